@@ -1,0 +1,43 @@
+# coplan: `make run` sets everything up and runs the app; `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+ASSETS := build/static/coplan/app.css
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run setup test lint test-sqlite test-postgres assets clean serve
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data
+	@echo ""
+	@echo "coplan is running at http://127.0.0.1:8000 (press Ctrl+C to stop)"
+	$(PY) -m coplan.cli dev --address 127.0.0.1:8000
+
+setup: $(VENV)/.installed $(ASSETS)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(ASSETS): node_modules/.installed scripts/build-assets.mjs $(wildcard src/coplan/static_src/*)
+	npm run --silent build
+
+assets: $(ASSETS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: lint
+	$(PY) scripts/run_tests.py
+
+clean:
+	rm -rf $(VENV) node_modules build

@@ -1,0 +1,29 @@
+// Builds the front end into build/static: GOV.UK Frontend's Sass compiled with
+// Arial (no restricted typeface, no crown assets), plus the JavaScript we serve.
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "build", "static", "coplan");
+mkdirSync(out, { recursive: true });
+
+const css = sass.compile(join(root, "src", "coplan", "static_src", "app.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import"],
+});
+writeFileSync(join(out, "app.css"), css.css);
+
+const copies = [
+  ["node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", "govuk-frontend.min.js"],
+  ["node_modules/htmx.org/dist/htmx.min.js", "htmx.min.js"],
+  ["src/coplan/static_src/app.mjs", "app.mjs"],
+  ["src/coplan/static_src/favicon.svg", "favicon.svg"],
+];
+for (const [from, to] of copies) {
+  copyFileSync(join(root, from), join(out, to));
+}
+console.log(`Built front-end assets into ${out}`);

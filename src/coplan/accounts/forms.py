@@ -1,0 +1,135 @@
+from django import forms
+from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth import forms as auth_forms
+from django.http import HttpRequest
+
+from coplan.accounts.models import User
+from coplan.accounts.selectors import sign_in_locked_until
+from coplan.core import formats
+from coplan.core.text import clean_plain_text
+
+
+class SignInForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": False}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password"},
+    )
+
+    def __init__(self, *args, request: HttpRequest | None = None, **kwargs) -> None:
+        self.request = request
+        self.user = None
+        self.locked_until = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        email, password = cleaned.get("email"), cleaned.get("password")
+        if not email or not password:
+            return cleaned
+        self.locked_until = sign_in_locked_until(email=email)
+        if self.locked_until:
+            raise forms.ValidationError(
+                "You have tried to sign in too many times. You can try again after "
+                f"{formats.date_time(self.locked_until)}, or reset your password.",
+                code="locked",
+            )
+        self.user = authenticate(self.request, email=email, password=password)
+        if self.user is None:
+            raise forms.ValidationError(
+                "The email address or password is not right. Check them and try again.",
+                code="invalid_login",
+            )
+        return cleaned
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We will send a link to reset your password to this address.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": False}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+
+
+class NewPasswordMixin:
+    """Two password boxes with plain-words labels and messages."""
+
+    def _relabel(self, first: str, second: str) -> None:
+        self.fields[first].label = "New password"
+        self.fields[
+            first
+        ].help_text = "At least 10 characters. Do not use a common password or only numbers."
+        self.fields[first].error_messages["required"] = "Enter a new password"
+        self.fields[second].label = "Type the new password again"
+        self.fields[second].help_text = ""
+        self.fields[second].error_messages["required"] = "Type the new password again"
+        self.error_messages["password_mismatch"] = "The two passwords do not match"  # noqa: S105
+
+
+class SetPasswordForm(NewPasswordMixin, auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._relabel("new_password1", "new_password2")
+
+
+def full_name_field() -> forms.CharField:
+    return forms.CharField(
+        label="Full name",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": False}),
+        error_messages={
+            "required": "Enter your full name",
+            "max_length": "Full name must be 150 characters or fewer",
+        },
+    )
+
+
+class AccountDetailsForm(forms.Form):
+    full_name = full_name_field()
+
+    def clean_full_name(self) -> str:
+        return clean_plain_text(self.cleaned_data["full_name"], field_label="Full name")
+
+
+class JoinForm(forms.Form):
+    """A new person joining by invitation: their name and a password."""
+
+    full_name = full_name_field()
+    password = forms.CharField(
+        label="Create a password",
+        strip=False,
+        max_length=4096,
+        help_text="At least 10 characters. Do not use a common password or only numbers.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Create a password"},
+    )
+
+    def __init__(self, *args, email: str, **kwargs) -> None:
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean_full_name(self) -> str:
+        return clean_plain_text(self.cleaned_data["full_name"], field_label="Full name")
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(
+            password, User(email=self.email, full_name=self.data.get("full_name", ""))
+        )
+        return password

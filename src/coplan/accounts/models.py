@@ -1,0 +1,65 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+        user = self.model(email=normalise_email(email), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+    def get_by_natural_key(self, username: str) -> "User":
+        return self.get(email=normalise_email(username))
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Someone who signs in. Email is their username."""
+
+    email = models.EmailField("email address", max_length=254, unique=True)
+    full_name = models.CharField("full name", max_length=150)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField("can use the admin site", default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = normalise_email(self.email)
+
+
+class SignInAttempt(models.Model):
+    """One try at signing in, kept to lock an account after repeated failures."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    succeeded = models.BooleanField()
+    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["email", "attempted_at"])]
+
+    def __str__(self) -> str:
+        outcome = "succeeded" if self.succeeded else "failed"
+        return f"{self.email} {outcome} at {self.attempted_at:%Y-%m-%d %H:%M}"

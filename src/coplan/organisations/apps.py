@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "coplan.organisations"
+    label = "organisations"
+    verbose_name = "Organisations"

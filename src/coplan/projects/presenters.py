@@ -1,0 +1,32 @@
+import datetime
+
+from coplan.core import formats
+from coplan.projects.models import Project
+
+
+def months_between(start: datetime.date, end: datetime.date) -> int:
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    return months - 1 if end.day < start.day else months
+
+
+class ProjectPresenter:
+    """A project as people read it: dates in words, how long it runs."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def __getattr__(self, name: str):
+        return getattr(self.project, name)
+
+    @property
+    def dates(self) -> str:
+        start, end = self.project.start_date, self.project.end_date
+        return f"{formats.long_date(start)} to {formats.long_date(end)}"
+
+    @property
+    def length(self) -> str:
+        months = months_between(self.project.start_date, self.project.end_date)
+        if months < 1:
+            days = (self.project.end_date - self.project.start_date).days
+            return f"{days} day{'s' if days != 1 else ''}"
+        return f"{months} month{'s' if months != 1 else ''}"

@@ -1,0 +1,231 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coplan.accounts.forms import JoinForm
+from coplan.accounts.selectors import user_for_email
+from coplan.core.http import or_404
+from coplan.organisations.selectors import organisations_for_staff
+from coplan.projects import rules, selectors, services
+from coplan.projects.access import project_view
+from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
+from coplan.projects.models import Membership
+from coplan.projects.presenters import ProjectPresenter
+from coplan.projects.roles import Role
+from coplan.projects.rules import Permission
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    memberships = list(selectors.memberships_for_user(user=request.user))
+    can_start = organisations_for_staff(user=request.user).exists()
+    return render(
+        request,
+        "projects/project_list.html",
+        {"memberships": memberships, "can_start_project": can_start, "nav_section": "projects"},
+    )
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    organisations = list(organisations_for_staff(user=request.user))
+    if not organisations:
+        raise PermissionDenied
+    form = ProjectForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        chosen = data.pop("organisation", organisations[0].pk)
+        organisation = next(org for org in organisations if org.pk == chosen)
+        project = services.project_create(organisation=organisation, lead=request.user, **data)
+        messages.success(request, f"You have created {project.name}. You are its project lead.")
+        return redirect("projects:overview", project_id=project.pk)
+    return render(request, "projects/project_form.html", {"form": form, "creating": True})
+
+
+@project_view(Permission.VIEW_PROJECT)
+def project_overview(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    return render(
+        request,
+        "projects/overview.html",
+        {
+            "membership": membership,
+            "project": ProjectPresenter(project),
+            "role_counts": _role_counts(project),
+            "can_edit": rules.role_may(membership.role, Permission.EDIT_PROJECT),
+            "nav_section": "projects",
+        },
+    )
+
+
+def _role_counts(project) -> list[tuple[str, int]]:
+    counts = selectors.project_role_counts(project=project)
+    return [(role.label, counts[role.value]) for role in Role if counts.get(role.value)]
+
+
+@project_view(Permission.EDIT_PROJECT)
+def project_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    initial = {
+        field: getattr(project, field)
+        for field in ("name", "description", "reason", "start_date", "end_date")
+    }
+    form = ProjectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.project_update(project=project, **form.cleaned_data)
+        messages.success(request, "The project details have been saved.")
+        return redirect("projects:overview", project_id=project.pk)
+    return render(
+        request,
+        "projects/project_form.html",
+        {"form": form, "creating": False, "project": project, "nav_section": "projects"},
+    )
+
+
+@project_view(Permission.VIEW_PEOPLE)
+def people(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    can_manage = rules.role_may(membership.role, Permission.MANAGE_PEOPLE)
+    return render(
+        request,
+        "projects/people.html",
+        {
+            "membership": membership,
+            "project": project,
+            "people": selectors.project_people(project=project),
+            "invitations": list(selectors.open_invitations(project=project)) if can_manage else [],
+            "can_manage": can_manage,
+            "show_contact_details": rules.may_see_contact_details(membership.role),
+            "nav_section": "projects",
+        },
+    )
+
+
+@project_view(Permission.MANAGE_PEOPLE)
+def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.invitation_send(
+                project=project, invited_by=request.user, **form.cleaned_data
+            )
+        except services.ProjectRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            verb = "sent a new invitation" if sent.resent else "sent an invitation"
+            messages.success(request, f"We have {verb} to {sent.invitation.email}.")
+            return redirect("projects:people", project_id=project.pk)
+    return render(
+        request,
+        "projects/invite.html",
+        {"form": form, "project": project, "nav_section": "projects"},
+    )
+
+
+@project_view(Permission.MANAGE_PEOPLE)
+def change_role(request: HttpRequest, membership: Membership, membership_id: int) -> HttpResponse:
+    project = membership.project
+    member = or_404(selectors.project_member(project=project, membership_id=membership_id))
+    form = RoleForm(request.POST or None, initial={"role": member.role})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_change_role(membership=member, role=form.cleaned_data["role"])
+        except services.ProjectRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(
+                request, f"{member.user.full_name} is now {member.get_role_display().lower()}."
+            )
+            return redirect("projects:people", project_id=project.pk)
+    return render(
+        request,
+        "projects/change_role.html",
+        {"form": form, "project": project, "member": member, "nav_section": "projects"},
+    )
+
+
+@project_view(Permission.MANAGE_PEOPLE)
+def remove_member(request: HttpRequest, membership: Membership, membership_id: int) -> HttpResponse:
+    project = membership.project
+    member = or_404(selectors.project_member(project=project, membership_id=membership_id))
+    problem = None
+    if request.method == "POST":
+        try:
+            services.membership_remove(membership=member)
+        except services.ProjectRuleError as error:
+            problem = error.message
+        else:
+            messages.success(request, f"{member.user.full_name} has been removed from the project.")
+            if member.pk == membership.pk:
+                return redirect("projects:list")
+            return redirect("projects:people", project_id=project.pk)
+    return render(
+        request,
+        "projects/remove_member.html",
+        {"project": project, "member": member, "problem": problem, "nav_section": "projects"},
+        status=400 if problem else 200,
+    )
+
+
+@project_view(Permission.MANAGE_PEOPLE)
+@require_POST
+def cancel_invitation(
+    request: HttpRequest, membership: Membership, invitation_id: int
+) -> HttpResponse:
+    project = membership.project
+    invitation = or_404(selectors.project_invitation(project=project, invitation_id=invitation_id))
+    services.invitation_cancel(invitation=invitation)
+    messages.success(request, f"The invitation to {invitation.email} has been cancelled.")
+    return redirect("projects:people", project_id=project.pk)
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in an invitation email: join the project, creating an account if needed."""
+    found = selectors.invitation_for_token(token=token)
+    if found is None or not found.is_open():
+        return render(request, "projects/invitation_invalid.html", status=404)
+    context = {"invitation": found, "project": found.project}
+    if request.user.is_authenticated:
+        return _accept_signed_in(request, found, context)
+    if user_for_email(email=found.email) is not None:
+        return render(request, "projects/invitation_sign_in.html", context)
+    form = JoinForm(request.POST or None, email=found.email, initial={"full_name": found.full_name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            joined = services.invitation_accept_as_new_person(invitation=found, **form.cleaned_data)
+        except services.ProjectRuleError as error:
+            form.add_error(None, error.message)
+        else:
+            login(request, joined.user, backend="django.contrib.auth.backends.ModelBackend")
+            return _joined(request, joined)
+    return render(request, "projects/invitation_join.html", {**context, "form": form})
+
+
+def _accept_signed_in(request: HttpRequest, found, context: dict) -> HttpResponse:
+    problem = None
+    if request.method == "POST":
+        try:
+            joined = services.invitation_accept(invitation=found, user=request.user)
+        except services.ProjectRuleError as error:
+            problem = error.message
+        else:
+            return _joined(request, joined)
+    wrong_person = request.user.email != found.email
+    return render(
+        request,
+        "projects/invitation_accept.html",
+        {**context, "problem": problem, "wrong_person": wrong_person},
+    )
+
+
+def _joined(request: HttpRequest, joined: Membership) -> HttpResponse:
+    messages.success(
+        request,
+        f"You have joined {joined.project.name} as {joined.get_role_display().lower()}.",
+    )
+    return redirect("projects:overview", project_id=joined.project_id)

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coplan.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.health, name="health"),
+    path("", include("coplan.accounts.urls")),
+    path("", include("coplan.projects.urls")),
+    path("admin/", admin.site.urls),
+]
