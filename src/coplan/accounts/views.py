@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from coplan.accounts import services
 from coplan.accounts.forms import AccountDetailsForm, PasswordResetForm, SetPasswordForm, SignInForm
+from coplan.core.http import posted
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -24,7 +25,7 @@ def _safe_next(request: HttpRequest) -> str | None:
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request) or "projects:list")
-    form = SignInForm(request.POST or None, request=request)
+    form = SignInForm(posted(request), request=request)
     if request.method == "POST":
         if form.is_valid():
             services.sign_in_attempt_record(email=form.cleaned_data["email"], succeeded=True)
@@ -50,7 +51,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def your_account(request: HttpRequest) -> HttpResponse:
-    form = AccountDetailsForm(request.POST or None, initial={"full_name": request.user.full_name})
+    form = AccountDetailsForm(posted(request), initial={"full_name": request.user.full_name})
     if request.method == "POST" and form.is_valid():
         services.user_update_details(user=request.user, full_name=form.cleaned_data["full_name"])
         messages.success(request, "Your details have been saved.")

@@ -37,9 +37,9 @@ class DateField(forms.MultiValueField):
     def __init__(self, *, label_for_errors: str = "the date", **kwargs: Any) -> None:
         self.label_for_errors = label_for_errors
         fields = (
-            forms.CharField(max_length=2),
-            forms.CharField(max_length=2),
-            forms.CharField(max_length=4),
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+            forms.CharField(required=False),
         )
         kwargs.setdefault(
             "error_messages",
@@ -58,7 +58,7 @@ class DateField(forms.MultiValueField):
             raise forms.ValidationError(
                 f"{self.label_for_errors.capitalize()} must include a {' and '.join(missing)}"
             )
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(day + month) > 4:
             raise forms.ValidationError(f"{self.label_for_errors.capitalize()} must be a real date")
         if len(year) != 4:
             raise forms.ValidationError("Year must include 4 numbers")

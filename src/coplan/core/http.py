@@ -1,6 +1,6 @@
 from typing import TypeVar
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, QueryDict
 
 Found = TypeVar("Found")
 
@@ -10,3 +10,11 @@ def or_404(found: Found | None) -> Found:
     if found is None:
         raise Http404
     return found
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted form data, even if empty; None when nothing was submitted.
+
+    (`posted(request)` would treat an empty submission as no submission.)
+    """
+    return request.POST if request.method == "POST" else None

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from coplan.accounts.forms import JoinForm
 from coplan.accounts.selectors import user_for_email
-from coplan.core.http import or_404
+from coplan.core.http import or_404, posted
 from coplan.organisations.selectors import organisations_for_staff
 from coplan.projects import rules, selectors, services
 from coplan.projects.access import project_view
@@ -35,7 +35,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     organisations = list(organisations_for_staff(user=request.user))
     if not organisations:
         raise PermissionDenied
-    form = ProjectForm(request.POST or None, organisations=organisations)
+    form = ProjectForm(posted(request), organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         chosen = data.pop("organisation", organisations[0].pk)
@@ -74,7 +74,7 @@ def project_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
         field: getattr(project, field)
         for field in ("name", "description", "reason", "start_date", "end_date")
     }
-    form = ProjectForm(request.POST or None, initial=initial)
+    form = ProjectForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.project_update(project=project, **form.cleaned_data)
         messages.success(request, "The project details have been saved.")
@@ -108,7 +108,7 @@ def people(request: HttpRequest, membership: Membership) -> HttpResponse:
 @project_view(Permission.MANAGE_PEOPLE)
 def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.invitation_send(
@@ -131,7 +131,7 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
 def change_role(request: HttpRequest, membership: Membership, membership_id: int) -> HttpResponse:
     project = membership.project
     member = or_404(selectors.project_member(project=project, membership_id=membership_id))
-    form = RoleForm(request.POST or None, initial={"role": member.role})
+    form = RoleForm(posted(request), initial={"role": member.role})
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_change_role(membership=member, role=form.cleaned_data["role"])
@@ -194,7 +194,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         return _accept_signed_in(request, found, context)
     if user_for_email(email=found.email) is not None:
         return render(request, "projects/invitation_sign_in.html", context)
-    form = JoinForm(request.POST or None, email=found.email, initial={"full_name": found.full_name})
+    form = JoinForm(posted(request), email=found.email, initial={"full_name": found.full_name})
     if request.method == "POST" and form.is_valid():
         try:
             joined = services.invitation_accept_as_new_person(invitation=found, **form.cleaned_data)

@@ -1,0 +1,49 @@
+import pytest
+from django.test import Client
+from tests.factories import MembershipFactory, ProjectFactory, UserFactory
+
+from coplan.projects.roles import Role
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is slow on purpose; tests that are not about passwords use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def project(db):
+    return ProjectFactory()
+
+
+@pytest.fixture
+def lead(project):
+    return MembershipFactory(project=project, role=Role.LEAD).user
+
+
+@pytest.fixture
+def member_of(project):
+    """Make a person with the given role in the project and return them."""
+
+    def make(role: str, project_=None):
+        return MembershipFactory(project=project_ or project, role=role).user
+
+    return make
+
+
+@pytest.fixture
+def client_for():
+    """A test client signed in as the given person."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def stranger(db):
+    """Someone signed in who belongs to no project."""
+    return UserFactory()

@@ -1,0 +1,72 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from coplan.accounts.models import User
+from coplan.organisations.models import Organisation, StaffMembership
+from coplan.projects.models import Invitation, Membership, Project
+from coplan.projects.roles import Role
+from coplan.projects.selectors import token_hash
+
+PASSWORD = "a-long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.django.Password(PASSWORD)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class StaffMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffMembership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Project {n}")
+    description = "Looking again at day services with the people who use them."
+    reason = "The contracts end next year."
+    start_date = datetime.date(2027, 1, 4)
+    end_date = datetime.date(2028, 1, 4)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.CO_PRODUCER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    class Params:
+        token = factory.Sequence(lambda n: f"test-token-{n}")
+
+    project = factory.SubFactory(ProjectFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    role = Role.CO_PRODUCER
+    token_hash = factory.LazyAttribute(lambda invitation: token_hash(invitation.token))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))

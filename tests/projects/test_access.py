@@ -1,0 +1,129 @@
+"""Every project page, for every kind of visitor.
+
+The URL patterns are read from the project's URL configuration, so a new
+project page is covered as soon as it exists: it must appear in EXPECTED (or
+the test fails), and it must give strangers "page not found".
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from coplan.projects.roles import Role
+from tests.factories import InvitationFactory, MembershipFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+ALL = frozenset(Role)
+LEAD_ONLY = frozenset({Role.LEAD})
+
+# url name: (roles that may open it, the status they get for a GET)
+EXPECTED = {
+    "projects:overview": (ALL, 200),
+    "projects:edit": (LEAD_ONLY, 200),
+    "projects:people": (ALL, 200),
+    "projects:invite": (LEAD_ONLY, 200),
+    "projects:change_role": (LEAD_ONLY, 200),
+    "projects:remove_member": (LEAD_ONLY, 200),
+    "projects:cancel_invitation": (LEAD_ONLY, 405),  # a button, so POST only
+}
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner_namespace = pattern.namespace or namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner_namespace)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, prefix + str(pattern.pattern), pattern
+
+
+def project_url_patterns() -> list[tuple[str, str]]:
+    return sorted(
+        (name, route)
+        for name, route, _ in _walk(get_resolver().url_patterns)
+        if "<int:project_id>" in route
+    )
+
+
+def _fill(route: str, values: dict[str, int]) -> str:
+    path = "/" + route
+    for name, value in values.items():
+        path = path.replace(f"<int:{name}>", str(value))
+    assert "<" not in path, f"No test value for a part of {route}: add it to the project data"
+    return path
+
+
+@pytest.fixture
+def project_data():
+    """A project with one of each thing a project URL can point at."""
+    project = ProjectFactory()
+    memberships = {role: MembershipFactory(project=project, role=role) for role in Role}
+    invitation = InvitationFactory(project=project)
+    values = {
+        "project_id": project.pk,
+        "membership_id": memberships[Role.CO_PRODUCER].pk,
+        "invitation_id": invitation.pk,
+    }
+    return project, memberships, values
+
+
+def test_every_project_page_is_in_the_expected_table():
+    names = {name for name, _ in project_url_patterns()}
+
+    assert names == set(EXPECTED), "Add new project pages to EXPECTED with who may open them"
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_member_of_another_project_gets_not_found_everywhere(client_for, project_data, method):
+    _, _, values = project_data
+    outsider = MembershipFactory(role=Role.LEAD).user  # the highest role, elsewhere
+    client = client_for(outsider)
+
+    statuses = {
+        name: getattr(client, method)(_fill(route, values)).status_code
+        for name, route in project_url_patterns()
+    }
+
+    assert statuses == dict.fromkeys(statuses, 404)
+
+
+def test_objects_of_another_project_are_not_found_through_your_own(client_for, project_data):
+    _, _, values = project_data
+    own = MembershipFactory(role=Role.LEAD)
+    through_own_project = {**values, "project_id": own.project_id}
+    client = client_for(own.user)
+
+    statuses = {
+        name: client.post(_fill(route, through_own_project)).status_code
+        for name, route in project_url_patterns()
+        if route.count("<int:") > 1
+    }
+
+    assert statuses == dict.fromkeys(statuses, 404)
+
+
+def test_signed_out_visitor_is_sent_to_sign_in_everywhere(client, project_data):
+    _, _, values = project_data
+
+    locations = {
+        name: client.get(_fill(route, values)).headers.get("Location", "")
+        for name, route in project_url_patterns()
+    }
+
+    assert all(location.startswith("/sign-in/?next=") for location in locations.values())
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_gets_exactly_what_it_should(client_for, project_data, role):
+    _, memberships, values = project_data
+    client = client_for(memberships[role].user)
+
+    statuses = {
+        name: client.get(_fill(route, values)).status_code for name, route in project_url_patterns()
+    }
+
+    expected = {
+        name: (status if role in roles else 403) for name, (roles, status) in EXPECTED.items()
+    }
+    assert statuses == expected
