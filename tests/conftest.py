@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
-from tests.factories import MembershipFactory, ProjectFactory, UserFactory
 
 from coplan.projects.roles import Role
+from tests.factories import MembershipFactory, ProjectFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)

@@ -4,9 +4,9 @@ import re
 import pytest
 from django.core import mail
 from django.utils import timezone
-from tests.factories import PASSWORD, UserFactory
 
 from coplan.accounts.models import SignInAttempt
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ def _sqlite_connection(tmp_path):
         return connection
     from coplan.settings import sqlite_database
 
-    handler = ConnectionHandler({"check": sqlite_database(tmp_path / "check.sqlite3")})
-    return handler["check"]
+    handler = ConnectionHandler({"default": sqlite_database(tmp_path / "check.sqlite3")})
+    return handler["default"]
 
 
 def _pragma(live, name):
@@ -29,6 +29,7 @@ def test_sqlite_uses_wal_full_sync_and_busy_timeout(db, tmp_path):
 
 def test_sqlite_transactions_are_immediate(db, tmp_path):
     live = _sqlite_connection(tmp_path)
+    live.ensure_connection()
 
     assert live.transaction_mode == "IMMEDIATE"
 

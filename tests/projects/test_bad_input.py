@@ -50,8 +50,14 @@ def test_project_form_never_fails_on_odd_input(staff_client, name, description, 
     before = Project.objects.count()
     data = {"name": name, "description": description, "reason": reason}
     for index, key in enumerate(
-        ["start_date-day", "start_date-month", "start_date-year"]
-        + ["end_date-day", "end_date-month", "end_date-year"]
+        [
+            "start_date-day",
+            "start_date-month",
+            "start_date-year",
+            "end_date-day",
+            "end_date-month",
+            "end_date-year",
+        ]
     ):
         data[key] = parts[index]
 

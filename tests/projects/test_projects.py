@@ -1,10 +1,10 @@
 import datetime
 
 import pytest
-from tests.factories import MembershipFactory, StaffMembershipFactory, UserFactory
 
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
+from tests.factories import MembershipFactory, StaffMembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
