@@ -47,3 +47,13 @@ def client_for():
 def stranger(db):
     """Someone signed in who belongs to no project."""
     return UserFactory()
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.browser.conftest import axe_checked_pages
+
+    if axe_checked_pages:
+        terminalreporter.write_line(
+            f"axe-core: {len(axe_checked_pages)} page views checked, "
+            f"{len(set(axe_checked_pages))} different pages, zero violations required"
+        )

@@ -152,8 +152,6 @@ def field_params(bound_field: BoundField, **options: Any) -> tuple[str, dict]:
         for key, value in widget.attrs.items()
         if key not in {"class", "autocomplete", "spellcheck", "rows", "inputmode"}
     }
-    if bound_field.field.required:
-        attributes.setdefault("aria-required", "true")
     common["attributes"] = attributes
     if isinstance(widget, forms.RadioSelect):
         return "radios", {

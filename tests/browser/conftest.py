@@ -1,0 +1,118 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium, with axe-core.
+
+Never a downloaded browser: Chromium is the system one at /usr/bin/chromium.
+In CI (CI=true) a missing browser fails the run; elsewhere it is skipped, loudly.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL_PATH = "/__test__/axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+axe_checked_pages: list[str] = []
+
+
+def _need(condition: bool, reason: str) -> None:
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI needs this and it is missing: {reason}", pytrace=False)
+    pytest.skip(f"SKIPPED BROWSER TESTS: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _need(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    _need(AXE.exists(), f"no axe-core at {AXE} (npm ci)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A browser page with helpers: go to a path, check it with axe, read its errors."""
+
+    def __init__(self, page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.console_errors: list[str] = []
+        page.on("console", self._on_console)
+        page.on("response", self._on_response)
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.route(
+            f"{base_url}{AXE_URL_PATH}",
+            lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"),
+        )
+
+    def _on_console(self, message) -> None:
+        # A page answered with 4xx on purpose (e.g. 429 when locked out) logs
+        # "Failed to load resource"; failed sub-resources are caught in _on_response.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.console_errors.append(message.text)
+
+    def _on_response(self, response) -> None:
+        if response.request.resource_type != "document" and response.status >= 400:
+            self.console_errors.append(f"{response.status} for {response.url}")
+
+    def go(self, path: str) -> None:
+        self.page.goto(self.base_url + path)
+
+    def assert_accessible(self) -> None:
+        """Zero axe-core violations on the page as it is now, and no script errors."""
+        self.page.add_script_tag(url=self.base_url + AXE_URL_PATH)
+        violations = self.page.evaluate(
+            """async (tags) => {
+                const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+                return results.violations.map(v => ({
+                    id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))
+                }));
+            }""",
+            AXE_TAGS,
+        )
+        axe_checked_pages.append(self.page.title())
+        assert violations == [], f"{self.page.url}: {violations}"
+        assert self.console_errors == [], f"{self.page.url}: {self.console_errors}"
+
+
+@pytest.fixture
+def visit(browser, live_server):
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Visit(page, live_server.url)
+    context.close()
+
+
+@pytest.fixture
+def phone_visit(browser, live_server):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Visit(page, live_server.url)
+    context.close()

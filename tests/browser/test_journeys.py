@@ -1,0 +1,174 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from coplan.projects.models import Membership, Project
+from coplan.projects.roles import Role
+from tests.factories import PASSWORD, MembershipFactory, StaffMembershipFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(visit, email, password=PASSWORD):
+    visit.go("/sign-in/")
+    visit.page.get_by_label("Email address").fill(email)
+    visit.page.get_by_label("Password", exact=True).fill(password)
+    visit.page.get_by_role("button", name="Sign in").click()
+
+
+def _fill_date(page, legend, day, month, year):
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
+
+
+def test_lead_creates_a_project_invites_someone_and_they_join(visit):
+    page = visit.page
+    StaffMembershipFactory(user__email="lead@example.org", user__full_name="Priya Lead")
+
+    visit.go("/")
+    visit.assert_accessible()
+    _sign_in(visit, "lead@example.org")
+    expect(page.get_by_role("heading", name="Your projects")).to_be_visible()
+    visit.assert_accessible()
+
+    page.get_by_role("button", name="Start a new project").click()
+    visit.assert_accessible()
+    page.get_by_role("button", name="Create project").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    assert page.title().startswith("Error:")
+    visit.assert_accessible()
+
+    page.get_by_label("Project name").fill("Day services review")
+    page.get_by_label("What is the project?").fill("Looking again at day services.")
+    page.get_by_label("Why is it happening?").fill("The contracts end next year.")
+    _fill_date(page, "Start date", "4", "1", "2027")
+    _fill_date(page, "End date", "30", "9", "2026")
+    page.get_by_role("button", name="Create project").click()
+    expect(
+        page.get_by_role("link", name="The end date must be after the start date")
+    ).to_be_visible()
+    assert page.get_by_label("Project name").input_value() == "Day services review"
+    visit.assert_accessible()
+
+    _fill_date(page, "End date", "30", "9", "2028")
+    page.get_by_role("button", name="Create project").click()
+    expect(page.get_by_role("heading", name="Day services review", level=1)).to_be_visible()
+    expect(page.get_by_text("4 January 2027 to 30 September 2028")).to_be_visible()
+    visit.assert_accessible()
+
+    page.get_by_role("navigation", name="Project").get_by_role("link", name="People").click()
+    visit.assert_accessible()
+    page.get_by_role("button", name="Invite someone").click()
+    visit.assert_accessible()
+    page.get_by_label("Email address").fill("sam@example.org")
+    page.get_by_label("Their name (optional)").fill("Sam")
+    page.get_by_label("Co-producer").check()
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text("We have sent an invitation to sam@example.org")).to_be_visible()
+    visit.assert_accessible()
+
+    link = re.search(r"https?://\S+/invitations/\S+/", mail.outbox[-1].body).group(0)
+    page.get_by_role("button", name="Sign out").click()
+    visit.assert_accessible()
+    visit.go(link[link.index("/invitations/") :])
+    visit.assert_accessible()
+    page.get_by_label("Create a password").fill("short")
+    page.get_by_role("button", name="Join the project").click()
+    expect(page.get_by_role("link", name="This password is too short")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_label("Full name").fill("Sam Smith")
+    page.get_by_label("Create a password").fill("a-long-new-password-9")
+    page.get_by_role("button", name="Join the project").click()
+
+    expect(page.get_by_text("You have joined Day services review as co-producer")).to_be_visible()
+    visit.assert_accessible()
+    project = Project.objects.get()
+    assert Membership.objects.get(project=project, user__email="sam@example.org").role == (
+        Role.CO_PRODUCER
+    )
+
+
+def test_lead_manages_roles_and_cannot_remove_the_last_lead(visit):
+    page = visit.page
+    lead = MembershipFactory(role=Role.LEAD, user__email="lead@example.org")
+    MembershipFactory(project=lead.project, role=Role.CO_PRODUCER, user__full_name="Sam Smith")
+    _sign_in(visit, "lead@example.org")
+    visit.go(f"/projects/{lead.project_id}/people/")
+
+    page.get_by_role("link", name="Change role for Sam Smith").click()
+    visit.assert_accessible()
+    page.get_by_label("Facilitator").check()
+    page.get_by_role("button", name="Save role").click()
+    expect(page.get_by_text("Sam Smith is now facilitator")).to_be_visible()
+
+    page.get_by_role("link", name=f"Remove {lead.user.full_name}").click()
+    visit.assert_accessible()
+    page.get_by_role("button", name=f"Remove {lead.user.full_name}").click()
+    expect(page.get_by_text("You cannot remove the only project lead").first).to_be_visible()
+    visit.assert_accessible()
+
+
+def test_sign_in_errors_lock_out_and_password_reset_pages(visit):
+    page = visit.page
+    UserFactory(email="sam@example.org")
+
+    _sign_in(visit, "sam@example.org", "wrong-password")
+    expect(page.get_by_text("The email address or password is not right").first).to_be_visible()
+    visit.assert_accessible()
+    for _ in range(5):
+        _sign_in(visit, "sam@example.org", "wrong-password")
+    expect(page.get_by_text("You have tried to sign in too many times").first).to_be_visible()
+    visit.assert_accessible()
+
+    page.get_by_role("link", name="I have forgotten my password").click()
+    visit.assert_accessible()
+    page.get_by_label("Email address").fill("sam@example.org")
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    visit.assert_accessible()
+    link = re.search(r"https?://\S+(/password-reset/\S+/)", mail.outbox[-1].body).group(1)
+    visit.go(link)
+    visit.assert_accessible()
+    page.get_by_label("New password", exact=True).fill("a-brand-new-password")
+    page.get_by_label("Type the new password again").fill("a-brand-new-password")
+    page.get_by_role("button", name="Save new password").click()
+    expect(page.get_by_text("Your password has been changed")).to_be_visible()
+    visit.assert_accessible()
+
+    _sign_in(visit, "sam@example.org", "a-brand-new-password")
+    expect(page.get_by_role("heading", name="Your projects")).to_be_visible()
+
+
+def test_keyboard_user_can_skip_to_content_and_sign_in(visit):
+    page = visit.page
+    UserFactory(email="sam@example.org")
+    visit.go("/sign-in/")
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.type("sam@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Your projects")).to_be_visible()
+
+
+def test_co_producer_reads_the_project_on_a_phone(phone_visit):
+    page = phone_visit.page
+    membership = MembershipFactory(role=Role.CO_PRODUCER, user__email="sam@example.org")
+    _sign_in(phone_visit, "sam@example.org")
+
+    phone_visit.go(f"/projects/{membership.project_id}/")
+    phone_visit.assert_accessible()
+    expect(page.get_by_role("heading", name=membership.project.name, level=1)).to_be_visible()
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= 320
+    phone_visit.go(f"/projects/{membership.project_id}/people/")
+    phone_visit.assert_accessible()
