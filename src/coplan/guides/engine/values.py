@@ -78,7 +78,9 @@ class DateSpan:
     end: datetime.date
 
 
-_DURATION_PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
+_DURATION_PATTERN = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\s*$", re.IGNORECASE | re.ASCII
+)
 
 
 def duration_parse(text: str) -> Duration:
@@ -123,12 +125,22 @@ def _read_date(raw: object) -> datetime.date:
 
 def _read_duration(raw: object) -> Duration:
     if isinstance(raw, Duration):
-        raw = str(raw)
-    elif isinstance(raw, dict) and set(raw) == {"amount", "unit"}:
+        return _checked_duration(raw)
+    if isinstance(raw, dict) and set(raw) == {"amount", "unit"}:
         raw = f"{raw['amount']} {raw['unit']}"
     if not isinstance(raw, str):
         raise AnswerValueError("Enter a length of time, for example 6 months")
     return duration_parse(raw)
+
+
+def _checked_duration(duration: Duration) -> Duration:
+    units = {"days", "weeks", "months", "years"}
+    amount = duration.amount
+    if not isinstance(amount, Decimal) or not amount.is_finite() or duration.unit not in units:
+        raise AnswerValueError("Enter a length of time, for example 6 months")
+    if amount < 0 or duration.days > LONGEST_DURATION_IN_DAYS:
+        raise AnswerValueError("Enter a length of time this planner can count")
+    return duration
 
 
 def number_read(raw: object, *, what: str = "a number") -> Decimal:
@@ -249,7 +261,7 @@ def value_order(value: object, threshold: object) -> int | None:
     if isinstance(value, Duration) and isinstance(threshold, Duration):
         return _duration_order(value, threshold)
     if isinstance(value, Decimal) and isinstance(threshold, Decimal):
-        return _sign(value - threshold)
+        return (value > threshold) - (value < threshold)
     if isinstance(value, datetime.date) and isinstance(threshold, datetime.date):
         return (value > threshold) - (value < threshold)
     return None
