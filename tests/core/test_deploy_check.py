@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_deploy_check_passes_with_production_settings(tmp_path):
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "COPLAN_ENV": "production",
         "SECRET_KEY": "x" * 60 + "-a-secret-key-only-for-this-test",
         "ALLOWED_HOSTS": "coplan.example.org",
