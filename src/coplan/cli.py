@@ -8,6 +8,7 @@ coplan manage ...     any Django management command
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -61,7 +62,7 @@ def serve(bind: str, workers: int, threads: int, with_worker: bool) -> int:
     ]
     if with_worker:
         return _with_worker(command)
-    return subprocess.call(command)  # noqa: S603
+    os.execv(sys.executable, command)  # noqa: S606 - gunicorn takes over this process
 
 
 def main(argv: Sequence[str] | None = None) -> int:
