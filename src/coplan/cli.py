@@ -25,16 +25,25 @@ def _manage(arguments: Sequence[str]) -> None:
     execute_from_command_line(["coplan", *arguments])
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _with_worker(command: list[str]) -> int:
     """Run the task worker beside a server process; stop both together."""
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     worker = subprocess.Popen([sys.executable, "-m", "coplan.cli", "worker"])
+    server = subprocess.Popen(command)  # noqa: S603 - our own fixed command line
     try:
-        return subprocess.call(command)  # noqa: S603
+        return server.wait()
     except KeyboardInterrupt:
         return 0
     finally:
-        worker.terminate()
-        worker.wait(timeout=10)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        for process in (server, worker):
+            process.terminate()
+        for process in (server, worker):
+            process.wait(timeout=15)
 
 
 def dev(address: str) -> int:
