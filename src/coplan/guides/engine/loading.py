@@ -80,7 +80,9 @@ def _guide_read(document: dict, problems: ProblemList) -> Guide | None:
     problems.only_known_keys(about, ("id", "title", "version", "intro", "source", "links"), place)
     facts = _facts_read(document, problems)
     sections = _sections_read(document, problems)
-    questions = {question.id: question for section in sections for question in section.questions}
+    questions: dict[str, Question] = {}
+    for question in (question for section in sections for question in section.questions):
+        questions.setdefault(question.id, question)
     words = GuideWords(questions, {fact.id: fact for fact in facts})
     rules = _rules_read(document, words, problems)
     guide_id = problems.identifier(about, place)
@@ -151,9 +153,9 @@ def _facts_read(document: dict, problems: ProblemList) -> tuple[ProjectFact, ...
     facts = []
     found = problems.tables(document, "facts", Place())
     for place, table in found:
-        problems.only_known_keys(table, ("id", "text", "kind"), place)
         fact_id = problems.identifier(table, place)
         named = place.named(f'fact "{fact_id}"') if fact_id else place
+        problems.only_known_keys(table, ("id", "text", "kind"), named)
         kind = _kind_read(table, named, problems, allowed=FACT_KINDS)
         facts.append(ProjectFact(fact_id, problems.text(table, "text", named), kind))
     problems.unique_ids(
@@ -199,9 +201,9 @@ _SECTION_KEYS = ("id", "title", "intro", "links_intro", "links", "questions")
 
 
 def _section_read(place: Place, table: dict, problems: ProblemList) -> Section:
-    problems.only_known_keys(table, _SECTION_KEYS, place)
     section_id = problems.identifier(table, place)
     place = place.named(f'section "{section_id}"') if section_id else place
+    problems.only_known_keys(table, _SECTION_KEYS, place)
     found = problems.tables(table, "questions", place, required=True)
     if table.get("questions") == []:
         problems.add(place.key("questions"), "a section needs at least one question")
@@ -229,9 +231,9 @@ _QUESTION_KEYS = (
 
 
 def _question_read(place: Place, table: dict, problems: ProblemList) -> Question:
-    problems.only_known_keys(table, _QUESTION_KEYS, place)
     question_id = problems.identifier(table, place)
     place = place.named(f'question "{question_id}"') if question_id else place
+    problems.only_known_keys(table, _QUESTION_KEYS, place)
     kind = _kind_read(table, place, problems)
     return Question(
         id=question_id,
@@ -301,9 +303,9 @@ def _rules_read(document: dict, words: GuideWords, problems: ProblemList) -> tup
 
 
 def _rule_read(place: Place, table: dict, words: GuideWords, problems: ProblemList) -> Rule | None:
-    problems.only_known_keys(table, _RULE_KEYS, place)
     rule_id = problems.identifier(table, place)
     place = place.named(f'rule "{rule_id}"') if rule_id else place
+    problems.only_known_keys(table, _RULE_KEYS, place)
     level = _level_read(table, place, problems)
     message = problems.text(table, "message", place)
     if "when" not in table:

@@ -178,8 +178,10 @@ def _read_checklist(raw: object, item_ids: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(item for item in item_ids if item in ticked)
 
 
-def _read_people(raw: object) -> tuple[str, ...]:
+def _read_people(raw: object) -> tuple[str, ...] | None:
     if isinstance(raw, str):
+        if not raw.strip():
+            return None  # a blank box is no answer; an empty list means "nobody"
         raw = raw.splitlines()
     names = _read_list(raw, "List the people or groups, one a line")
     return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
