@@ -1,36 +1,38 @@
-"""Who may do what in a project: one table, read by every project view.
+"""Who may do what in a project.
 
-A person who is not a member of a project never reaches this far: the project
-is looked up through their membership, so they get "page not found".
+A person who is not a member of a project never reaches these rules: the
+project is looked up through their membership, so they get "page not found".
+Each capability's app declares its own permissions in its rules.py with
+`Permission`; `coplan.projects.access.project_view` checks them all the same way.
 """
 
-from enum import StrEnum
+from dataclasses import dataclass
 
 from coplan.projects.roles import Role
 
-
-class Permission(StrEnum):
-    VIEW_PROJECT = "view_project"
-    EDIT_PROJECT = "edit_project"
-    VIEW_PEOPLE = "view_people"
-    MANAGE_PEOPLE = "manage_people"
-
-
 ALL_ROLES = frozenset(Role)
 STAFF_ROLES = frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER, Role.FINANCE})
+LEADS = frozenset({Role.LEAD})
 
-ROLES_ALLOWED: dict[Permission, frozenset[Role]] = {
-    Permission.VIEW_PROJECT: ALL_ROLES,
-    Permission.EDIT_PROJECT: frozenset({Role.LEAD}),
-    # Everyone can see who else is in the project; email addresses are for staff roles.
-    Permission.VIEW_PEOPLE: ALL_ROLES,
-    Permission.MANAGE_PEOPLE: frozenset({Role.LEAD}),
-}
+
+@dataclass(frozen=True)
+class Permission:
+    """Something a member may do, and the roles that may do it."""
+
+    name: str
+    roles: frozenset[Role]
+
+    def allows(self, role: str) -> bool:
+        return role in self.roles
+
+
+VIEW_PROJECT = Permission("see the project", ALL_ROLES)
+EDIT_PROJECT = Permission("change the project's details", LEADS)
+# Everyone sees who else is in the project; email addresses are for staff roles.
+VIEW_PEOPLE = Permission("see who is in the project", ALL_ROLES)
+MANAGE_PEOPLE = Permission("invite people, change roles and remove people", LEADS)
+SEE_CONTACT_DETAILS = Permission("see members' email addresses", STAFF_ROLES)
 
 
 def role_may(role: str, permission: Permission) -> bool:
-    return role in ROLES_ALLOWED[permission]
-
-
-def may_see_contact_details(role: str) -> bool:
-    return role in STAFF_ROLES
+    return permission.allows(role)

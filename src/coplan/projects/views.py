@@ -16,7 +16,6 @@ from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
 from coplan.projects.models import Membership
 from coplan.projects.presenters import ProjectPresenter
 from coplan.projects.roles import Role
-from coplan.projects.rules import Permission
 
 
 @login_required
@@ -46,7 +45,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     return render(request, "projects/project_form.html", {"form": form, "creating": True})
 
 
-@project_view(Permission.VIEW_PROJECT)
+@project_view(rules.VIEW_PROJECT)
 def project_overview(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     return render(
@@ -56,7 +55,7 @@ def project_overview(request: HttpRequest, membership: Membership) -> HttpRespon
             "membership": membership,
             "project": ProjectPresenter(project),
             "role_counts": _role_counts(project),
-            "can_edit": rules.role_may(membership.role, Permission.EDIT_PROJECT),
+            "can_edit": rules.role_may(membership.role, rules.EDIT_PROJECT),
             "nav_section": "projects",
         },
     )
@@ -67,7 +66,7 @@ def _role_counts(project) -> list[tuple[str, int]]:
     return [(role.label, counts[role.value]) for role in Role if counts.get(role.value)]
 
 
-@project_view(Permission.EDIT_PROJECT)
+@project_view(rules.EDIT_PROJECT)
 def project_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     initial = {
@@ -86,10 +85,10 @@ def project_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@project_view(Permission.VIEW_PEOPLE)
+@project_view(rules.VIEW_PEOPLE)
 def people(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
-    can_manage = rules.role_may(membership.role, Permission.MANAGE_PEOPLE)
+    can_manage = rules.role_may(membership.role, rules.MANAGE_PEOPLE)
     return render(
         request,
         "projects/people.html",
@@ -99,13 +98,13 @@ def people(request: HttpRequest, membership: Membership) -> HttpResponse:
             "people": selectors.project_people(project=project),
             "invitations": list(selectors.open_invitations(project=project)) if can_manage else [],
             "can_manage": can_manage,
-            "show_contact_details": rules.may_see_contact_details(membership.role),
+            "show_contact_details": rules.role_may(membership.role, rules.SEE_CONTACT_DETAILS),
             "nav_section": "projects",
         },
     )
 
 
-@project_view(Permission.MANAGE_PEOPLE)
+@project_view(rules.MANAGE_PEOPLE)
 def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     form = InvitationForm(posted(request))
@@ -127,7 +126,7 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@project_view(Permission.MANAGE_PEOPLE)
+@project_view(rules.MANAGE_PEOPLE)
 def change_role(request: HttpRequest, membership: Membership, membership_id: int) -> HttpResponse:
     project = membership.project
     member = or_404(selectors.project_member(project=project, membership_id=membership_id))
@@ -149,7 +148,7 @@ def change_role(request: HttpRequest, membership: Membership, membership_id: int
     )
 
 
-@project_view(Permission.MANAGE_PEOPLE)
+@project_view(rules.MANAGE_PEOPLE)
 def remove_member(request: HttpRequest, membership: Membership, membership_id: int) -> HttpResponse:
     project = membership.project
     member = or_404(selectors.project_member(project=project, membership_id=membership_id))
@@ -172,7 +171,7 @@ def remove_member(request: HttpRequest, membership: Membership, membership_id: i
     )
 
 
-@project_view(Permission.MANAGE_PEOPLE)
+@project_view(rules.MANAGE_PEOPLE)
 @require_POST
 def cancel_invitation(
     request: HttpRequest, membership: Membership, invitation_id: int
