@@ -1,0 +1,179 @@
+"""The plain-language checker: `check(text)` or, to reuse word lists, `Checker(...)`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from .acronyms import AcronymFinder, AcronymLists
+from .findings import ACRONYM, EASY_READ, MODES, PLAIN, Finding, Readability, Report
+from .readability import readability
+from .rules import LongWords, NumbersAsWords, PassiveVoice, SeveralIdeas, long_sentence
+from .syllables import syllable_memory
+from .terms import TermFinder
+from .text import WORD, looks_like_markup, lower_same_length, mask_markup, sentences
+from .wordlists import (
+    Term,
+    allowed_forms,
+    data_file,
+    ordinary_words,
+    shipped_terms,
+    terms_from_pairs,
+)
+
+#: Sentences shorter than this count as words but not as sentences in the reading
+#: scores (headings, "Dear Sam,"), as in textstat.
+SHORTEST_SCORED_SENTENCE = 3
+
+
+def _acronym_lists(allowed: frozenset[str]) -> AcronymLists:
+    acronyms = data_file("acronyms.toml")
+    rules = data_file("rules.toml")["acronyms"]
+    assert isinstance(rules, Mapping)  # noqa: S101
+    return AcronymLists(
+        well_known=dict(acronyms["well_known"]),  # type: ignore[arg-type]
+        known=dict(acronyms["acronyms"]),  # type: ignore[arg-type]
+        ordinary_words=ordinary_words(),
+        titles=frozenset(rules["titles"]),
+        units=frozenset(rules["units"]),
+        roman_before=frozenset(rules["roman_before"]),
+        allowed=frozenset(word.upper() for word in allowed) | allowed,
+    )
+
+
+class Checker:
+    """A checker with its word lists built once, for checking many texts.
+
+    extra_terms: an organisation's own words to avoid, as Term objects or as
+        {"word or phrase": "what to say instead"} (plurals and verb forms are added).
+    allowed: words and phrases that are fine here (an organisation's allowed words,
+        a project's shared definitions): never reported, in any form.
+    """
+
+    def __init__(
+        self,
+        extra_terms: Iterable[Term] | Mapping[str, str | None] = (),
+        allowed: Iterable[str] = (),
+    ) -> None:
+        if isinstance(extra_terms, Mapping):
+            extra_terms = terms_from_pairs(extra_terms)
+        self.allowed = allowed_forms(allowed)
+        self.terms = TermFinder([*shipped_terms(), *extra_terms], self.allowed)
+        self.acronyms = AcronymFinder(_acronym_lists(self.allowed))
+        self.passive = PassiveVoice()
+        self.several_ideas = SeveralIdeas()
+        self.numbers = NumbersAsWords()
+        self.long_words = {mode: LongWords(mode) for mode in MODES}
+
+    def check(self, text: str, mode: str = PLAIN, allowed: Iterable[str] = ()) -> Report:
+        """Check `text`; `allowed` adds words that are fine for this text only."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        masked = mask_markup(text) if looks_like_markup(text) else text
+        lowered = lower_same_length(masked)
+        findings = self.acronyms.find(text, masked, mode)
+        totals = _Totals()
+        for sentence in sentences(masked):
+            findings += self._check_sentence(
+                text, lowered, sentence.start, sentence.end, mode, totals
+            )
+        findings = _without_allowed(findings, self.allowed | allowed_forms(allowed))
+        findings.sort(key=lambda finding: (finding.start, -finding.end, finding.kind))
+        return Report(
+            mode=mode,
+            findings=findings,
+            readability=readability(totals.words, totals.scored_sentences, totals.syllables),
+            word_count=totals.words,
+            sentence_count=totals.sentences,
+        )
+
+    def _check_sentence(
+        self, text: str, lowered: str, start: int, end: int, mode: str, totals: _Totals
+    ) -> list[Finding]:
+        words = WORD.findall(lowered, start, end)
+        totals.add(words)
+        findings: list[Finding] = []
+        found = long_sentence(text, start, end, len(words), mode)
+        if found:
+            findings.append(found)
+        if self.terms.might_be_in(words):
+            findings += self.terms.find(text, lowered, start, end)
+        if not self.passive.be.isdisjoint(words):
+            findings += self.passive.find(text, lowered, start, end)
+        long_words = self.long_words[mode]
+        if long_words.any_long(words):
+            taken = {(finding.start, finding.end) for finding in findings}
+            findings += [
+                finding
+                for finding in long_words.find(text, lowered, start, end)
+                if not _inside_any(finding, taken)
+            ]
+        if mode == EASY_READ:
+            findings += self._check_easy_read(text, lowered, start, end, words)
+        return findings
+
+    def _check_easy_read(
+        self, text: str, lowered: str, start: int, end: int, words: list[str]
+    ) -> list[Finding]:
+        findings: list[Finding] = []
+        if self.numbers.might_be_in(words):
+            findings += self.numbers.find(text, lowered, start, end)
+        found = self.several_ideas.find(text, lowered, start, end)
+        if found:
+            findings.append(found)
+        return findings
+
+
+class _Totals:
+    __slots__ = ("scored_sentences", "sentences", "syllables", "words")
+
+    def __init__(self) -> None:
+        self.words = self.sentences = self.scored_sentences = self.syllables = 0
+
+    def add(self, words: list[str]) -> None:
+        self.words += len(words)
+        self.sentences += 1
+        if len(words) >= SHORTEST_SCORED_SENTENCE:
+            self.scored_sentences += 1
+        self.syllables += sum(map(syllable_memory().__getitem__, words))
+
+
+def _inside_any(finding: Finding, taken: set[tuple[int, int]]) -> bool:
+    return any(start <= finding.start and finding.end <= end for start, end in taken)
+
+
+def _without_allowed(findings: list[Finding], allowed: frozenset[str]) -> list[Finding]:
+    if not allowed:
+        return findings
+    return [finding for finding in findings if not _is_allowed(finding, allowed)]
+
+
+def _is_allowed(finding: Finding, allowed: frozenset[str]) -> bool:
+    said = " ".join(finding.text.lower().split()).replace("\u2019", "'")
+    if finding.kind == ACRONYM:
+        said = said.replace(".", "").removesuffix("'s")
+    return said in allowed
+
+
+@cache
+def default_checker() -> Checker:
+    return Checker()
+
+
+def check(
+    text: str,
+    mode: str = PLAIN,
+    *,
+    extra_terms: Iterable[Term] | Mapping[str, str | None] = (),
+    allowed: Iterable[str] = (),
+) -> Report:
+    """Check `text` for plain language in "plain" or "easy_read" mode.
+
+    With no extra terms this reuses one shared checker; with extra terms it builds a
+    checker for this call (build a `Checker` yourself to reuse it).
+    """
+    checker = Checker(extra_terms) if extra_terms else default_checker()
+    return checker.check(text, mode, allowed)
+
+
+__all__ = ["Checker", "Readability", "check", "default_checker"]

@@ -1,0 +1,103 @@
+"""Count syllables with Frank Liang's hyphenation algorithm (the one TeX uses).
+
+The patterns are the British English ones from LibreOffice (`data/hyph_en_GB.dic`,
+BSD-style licence, see `data/README.md`), shipped with the package so counting needs
+no network. A word has one syllable more than it has hyphenation points, keeping
+points at least two letters from either end: the same method textstat falls back to
+(through pyphen) when it has no pronouncing dictionary, so our reading scores can be
+compared with textstat's like for like.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+LEFT_MIN = 2
+RIGHT_MIN = 2
+_SETTINGS = ("LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_PATTERN_PART = re.compile(r"(\d?)(\D?)")
+#: Characters textstat removes before counting ("co-produce" is one word, "e.g." is "eg").
+_DROPPED = str.maketrans("", "", "-.")
+#: Past this many remembered words the memory starts again (bounded for long-running servers).
+_MEMORY_LIMIT = 300_000
+
+
+class Patterns:
+    """Hyphenation patterns: letters -> (offset, priorities)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.by_letters: dict[str, tuple[int, tuple[int, ...]]] = {}
+        for line in lines:
+            self._add(line.strip())
+        self.prefixes = {
+            letters[:size] for letters in self.by_letters for size in range(1, len(letters) + 1)
+        }
+        self.longest = max(len(letters) for letters in self.by_letters)
+
+    def _add(self, pattern: str) -> None:
+        if not pattern or pattern.startswith(("%", "#", *_SETTINGS)):
+            return
+        parts = _PATTERN_PART.findall(pattern)
+        letters = "".join(letter for _, letter in parts)
+        priorities = [int(digit or "0") for digit, _ in parts]
+        if max(priorities) == 0:
+            return
+        first = next(index for index, value in enumerate(priorities) if value)
+        last = max(index for index, value in enumerate(priorities) if value)
+        self.by_letters[letters] = (first, tuple(priorities[first : last + 1]))
+
+    def hyphen_points(self, word: str) -> int:
+        """How many places `word` (lower case) may be hyphenated."""
+        dotted = f".{word}."
+        size = len(dotted)
+        priorities = [0] * (size + 1)
+        by_letters, prefixes, longest = self.by_letters, self.prefixes, self.longest
+        for start in range(size - 1):
+            for stop in range(start + 1, min(start + longest, size) + 1):
+                piece = dotted[start:stop]
+                if piece not in prefixes:
+                    break
+                found = by_letters.get(piece)
+                if found is None:
+                    continue
+                offset, values = found
+                base = start + offset
+                for index, value in enumerate(values):
+                    if value > priorities[base + index]:
+                        priorities[base + index] = value
+        # priorities[i] sits before dotted[i], that is after word[i - 2].
+        highest = len(word) - RIGHT_MIN
+        return sum(1 for position in range(LEFT_MIN, highest + 1) if priorities[position + 1] % 2)
+
+
+@cache
+def patterns() -> Patterns:
+    text = resources.files("coplan.language").joinpath("data/hyph_en_GB.dic").read_text("utf-8")
+    return Patterns(text.splitlines()[1:])
+
+
+class SyllableMemory(dict):
+    """word (lower case) -> syllables, worked out once per word."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > _MEMORY_LIMIT:
+            self.clear()
+        cleaned = word.translate(_DROPPED)
+        count = patterns().hyphen_points(cleaned) + 1 if cleaned else 1
+        self[word] = count
+        return count
+
+
+_memory = SyllableMemory()
+
+
+def syllables(word: str) -> int:
+    """How many syllables `word` has (at least 1)."""
+    return _memory[word.lower()]
+
+
+def syllable_memory() -> SyllableMemory:
+    """The shared word -> syllables memory, for counting many words quickly."""
+    return _memory
