@@ -8,5 +8,6 @@ urlpatterns = [
     path("healthz", core_views.health, name="health"),
     path("", include("coplan.accounts.urls")),
     path("", include("coplan.projects.urls")),
+    path("", include("coplan.organisations.urls")),
     path("admin/", admin.site.urls),
 ]

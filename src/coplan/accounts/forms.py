@@ -3,22 +3,34 @@ from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
 from django.http import HttpRequest
 
-from coplan.accounts.models import User
+from coplan.accounts.models import User, normalise_email
 from coplan.accounts.selectors import sign_in_locked_until
 from coplan.core import formats
 from coplan.core.text import clean_plain_text
 
 
-class SignInForm(forms.Form):
-    email = forms.EmailField(
-        label="Email address",
+def email_field(
+    *,
+    label: str = "Email address",
+    help_text: str = "",
+    required_message: str = "Enter your email address",
+    autocomplete: str = "email",
+) -> forms.EmailField:
+    return forms.EmailField(
+        label=label,
         max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": False}),
+        help_text=help_text,
+        widget=forms.EmailInput(attrs={"autocomplete": autocomplete, "spellcheck": False}),
         error_messages={
-            "required": "Enter your email address",
+            "required": required_message,
             "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Email address must be 254 characters or fewer",
         },
     )
+
+
+class SignInForm(forms.Form):
+    email = email_field()
     password = forms.CharField(
         label="Password",
         strip=False,
@@ -55,16 +67,11 @@ class SignInForm(forms.Form):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        help_text="We will send a link to reset your password to this address.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": False}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-    )
+    email = email_field(help_text="We will send a link to reset your password to this address.")
+
+    def get_users(self, email: str):
+        """Active people with this email, including staff added without a password yet."""
+        return User.objects.filter(email=normalise_email(email), is_active=True)
 
 
 class NewPasswordMixin:

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 
+from coplan.accounts.forms import email_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.text import clean_plain_text
 from coplan.organisations.models import Organisation
@@ -87,16 +88,10 @@ class ProjectForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
+    email = email_field(
         help_text="We will email them a link to join the project.",
-        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": False}),
-        error_messages={
-            "required": "Enter their email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Email address must be 254 characters or fewer",
-        },
+        required_message="Enter their email address",
+        autocomplete="off",
     )
     full_name = forms.CharField(
         label="Their name (optional)",

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from coplan.accounts.forms import JoinForm
 from coplan.accounts.selectors import user_for_email
 from coplan.core.http import or_404, posted
-from coplan.organisations.selectors import organisations_for_staff
+from coplan.organisations.selectors import organisations_administered, organisations_for_staff
 from coplan.projects import rules, selectors, services
 from coplan.projects.access import project_view
 from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
@@ -25,7 +25,12 @@ def project_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "projects/project_list.html",
-        {"memberships": memberships, "can_start_project": can_start, "nav_section": "projects"},
+        {
+            "memberships": memberships,
+            "can_start_project": can_start,
+            "administered": list(organisations_administered(user=request.user)),
+            "nav_section": "projects",
+        },
     )
 
 

@@ -1,0 +1,30 @@
+"""The one path from a request to an organisation: the person's staff membership."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+
+from coplan.organisations import rules, selectors
+
+OrganisationView = Callable[..., HttpResponse]
+
+
+def organisation_admin_view(view: OrganisationView) -> OrganisationView:
+    """Only the organisation's admins; other staff get 403, everyone else 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, organisation_id: int, **kwargs) -> HttpResponse:
+        staff_membership = selectors.staff_membership(
+            user=request.user, organisation_id=organisation_id
+        )
+        if staff_membership is None:
+            raise Http404("No such organisation for this person")
+        if not rules.may_manage_staff(staff_membership):
+            raise PermissionDenied
+        return view(request, staff_membership, **kwargs)
+
+    return wrapped

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from coplan.organisations import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("organisations/<int:organisation_id>/staff/", views.staff, name="staff"),
+    path("organisations/<int:organisation_id>/staff/add/", views.staff_add, name="staff_add"),
+    path(
+        "organisations/<int:organisation_id>/staff/<int:staff_membership_id>/admin/",
+        views.staff_set_admin,
+        name="staff_set_admin",
+    ),
+    path(
+        "organisations/<int:organisation_id>/staff/<int:staff_membership_id>/remove/",
+        views.staff_remove,
+        name="staff_remove",
+    ),
+]

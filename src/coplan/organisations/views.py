@@ -1,0 +1,90 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coplan.core.http import or_404, posted
+from coplan.organisations import selectors, services
+from coplan.organisations.access import organisation_admin_view
+from coplan.organisations.forms import StaffMemberForm
+from coplan.organisations.models import StaffMembership
+
+
+@organisation_admin_view
+def staff(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
+    organisation = staff_membership.organisation
+    return render(
+        request,
+        "organisations/staff.html",
+        {
+            "organisation": organisation,
+            "staff": list(selectors.organisation_staff(organisation=organisation)),
+            "nav_section": "organisation",
+        },
+    )
+
+
+@organisation_admin_view
+def staff_add(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
+    organisation = staff_membership.organisation
+    form = StaffMemberForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = services.staff_member_add(
+                organisation=organisation, added_by=request.user, **form.cleaned_data
+            )
+        except services.OrganisationRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            email = added.staff_membership.user.email
+            note = " We have emailed them a link to set a password." if added.new_account else ""
+            messages.success(request, f"{email} is now on the staff.{note}")
+            return redirect("organisations:staff", organisation_id=organisation.pk)
+    return render(
+        request,
+        "organisations/staff_add.html",
+        {"organisation": organisation, "form": form, "nav_section": "organisation"},
+    )
+
+
+def _staff_change(request, staff_membership, staff_membership_id, change) -> HttpResponse:
+    organisation = staff_membership.organisation
+    member = or_404(
+        selectors.organisation_staff_member(
+            organisation=organisation, staff_membership_id=staff_membership_id
+        )
+    )
+    try:
+        message = change(member)
+    except services.OrganisationRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, message)
+    return redirect("organisations:staff", organisation_id=organisation.pk)
+
+
+@organisation_admin_view
+@require_POST
+def staff_set_admin(
+    request: HttpRequest, staff_membership: StaffMembership, staff_membership_id: int
+) -> HttpResponse:
+    make_admin = request.POST.get("is_admin") == "yes"
+
+    def change(member: StaffMembership) -> str:
+        services.staff_member_set_admin(staff_membership=member, is_admin=make_admin)
+        what = "is now an organisation admin" if make_admin else "is no longer an admin"
+        return f"{member.user.full_name} {what}."
+
+    return _staff_change(request, staff_membership, staff_membership_id, change)
+
+
+@organisation_admin_view
+@require_POST
+def staff_remove(
+    request: HttpRequest, staff_membership: StaffMembership, staff_membership_id: int
+) -> HttpResponse:
+    def change(member: StaffMembership) -> str:
+        services.staff_member_remove(staff_membership=member)
+        return f"{member.user.full_name} is no longer on the staff."
+
+    return _staff_change(request, staff_membership, staff_membership_id, change)
