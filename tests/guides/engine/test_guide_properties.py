@@ -1,27 +1,33 @@
 """Property-based tests: rule evaluation never raises and its invariants always hold."""
 
+import copy
 import datetime
+import tomllib
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coplan.guides.engine import (
+    DEFAULT_GUIDE_FILES,
+    DEFAULT_GUIDES_FOLDER,
     Answer,
     AnswerState,
     Duration,
     Guide,
+    GuideFileError,
     Level,
     ReadinessStatus,
     Resolution,
-    default_guides,
+    guide_build,
     guide_load,
     workbook_evaluate,
 )
 from coplan.guides.engine.values import DateSpan, value_order
 
 SMALL_GUIDE = Path(__file__).parent / "small-guide.toml"
-GUIDES = (*default_guides(), guide_load(SMALL_GUIDE))
+GUIDE_FILES = [*(DEFAULT_GUIDES_FOLDER / name for name in DEFAULT_GUIDE_FILES), SMALL_GUIDE]
+GUIDES = tuple(guide_load(path) for path in GUIDE_FILES)
 
 any_value = st.one_of(
     st.none(),
@@ -153,3 +159,75 @@ def test_a_span_of_exactly_n_calendar_months_equals_n_months(start, months):
             day -= 1
 
     assert value_order(DateSpan(start, end), Duration(months, "months")) == 0
+
+
+DOCUMENTS = [tomllib.loads(path.read_text(encoding="utf-8")) for path in GUIDE_FILES]
+ODD_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=8),
+    st.sampled_from(["", "Not Sure", "6 months", "stop", "yes-no", "checklist", "budget"]),
+    st.integers(-2, 2),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+    st.lists(
+        st.one_of(
+            st.text(max_size=3),
+            st.integers(),
+            st.dictionaries(st.text(max_size=3), st.text(max_size=3)),
+        ),
+        max_size=2,
+    ),
+    st.dictionaries(
+        st.sampled_from(["id", "answer", "is", "any", "text", "kind"]),
+        st.text(max_size=5),
+        max_size=3,
+    ),
+)
+
+
+def _places(node, prefix=()):
+    yield prefix
+    entries = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, child in entries:
+        yield from _places(child, (*prefix, key))
+
+
+@st.composite
+def damaged_documents(draw):
+    document = copy.deepcopy(draw(st.sampled_from(DOCUMENTS)))
+    for _ in range(draw(st.integers(1, 3))):
+        place = draw(st.sampled_from(list(_places(document))[1:]))
+        parent = document
+        for key in place[:-1]:
+            parent = parent[key]
+        value = draw(ODD_VALUES)
+        if value is None:
+            del parent[place[-1]]
+        else:
+            parent[place[-1]] = value
+    return document
+
+
+@settings(max_examples=300, deadline=None)
+@given(damaged_documents())
+def test_a_damaged_guide_either_loads_or_says_what_is_wrong(document):
+    refused, problems = _problems_of(document)
+
+    assert refused == bool(problems)
+    assert all(problem.file == "damaged.toml" and problem.problem for problem in problems)
+
+
+def _problems_of(document: dict) -> tuple[bool, tuple]:
+    """Whether the guide was refused, and the problems given."""
+    try:
+        guide_build(document, file="damaged.toml")
+    except GuideFileError as error:
+        return True, error.problems
+    return False, ()

@@ -8,6 +8,7 @@ from coplan.guides.engine.loading import (
     DEFAULT_GUIDE_FILES,
     DEFAULT_GUIDES_FOLDER,
     default_guides,
+    guide_build,
     guide_load,
     guide_read,
 )
@@ -98,6 +99,7 @@ __all__ = [
     "answers_migrate",
     "default_guides",
     "duration_parse",
+    "guide_build",
     "guide_load",
     "guide_read",
     "text_blocks",

@@ -107,7 +107,7 @@ def _join_read(
     ]
     if any(condition is None for condition in conditions):
         return None
-    return (AllOf if word == "all" else AnyOf)(tuple(conditions))  # type: ignore[arg-type]
+    return (AllOf if word == "all" else AnyOf)(tuple(conditions))
 
 
 def _check_read(
@@ -197,7 +197,7 @@ def _date_read(
     if subject.kind != AnswerKind.DATE:
         problems.add(place, f"time_between needs dates, but {subject.describe} is not a date")
         return None
-    return subject.subject  # type: ignore[return-value]
+    return subject.subject
 
 
 def _word_read(
@@ -242,7 +242,7 @@ def _expected_read(subject: _Subject, word: str, raw: object) -> object:
 def _one_value_read(subject: _Subject, raw: object) -> object:
     question = subject.question
     choices = question.choices if question else ()
-    value = answer_value_read(subject.kind, raw, choices=choices)  # type: ignore[arg-type]
+    value = answer_value_read(subject.kind, raw, choices=choices)
     if value is None:
         raise AnswerValueError("an empty value can never match an answer")
     return value

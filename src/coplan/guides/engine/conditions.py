@@ -125,7 +125,7 @@ def subject_value(subject: Subject, situation: Situation) -> object | None:
     end = subject_value(subject.end, situation)
     if start is None or end is None:
         return None
-    return DateSpan(start, end)  # type: ignore[arg-type]  # both are dates by validation
+    return DateSpan(start, end)
 
 
 def _check_holds(check: Check, situation: Situation) -> bool | None:
@@ -148,15 +148,15 @@ def _word_holds(check: Check, value: object) -> bool | None:
     if word == "is_not":
         return not _same(value, expected)
     if word == "is_one_of":
-        return any(_same(value, choice) for choice in expected)  # type: ignore[attr-defined]
+        return any(_same(value, choice) for choice in expected)
     if word == "is_empty":
-        return (len(value) == 0) == expected  # type: ignore[arg-type]
+        return (len(value) == 0) == expected
     if word == "includes":
-        return expected in value  # type: ignore[operator]
+        return expected in value
     if word == "excludes":
-        return expected not in value  # type: ignore[operator]
+        return expected not in value
     if word == "all_ticked":
-        all_ticked = set(check.checklist_items) <= set(value)  # type: ignore[call-overload]
+        all_ticked = set(check.checklist_items) <= set(value)
         return all_ticked == expected
     return None
 

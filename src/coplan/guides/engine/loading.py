@@ -2,6 +2,7 @@
 
 import re
 import tomllib
+from functools import cache
 from pathlib import Path
 
 from coplan.guides.engine.condition_reading import GuideWords, condition_read
@@ -55,14 +56,27 @@ def guide_read(text: str, *, file: str = "guide file") -> Guide:
     except tomllib.TOMLDecodeError as error:
         problems.add(Place(_toml_place(str(error))), f"this is not valid TOML: {error}")
         raise GuideFileError(problems.problems) from None
+    return guide_build(document, file=file)
+
+
+def guide_build(document: dict, *, file: str = "guide file") -> Guide:
+    """Check and build a guide from its parsed document (the tables of a TOML file)."""
+    problems = ProblemList(file)
+    if not isinstance(document, dict):
+        problems.add(Place(), f"a guide should be a table, not {type_name(document)}")
+        raise GuideFileError(problems.problems)
     guide = _guide_read(document, problems)
-    if problems.problems or guide is None:
+    if guide is None:
         raise GuideFileError(problems.problems)
     return guide
 
 
+@cache
 def default_guides() -> tuple[Guide, ...]:
-    """The guides that ship with the planner, drawn from the seed's guide sheets."""
+    """The guides that ship with the planner, drawn from the seed's guide sheets.
+
+    Read once per process: guides are immutable.
+    """
     return tuple(guide_load(DEFAULT_GUIDES_FOLDER / name) for name in DEFAULT_GUIDE_FILES)
 
 
@@ -73,35 +87,39 @@ def _toml_place(message: str) -> str:
 
 def _guide_read(document: dict, problems: ProblemList) -> Guide | None:
     problems.only_known_keys(document, ("guide", "facts", "sections", "rules"), Place())
+    about = _about_read(document, problems)
+    facts = _facts_read(document, problems)
+    sections = _sections_read(document, problems)
+    rules = _rules_read(document, _guide_words(sections, facts), problems)
+    if problems.problems:
+        return None
+    return Guide(**about, sections=sections, facts=facts, rules=rules, file=problems.file)
+
+
+def _about_read(document: dict, problems: ProblemList) -> dict:
+    """The [guide] table: id, title, version, intro, source and links."""
     place = Place("guide")
     if "guide" not in document:
         problems.add(Place(), "the [guide] table is missing (with id, title and version)")
     about = problems.table(document.get("guide", {}), place, '"guide"') or {}
     problems.only_known_keys(about, ("id", "title", "version", "intro", "source", "links"), place)
-    facts = _facts_read(document, problems)
-    sections = _sections_read(document, problems)
+    return {
+        "id": problems.identifier(about, place),
+        "title": problems.text(about, "title", place),
+        "version": _version_read(about, place, problems),
+        "intro": problems.text(about, "intro", place, required=False),
+        "source": _source_read(about, place, problems),
+        "links": _links_read(about, place, problems),
+    }
+
+
+def _guide_words(sections: tuple[Section, ...], facts: tuple[ProjectFact, ...]) -> GuideWords:
+    """What conditions may name. A duplicated question id names its first question."""
     questions: dict[str, Question] = {}
-    for question in (question for section in sections for question in section.questions):
-        questions.setdefault(question.id, question)
-    words = GuideWords(questions, {fact.id: fact for fact in facts})
-    rules = _rules_read(document, words, problems)
-    guide_id = problems.identifier(about, place)
-    title = problems.text(about, "title", place)
-    version = _version_read(about, place, problems)
-    if problems.problems:
-        return None
-    return Guide(
-        id=guide_id,
-        title=title,
-        version=version,
-        sections=sections,
-        facts=facts,
-        rules=rules,
-        intro=problems.text(about, "intro", place, required=False),
-        source=_source_read(about, place, problems),
-        links=_links_read(about, place, problems),
-        file=problems.file,
-    )
+    for section in sections:
+        for question in section.questions:
+            questions.setdefault(question.id, question)
+    return GuideWords(questions, {fact.id: fact for fact in facts})
 
 
 def _version_read(table: dict, place: Place, problems: ProblemList) -> int:

@@ -88,8 +88,8 @@ def _answer_move(question: Question, answer: Answer) -> tuple[Answer | None, str
     value = answer.value
     note = ""
     if question.kind is AnswerKind.CHECKLIST and _is_list(value):
-        still_there = [item for item in value if item in question.choices]  # type: ignore[attr-defined]
-        if len(still_there) != len(value):  # type: ignore[arg-type]
+        still_there = [item for item in value if item in question.choices]
+        if len(still_there) != len(value):
             note = "ticks for items no longer on the checklist were taken off"
         value = still_there
     try:

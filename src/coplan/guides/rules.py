@@ -1,0 +1,13 @@
+"""Who may do what with a project's plan (its guides)."""
+
+from coplan.projects.roles import Role
+from coplan.projects.rules import ALL_ROLES, Permission
+
+VIEW_PLAN = Permission("read the plan", ALL_ROLES)
+COMMENT_ON_PLAN = Permission("comment on the plan's answers", ALL_ROLES)
+# Leads plan; facilitators plan the sessions they run and confirm the key essentials.
+EDIT_PLAN = Permission("answer the plan's questions", frozenset({Role.LEAD, Role.FACILITATOR}))
+# The lead records the way forward; the manager is who usually agrees it.
+CHOOSE_WAY_FORWARD = Permission(
+    "choose a way forward when the plan says stop", frozenset({Role.LEAD, Role.MANAGER})
+)

@@ -1,0 +1,141 @@
+"""Reads for a project's plan. Everything about progress is worked out by the engine."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from coplan.guides import engine
+from coplan.guides.models import (
+    GuideAnswer,
+    GuideAnswerChange,
+    GuideComment,
+    GuideVersion,
+    ProjectGuide,
+    WayForwardChoice,
+)
+from coplan.organisations.models import Organisation
+from coplan.projects.models import Project
+
+_guide_cache: dict[tuple[int, int], engine.Guide] = {}
+
+
+def guide_for_version(guide_version: GuideVersion) -> engine.Guide:
+    """The engine's guide for a stored version; versions never change, so read once."""
+    key = (guide_version.pk, hash(guide_version.source))
+    if key not in _guide_cache:
+        _guide_cache[key] = engine.guide_read(guide_version.source, file=guide_version.file_name)
+    return _guide_cache[key]
+
+
+@dataclass(frozen=True)
+class ProjectWorkbook:
+    """One guide of a project, with its answers and everything worked out from them."""
+
+    project_guide: ProjectGuide
+    guide: engine.Guide
+    answers: dict[str, GuideAnswer]
+    workbook: engine.Workbook
+
+    @property
+    def key(self) -> str:
+        return self.project_guide.guide_key
+
+    def section(self, section_id: str) -> engine.Section | None:
+        return next((s for s in self.guide.sections if s.id == section_id), None)
+
+    def progress(self, section_id: str) -> engine.SectionProgress:
+        return next(p for p in self.workbook.sections if p.section_id == section_id)
+
+    def next_section(self, section_id: str) -> engine.Section | None:
+        ids = [section.id for section in self.guide.sections]
+        position = ids.index(section_id)
+        return self.guide.sections[position + 1] if position + 1 < len(ids) else None
+
+    def outcomes_about(self, question_id: str) -> list[engine.Outcome]:
+        return [
+            outcome
+            for outcome in self.workbook.outcomes
+            if self.guide.rule(outcome.rule_id).about == question_id
+        ]
+
+
+def project_facts(project: Project) -> dict[str, object]:
+    return {"project-start": project.start_date, "project-end": project.end_date}
+
+
+def _engine_answer(answer: GuideAnswer) -> engine.Answer:
+    state = (
+        engine.AnswerState.NOT_SURE_YET
+        if answer.state == "not sure yet"
+        else engine.AnswerState.ANSWERED
+    )
+    return engine.Answer(value=answer.value, state=state, note=answer.note)
+
+
+def project_workbooks(*, project: Project, guide_key: str | None = None) -> list[ProjectWorkbook]:
+    """The project's guides with their workbooks: three queries, however many answers."""
+    project_guides = ProjectGuide.objects.filter(project=project).select_related("guide_version")
+    if guide_key is not None:
+        project_guides = project_guides.filter(guide_key=guide_key)
+    project_guides = list(project_guides)
+    answers: dict[int, dict[str, GuideAnswer]] = defaultdict(dict)
+    for answer in GuideAnswer.objects.filter(project_guide__in=project_guides):
+        answers[answer.project_guide_id][answer.question_id] = answer
+    choices: dict[int, list[engine.Resolution]] = defaultdict(list)
+    for choice in WayForwardChoice.objects.filter(project_guide__in=project_guides):
+        choices[choice.project_guide_id].append(
+            engine.Resolution(
+                choice.rule_id, choice.way_forward_id, choice.agreed_by, choice.agreed_on
+            )
+        )
+    facts = project_facts(project)
+    workbooks = []
+    for project_guide in project_guides:
+        guide = guide_for_version(project_guide.guide_version)
+        guide_answers = answers[project_guide.pk]
+        workbook = engine.workbook_evaluate(
+            guide=guide,
+            answers={qid: _engine_answer(answer) for qid, answer in guide_answers.items()},
+            facts=facts,
+            resolutions=choices[project_guide.pk],
+        )
+        workbooks.append(ProjectWorkbook(project_guide, guide, guide_answers, workbook))
+    return workbooks
+
+
+def project_workbook(*, project: Project, guide_key: str) -> ProjectWorkbook | None:
+    found = project_workbooks(project=project, guide_key=guide_key)
+    return found[0] if found else None
+
+
+def section_comments(
+    *, project_guide: ProjectGuide, question_ids: list[str]
+) -> dict[str, list[GuideComment]]:
+    comments: dict[str, list[GuideComment]] = defaultdict(list)
+    for comment in GuideComment.objects.filter(
+        project_guide=project_guide, question_id__in=question_ids
+    ).select_related("author"):
+        comments[comment.question_id].append(comment)
+    return comments
+
+
+def answer_history(*, project_guide: ProjectGuide, question_id: str) -> QuerySet[GuideAnswerChange]:
+    return GuideAnswerChange.objects.filter(
+        project_guide=project_guide, question_id=question_id
+    ).select_related("changed_by")
+
+
+def latest_guide_versions(*, organisation: Organisation | None) -> dict[str, GuideVersion]:
+    """The newest version of each guide: the organisation's own over the default."""
+    newest: dict[str, GuideVersion] = {}
+    for version in GuideVersion.objects.filter(organisation__isnull=True).order_by("version"):
+        newest[version.guide_key] = version
+    if organisation is not None:
+        for version in GuideVersion.objects.filter(organisation=organisation).order_by("version"):
+            newest[version.guide_key] = version
+    return newest
+
+
+def organisation_guide_versions(*, organisation: Organisation) -> QuerySet[GuideVersion]:
+    return GuideVersion.objects.filter(organisation=organisation).select_related("uploaded_by")

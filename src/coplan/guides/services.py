@@ -1,0 +1,213 @@
+"""Writes for a project's plan."""
+
+import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from coplan.guides import engine
+from coplan.guides.models import (
+    GuideAnswer,
+    GuideAnswerChange,
+    GuideComment,
+    GuideVersion,
+    ProjectGuide,
+    WayForwardChoice,
+)
+from coplan.guides.selectors import latest_guide_versions
+from coplan.organisations.models import Organisation
+from coplan.projects.models import Project
+
+
+class GuideUploadError(Exception):
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+def default_guide_versions_sync() -> None:
+    """Store each default guide file shipped with coplan, once per version."""
+    for file_name in engine.DEFAULT_GUIDE_FILES:
+        path = engine.DEFAULT_GUIDES_FOLDER / file_name
+        source = path.read_text(encoding="utf-8")
+        guide = engine.guide_read(source, file=file_name)
+        if GuideVersion.objects.filter(
+            organisation__isnull=True, guide_key=guide.id, version=guide.version
+        ).exists():
+            continue
+        try:
+            with transaction.atomic():
+                GuideVersion.objects.create(
+                    guide_key=guide.id,
+                    version=guide.version,
+                    title=guide.title,
+                    source=source,
+                    file_name=file_name,
+                )
+        except IntegrityError:
+            continue  # stored at the same moment by another request
+
+
+def project_guides_ensure(*, project: Project) -> None:
+    """Give a project every guide it does not have yet, at the newest version.
+
+    A project keeps the version it started with; new guides join at their newest.
+    """
+    have = set(ProjectGuide.objects.filter(project=project).values_list("guide_key", flat=True))
+    if have and len(have) >= len(engine.DEFAULT_GUIDE_FILES):
+        return
+    default_guide_versions_sync()
+    newest = latest_guide_versions(organisation=project.organisation)
+    order = [name.removesuffix(".toml") for name in engine.DEFAULT_GUIDE_FILES]
+    for key, version in newest.items():
+        if key in have:
+            continue
+        position = order.index(key) if key in order else len(order)
+        ProjectGuide.objects.get_or_create(
+            project=project,
+            guide_key=key,
+            defaults={"guide_version": version, "position": position},
+        )
+
+
+def _stored(value: object) -> object:
+    """Answers as JSON keeps them: dates as ISO text, lists as lists."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+@transaction.atomic
+def section_answers_save(
+    *,
+    project_guide: ProjectGuide,
+    answers: dict[str, tuple[object, str, str]],
+    user: AbstractBaseUser,
+) -> int:
+    """Save one section's answers: question id -> (value, state, note).
+
+    A state of "" removes the answer. Each real change is kept in the history.
+    Returns how many answers changed.
+    """
+    existing = {
+        answer.question_id: answer
+        for answer in GuideAnswer.objects.select_for_update().filter(
+            project_guide=project_guide, question_id__in=list(answers)
+        )
+    }
+    changes = []
+    now = timezone.now()
+    for question_id, (value, state, note) in answers.items():
+        value = _stored(value)
+        before = existing.get(question_id)
+        old = (before.value, before.state, before.note) if before else (None, "", "")
+        if old == (value, state, note):
+            continue
+        changes.append(
+            GuideAnswerChange(
+                project_guide=project_guide,
+                question_id=question_id,
+                changed_by=user,
+                changed_at=now,
+                old_value=old[0],
+                old_state=old[1],
+                old_note=old[2],
+                new_value=value,
+                new_state=state,
+                new_note=note,
+            )
+        )
+        if not state:
+            before.delete()
+            continue
+        GuideAnswer.objects.update_or_create(
+            project_guide=project_guide,
+            question_id=question_id,
+            defaults={
+                "value": value,
+                "state": state,
+                "note": note,
+                "updated_by": user,
+                "updated_at": now,
+            },
+        )
+    GuideAnswerChange.objects.bulk_create(changes)
+    return len(changes)
+
+
+def comment_add(
+    *, project_guide: ProjectGuide, question_id: str, author: AbstractBaseUser, text: str
+) -> GuideComment:
+    return GuideComment.objects.create(
+        project_guide=project_guide, question_id=question_id, author=author, text=text
+    )
+
+
+def way_forward_record(
+    *,
+    project_guide: ProjectGuide,
+    guide: engine.Guide,
+    rule_id: str,
+    way_forward_id: str,
+    agreed_by: str,
+    agreed_on: datetime.date | None,
+    user: AbstractBaseUser,
+) -> WayForwardChoice:
+    """Record the way forward chosen for a stop. Raises engine.ResolutionError."""
+    resolution = engine.way_forward_choose(
+        guide=guide,
+        rule_id=rule_id,
+        way_forward_id=way_forward_id,
+        agreed_by=agreed_by,
+        agreed_on=agreed_on,
+    )
+    choice, _ = WayForwardChoice.objects.update_or_create(
+        project_guide=project_guide,
+        rule_id=rule_id,
+        defaults={
+            "way_forward_id": resolution.way_forward_id,
+            "agreed_by": resolution.agreed_by,
+            "agreed_on": resolution.agreed_on,
+            "recorded_by": user,
+            "recorded_at": timezone.now(),
+        },
+    )
+    return choice
+
+
+def organisation_guide_upload(
+    *, organisation: Organisation, file_name: str, source: str, user: AbstractBaseUser
+) -> GuideVersion:
+    """Check a guide file and keep it for the organisation's new projects.
+
+    Raises GuideUploadError with every problem, in plain words, naming the place.
+    """
+    try:
+        guide = engine.guide_read(source, file=file_name)
+    except engine.GuideFileError as error:
+        raise GuideUploadError([str(problem) for problem in error.problems]) from error
+    newest = (
+        GuideVersion.objects.filter(organisation=organisation, guide_key=guide.id)
+        .order_by("-version")
+        .first()
+    )
+    if newest and guide.version <= newest.version:
+        raise GuideUploadError(
+            [
+                f"{file_name}: your organisation already has version {newest.version} of "
+                f'"{guide.id}". Raise the version in the [guide] table to at least '
+                f"{newest.version + 1}."
+            ]
+        )
+    return GuideVersion.objects.create(
+        organisation=organisation,
+        guide_key=guide.id,
+        version=guide.version,
+        title=guide.title,
+        source=source,
+        file_name=file_name,
+        uploaded_by=user,
+    )

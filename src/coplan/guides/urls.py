@@ -1,0 +1,26 @@
+from django.urls import path
+
+from coplan.guides import views
+
+app_name = "guides"
+
+PLAN = "projects/<int:project_id>/plan/"
+
+urlpatterns = [
+    path(PLAN, views.plan, name="plan"),
+    path(PLAN + "<slug:guide_key>/<slug:section_id>/", views.section, name="section"),
+    path(PLAN + "<slug:guide_key>/<slug:section_id>/comments/", views.comment, name="comment"),
+    path(
+        PLAN + "<slug:guide_key>/questions/<slug:question_id>/history/",
+        views.history,
+        name="history",
+    ),
+    path(
+        PLAN + "<slug:guide_key>/stops/<slug:rule_id>/", views.way_forward, name="way_forward"
+    ),
+    path(
+        "organisations/<int:organisation_id>/guides/",
+        views.organisation_guides,
+        name="organisation_guides",
+    ),
+]

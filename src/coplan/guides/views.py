@@ -1,0 +1,233 @@
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coplan.core.http import or_404, posted
+from coplan.guides import engine, rules, selectors, services
+from coplan.guides.forms import CommentForm, GuideUploadForm, SectionForm, WayForwardForm
+from coplan.guides.presenters import AnswerPresenter, guidance_blocks
+from coplan.organisations.access import organisation_admin_view
+from coplan.organisations.models import StaffMembership
+from coplan.projects.access import project_view
+from coplan.projects.models import Membership
+from coplan.projects.rules import role_may
+
+
+def _workbook(membership: Membership, guide_key: str) -> selectors.ProjectWorkbook:
+    services.project_guides_ensure(project=membership.project)
+    return or_404(selectors.project_workbook(project=membership.project, guide_key=guide_key))
+
+
+def _section_url(project_id: int, guide_key: str, section_id: str) -> str:
+    return reverse(
+        "guides:section",
+        kwargs={"project_id": project_id, "guide_key": guide_key, "section_id": section_id},
+    )
+
+
+@project_view(rules.VIEW_PLAN)
+def plan(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    services.project_guides_ensure(project=project)
+    workbooks = selectors.project_workbooks(project=project)
+    return render(
+        request,
+        "guides/plan.html",
+        {
+            "project": project,
+            "membership": membership,
+            "workbooks": workbooks,
+            "can_choose": role_may(membership.role, rules.CHOOSE_WAY_FORWARD),
+            "project_section": "plan",
+            "nav_section": "projects",
+        },
+    )
+
+
+@project_view(rules.VIEW_PLAN)
+def section(
+    request: HttpRequest, membership: Membership, guide_key: str, section_id: str
+) -> HttpResponse:
+    project = membership.project
+    workbook = _workbook(membership, guide_key)
+    guide_section = or_404(workbook.section(section_id))
+    can_edit = role_may(membership.role, rules.EDIT_PLAN)
+    form = SectionForm(
+        posted(request) if can_edit else None, section=guide_section, answers=workbook.answers
+    )
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        if form.is_valid():
+            changed = services.section_answers_save(
+                project_guide=workbook.project_guide,
+                answers=form.section_answers(),
+                user=request.user,
+            )
+            messages.success(request, _saved_message(changed, guide_section))
+            following = workbook.next_section(section_id)
+            if following is not None and "save_and_continue" in request.POST:
+                return redirect(_section_url(project.pk, guide_key, following.id))
+            return redirect(_section_url(project.pk, guide_key, section_id))
+    question_ids = [question.id for question in guide_section.questions]
+    return render(
+        request,
+        "guides/section.html",
+        {
+            "project": project,
+            "workbook": workbook,
+            "section": guide_section,
+            "progress": workbook.progress(section_id),
+            "next_section": workbook.next_section(section_id),
+            "form": form,
+            "can_edit": can_edit,
+            "answers": {
+                question.id: AnswerPresenter(question, workbook.answers.get(question.id))
+                for question in guide_section.questions
+            },
+            "comments": selectors.section_comments(
+                project_guide=workbook.project_guide, question_ids=question_ids
+            ),
+            "guidance": {question.id: guidance_blocks(question) for question in guide_section.questions},
+            "comment_form": CommentForm(),
+            "project_section": "plan",
+            "nav_section": "projects",
+        },
+    )
+
+
+def _saved_message(changed: int, guide_section: engine.Section) -> str:
+    if not changed:
+        return f"Nothing changed in ‘{guide_section.title}’."
+    answers = "answer" if changed == 1 else "answers"
+    return f"{changed} {answers} saved in ‘{guide_section.title}’."
+
+
+@project_view(rules.COMMENT_ON_PLAN)
+@require_POST
+def comment(
+    request: HttpRequest, membership: Membership, guide_key: str, section_id: str
+) -> HttpResponse:
+    workbook = _workbook(membership, guide_key)
+    guide_section = or_404(workbook.section(section_id))
+    form = CommentForm(request.POST)
+    question_ids = {question.id for question in guide_section.questions}
+    target = _section_url(membership.project_id, guide_key, section_id)
+    if form.is_valid() and form.cleaned_data["question_id"] in question_ids:
+        services.comment_add(
+            project_guide=workbook.project_guide,
+            question_id=form.cleaned_data["question_id"],
+            author=request.user,
+            text=form.cleaned_data["text"],
+        )
+        messages.success(request, "Your comment has been added.")
+        return redirect(f"{target}#question-{form.cleaned_data['question_id']}")
+    problem = form.errors.get("text", ["Your comment could not be added. Try again."])[0]
+    messages.error(request, problem)
+    return redirect(target)
+
+
+@project_view(rules.VIEW_PLAN)
+def history(
+    request: HttpRequest, membership: Membership, guide_key: str, question_id: str
+) -> HttpResponse:
+    workbook = _workbook(membership, guide_key)
+    question = or_404(workbook.guide.question(question_id))
+    changes = [
+        (change, AnswerPresenter.for_value(question, change.old_value, change.old_state, change.old_note),
+         AnswerPresenter.for_value(question, change.new_value, change.new_state, change.new_note))
+        for change in selectors.answer_history(
+            project_guide=workbook.project_guide, question_id=question_id
+        )
+    ]
+    section_id = next(s.id for s in workbook.guide.sections if question in s.questions)
+    return render(
+        request,
+        "guides/history.html",
+        {
+            "project": membership.project,
+            "workbook": workbook,
+            "question": question,
+            "section_url": _section_url(membership.project_id, guide_key, section_id),
+            "changes": changes,
+            "project_section": "plan",
+            "nav_section": "projects",
+        },
+    )
+
+
+@project_view(rules.CHOOSE_WAY_FORWARD)
+def way_forward(
+    request: HttpRequest, membership: Membership, guide_key: str, rule_id: str
+) -> HttpResponse:
+    workbook = _workbook(membership, guide_key)
+    rule = workbook.guide.rule(rule_id)
+    if rule is None or not rule.ways_forward:
+        raise Http404
+    form = WayForwardForm(posted(request), rule=rule)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.way_forward_record(
+                project_guide=workbook.project_guide,
+                guide=workbook.guide,
+                rule_id=rule_id,
+                way_forward_id=form.cleaned_data["way_forward"],
+                agreed_by=form.cleaned_data["agreed_by"],
+                agreed_on=form.cleaned_data["agreed_on"],
+                user=request.user,
+            )
+        except engine.ResolutionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The way forward has been recorded.")
+            return redirect("guides:plan", project_id=membership.project_id)
+    outcome = next((o for o in workbook.workbook.outcomes if o.rule_id == rule_id), None)
+    return render(
+        request,
+        "guides/way_forward.html",
+        {
+            "project": membership.project,
+            "rule": rule,
+            "outcome": outcome,
+            "form": form,
+            "project_section": "plan",
+            "nav_section": "projects",
+        },
+    )
+
+
+@organisation_admin_view
+def organisation_guides(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
+    organisation = staff_membership.organisation
+    form = GuideUploadForm(posted(request), request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = request.FILES["guide_file"]
+        try:
+            stored = services.organisation_guide_upload(
+                organisation=organisation,
+                file_name=upload.name,
+                source=form.cleaned_data["guide_file"],
+                user=request.user,
+            )
+        except services.GuideUploadError as error:
+            problems = error.messages
+            form.add_error("guide_file", "The guide file has problems: see the list below")
+        else:
+            messages.success(
+                request, f"‘{stored.title}’ version {stored.version} is ready for new projects."
+            )
+            return redirect("guides:organisation_guides", organisation_id=organisation.pk)
+    return render(
+        request,
+        "guides/organisation_guides.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "problems": problems,
+            "guide_versions": list(selectors.organisation_guide_versions(organisation=organisation)),
+            "nav_section": "organisation",
+        },
+    )
