@@ -5,6 +5,7 @@ Local use needs nothing set: SQLite in ./data, a secret key generated once into
 DATABASE_URL and ALLOWED_HOSTS.
 """
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -37,6 +38,27 @@ if PRODUCTION:
 else:
     SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
 
+
+# Keys that encrypt special category data (access needs, equality monitoring).
+# PEOPLE_DATA_KEYS is a comma-separated list of Fernet keys, newest first: new
+# data is encrypted with the first, any of them can decrypt, and
+# `manage.py people_rotate_keys` re-encrypts everything with the first.
+# Production must set it (every app server needs the same keys); locally a key
+# is generated once into the data folder.
+def _local_people_data_key() -> str:
+    key_file = DATA_DIR / "people_data_key"
+    if not key_file.exists():
+        key_file.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+PEOPLE_DATA_KEYS = [
+    key.strip() for key in os.environ.get("PEOPLE_DATA_KEYS", "").split(",") if key.strip()
+]
+if not PEOPLE_DATA_KEYS and not PRODUCTION:
+    PEOPLE_DATA_KEYS = [_local_people_data_key()]
+
 DEBUG = _env_flag("DEBUG")
 ALLOWED_HOSTS = [
     host.strip()
@@ -57,6 +79,8 @@ INSTALLED_APPS = [
     "coplan.accounts",
     "coplan.organisations",
     "coplan.projects",
+    "coplan.guides",
+    "coplan.people",
     "coplan.core",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("coplan.accounts.urls")),
     path("", include("coplan.projects.urls")),
     path("", include("coplan.organisations.urls")),
+    path("", include("coplan.guides.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -25,6 +25,11 @@ EXPECTED = {
     "projects:change_role": (LEAD_ONLY, 200),
     "projects:remove_member": (LEAD_ONLY, 200),
     "projects:cancel_invitation": (LEAD_ONLY, 405),  # a button, so POST only
+    "guides:plan": (ALL, 200),
+    "guides:section": (ALL, 200),
+    "guides:comment": (ALL, 405),
+    "guides:history": (ALL, 200),
+    "guides:way_forward": (frozenset({Role.LEAD, Role.MANAGER}), 200),
 }
 
 
@@ -46,10 +51,10 @@ def project_url_patterns() -> list[tuple[str, str]]:
     )
 
 
-def _fill(route: str, values: dict[str, int]) -> str:
+def _fill(route: str, values: dict[str, object]) -> str:
     path = "/" + route
     for name, value in values.items():
-        path = path.replace(f"<int:{name}>", str(value))
+        path = path.replace(f"<int:{name}>", str(value)).replace(f"<slug:{name}>", str(value))
     assert "<" not in path, f"No test value for a part of {route}: add it to the project data"
     return path
 
@@ -64,6 +69,10 @@ def project_data():
         "project_id": project.pk,
         "membership_id": memberships[Role.CO_PRODUCER].pk,
         "invitation_id": invitation.pk,
+        "guide_key": "at-the-start",
+        "section_id": "getting-started",
+        "question_id": "how-much-time",
+        "rule_id": "time-frame-too-short",
     }
     return project, memberships, values
 

@@ -176,6 +176,8 @@ def field_params(bound_field: BoundField, **options: Any) -> tuple[str, dict]:
                 }
             ],
         }
+    if isinstance(widget, forms.FileInput):
+        return "file", {**common, "label": _label(bound_field, options)}
     value = bound_field.value()
     common.update(label=_label(bound_field, options), value="" if value is None else str(value))
     if isinstance(widget, forms.Select):
@@ -191,6 +193,9 @@ def field_params(bound_field: BoundField, **options: Any) -> tuple[str, dict]:
     if isinstance(widget, forms.PasswordInput):
         common["value"] = ""
         return "password", {**common, **extra}
+    prefix = getattr(bound_field.field, "prefix_text", None)
+    if prefix:
+        extra["prefix"] = {"text": prefix}
     input_type = getattr(widget, "input_type", "text")
     return "input", {**common, **extra, "type": input_type}
 

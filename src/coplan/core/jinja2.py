@@ -24,6 +24,7 @@ def environment(**options: Any) -> Environment:
     options["autoescape"] = select_autoescape(
         enabled_extensions=("html", "xml"), disabled_extensions=("txt",), default=True
     )
+    options["extensions"] = [*options.get("extensions", []), "jinja2.ext.do"]
     env = Environment(**options)  # noqa: S701 - autoescape is set above
     env.globals.update(
         url=url,

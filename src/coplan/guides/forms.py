@@ -190,7 +190,10 @@ def _kept(question: engine.Question, raw: object, value: object) -> object:
 
 
 class CommentForm(forms.Form):
-    question_id = forms.CharField(widget=forms.HiddenInput, max_length=80)
+    question_id = forms.ChoiceField(
+        label="Which question is your comment about?",
+        error_messages={"required": "Choose the question your comment is about"},
+    )
     text = forms.CharField(
         label="Add a comment",
         max_length=2000,
@@ -201,10 +204,21 @@ class CommentForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, section: engine.Section, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["question_id"].choices = [
+            (question.id, _short(question.text)) for question in section.questions
+        ]
+
     def clean_text(self) -> str:
         return clean_plain_text(
             self.cleaned_data["text"], field_label="Your comment", multiline=True
         )
+
+
+def _short(text: str, limit: int = 90) -> str:
+    first_line = text.strip().splitlines()[0] if text.strip() else text
+    return first_line if len(first_line) <= limit else first_line[: limit - 1].rstrip() + "…"
 
 
 class WayForwardForm(forms.Form):

@@ -15,9 +15,7 @@ urlpatterns = [
         views.history,
         name="history",
     ),
-    path(
-        PLAN + "<slug:guide_key>/stops/<slug:rule_id>/", views.way_forward, name="way_forward"
-    ),
+    path(PLAN + "<slug:guide_key>/stops/<slug:rule_id>/", views.way_forward, name="way_forward"),
     path(
         "organisations/<int:organisation_id>/guides/",
         views.organisation_guides,

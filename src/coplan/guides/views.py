@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -54,12 +55,10 @@ def section(
     workbook = _workbook(membership, guide_key)
     guide_section = or_404(workbook.section(section_id))
     can_edit = role_may(membership.role, rules.EDIT_PLAN)
-    form = SectionForm(
-        posted(request) if can_edit else None, section=guide_section, answers=workbook.answers
-    )
+    form = SectionForm(posted(request), section=guide_section, answers=workbook.answers)
     if request.method == "POST":
         if not can_edit:
-            raise Http404
+            raise PermissionDenied
         if form.is_valid():
             changed = services.section_answers_save(
                 project_guide=workbook.project_guide,
@@ -71,16 +70,31 @@ def section(
             if following is not None and "save_and_continue" in request.POST:
                 return redirect(_section_url(project.pk, guide_key, following.id))
             return redirect(_section_url(project.pk, guide_key, section_id))
+    return _section_page(request, membership, workbook, guide_section, form=form)
+
+
+def _section_page(
+    request: HttpRequest,
+    membership: Membership,
+    workbook: selectors.ProjectWorkbook,
+    guide_section: engine.Section,
+    *,
+    form: SectionForm | None = None,
+    comment_form: CommentForm | None = None,
+) -> HttpResponse:
+    can_edit = role_may(membership.role, rules.EDIT_PLAN)
+    if form is None:
+        form = SectionForm(section=guide_section, answers=workbook.answers)
     question_ids = [question.id for question in guide_section.questions]
     return render(
         request,
         "guides/section.html",
         {
-            "project": project,
+            "project": membership.project,
             "workbook": workbook,
             "section": guide_section,
-            "progress": workbook.progress(section_id),
-            "next_section": workbook.next_section(section_id),
+            "progress": workbook.progress(guide_section.id),
+            "next_section": workbook.next_section(guide_section.id),
             "form": form,
             "can_edit": can_edit,
             "answers": {
@@ -90,11 +104,13 @@ def section(
             "comments": selectors.section_comments(
                 project_guide=workbook.project_guide, question_ids=question_ids
             ),
-            "guidance": {question.id: guidance_blocks(question) for question in guide_section.questions},
-            "comment_form": CommentForm(),
+            "guidance": {q.id: guidance_blocks(q) for q in guide_section.questions},
+            "section_intro": engine.text_blocks(guide_section.intro),
+            "comment_form": comment_form or CommentForm(section=guide_section),
             "project_section": "plan",
             "nav_section": "projects",
         },
+        status=400 if (comment_form is not None and comment_form.errors) else 200,
     )
 
 
@@ -112,10 +128,9 @@ def comment(
 ) -> HttpResponse:
     workbook = _workbook(membership, guide_key)
     guide_section = or_404(workbook.section(section_id))
-    form = CommentForm(request.POST)
-    question_ids = {question.id for question in guide_section.questions}
+    form = CommentForm(request.POST, section=guide_section)
     target = _section_url(membership.project_id, guide_key, section_id)
-    if form.is_valid() and form.cleaned_data["question_id"] in question_ids:
+    if form.is_valid():
         services.comment_add(
             project_guide=workbook.project_guide,
             question_id=form.cleaned_data["question_id"],
@@ -124,9 +139,7 @@ def comment(
         )
         messages.success(request, "Your comment has been added.")
         return redirect(f"{target}#question-{form.cleaned_data['question_id']}")
-    problem = form.errors.get("text", ["Your comment could not be added. Try again."])[0]
-    messages.error(request, problem)
-    return redirect(target)
+    return _section_page(request, membership, workbook, guide_section, comment_form=form)
 
 
 @project_view(rules.VIEW_PLAN)
@@ -136,8 +149,15 @@ def history(
     workbook = _workbook(membership, guide_key)
     question = or_404(workbook.guide.question(question_id))
     changes = [
-        (change, AnswerPresenter.for_value(question, change.old_value, change.old_state, change.old_note),
-         AnswerPresenter.for_value(question, change.new_value, change.new_state, change.new_note))
+        (
+            change,
+            AnswerPresenter.for_value(
+                question, change.old_value, change.old_state, change.old_note
+            ),
+            AnswerPresenter.for_value(
+                question, change.new_value, change.new_state, change.new_note
+            ),
+        )
         for change in selectors.answer_history(
             project_guide=workbook.project_guide, question_id=question_id
         )
@@ -227,7 +247,9 @@ def organisation_guides(request: HttpRequest, staff_membership: StaffMembership)
             "organisation": organisation,
             "form": form,
             "problems": problems,
-            "guide_versions": list(selectors.organisation_guide_versions(organisation=organisation)),
+            "guide_versions": list(
+                selectors.organisation_guide_versions(organisation=organisation)
+            ),
             "nav_section": "organisation",
         },
     )
