@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 from coplan.accounts.forms import JoinForm
 from coplan.accounts.selectors import user_for_email
 from coplan.core.http import or_404, posted
+from coplan.guides import selectors as guide_selectors
+from coplan.guides import services as guide_services
 from coplan.organisations.selectors import organisations_administered, organisations_for_staff
 from coplan.projects import rules, selectors, services
 from coplan.projects.access import project_view
@@ -53,12 +55,14 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @project_view(rules.VIEW_PROJECT)
 def project_overview(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
+    guide_services.project_guides_ensure(project=project)
     return render(
         request,
         "projects/overview.html",
         {
             "membership": membership,
             "project": ProjectPresenter(project),
+            "workbooks": guide_selectors.project_workbooks(project=project),
             "role_counts": _role_counts(project),
             "can_edit": rules.role_may(membership.role, rules.EDIT_PROJECT),
             "nav_section": "projects",
