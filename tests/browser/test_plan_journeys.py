@@ -1,0 +1,78 @@
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from coplan.projects.roles import Role
+from tests.browser.test_journeys import _fill_date, _sign_in
+from tests.factories import MembershipFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_lead_works_through_a_section_and_sorts_out_a_stop(visit):
+    page = visit.page
+    lead = MembershipFactory(role=Role.LEAD, user__email="lead@example.org")
+    MembershipFactory(project=lead.project, role=Role.MANAGER, user__email="manager@example.org")
+    _sign_in(visit, "lead@example.org")
+    visit.go(f"/projects/{lead.project_id}/")
+    visit.assert_accessible()
+
+    page.get_by_role("link", name="Work on the plan").click()
+    expect(page.get_by_role("heading", name="Plan", level=1)).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="Getting started: motive and scope").click()
+    visit.assert_accessible()
+
+    page.get_by_label("How much time do I have to do it?").fill("a while")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("link", name="is not a length of time")).to_be_visible()
+    visit.assert_accessible()
+
+    page.get_by_label("How much time do I have to do it?").fill("4 months")
+    page.get_by_role("group", name="Can the project realistically be co-produced").get_by_label(
+        "No", exact=True
+    ).check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("2 answers saved")).to_be_visible()
+    page.locator("details").first.locator("summary").click()
+    visit.assert_accessible()
+
+    page.get_by_role("link", name="Back to the plan").click()
+    expect(page.get_by_text("Stop: sort out 1 problem")).to_be_visible()
+    page.get_by_role("link", name="Choose a way forward").first.click()
+    visit.assert_accessible()
+    page.get_by_label("Take this back to your manager with a request for more time").check()
+    page.get_by_role("button", name="Record the way forward").click()
+    expect(page.get_by_role("link", name="Enter who agreed this")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_label("Who agreed it?").fill("Morgan Manager")
+    today = datetime.date.today()
+    _fill_date(page, "When was it agreed?", str(today.day), str(today.month), str(today.year))
+    page.get_by_role("button", name="Record the way forward").click()
+
+    expect(page.get_by_text("The way forward has been recorded")).to_be_visible()
+    expect(page.get_by_text("Agreed by Morgan Manager")).to_be_visible()
+    visit.assert_accessible()
+
+
+def test_co_producer_reads_the_plan_and_comments_on_a_phone(phone_visit):
+    page = phone_visit.page
+    membership = MembershipFactory(role=Role.CO_PRODUCER, user__email="sam@example.org")
+    _sign_in(phone_visit, "sam@example.org")
+
+    phone_visit.go(f"/projects/{membership.project_id}/plan/at-the-start/getting-started/")
+    phone_visit.assert_accessible()
+    page.get_by_label("Which question is your comment about?").select_option("what-is-the-project")
+    page.get_by_label("Add a comment").fill("Please use plain words in the invitation.")
+    page.get_by_role("button", name="Add comment").click()
+
+    expect(page.get_by_text("Your comment has been added")).to_be_visible()
+    expect(page.get_by_text("Please use plain words in the invitation.")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_visit.assert_accessible()
+    page.get_by_role(
+        "link", name=re.compile("See changes to this answer.*What is the project")
+    ).click()
+    phone_visit.assert_accessible()
