@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from .findings import ACRONYM, CHANGE, EASY_READ, NOTE, Finding
 from .text import Lines
 
+# Starts with a capital so the search skips quickly; what comes before is checked after.
 _RUN = re.compile(
-    r"(?<![\w&.'\u2019-])"
-    r"(?:(?P<dotted>(?:[A-Z]\.){2,})(?P<dotted_plural>s\b)?"
-    r"|(?P<run>[A-Z][A-Z0-9&]*[A-Z])(?P<plural>s|['\u2019]s)?(?![\w&]))"
+    r"[A-Z](?:(?P<dotted>\.(?:[A-Z]\.)+)(?P<dotted_plural>s\b)?"
+    r"|(?P<run>[A-Z0-9&]*[A-Z])(?P<plural>s|['\u2019]s)?(?![\w&]))"
 )
+_NOT_BEFORE = frozenset("&.'\u2019-_")
 _VOWELS = frozenset("AEIOUY")
 #: Unknown runs of capitals this long are words or names, not acronyms.
 LONGEST_UNKNOWN = 7
@@ -41,7 +42,6 @@ _WORD_AFTER = re.compile(r"[^\w\n]*([\w'\u2019]+)")
 _NUMBER_BEFORE = re.compile(r"\d[\d.,:]*\s*$")
 _INITIALS_FOLLOWED_BY_NAME = re.compile(r"\s*[A-Z][a-z]")
 _SPELLED_AFTER = re.compile(r"\s*\(([^()]{3,120})\)")
-_SPELLED_BEFORE = re.compile(r"([^()]{3,160})\(\s*$")
 _NAME_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _SMALL_WORDS = frozenset(
     ["of", "and", "for", "the", "in", "on", "to", "at", "by", "with", "&", "a", "an"]
@@ -94,11 +94,14 @@ class AcronymFinder:
     def _candidates(self, masked: str) -> list[_Candidate]:
         found: list[_Candidate] = []
         for match in _RUN.finditer(masked):
+            start = match.start()
+            if start and (masked[start - 1].isalnum() or masked[start - 1] in _NOT_BEFORE):
+                continue
             if match.group("dotted"):
-                core = match.group("dotted").replace(".", "")
+                core = masked[start] + match.group("dotted").replace(".", "")
             else:
-                core = match.group("run")
-            found.append(_Candidate(match.start(), match.end(), core))
+                core = masked[start] + match.group("run")
+            found.append(_Candidate(start, match.end(), core))
         if self.mixed_case is not None:
             starts = {candidate.start for candidate in found}
             for match in self.mixed_case.finditer(masked):
@@ -200,10 +203,14 @@ def _spelled_out(masked: str, candidate: _Candidate, meaning: str | None) -> str
         spelled = _explains(after.group(1), candidate.core, meaning, from_end=False)
         if spelled:
             return spelled
-    before = _SPELLED_BEFORE.search(masked, max(0, candidate.start - 160), candidate.start)
-    if before:
-        return _explains(before.group(1), candidate.core, meaning, from_end=True)
-    return None
+    opening = candidate.start - 1
+    while opening >= 0 and masked[opening] in " \t":
+        opening -= 1
+    if opening < 0 or masked[opening] != "(":
+        return None
+    before = masked[max(0, opening - 160) : opening]
+    words = before.rsplit("(", 1)[-1].rsplit(")", 1)[-1]
+    return _explains(words, candidate.core, meaning, from_end=True)
 
 
 def _is_shouted_word(word: str, lists: AcronymLists) -> bool:
@@ -263,6 +270,4 @@ class _Context:
         starts = self._lines.starts
         end = starts[line + 1] if line + 1 < len(starts) else len(self.masked)
         text = self.masked[starts[line] : min(end, starts[line] + 2000)]
-        letters = [char for char in text if char.isalpha()]
-        upper = sum(1 for char in letters if char.isupper())
-        return len(letters) >= 6 and upper >= 0.7 * len(letters) and len(text.split()) >= 2
+        return text.isupper() and len(text.split()) >= 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from functools import cache
 
@@ -72,11 +73,27 @@ class Checker:
         masked = mask_markup(text) if looks_like_markup(text) else text
         lowered = lower_same_length(masked)
         findings = self.acronyms.find(text, masked, mode)
+        term_findings = self.terms.find(text, lowered)
+        findings += term_findings
+        taken = _Spans(term_findings)
+        findings += self.passive.find(text, lowered, 0, len(lowered))
+        if mode == EASY_READ:
+            findings += self.numbers.find(text, lowered, 0, len(lowered))
         totals = _Totals()
+        long_words = self.long_words[mode]
         for sentence in sentences(masked):
-            findings += self._check_sentence(
-                text, lowered, sentence.start, sentence.end, mode, totals
-            )
+            start, end = sentence.start, sentence.end
+            words = WORD.findall(lowered, start, end)
+            totals.add(words)
+            found = long_sentence(text, start, end, len(words), mode)
+            if found:
+                findings.append(found)
+            if long_words.any_long(words):
+                findings += _outside(long_words.find(text, lowered, start, end), taken)
+            if mode == EASY_READ:
+                found = self.several_ideas.find(text, lowered, start, end)
+                if found:
+                    findings.append(found)
         findings = _without_allowed(findings, self.allowed | allowed_forms(allowed))
         findings.sort(key=lambda finding: (finding.start, -finding.end, finding.kind))
         return Report(
@@ -86,42 +103,6 @@ class Checker:
             word_count=totals.words,
             sentence_count=totals.sentences,
         )
-
-    def _check_sentence(
-        self, text: str, lowered: str, start: int, end: int, mode: str, totals: _Totals
-    ) -> list[Finding]:
-        words = WORD.findall(lowered, start, end)
-        totals.add(words)
-        findings: list[Finding] = []
-        found = long_sentence(text, start, end, len(words), mode)
-        if found:
-            findings.append(found)
-        if self.terms.might_be_in(words):
-            findings += self.terms.find(text, lowered, start, end)
-        if not self.passive.be.isdisjoint(words):
-            findings += self.passive.find(text, lowered, start, end)
-        long_words = self.long_words[mode]
-        if long_words.any_long(words):
-            taken = {(finding.start, finding.end) for finding in findings}
-            findings += [
-                finding
-                for finding in long_words.find(text, lowered, start, end)
-                if not _inside_any(finding, taken)
-            ]
-        if mode == EASY_READ:
-            findings += self._check_easy_read(text, lowered, start, end, words)
-        return findings
-
-    def _check_easy_read(
-        self, text: str, lowered: str, start: int, end: int, words: list[str]
-    ) -> list[Finding]:
-        findings: list[Finding] = []
-        if self.numbers.might_be_in(words):
-            findings += self.numbers.find(text, lowered, start, end)
-        found = self.several_ideas.find(text, lowered, start, end)
-        if found:
-            findings.append(found)
-        return findings
 
 
 class _Totals:
@@ -138,8 +119,22 @@ class _Totals:
         self.syllables += sum(map(syllable_memory().__getitem__, words))
 
 
-def _inside_any(finding: Finding, taken: set[tuple[int, int]]) -> bool:
-    return any(start <= finding.start and finding.end <= end for start, end in taken)
+def _outside(findings: list[Finding], taken: _Spans) -> list[Finding]:
+    """Findings not inside one of `taken` (a long word that is already listed jargon)."""
+    return [finding for finding in findings if not taken.covers(finding.start, finding.end)]
+
+
+class _Spans:
+    """Spans in text order, to ask quickly whether one covers a position."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        ordered = sorted(findings, key=lambda finding: finding.start)
+        self.starts = [finding.start for finding in ordered]
+        self.ends = [finding.end for finding in ordered]
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.ends[index] >= end
 
 
 def _without_allowed(findings: list[Finding], allowed: frozenset[str]) -> list[Finding]:

@@ -23,6 +23,8 @@ from .syllables import syllable_memory
 from .text import WORD
 from .wordlists import data_file, everyday_long_words
 
+_MEMORY_LIMIT = 300_000
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
@@ -81,7 +83,7 @@ class PassiveVoice:
         self.pattern = re.compile(
             rf"\b(?:{_alternatives(rules['be'])})"
             rf"(?:\s+(?:{_alternatives(rules['between'])}|[a-z]+ly)){{0,2}}"
-            rf"\s+([a-z]+ed|{_alternatives(rules['irregular'])})\b"
+            rf"\s+((?:[a-z]+-)?[a-z]+ed|{_alternatives(rules['irregular'])})\b"
         )
 
     def find(self, text: str, lowered: str, start: int, end: int) -> list[Finding]:
@@ -115,9 +117,13 @@ class SeveralIdeas:
             rf"|,\s*(?:{_alternatives(rules['after_comma'])})\b"
             rf"|\b(?:{_alternatives(rules['linking'])})\s+(?:{_alternatives(rules['new_subject'])})\b"
         )
+        self.opening = re.compile(rf"\W*(?:{_alternatives(rules['opening'])})\b[^,]*,")
 
     def find(self, text: str, lowered: str, start: int, end: int) -> Finding | None:
-        if self.pattern.search(lowered, start, end) is None:
+        if (
+            self.pattern.search(lowered, start, end) is None
+            and self.opening.match(lowered, start, end) is None
+        ):
             return None
         return Finding(
             start=start,
@@ -147,9 +153,6 @@ class NumbersAsWords:
         self.pattern = re.compile(
             rf"\b(?:{number})(?:(?:-|\s+|\s+and\s+(?=(?:{number})\b))(?:{number}))*\b"
         )
-
-    def might_be_in(self, words: list[str]) -> bool:
-        return not self.words.isdisjoint(words)
 
     def find(self, text: str, lowered: str, start: int, end: int) -> list[Finding]:
         findings = []
@@ -230,16 +233,11 @@ class LongWords:
         self.limits = limits(mode)
         self.everyday = everyday_long_words()
         self.syllables = syllable_memory()
-        self.judged: dict[str, bool] = {}
-
-    def is_long(self, word: str) -> bool:
-        judged = self.judged.get(word)
-        if judged is None:
-            judged = self.judged[word] = self._judge(word)
-        return judged
+        self.judged: set[str] = set()
+        self.long: set[str] = set()
 
     def _judge(self, word: str) -> bool:
-        parts = [part for part in re.split(r"[-']", word) if part]
+        parts = [part for part in re.split(r"[-'.]", word) if part]
         if not parts or not all(part.isalpha() for part in parts):
             return False
         if word in self.everyday or word.rstrip("s") in self.everyday:
@@ -251,12 +249,21 @@ class LongWords:
         )
 
     def any_long(self, words: list[str]) -> bool:
-        return any(map(self.is_long, words))
+        """Is any of these (lower-case) words long? Set operations keep this fast."""
+        if not self.judged.issuperset(words):
+            if len(self.judged) > _MEMORY_LIMIT:
+                self.judged.clear()
+                self.long.clear()
+            for word in set(words).difference(self.judged):
+                self.judged.add(word)
+                if self._judge(word):
+                    self.long.add(word)
+        return not self.long.isdisjoint(words)
 
     def find(self, text: str, lowered: str, start: int, end: int) -> list[Finding]:
         findings = []
         for match in WORD.finditer(lowered, start, end):
-            if not self.is_long(match.group()):
+            if match.group() not in self.long:
                 continue
             if match.start() != start and text[match.start()].isupper():
                 continue  # a name, such as a place

@@ -18,8 +18,6 @@ LEFT_MIN = 2
 RIGHT_MIN = 2
 _SETTINGS = ("LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _PATTERN_PART = re.compile(r"(\d?)(\D?)")
-#: Characters textstat removes before counting ("co-produce" is one word, "e.g." is "eg").
-_DROPPED = str.maketrans("", "", "-.")
 #: Past this many remembered words the memory starts again (bounded for long-running servers).
 _MEMORY_LIMIT = 300_000
 
@@ -31,10 +29,14 @@ class Patterns:
         self.by_letters: dict[str, tuple[int, tuple[int, ...]]] = {}
         for line in lines:
             self._add(line.strip())
-        self.prefixes = {
-            letters[:size] for letters in self.by_letters for size in range(1, len(letters) + 1)
-        }
-        self.longest = max(len(letters) for letters in self.by_letters)
+        # A letter tree: each node maps a letter to the next node; the key "" holds the
+        # priorities of the pattern that ends there.
+        self.tree: dict[str, dict] = {}
+        for letters, found in self.by_letters.items():
+            node = self.tree
+            for letter in letters:
+                node = node.setdefault(letter, {})
+            node[""] = found
 
     def _add(self, pattern: str) -> None:
         if not pattern or pattern.startswith(("%", "#", *_SETTINGS)):
@@ -53,20 +55,20 @@ class Patterns:
         dotted = f".{word}."
         size = len(dotted)
         priorities = [0] * (size + 1)
-        by_letters, prefixes, longest = self.by_letters, self.prefixes, self.longest
+        tree = self.tree
         for start in range(size - 1):
-            for stop in range(start + 1, min(start + longest, size) + 1):
-                piece = dotted[start:stop]
-                if piece not in prefixes:
+            node = tree
+            for letter in dotted[start:]:
+                node = node.get(letter)
+                if node is None:
                     break
-                found = by_letters.get(piece)
-                if found is None:
-                    continue
-                offset, values = found
-                base = start + offset
-                for index, value in enumerate(values):
-                    if value > priorities[base + index]:
-                        priorities[base + index] = value
+                found = node.get("")
+                if found is not None:
+                    offset, values = found
+                    base = start + offset
+                    for index, value in enumerate(values, base):
+                        if value > priorities[index]:
+                            priorities[index] = value
         # priorities[i] sits before dotted[i], that is after word[i - 2].
         highest = len(word) - RIGHT_MIN
         return sum(1 for position in range(LEFT_MIN, highest + 1) if priorities[position + 1] % 2)
@@ -79,12 +81,13 @@ def patterns() -> Patterns:
 
 
 class SyllableMemory(dict):
-    """word (lower case) -> syllables, worked out once per word."""
+    """word (lower case) -> syllables, worked out once per word. Hyphens and dots are
+    left out first, as textstat does ("co-produce" is one word, "e.g." is "eg")."""
 
     def __missing__(self, word: str) -> int:
         if len(self) > _MEMORY_LIMIT:
             self.clear()
-        cleaned = word.translate(_DROPPED)
+        cleaned = word.replace("-", "").replace(".", "") if "-" in word or "." in word else word
         count = patterns().hyphen_points(cleaned) + 1 if cleaned else 1
         self[word] = count
         return count

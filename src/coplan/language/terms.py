@@ -1,14 +1,14 @@
-"""Finding listed words and phrases (jargon, special speak, formal words) in a sentence.
+"""Finding listed words and phrases (jargon, special speak, formal words).
 
-Phrases are looked up word by word from a dictionary keyed on their first word, so
-each word of the text costs one dictionary look-up whatever the size of the lists,
-and sentences with no listed first word are skipped after one set comparison.
+Every spelling of every term goes into one letter tree, written out as a single regular
+expression ("stake(?:holders?|...)"), so the whole text is searched in one pass at C
+speed whatever the size of the lists: an Aho-Corasick-style search by the `re` engine.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .findings import JARGON, Finding
 from .text import WORD
@@ -16,98 +16,89 @@ from .wordlists import Term
 
 NEAR_WINDOW = 4
 _GROUPS_NAMED = frozenset({"jargon", "services 'special speak'"})
+_SENTENCE_OPENERS = frozenset(".!?:;\n")
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    words: tuple[str, ...]
-    term: Term
+def _tree_pattern(spellings: Iterable[str]) -> str:
+    """A regular expression that matches any of `spellings`, longest first."""
+    tree: dict = {}
+    for spelling in spellings:
+        node = tree
+        for letter in spelling:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _branch(tree)
 
 
-def _base(word: str) -> str:
-    """'stakeholder's' -> 'stakeholder' (the lower-cased copy has plain apostrophes)."""
-    return word[:-2] if word.endswith("'s") else word
+def _branch(node: dict) -> str:
+    branches = [
+        (r"\s+" if letter == " " else re.escape(letter)) + _branch(child)
+        for letter, child in sorted(node.items())
+        if letter
+    ]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if ends_here else group
 
 
 class TermFinder:
     def __init__(self, terms: Iterable[Term], allowed: frozenset[str] = frozenset()) -> None:
-        self.first_words: dict[str, list[_Entry]] = {}
+        # Later terms with the same spelling replace earlier ones (an organisation's own
+        # list comes last), so each spelling has one meaning.
+        self.by_spelling: dict[str, Term] = {}
         for term in terms:
             for form in term.forms:
-                if form in allowed:
-                    continue
-                words = tuple(form.split())
-                self.first_words.setdefault(words[0], []).append(_Entry(words, term))
-        for entries in self.first_words.values():
-            entries.sort(key=lambda entry: -len(entry.words))
-        # Later entries with the same words replace earlier ones (organisations' own
-        # lists come last), so each spelling has one meaning.
-        for key, entries in self.first_words.items():
-            unique: dict[tuple[str, ...], _Entry] = {}
-            for entry in entries:
-                unique[entry.words] = entry
-            self.first_words[key] = sorted(unique.values(), key=lambda entry: -len(entry.words))
-        self.starts = frozenset(self.first_words) | frozenset(
-            f"{word}'s" for word in self.first_words
+                if form not in allowed:
+                    self.by_spelling[" ".join(form.split())] = term
+        self.pattern = (
+            re.compile(r"\b(" + _tree_pattern(self.by_spelling) + r")(?:'s)?\b")
+            if self.by_spelling
+            else None
         )
 
-    def might_be_in(self, words: list[str]) -> bool:
-        return not self.starts.isdisjoint(words)
-
-    def find(self, text: str, lowered: str, start: int, end: int) -> list[Finding]:
-        """Listed terms in `lowered[start:end]` (one sentence), longest first."""
-        tokens = [
-            (match.start(), match.end(), _base(match.group()))
-            for match in WORD.finditer(lowered, start, end)
-        ]
-        findings: list[Finding] = []
-        index = 0
-        while index < len(tokens):
-            entry = self._match_at(tokens, index)
-            if entry is None or _part_of_a_name(text, tokens, index, entry, start):
-                index += 1
+    def find(self, text: str, lowered: str) -> list[Finding]:
+        """Listed terms in the text; `lowered` is its same-length lower-case copy."""
+        if self.pattern is None:
+            return []
+        findings = []
+        for match in self.pattern.finditer(lowered):
+            start, end = match.span(1)
+            term = self.by_spelling.get(" ".join(match.group(1).split()))
+            if term is None:
                 continue
-            last = index + len(entry.words) - 1
-            findings.append(_finding(text, tokens[index][0], _end_of(tokens[last], lowered), entry))
-            index = last + 1
+            if term.near and not _near(lowered, start, end, term.near):
+                continue
+            if _part_of_a_name(text, start, end):
+                continue
+            findings.append(_finding(text, start, end, term))
         return findings
 
-    def _match_at(self, tokens: list[tuple[int, int, str]], index: int) -> _Entry | None:
-        for entry in self.first_words.get(tokens[index][2], ()):
-            size = len(entry.words)
-            if index + size > len(tokens):
-                continue
-            if any(tokens[index + k][2] != entry.words[k] for k in range(1, size)):
-                continue
-            if entry.term.near and not _near(tokens, index, size, entry.term.near):
-                continue
-            return entry
-        return None
+
+def _sentence_starts_at(text: str, position: int) -> bool:
+    before = text[max(0, position - 10) : position].rstrip(" \t\r\"'(\u201c\u2018-*\u2022")
+    return not before or before[-1] in _SENTENCE_OPENERS
 
 
-def _part_of_a_name(
-    text: str, tokens: list[tuple[int, int, str]], index: int, entry: _Entry, start: int
-) -> bool:
-    """A single listed word with a capital inside a sentence ("Care Quality Commission")
-    is part of a name."""
-    position = tokens[index][0]
-    return len(entry.words) == 1 and position != start and text[position].isupper()
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """Listed words written with capitals inside a sentence are part of a name
+    ("Care Quality Commission", "Primary Care Network")."""
+    found = text[start:end]
+    if not found[0].isupper() or found.isupper() or _sentence_starts_at(text, start):
+        return False
+    return all(word[0].isupper() for word in found.split())
 
 
-def _near(tokens: list[tuple[int, int, str]], index: int, size: int, near: frozenset[str]) -> bool:
-    before = tokens[max(0, index - NEAR_WINDOW) : index]
-    after = tokens[index + size : index + size + NEAR_WINDOW]
-    return any(token[2] in near for token in (*before, *after))
+def _near(lowered: str, start: int, end: int, near: frozenset[str]) -> bool:
+    before = WORD.findall(lowered, max(0, start - 80), start)[-NEAR_WINDOW:]
+    after = WORD.findall(lowered, end, end + 80)[:NEAR_WINDOW]
+    return any(word.removesuffix("'s") in near for word in (*before, *after))
 
 
-def _end_of(token: tuple[int, int, str], lowered: str) -> int:
-    """End of a word, leaving out a possessive 's."""
-    start, end, _ = token
-    return end - 2 if lowered.endswith("'s", start, end) else end
-
-
-def _finding(text: str, start: int, end: int, entry: _Entry) -> Finding:
-    term = entry.term
+def _finding(text: str, start: int, end: int, term: Term) -> Finding:
     found = text[start:end]
     if term.kind == JARGON and term.group in _GROUPS_NAMED:
         message = f"'{found}' is {term.group}. Not everyone will know what it means."

@@ -26,16 +26,12 @@ _LOOKS_LIKE_MARKUP = re.compile(r"<[a-zA-Z/!]|&#?\w{1,10};")
 
 #: Same-length replacements for the lower-cased copy: curly quotes and odd hyphens
 #: become plain ones, so one set of rules fits them all.
-_SAME_LENGTH = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u02bc": "'",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u00a0": " ",
-        "\r": " ",
-    }
+_SAME_LENGTH = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u02bc", "'"),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
 )
 
 # Sentence ends: . ! ? (with closing quotes or brackets) before a space or the end,
@@ -72,7 +68,6 @@ _ABBREVIATIONS = frozenset(
         "ave",
     ]
 )
-_WORD_BEFORE = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)\W*$")
 
 
 def looks_like_markup(text: str) -> bool:
@@ -103,7 +98,10 @@ def lower_same_length(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters (like 'İ') grow when lower-cased
         lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-    return lowered.translate(_SAME_LENGTH)
+    for odd, plain in _SAME_LENGTH:
+        if odd in lowered:
+            lowered = lowered.replace(odd, plain)
+    return lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,23 +110,31 @@ class Sentence:
     end: int
 
 
-def _full_stop_ends_sentence(masked: str, end: int, after: int) -> bool:
+def _word_before(masked: str, end: int) -> str:
+    """The word (letters, digits and inner dots, as in 'e.g') that ends at `end`."""
+    start = end
+    lowest = max(0, end - 30)
+    while start > lowest and (masked[start - 1].isalnum() or masked[start - 1] == "."):
+        start -= 1
+    return masked[start:end].strip(".")
+
+
+def _full_stop_ends_sentence(masked: str, end: int) -> bool:
     """Is the '.' just before `end` a sentence end, not 'Mr.', 'e.g.' or an initial?"""
-    if masked[end - 1] != "." or (end >= 2 and masked[end - 2] in ".!?"):
+    if masked[end - 1] != "." or end < 2 or not masked[end - 2].isalnum():
         return True
-    before = _WORD_BEFORE.search(masked, max(0, end - 30), end - 1)
-    if before is None:
-        return True
-    word = before.group(1)
+    word = _word_before(masked, end - 1)
     lowered = word.lower()
     if lowered in _TITLES:
         return False
+    is_initial = len(word) == 1 and word.isupper()  # as in "J. Smith"
+    if not is_initial and lowered not in _ABBREVIATIONS:
+        return True
+    after = _skip_to_next_non_space(masked, end)
     next_char = masked[after : after + 1]
-    if len(word) == 1 and word.isupper():  # an initial, as in "J. Smith"
+    if is_initial:
         return not next_char.isupper()
-    if lowered in _ABBREVIATIONS or lowered.rstrip(".") in _ABBREVIATIONS:
-        return next_char.isupper() and lowered not in {"e.g", "eg", "i.e", "ie"}
-    return True
+    return next_char.isupper() and lowered not in {"e.g", "eg", "i.e", "ie"}
 
 
 def _line_break_ends_sentence(masked: str, position: int) -> bool:
@@ -174,9 +180,7 @@ def sentences(masked: str) -> list[Sentence]:
             if not _line_break_ends_sentence(masked, match.start()):
                 continue
             end = match.start()
-        elif not _full_stop_ends_sentence(
-            masked, match.end(), _skip_to_next_non_space(masked, end)
-        ):
+        elif not _full_stop_ends_sentence(masked, end):
             continue
         _add_sentence(found, masked, start, end)
         start = match.end()
@@ -185,16 +189,13 @@ def sentences(masked: str) -> list[Sentence]:
 
 
 def _add_sentence(found: list[Sentence], masked: str, start: int, end: int) -> None:
-    piece = masked[start:end]
-    stripped = piece.lstrip()
-    if not stripped:
+    if WORD.search(masked, start, end) is None:
         return
-    first = WORD.search(masked, start, end)
-    if first is None:
-        return
-    begin = start + (len(piece) - len(stripped))
-    finish = start + len(piece.rstrip())
-    found.append(Sentence(begin, finish))
+    while masked[start].isspace():
+        start += 1
+    while masked[end - 1].isspace():
+        end -= 1
+    found.append(Sentence(start, end))
 
 
 class Lines:
