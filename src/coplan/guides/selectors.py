@@ -36,6 +36,7 @@ class ProjectWorkbook:
     guide: engine.Guide
     answers: dict[str, GuideAnswer]
     workbook: engine.Workbook
+    choices: tuple[WayForwardChoice, ...] = ()
 
     @property
     def key(self) -> str:
@@ -82,13 +83,9 @@ def project_workbooks(*, project: Project, guide_key: str | None = None) -> list
     answers: dict[int, dict[str, GuideAnswer]] = defaultdict(dict)
     for answer in GuideAnswer.objects.filter(project_guide__in=project_guides):
         answers[answer.project_guide_id][answer.question_id] = answer
-    choices: dict[int, list[engine.Resolution]] = defaultdict(list)
+    choices: dict[int, list[WayForwardChoice]] = defaultdict(list)
     for choice in WayForwardChoice.objects.filter(project_guide__in=project_guides):
-        choices[choice.project_guide_id].append(
-            engine.Resolution(
-                choice.rule_id, choice.way_forward_id, choice.agreed_by, choice.agreed_on
-            )
-        )
+        choices[choice.project_guide_id].append(choice)
     facts = project_facts(project)
     workbooks = []
     for project_guide in project_guides:
@@ -98,9 +95,16 @@ def project_workbooks(*, project: Project, guide_key: str | None = None) -> list
             guide=guide,
             answers={qid: _engine_answer(answer) for qid, answer in guide_answers.items()},
             facts=facts,
-            resolutions=choices[project_guide.pk],
+            resolutions=[
+                engine.Resolution(c.rule_id, c.way_forward_id, c.agreed_by, c.agreed_on)
+                for c in choices[project_guide.pk]
+            ],
         )
-        workbooks.append(ProjectWorkbook(project_guide, guide, guide_answers, workbook))
+        workbooks.append(
+            ProjectWorkbook(
+                project_guide, guide, guide_answers, workbook, tuple(choices[project_guide.pk])
+            )
+        )
     return workbooks
 
 
@@ -139,3 +143,31 @@ def latest_guide_versions(*, organisation: Organisation | None) -> dict[str, Gui
 
 def organisation_guide_versions(*, organisation: Organisation) -> QuerySet[GuideVersion]:
     return GuideVersion.objects.filter(organisation=organisation).select_related("uploaded_by")
+
+
+def newer_guide_versions(
+    *, project: Project, project_guides: list[ProjectGuide]
+) -> dict[str, GuideVersion]:
+    """Guide key -> a newer version than the project uses, where there is one."""
+    newest = latest_guide_versions(organisation=project.organisation)
+    return {
+        project_guide.guide_key: newest[project_guide.guide_key]
+        for project_guide in project_guides
+        if project_guide.guide_key in newest
+        and newest[project_guide.guide_key].version > project_guide.guide_version.version
+    }
+
+
+def guide_upgrade_preview(
+    *, workbook: ProjectWorkbook, new_version: GuideVersion
+) -> engine.AnswerMigration:
+    """What moving to `new_version` would keep, change and drop. Changes nothing."""
+    return engine.answers_migrate(
+        old_guide=workbook.guide,
+        new_guide=guide_for_version(new_version),
+        answers={qid: _engine_answer(answer) for qid, answer in workbook.answers.items()},
+        resolutions=[
+            engine.Resolution(c.rule_id, c.way_forward_id, c.agreed_by, c.agreed_on)
+            for c in workbook.choices
+        ],
+    )

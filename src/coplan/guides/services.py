@@ -211,3 +211,30 @@ def organisation_guide_upload(
         file_name=file_name,
         uploaded_by=user,
     )
+
+
+@transaction.atomic
+def project_guide_upgrade(
+    *,
+    project_guide: ProjectGuide,
+    migration: engine.AnswerMigration,
+    new_version: GuideVersion,
+    user: AbstractBaseUser,
+) -> None:
+    """Move a project to a newer version of a guide, keeping answers whose questions kept
+    their ids (as `answers_migrate` worked out); every dropped or changed answer goes in
+    the history."""
+    kept = migration.answers
+    answers: dict[str, tuple[object, str, str]] = {
+        note.question_id: (None, "", "") for note in migration.dropped
+    }
+    for note in migration.changed:
+        answer = kept[note.question_id]
+        answers[note.question_id] = (answer.value, str(answer.state), answer.note)
+    section_answers_save(project_guide=project_guide, answers=answers, user=user)
+    kept_rules = {resolution.rule_id for resolution in migration.resolutions}
+    WayForwardChoice.objects.filter(project_guide=project_guide).exclude(
+        rule_id__in=kept_rules
+    ).delete()
+    project_guide.guide_version = new_version
+    project_guide.save(update_fields=["guide_version"])

@@ -8,6 +8,7 @@ PLAN = "projects/<int:project_id>/plan/"
 
 urlpatterns = [
     path(PLAN, views.plan, name="plan"),
+    path(PLAN + "<slug:guide_key>/newer-version/", views.upgrade, name="upgrade"),
     path(PLAN + "<slug:guide_key>/<slug:section_id>/", views.section, name="section"),
     path(PLAN + "<slug:guide_key>/<slug:section_id>/comments/", views.comment, name="comment"),
     path(

@@ -40,6 +40,10 @@ def plan(request: HttpRequest, membership: Membership) -> HttpResponse:
             "project": project,
             "membership": membership,
             "workbooks": workbooks,
+            "newer": selectors.newer_guide_versions(
+                project=project, project_guides=[w.project_guide for w in workbooks]
+            ),
+            "can_edit": role_may(membership.role, rules.EDIT_PLAN),
             "can_choose": role_may(membership.role, rules.CHOOSE_WAY_FORWARD),
             "project_section": "plan",
             "nav_section": "projects",
@@ -251,5 +255,40 @@ def organisation_guides(request: HttpRequest, staff_membership: StaffMembership)
                 selectors.organisation_guide_versions(organisation=organisation)
             ),
             "nav_section": "organisation",
+        },
+    )
+
+
+@project_view(rules.EDIT_PLAN)
+def upgrade(request: HttpRequest, membership: Membership, guide_key: str) -> HttpResponse:
+    workbook = _workbook(membership, guide_key)
+    project_guide = workbook.project_guide
+    new_version = or_404(
+        selectors.newer_guide_versions(
+            project=membership.project, project_guides=[project_guide]
+        ).get(guide_key)
+    )
+    migration = selectors.guide_upgrade_preview(workbook=workbook, new_version=new_version)
+    if request.method == "POST":
+        services.project_guide_upgrade(
+            project_guide=project_guide,
+            migration=migration,
+            new_version=new_version,
+            user=request.user,
+        )
+        messages.success(
+            request, f"The plan now uses version {new_version.version} of ‘{new_version.title}’."
+        )
+        return redirect("guides:plan", project_id=membership.project_id)
+    return render(
+        request,
+        "guides/upgrade.html",
+        {
+            "project": membership.project,
+            "workbook": workbook,
+            "new_version": new_version,
+            "migration": migration,
+            "project_section": "plan",
+            "nav_section": "projects",
         },
     )
