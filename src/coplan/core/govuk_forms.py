@@ -77,13 +77,16 @@ def _first_error(bound_field: BoundField) -> dict | None:
 
 def _label(bound_field: BoundField, options: dict) -> dict:
     label = {"text": str(bound_field.label)}
+    if options.get("size"):
+        label["classes"] = f"govuk-label--{options['size']}"
     if options.get("heading"):
         label.update(isPageHeading=True, classes="govuk-label--l")
     return label
 
 
 def _legend(bound_field: BoundField, options: dict) -> dict:
-    legend = {"text": str(bound_field.label), "classes": "govuk-fieldset__legend--s"}
+    size = options.get("size") or "s"
+    legend = {"text": str(bound_field.label), "classes": f"govuk-fieldset__legend--{size}"}
     if options.get("heading"):
         legend.update(isPageHeading=True, classes="govuk-fieldset__legend--l")
     return legend
@@ -168,6 +171,7 @@ def field_params(bound_field: BoundField, **options: Any) -> tuple[str, dict]:
     if isinstance(widget, forms.CheckboxInput):
         return "checkboxes", {
             **common,
+            "classes": "govuk-checkboxes--small" if options.get("small") else None,
             "items": [
                 {
                     "value": "on",
