@@ -76,7 +76,7 @@ class AcronymFinder:
         self.lists = lists
         mixed = sorted((word for word in lists.known if not word.isupper()), key=len, reverse=True)
         self.mixed_case = (
-            re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, mixed)) + r")(s|['\u2019]s)?\b")
+            re.compile(r"(" + "|".join(map(re.escape, mixed)) + r")(s|['\u2019]s)?\b")
             if mixed
             else None
         )
@@ -105,7 +105,8 @@ class AcronymFinder:
         if self.mixed_case is not None:
             starts = {candidate.start for candidate in found}
             for match in self.mixed_case.finditer(masked):
-                if match.start() not in starts:
+                before = masked[match.start() - 1] if match.start() else " "
+                if match.start() not in starts and not before.isalnum() and before not in "&_":
                     found.append(_Candidate(match.start(), match.end(), match.group(1)))
             found.sort(key=lambda candidate: candidate.start)
         return found

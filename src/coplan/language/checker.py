@@ -9,7 +9,7 @@ from functools import cache
 from .acronyms import AcronymFinder, AcronymLists
 from .findings import ACRONYM, EASY_READ, MODES, PLAIN, Finding, Readability, Report
 from .readability import readability
-from .rules import LongWords, NumbersAsWords, PassiveVoice, SeveralIdeas, long_sentence
+from .rules import LongWords, NumbersAsWords, PassiveVoice, SeveralIdeas, limits, long_sentence
 from .syllables import syllable_memory
 from .terms import TermFinder
 from .text import WORD, looks_like_markup, lower_same_length, mask_markup, sentences
@@ -75,25 +75,10 @@ class Checker:
         findings = self.acronyms.find(text, masked, mode)
         term_findings = self.terms.find(text, lowered)
         findings += term_findings
-        taken = _Spans(term_findings)
         findings += self.passive.find(text, lowered, 0, len(lowered))
         if mode == EASY_READ:
             findings += self.numbers.find(text, lowered, 0, len(lowered))
-        totals = _Totals()
-        long_words = self.long_words[mode]
-        for sentence in sentences(masked):
-            start, end = sentence.start, sentence.end
-            words = WORD.findall(lowered, start, end)
-            totals.add(words)
-            found = long_sentence(text, start, end, len(words), mode)
-            if found:
-                findings.append(found)
-            if long_words.any_long(words):
-                findings += _outside(long_words.find(text, lowered, start, end), taken)
-            if mode == EASY_READ:
-                found = self.several_ideas.find(text, lowered, start, end)
-                if found:
-                    findings.append(found)
+        totals = self._check_sentences(text, masked, lowered, mode, findings, _Spans(term_findings))
         findings = _without_allowed(findings, self.allowed | allowed_forms(allowed))
         findings.sort(key=lambda finding: (finding.start, -finding.end, finding.kind))
         return Report(
@@ -104,19 +89,47 @@ class Checker:
             sentence_count=totals.sentences,
         )
 
+    def _check_sentences(
+        self,
+        text: str,
+        masked: str,
+        lowered: str,
+        mode: str,
+        findings: list[Finding],
+        taken: _Spans,
+    ) -> _Totals:
+        """Sentence by sentence: counts for the scores, long sentences, long words and
+        (Easy Read) several ideas. The hot loop of the checker, so kept lean."""
+        totals = _Totals()
+        long_words = self.long_words[mode]
+        longest_sentence = limits(mode).long_sentence_words
+        count_syllables = syllable_memory().__getitem__
+        find_words = WORD.findall
+        easy_read = mode == EASY_READ
+        for sentence in sentences(masked):
+            start, end = sentence.start, sentence.end
+            words = find_words(lowered, start, end)
+            size = len(words)
+            totals.words += size
+            totals.sentences += 1
+            totals.scored_sentences += size >= SHORTEST_SCORED_SENTENCE
+            totals.syllables += sum(map(count_syllables, words))
+            if size > longest_sentence:
+                findings.append(long_sentence(text, start, end, size, mode))
+            if long_words.any_long(words):
+                findings += _outside(long_words.find(text, lowered, start, end), taken)
+            if easy_read:
+                found = self.several_ideas.find(text, lowered, start, end)
+                if found:
+                    findings.append(found)
+        return totals
+
 
 class _Totals:
     __slots__ = ("scored_sentences", "sentences", "syllables", "words")
 
     def __init__(self) -> None:
         self.words = self.sentences = self.scored_sentences = self.syllables = 0
-
-    def add(self, words: list[str]) -> None:
-        self.words += len(words)
-        self.sentences += 1
-        if len(words) >= SHORTEST_SCORED_SENTENCE:
-            self.scored_sentences += 1
-        self.syllables += sum(map(syllable_memory().__getitem__, words))
 
 
 def _outside(findings: list[Finding], taken: _Spans) -> list[Finding]:

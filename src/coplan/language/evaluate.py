@@ -143,9 +143,8 @@ def _print_report(accuracy: Accuracy, paths: Sequence[Path], show_mistakes: bool
     print()
     for category in ("clean", "negative"):
         flagged, total = accuracy.flagged.get(category, [0, 0])
-        print(
-            f"{category} sentences flagged: {flagged}/{total} = {accuracy.share_flagged(category):.1%}"
-        )
+        share = accuracy.share_flagged(category)
+        print(f"{category} sentences flagged: {flagged}/{total} = {share:.1%}")
     print()
     for goal, met in accuracy.goals_met().items():
         print(f"{'met ' if met else 'MISSED'} {goal}")

@@ -57,10 +57,9 @@ def _alternatives(words: list[str]) -> str:
 # --- long sentences -------------------------------------------------------------
 
 
-def long_sentence(text: str, start: int, end: int, words: int, mode: str) -> Finding | None:
+def long_sentence(text: str, start: int, end: int, words: int, mode: str) -> Finding:
+    """The finding for a sentence of `words` words, more than the mode allows."""
     limit = limits(mode).long_sentence_words
-    if words <= limit:
-        return None
     return Finding(
         start=start,
         end=end,
@@ -235,8 +234,13 @@ class LongWords:
         self.syllables = syllable_memory()
         self.judged: set[str] = set()
         self.long: set[str] = set()
+        # Pyphen-style counting puts syllable breaks at least two letters from each end,
+        # so a word needs this many letters before it can be long either way.
+        self.shortest = min(self.limits.long_word_letters, self.limits.long_word_syllables + 2)
 
     def _judge(self, word: str) -> bool:
+        if len(word) < self.shortest:
+            return False
         parts = [part for part in re.split(r"[-'.]", word) if part]
         if not parts or not all(part.isalpha() for part in parts):
             return False

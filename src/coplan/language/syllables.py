@@ -10,6 +10,7 @@ compared with textstat's like for like.
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import cache
 from importlib import resources
@@ -19,7 +20,7 @@ RIGHT_MIN = 2
 _SETTINGS = ("LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _PATTERN_PART = re.compile(r"(\d?)(\D?)")
 #: Past this many remembered words the memory starts again (bounded for long-running servers).
-_MEMORY_LIMIT = 300_000
+_MEMORY_LIMIT = 400_000
 
 
 class Patterns:
@@ -63,7 +64,7 @@ class Patterns:
                 if node is None:
                     break
                 found = node.get("")
-                if found is not None:
+                if found:
                     offset, values = found
                     base = start + offset
                     for index, value in enumerate(values, base):
@@ -80,27 +81,51 @@ def patterns() -> Patterns:
     return Patterns(text.splitlines()[1:])
 
 
+@cache
+def known_counts() -> dict[str, int]:
+    """Syllables of the ordinary words, worked out ahead with `patterns()` and shipped
+    in `data/syllables.txt.gz` (one line per count: the count, then its words), so
+    common words cost nothing to count even in a new process."""
+    packed = resources.files("coplan.language").joinpath("data/syllables.txt.gz")
+    counts: dict[str, int] = {}
+    for line in gzip.decompress(packed.read_bytes()).decode("utf-8").splitlines():
+        count, *words = line.split()
+        counts.update(dict.fromkeys(words, int(count)))
+    return counts
+
+
+def write_known_counts(words: list[str]) -> bytes:
+    """The contents of `data/syllables.txt.gz` for these words."""
+    by_count: dict[int, list[str]] = {}
+    for word in sorted(set(words)):
+        by_count.setdefault(patterns().hyphen_points(word) + 1, []).append(word)
+    lines = [" ".join([str(count), *by_count[count]]) for count in sorted(by_count)]
+    return gzip.compress("\n".join(lines).encode("utf-8"), mtime=0)
+
+
 class SyllableMemory(dict):
     """word (lower case) -> syllables, worked out once per word. Hyphens and dots are
     left out first, as textstat does ("co-produce" is one word, "e.g." is "eg")."""
 
+    def __init__(self) -> None:
+        super().__init__(known_counts())
+
     def __missing__(self, word: str) -> int:
         if len(self) > _MEMORY_LIMIT:
             self.clear()
+            self.update(known_counts())
         cleaned = word.replace("-", "").replace(".", "") if "-" in word or "." in word else word
         count = patterns().hyphen_points(cleaned) + 1 if cleaned else 1
         self[word] = count
         return count
 
 
-_memory = SyllableMemory()
-
-
 def syllables(word: str) -> int:
     """How many syllables `word` has (at least 1)."""
-    return _memory[word.lower()]
+    return syllable_memory()[word.lower()]
 
 
+@cache
 def syllable_memory() -> SyllableMemory:
     """The shared word -> syllables memory, for counting many words quickly."""
-    return _memory
+    return SyllableMemory()

@@ -112,11 +112,8 @@ class Sentence:
 
 def _word_before(masked: str, end: int) -> str:
     """The word (letters, digits and inner dots, as in 'e.g') that ends at `end`."""
-    start = end
-    lowest = max(0, end - 30)
-    while start > lowest and (masked[start - 1].isalnum() or masked[start - 1] == "."):
-        start -= 1
-    return masked[start:end].strip(".")
+    space = max(masked.rfind(" ", max(0, end - 30), end), masked.rfind("\n", max(0, end - 30), end))
+    return masked[space + 1 : end].lstrip("(\"'\u201c\u2018").strip(".")
 
 
 def _full_stop_ends_sentence(masked: str, end: int) -> bool:
