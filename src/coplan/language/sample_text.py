@@ -1,6 +1,6 @@
 """Generated text for benchmarks and comparisons: council-style paragraphs with a wide
-vocabulary (tens of thousands of different words), some jargon, acronyms, numbers,
-headings and lists. The same seed always gives the same text."""
+vocabulary (tens of thousands of different words, some of them made up), some jargon,
+acronyms, numbers, names, headings and lists. The same seed always gives the same text."""
 
 from __future__ import annotations
 
@@ -112,6 +112,43 @@ _FUNCTION_WORDS = [
     "pay",
 ]
 _NAMES = ["Sam", "Jo", "Mrs Patel", "Mr Jones", "Aisha", "Tom", "Dr Ahmed", "Banbury", "Witney"]
+_ONSETS = [
+    "b",
+    "br",
+    "c",
+    "cl",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "gr",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pl",
+    "qu",
+    "r",
+    "s",
+    "st",
+    "t",
+    "tr",
+    "v",
+    "w",
+    "z",
+    "sh",
+    "ch",
+    "th",
+]
+_VOWEL_SOUNDS = ["a", "e", "i", "o", "u", "ai", "ea", "oo", "ou", "y"]
+_ENDINGS = ["", "", "n", "r", "st", "ve", "ne", "tion", "ing", "ed", "ly", "s"]
+#: Made-up words make up this share (per cent) of the words, so that the benchmark also
+#: counts words that no list or shipped syllable count knows.
+INVENTED_SHARE = 5
+INVENTED_WORDS = 30_000
 _LINKS = ["and", "but", "because", "so", "or", "which", "while", "although"]
 
 
@@ -123,14 +160,27 @@ class SampleWriter:
         self.vocabulary = vocabulary
         weights = [1 / (rank + 10) for rank in range(len(vocabulary))]
         self.cumulative = list(itertools.accumulate(weights))
+        self.invented = [self._invent() for _ in range(INVENTED_WORDS)]
         self.jargon = sorted({term.phrase for term in shipped_terms()})
         self.acronyms = sorted(data_file("acronyms.toml")["acronyms"])  # type: ignore[arg-type]
 
+    def _invent(self) -> str:
+        """A made-up word that is in none of our lists ("brostavine")."""
+        parts = [
+            self.random.choice(_ONSETS) + self.random.choice(_VOWEL_SOUNDS)
+            for _ in range(self.random.randint(1, 4))
+        ]
+        return "".join(parts) + self.random.choice(_ENDINGS)
+
     def _words(self, count: int) -> list[str]:
         function_count = count * 45 // 100
+        invented_count = count * INVENTED_SHARE // 100
         words = self.random.choices(_FUNCTION_WORDS, k=function_count)
+        words += self.random.choices(self.invented, k=invented_count)
         words += self.random.choices(
-            self.vocabulary, cum_weights=self.cumulative, k=count - function_count
+            self.vocabulary,
+            cum_weights=self.cumulative,
+            k=count - function_count - invented_count,
         )
         self.random.shuffle(words)
         return words
