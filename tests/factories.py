@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from coplan.accounts.models import User
 from coplan.organisations.models import Organisation, StaffMembership
+from coplan.planning.models import Barrier, BudgetLine, Milestone, SignOff
 from coplan.projects.models import Invitation, Membership, Project
 from coplan.projects.roles import Role
 from coplan.projects.selectors import token_hash
@@ -70,3 +71,54 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = Role.CO_PRODUCER
     token_hash = factory.LazyAttribute(lambda invitation: token_hash(invitation.token))
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+
+# Sign-offs, timeline, budget and barriers (coplan.planning) -------------------------
+
+
+class SignOffFactory(factory.django.DjangoModelFactory):
+    """Waiting, from someone outside the project, due 1 March 2027."""
+
+    class Meta:
+        model = SignOff
+
+    project = factory.SubFactory(ProjectFactory)
+    what = factory.Sequence(lambda n: f"Sign-off {n}")
+    signer = None
+    signer_outside = "Sam Jones, communications team"
+    due_on = datetime.date(2027, 3, 1)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    """Not a meeting, not done, on 1 March 2027."""
+
+    class Meta:
+        model = Milestone
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    due_on = datetime.date(2027, 3, 1)
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    """£100.00 planned for the venue."""
+
+    class Meta:
+        model = BudgetLine
+
+    project = factory.SubFactory(ProjectFactory)
+    category = "venue"
+    description = factory.Sequence(lambda n: f"Planned spending {n}")
+    planned_pence = 10_000
+
+
+class BarrierFactory(factory.django.DjangoModelFactory):
+    """Not started, with no owner unless one is given."""
+
+    class Meta:
+        model = Barrier
+
+    project = factory.SubFactory(ProjectFactory)
+    what = factory.Sequence(lambda n: f"Barrier {n}")
+    how_lifted = "Pay for taxis to the venue."
+    owner = None

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "coplan.organisations",
     "coplan.projects",
     "coplan.guides",
+    "coplan.planning",
     "coplan.people",
     "coplan.core",
     "django.contrib.admin",

@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("coplan.projects.urls")),
     path("", include("coplan.organisations.urls")),
     path("", include("coplan.guides.urls")),
+    path("", include("coplan.planning.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from coplan.projects.roles import Role
-from tests.factories import InvitationFactory, MembershipFactory, ProjectFactory
+from tests.factories import (
+    BarrierFactory,
+    BudgetLineFactory,
+    InvitationFactory,
+    MembershipFactory,
+    MilestoneFactory,
+    ProjectFactory,
+    SignOffFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +40,27 @@ EXPECTED = {
     "guides:way_forward": (frozenset({Role.LEAD, Role.MANAGER}), 200),
     # Only when a newer version of the guide exists; in this project there is none.
     "guides:upgrade": (frozenset({Role.LEAD, Role.FACILITATOR}), 404),
+    # Sign-offs, timeline, budget and barriers (coplan.planning)
+    "planning:tracking": (ALL, 200),
+    "planning:sign_offs": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
+    "planning:sign_off_add": (LEAD_ONLY, 200),
+    "planning:sign_off_edit": (LEAD_ONLY, 200),
+    "planning:sign_off_delete": (LEAD_ONLY, 200),
+    # the sign-off in the project data is from someone outside, so a lead may record it
+    "planning:sign_off_sign": (frozenset({Role.LEAD, Role.MANAGER}), 200),
+    "planning:timeline": (ALL, 200),
+    "planning:milestone_add": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
+    "planning:milestone_edit": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
+    "planning:milestone_delete": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
+    "planning:budget": (frozenset({Role.LEAD, Role.MANAGER, Role.FINANCE}), 200),
+    "planning:budget_edit": (LEAD_ONLY, 200),
+    "planning:budget_line_add": (LEAD_ONLY, 200),
+    "planning:budget_line_edit": (LEAD_ONLY, 200),
+    "planning:budget_line_delete": (LEAD_ONLY, 200),
+    "planning:barriers": (ALL, 200),
+    "planning:barrier_add": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
+    "planning:barrier_edit": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
+    "planning:barrier_delete": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
 }
 
 
@@ -71,6 +100,10 @@ def project_data():
         "project_id": project.pk,
         "membership_id": memberships[Role.CO_PRODUCER].pk,
         "invitation_id": invitation.pk,
+        "sign_off_id": SignOffFactory(project=project).pk,
+        "milestone_id": MilestoneFactory(project=project).pk,
+        "budget_line_id": BudgetLineFactory(project=project).pk,
+        "barrier_id": BarrierFactory(project=project).pk,
         "guide_key": "at-the-start",
         "section_id": "getting-started",
         "question_id": "how-much-time",

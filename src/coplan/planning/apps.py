@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    name = "coplan.planning"
+    label = "planning"
+    verbose_name = "Sign-offs, timeline, budget and barriers"

@@ -1,0 +1,190 @@
+"""Sign-offs, milestones, money and barriers as people read them: dates in
+words, status tags, and the notice a meeting gives, in plain words."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coplan.core import formats
+from coplan.planning import timing
+from coplan.planning.models import BarrierStatus, Milestone, SignOff, SignOffStatus
+from coplan.planning.money import money_words
+from coplan.planning.selectors import TimelineAlert, milestone_alert
+
+
+@dataclass(frozen=True)
+class Tag:
+    text: str
+    colour: str = ""
+
+    def params(self) -> dict:
+        return {"text": self.text, "classes": f"govuk-tag--{self.colour}" if self.colour else ""}
+
+
+def money(amount: Decimal | None) -> str:
+    if amount is None:
+        return "Not known yet"
+    sign = "−" if amount < 0 else ""
+    return f"{sign}£{abs(amount):,.2f}"
+
+
+def days_words(days: int) -> str:
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def notice_words(days: int) -> str:
+    weeks, extra = divmod(days, 7)
+    if weeks and not extra:
+        return f"{weeks} week{'s' if weeks != 1 else ''}"
+    return days_words(days)
+
+
+def member_name(membership) -> str:
+    return membership.user.full_name if membership is not None else ""
+
+
+class SignOffPresenter:
+    def __init__(self, sign_off: SignOff, *, today: datetime.date) -> None:
+        self.sign_off = sign_off
+        self.today = today
+
+    def __getattr__(self, name: str):
+        return getattr(self.sign_off, name)
+
+    @property
+    def is_signed(self) -> bool:
+        return self.sign_off.status == SignOffStatus.SIGNED
+
+    @property
+    def is_overdue(self) -> bool:
+        return timing.is_overdue(
+            due_on=self.sign_off.due_on, signed=self.is_signed, today=self.today
+        )
+
+    @property
+    def who(self) -> str:
+        if self.sign_off.signer is not None:
+            member = self.sign_off.signer
+            return f"{member.user.full_name} ({member.get_role_display()})"
+        if self.sign_off.signer_outside:
+            return f"{self.sign_off.signer_outside} (outside the project)"
+        return "No one: the person has left the project"
+
+    @property
+    def due(self) -> str:
+        return formats.long_date(self.sign_off.due_on)
+
+    @property
+    def tag(self) -> Tag:
+        if self.is_signed:
+            return Tag("Signed off", "green")
+        if self.is_overdue:
+            return Tag("Overdue", "red")
+        return Tag("Waiting", "grey")
+
+    @property
+    def status_words(self) -> str:
+        if self.is_signed:
+            recorded_by = (
+                self.sign_off.signed_by.full_name if self.sign_off.signed_by else "someone"
+            )
+            recorded_at = formats.date_time(self.sign_off.signed_recorded_at)
+            return (
+                f"Signed off on {formats.long_date(self.sign_off.signed_on)}. "
+                f"Recorded by {recorded_by} on {recorded_at}."
+            )
+        if self.is_overdue:
+            late = timing.days_late(due_on=self.sign_off.due_on, today=self.today)
+            return f"{days_words(late)} overdue"
+        return ""
+
+
+class MilestonePresenter:
+    def __init__(self, milestone: Milestone, *, today: datetime.date, project_end=None) -> None:
+        self.milestone = milestone
+        self.alert: TimelineAlert = milestone_alert(milestone, today=today)
+        self.today = today
+        self.project_end = project_end
+
+    def __getattr__(self, name: str):
+        return getattr(self.milestone, name)
+
+    @property
+    def date(self) -> str:
+        return formats.long_date(self.milestone.due_on)
+
+    @property
+    def tag(self) -> Tag:
+        state = self.alert.state
+        if state is timing.DateState.DONE:
+            return Tag("Done", "green")
+        if state is timing.DateState.LATE:
+            return Tag("Late", "red")
+        if state is timing.DateState.DUE_SOON:
+            return Tag("Due soon", "yellow")
+        return Tag("To do", "blue")
+
+    @property
+    def when_words(self) -> str:
+        state = self.alert.state
+        if state is timing.DateState.LATE:
+            late = timing.days_late(due_on=self.milestone.due_on, today=self.today)
+            return f"{days_words(late)} late"
+        if state is timing.DateState.DUE_SOON:
+            days = (self.milestone.due_on - self.today).days
+            return "Today" if days == 0 else f"In {days_words(days)}"
+        return ""
+
+    @property
+    def notice_words(self) -> str:
+        """The notice a meeting gives, in plain words; empty if it is not a meeting."""
+        notice = self.alert.notice
+        if notice is None:
+            return ""
+        invite_by = formats.long_date(notice.invite_by)
+        if notice.state is timing.NoticeState.ENOUGH:
+            return (
+                f"Invitations go out {formats.long_date(self.milestone.invitations_on)}: "
+                f"{notice_words(notice.notice_days)}' notice."
+            )
+        if notice.state is timing.NoticeState.TOO_SHORT:
+            return (
+                f"Only {notice_words(notice.notice_days)}' notice. People need at least 4 weeks: "
+                f"send invitations by {invite_by}."
+            )
+        if notice.state is timing.NoticeState.NOT_SET:
+            return f"Send invitations by {invite_by} to give 4 weeks' notice."
+        return (
+            f"It is too late to give 4 weeks' notice: invitations needed to go out by {invite_by}."
+        )
+
+    @property
+    def after_project_ends(self) -> bool:
+        return self.project_end is not None and self.milestone.due_on > self.project_end
+
+
+class BarrierPresenter:
+    def __init__(self, barrier) -> None:
+        self.barrier = barrier
+
+    def __getattr__(self, name: str):
+        return getattr(self.barrier, name)
+
+    @property
+    def owner_name(self) -> str:
+        if self.barrier.owner is None:
+            return "No one: the person has left the project"
+        return self.barrier.owner.user.full_name
+
+    @property
+    def tag(self) -> Tag:
+        colours = {
+            BarrierStatus.NOT_STARTED: "grey",
+            BarrierStatus.IN_HAND: "light-blue",
+            BarrierStatus.LIFTED: "green",
+        }
+        return Tag(self.barrier.get_status_display(), colours.get(self.barrier.status, ""))
+
+
+def line_money(pence: int) -> str:
+    return money_words(pence)

@@ -1,0 +1,58 @@
+"""Who may do what with the sign-offs, timeline, budget and barriers.
+
+| permission                | lead | facilitator | manager | finance | co-producer |
+|---------------------------|------|-------------|---------|---------|-------------|
+| see the "keeping track" page | yes | yes      | yes     | yes     | yes         |
+| see the timeline          | yes  | yes         | yes     | yes     | yes         |
+| change the timeline       | yes  | yes         |         |         |             |
+| see the barriers          | yes  | yes         | yes     | yes     | yes         |
+| change the barriers       | yes  | yes         |         |         |             |
+| see the sign-off register | yes  | yes         | yes     | yes     |             |
+| change the register       | yes  |             |         |         |             |
+| mark a sign-off signed    | yes* |             | yes     |         |             |
+| see the budget            | yes  |             | yes     | yes     |             |
+| change the budget         | yes  |             |         |         |             |
+
+Why:
+- Leads plan, so they change everything.
+- Facilitators run the sessions, so they keep the timeline (meeting dates and
+  the 4 weeks' notice) and work on lifting barriers with the group.
+- Co-producers are equals in the work: they read the timeline and the barriers,
+  written in plain words, including who is lifting each barrier. They do not
+  see the sign-off register or the budget: both are the organisation's internal
+  governance and accounts (names of staff outside the project, amounts per
+  line), and what co-producers need from them is elsewhere: dates on the
+  timeline, and how and when they are paid in payments.
+- The manager "signs off what needs signing off", so marks sign-offs signed.
+  *A lead may only record a sign-off given by someone outside the project
+  (for example the communications team agreeing the logos): a lead cannot
+  sign off what a project member, usually the manager, has to sign
+  (`sign_off_may_mark`).
+- Finance reads the budget (planned against held) but does not plan it; the
+  facilitator does not need the project's accounts to run sessions.
+"""
+
+from coplan.projects.roles import Role
+from coplan.projects.rules import ALL_ROLES, LEADS, STAFF_ROLES, Permission
+
+VIEW_TRACKING = Permission("see sign-offs, timeline, budget and barriers at a glance", ALL_ROLES)
+
+VIEW_TIMELINE = Permission("see the timeline", ALL_ROLES)
+EDIT_TIMELINE = Permission("change the timeline", frozenset({Role.LEAD, Role.FACILITATOR}))
+
+VIEW_BARRIERS = Permission("see the barriers", ALL_ROLES)
+EDIT_BARRIERS = Permission("change the barriers", frozenset({Role.LEAD, Role.FACILITATOR}))
+
+VIEW_SIGN_OFFS = Permission("see the sign-off register", STAFF_ROLES)
+EDIT_SIGN_OFFS = Permission("change the sign-off register", LEADS)
+MARK_SIGNED = Permission("mark a sign-off signed", frozenset({Role.LEAD, Role.MANAGER}))
+
+VIEW_BUDGET = Permission("see the budget", frozenset({Role.LEAD, Role.MANAGER, Role.FINANCE}))
+EDIT_BUDGET = Permission("change the budget", LEADS)
+
+
+def sign_off_may_mark(*, role: str, signer_is_member: bool) -> bool:
+    """Managers mark any sign-off signed; leads only those from outside the project."""
+    if not MARK_SIGNED.allows(role):
+        return False
+    return role == Role.MANAGER or not signer_is_member

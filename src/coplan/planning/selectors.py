@@ -1,0 +1,257 @@
+"""Reads for sign-offs, the timeline, the budget and barriers.
+
+Every function takes the project and filters by it: an object of another
+project is never found. Each list is one query, whatever its size. "Today" is
+the local date unless a test passes one.
+
+For the project overview: `overdue_sign_offs`, `timeline_alerts`,
+`budget_summary` and `barrier_counts`, one or two queries each.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from coplan.planning import timing
+from coplan.planning.models import (
+    Barrier,
+    BarrierStatus,
+    Budget,
+    BudgetCategory,
+    BudgetLine,
+    Milestone,
+    SignOff,
+    SignOffStatus,
+)
+from coplan.planning.money import pounds
+from coplan.projects.models import Membership, Project
+from coplan.projects.roles import Role
+
+
+def _today(today: datetime.date | None) -> datetime.date:
+    return today or timezone.localdate()
+
+
+# Sign-offs -----------------------------------------------------------------
+
+
+def sign_offs(*, project: Project) -> list[SignOff]:
+    """The register: waiting ones first by date, then signed ones. One query."""
+    return list(
+        SignOff.objects.filter(project=project)
+        .select_related("signer__user", "signed_by")
+        .order_by("-status", "due_on", "pk")  # "waiting" before "signed"
+    )
+
+
+def sign_off(*, project: Project, sign_off_id: int) -> SignOff | None:
+    return (
+        SignOff.objects.filter(project=project, pk=sign_off_id)
+        .select_related("signer__user", "signed_by")
+        .first()
+    )
+
+
+def overdue_sign_offs(*, project: Project, today: datetime.date | None = None) -> list[SignOff]:
+    """Sign-offs not signed whose date has passed, oldest first. One query."""
+    return list(
+        SignOff.objects.filter(
+            project=project, status=SignOffStatus.WAITING, due_on__lt=_today(today)
+        )
+        .select_related("signer__user")
+        .order_by("due_on", "pk")
+    )
+
+
+# Timeline -------------------------------------------------------------------
+
+
+def milestones(*, project: Project) -> list[Milestone]:
+    """The timeline in date order. One query."""
+    return list(Milestone.objects.filter(project=project).order_by("due_on", "pk"))
+
+
+def milestone(*, project: Project, milestone_id: int) -> Milestone | None:
+    return Milestone.objects.filter(project=project, pk=milestone_id).first()
+
+
+@dataclass(frozen=True)
+class TimelineAlert:
+    """A milestone that needs attention: late, due soon, or short of 4 weeks' notice."""
+
+    milestone: Milestone
+    state: timing.DateState
+    notice: timing.NoticeCheck | None
+
+    @property
+    def is_late(self) -> bool:
+        return self.state is timing.DateState.LATE
+
+    @property
+    def is_due_soon(self) -> bool:
+        return self.state is timing.DateState.DUE_SOON
+
+    @property
+    def notice_problem(self) -> bool:
+        return self.notice is not None and self.notice.is_problem
+
+
+def milestone_alert(milestone: Milestone, *, today: datetime.date) -> TimelineAlert:
+    """Where one milestone stands today (no query)."""
+    state = timing.date_state(due_on=milestone.due_on, done=milestone.is_done, today=today)
+    notice = None
+    if milestone.is_meeting and not milestone.is_done:
+        notice = timing.notice_check(
+            meeting_on=milestone.due_on, invitations_on=milestone.invitations_on, today=today
+        )
+    return TimelineAlert(milestone, state, notice)
+
+
+def timeline_alerts(*, project: Project, today: datetime.date | None = None) -> list[TimelineAlert]:
+    """Milestones not done that are late, due within 2 weeks, or are meetings
+    without 4 weeks' notice; in date order. One query."""
+    today = _today(today)
+    soon = today + datetime.timedelta(days=timing.SOON_DAYS)
+    candidates = Milestone.objects.filter(project=project, is_done=False).filter(
+        Q(due_on__lte=soon) | Q(is_meeting=True)
+    )
+    alerts = [milestone_alert(m, today=today) for m in candidates.order_by("due_on", "pk")]
+    return [alert for alert in alerts if alert.is_late or alert.is_due_soon or alert.notice_problem]
+
+
+# Budget ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategorySpend:
+    """Money for one category, as Decimal pounds.
+
+    `committed` (claims approved, not yet paid) and `paid` will come from
+    payment claims when payments exist; until then they are always 0.
+    """
+
+    category: str
+    label: str
+    planned: Decimal
+    committed: Decimal = Decimal("0.00")
+    paid: Decimal = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class BudgetSummary:
+    """The budget at a glance, as Decimal pounds. `held` is None until it is known."""
+
+    held: Decimal | None
+    money_source: str
+    planned: Decimal
+    committed: Decimal
+    paid: Decimal
+    categories: list[CategorySpend] = field(default_factory=list)
+
+    @property
+    def over_by(self) -> Decimal | None:
+        """How much the planned spend is more than the money held, if it is."""
+        if self.held is None or self.planned <= self.held:
+            return None
+        return self.planned - self.held
+
+    @property
+    def left_to_plan(self) -> Decimal | None:
+        if self.held is None or self.planned > self.held:
+            return None
+        return self.held - self.planned
+
+    @property
+    def is_set_up(self) -> bool:
+        return self.held is not None or bool(self.money_source) or self.planned > 0
+
+
+def budget(*, project: Project) -> Budget | None:
+    return Budget.objects.filter(project=project).first()
+
+
+def budget_lines(*, project: Project) -> list[BudgetLine]:
+    """Planned spending, in the order of the categories. One query."""
+    order = {value: position for position, value in enumerate(BudgetCategory.values)}
+    lines = BudgetLine.objects.filter(project=project).order_by("pk")
+    return sorted(lines, key=lambda line: order.get(line.category, len(order)))
+
+
+def budget_line(*, project: Project, budget_line_id: int) -> BudgetLine | None:
+    return BudgetLine.objects.filter(project=project, pk=budget_line_id).first()
+
+
+def budget_by_category(*, project: Project) -> list[CategorySpend]:
+    """Planned, committed and paid for every category, in pounds. One query.
+
+    Committed and paid are 0 until payment claims exist; payments will fill
+    them from approved and paid claims, category by category.
+    """
+    rows = (
+        BudgetLine.objects.filter(project=project)
+        .values("category")
+        .annotate(planned=Sum("planned_pence"))
+        .order_by()
+    )
+    planned = {row["category"]: row["planned"] or 0 for row in rows}
+    return [
+        CategorySpend(category=value, label=str(label), planned=pounds(planned.get(value, 0)))
+        for value, label in BudgetCategory.choices
+    ]
+
+
+def budget_summary(*, project: Project) -> BudgetSummary:
+    """Held, where the money comes from, planned (and later committed and paid),
+    with the totals per category. Two queries."""
+    held_budget = budget(project=project)
+    categories = budget_by_category(project=project)
+    return BudgetSummary(
+        held=pounds(held_budget.held_pence)
+        if held_budget and held_budget.held_pence is not None
+        else None,
+        money_source=held_budget.money_source if held_budget else "",
+        planned=sum((c.planned for c in categories), Decimal("0.00")),
+        committed=sum((c.committed for c in categories), Decimal("0.00")),
+        paid=sum((c.paid for c in categories), Decimal("0.00")),
+        categories=categories,
+    )
+
+
+# Barriers -------------------------------------------------------------------
+
+
+def barriers(*, project: Project) -> list[Barrier]:
+    """Barriers still to lift first, then lifted ones. One query."""
+    found = Barrier.objects.filter(project=project).select_related("owner__user").order_by("pk")
+    return sorted(found, key=lambda found_barrier: found_barrier.status == BarrierStatus.LIFTED)
+
+
+def barrier(*, project: Project, barrier_id: int) -> Barrier | None:
+    return (
+        Barrier.objects.filter(project=project, pk=barrier_id).select_related("owner__user").first()
+    )
+
+
+def barrier_counts(*, project: Project) -> dict[str, int]:
+    """How many barriers have each status (every status present). One query."""
+    rows = Barrier.objects.filter(project=project).values("status").annotate(n=Count("pk"))
+    counts = dict.fromkeys(BarrierStatus.values, 0)
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+# People to choose from ------------------------------------------------------
+
+
+def members_for_choice(
+    *, project: Project, roles: frozenset[Role] | None = None
+) -> list[Membership]:
+    """Members of this project, optionally only some roles, by role then name. One query."""
+    found = Membership.objects.filter(project=project).select_related("user")
+    if roles is not None:
+        found = found.filter(role__in=list(roles))
+    role_order = {role.value: position for position, role in enumerate(Role)}
+    return sorted(found, key=lambda m: (role_order[m.role], m.user.full_name.lower(), m.pk))

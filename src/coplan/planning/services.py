@@ -1,0 +1,267 @@
+"""Writes for sign-offs, the timeline, the budget and barriers.
+
+Views pass objects they found through the member's project; the services check
+the rules that cross rows (a signer or owner must be in the same project, who
+may mark what signed) and raise PlanningRuleError in plain words.
+"""
+
+import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from coplan.planning import rules
+from coplan.planning.models import (
+    Barrier,
+    Budget,
+    BudgetLine,
+    Milestone,
+    SignOff,
+    SignOffStatus,
+)
+from coplan.projects.models import Membership, Project
+
+
+class PlanningRuleError(Exception):
+    """Something the rules do not allow, said in plain words."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _same_project(project_id: int, member: Membership | None, *, field: str) -> None:
+    if member is not None and member.project_id != project_id:
+        raise PlanningRuleError("Choose someone in this project", field=field)
+
+
+# Sign-offs -----------------------------------------------------------------
+
+
+def _signer(
+    project_id: int, signer: Membership | None, signer_outside: str
+) -> tuple[Membership | None, str]:
+    _same_project(project_id, signer, field="signer")
+    if signer is None and not signer_outside:
+        raise PlanningRuleError(
+            "Enter the name of the person outside the project who signs it off",
+            field="signer_outside",
+        )
+    return signer, "" if signer is not None else signer_outside
+
+
+def sign_off_create(
+    *,
+    project: Project,
+    what: str,
+    signer: Membership | None,
+    signer_outside: str,
+    due_on: datetime.date,
+    note: str,
+) -> SignOff:
+    signer, signer_outside = _signer(project.pk, signer, signer_outside)
+    return SignOff.objects.create(
+        project=project,
+        what=what,
+        signer=signer,
+        signer_outside=signer_outside,
+        due_on=due_on,
+        note=note,
+    )
+
+
+def sign_off_update(
+    *,
+    sign_off: SignOff,
+    what: str,
+    signer: Membership | None,
+    signer_outside: str,
+    due_on: datetime.date,
+    note: str,
+) -> SignOff:
+    signer, signer_outside = _signer(sign_off.project_id, signer, signer_outside)
+    sign_off.what = what
+    sign_off.signer = signer
+    sign_off.signer_outside = signer_outside
+    sign_off.due_on = due_on
+    sign_off.note = note
+    sign_off.save(update_fields=["what", "signer", "signer_outside", "due_on", "note"])
+    return sign_off
+
+
+@transaction.atomic
+def sign_off_mark_signed(
+    *,
+    sign_off: SignOff,
+    by: Membership,
+    signed_on: datetime.date,
+    note: str,
+) -> SignOff:
+    """Record that it was signed off: on which day, and who recorded it when.
+
+    Managers may mark any sign-off; leads only one given by someone outside the
+    project (rules.sign_off_may_mark). Marking it again changes nothing.
+    """
+    sign_off = SignOff.objects.select_for_update().get(pk=sign_off.pk)
+    if by.project_id != sign_off.project_id or not rules.sign_off_may_mark(
+        role=by.role, signer_is_member=sign_off.signer_id is not None
+    ):
+        raise PlanningRuleError(
+            "Only a manager can mark this signed off, because someone in the project signs it off"
+        )
+    if signed_on > timezone.localdate():
+        raise PlanningRuleError(
+            "The date it was signed off must be today or in the past", field="signed_on"
+        )
+    if sign_off.status == SignOffStatus.SIGNED:
+        return sign_off
+    sign_off.status = SignOffStatus.SIGNED
+    sign_off.signed_on = signed_on
+    sign_off.signed_by = by.user
+    sign_off.signed_recorded_at = timezone.now()
+    if note:
+        sign_off.note = f"{sign_off.note}\n\n{note}".strip() if sign_off.note else note
+    sign_off.save(update_fields=["status", "signed_on", "signed_by", "signed_recorded_at", "note"])
+    return sign_off
+
+
+def sign_off_delete(*, sign_off: SignOff) -> None:
+    sign_off.delete()
+
+
+# Timeline -------------------------------------------------------------------
+
+
+def _meeting_dates(
+    *, due_on: datetime.date, is_meeting: bool, invitations_on: datetime.date | None
+) -> datetime.date | None:
+    if not is_meeting:
+        return None
+    if invitations_on is not None and invitations_on >= due_on:
+        raise PlanningRuleError(
+            "The date invitations go out must be before the date of the meeting",
+            field="invitations_on",
+        )
+    return invitations_on
+
+
+def milestone_create(
+    *,
+    project: Project,
+    title: str,
+    due_on: datetime.date,
+    details: str,
+    is_meeting: bool,
+    invitations_on: datetime.date | None,
+    is_done: bool = False,
+) -> Milestone:
+    invitations_on = _meeting_dates(
+        due_on=due_on, is_meeting=is_meeting, invitations_on=invitations_on
+    )
+    return Milestone.objects.create(
+        project=project,
+        title=title,
+        due_on=due_on,
+        details=details,
+        is_meeting=is_meeting,
+        invitations_on=invitations_on,
+        is_done=is_done,
+    )
+
+
+def milestone_update(
+    *,
+    milestone: Milestone,
+    title: str,
+    due_on: datetime.date,
+    details: str,
+    is_meeting: bool,
+    invitations_on: datetime.date | None,
+    is_done: bool,
+) -> Milestone:
+    milestone.invitations_on = _meeting_dates(
+        due_on=due_on, is_meeting=is_meeting, invitations_on=invitations_on
+    )
+    milestone.title = title
+    milestone.due_on = due_on
+    milestone.details = details
+    milestone.is_meeting = is_meeting
+    milestone.is_done = is_done
+    milestone.save(
+        update_fields=["title", "due_on", "details", "is_meeting", "invitations_on", "is_done"]
+    )
+    return milestone
+
+
+def milestone_delete(*, milestone: Milestone) -> None:
+    milestone.delete()
+
+
+# Budget ---------------------------------------------------------------------
+
+
+def budget_update(
+    *, project: Project, held_pence: int | None, money_source: str, user: AbstractBaseUser
+) -> Budget:
+    found, _ = Budget.objects.update_or_create(
+        project=project,
+        defaults={
+            "held_pence": held_pence,
+            "money_source": money_source,
+            "updated_by": user,
+            "updated_at": timezone.now(),
+        },
+    )
+    return found
+
+
+def budget_line_create(
+    *, project: Project, category: str, description: str, planned_pence: int
+) -> BudgetLine:
+    return BudgetLine.objects.create(
+        project=project, category=category, description=description, planned_pence=planned_pence
+    )
+
+
+def budget_line_update(
+    *, budget_line: BudgetLine, category: str, description: str, planned_pence: int
+) -> BudgetLine:
+    budget_line.category = category
+    budget_line.description = description
+    budget_line.planned_pence = planned_pence
+    budget_line.save(update_fields=["category", "description", "planned_pence"])
+    return budget_line
+
+
+def budget_line_delete(*, budget_line: BudgetLine) -> None:
+    budget_line.delete()
+
+
+# Barriers -------------------------------------------------------------------
+
+
+def barrier_create(
+    *, project: Project, what: str, how_lifted: str, owner: Membership, status: str
+) -> Barrier:
+    _same_project(project.pk, owner, field="owner")
+    return Barrier.objects.create(
+        project=project, what=what, how_lifted=how_lifted, owner=owner, status=status
+    )
+
+
+def barrier_update(
+    *, barrier: Barrier, what: str, how_lifted: str, owner: Membership, status: str
+) -> Barrier:
+    _same_project(barrier.project_id, owner, field="owner")
+    barrier.what = what
+    barrier.how_lifted = how_lifted
+    barrier.owner = owner
+    barrier.status = status
+    barrier.save(update_fields=["what", "how_lifted", "owner", "status"])
+    return barrier
+
+
+def barrier_delete(*, barrier: Barrier) -> None:
+    barrier.delete()

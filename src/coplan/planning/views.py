@@ -1,0 +1,524 @@
+"""Pages for sign-offs, the timeline, the budget and barriers.
+
+Each view is reached only through `project_view(permission)`, gets the member's
+membership, and finds objects only within `membership.project`.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from coplan.core.http import or_404, posted
+from coplan.planning import rules, selectors, services
+from coplan.planning.forms import (
+    BarrierForm,
+    BudgetForm,
+    BudgetLineForm,
+    MarkSignedForm,
+    MilestoneForm,
+    SignOffForm,
+    barrier_initial,
+    milestone_initial,
+    sign_off_initial,
+)
+from coplan.planning.presenters import (
+    BarrierPresenter,
+    MilestonePresenter,
+    SignOffPresenter,
+    line_money,
+    money,
+)
+from coplan.projects.access import project_view
+from coplan.projects.models import Membership
+from coplan.projects.roles import Role
+from coplan.projects.rules import STAFF_ROLES, role_may
+
+# Sign-offs are given by staff in the project (listed managers first) or someone outside it.
+SIGNER_ROLES = STAFF_ROLES
+
+
+def _context(membership: Membership, **extra) -> dict:
+    return {
+        "project": membership.project,
+        "membership": membership,
+        "project_section": "tracking",
+        "nav_section": "projects",
+        "may_see_sign_offs": _may(membership, rules.VIEW_SIGN_OFFS),
+        "may_see_budget": _may(membership, rules.VIEW_BUDGET),
+        **extra,
+    }
+
+
+def _may(membership: Membership, permission) -> bool:
+    return role_may(membership.role, permission)
+
+
+def _form_page(
+    request: HttpRequest,
+    membership: Membership,
+    form,
+    *,
+    heading: str,
+    button: str,
+    back: str,
+    intro: str = "",
+) -> HttpResponse:
+    return render(
+        request,
+        "planning/form.html",
+        _context(membership, form=form, heading=heading, button=button, back=back, intro=intro),
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _delete_page(
+    request: HttpRequest, membership: Membership, *, heading: str, thing: str, back: str
+) -> HttpResponse:
+    return render(
+        request,
+        "planning/delete.html",
+        _context(membership, heading=heading, thing=thing, back=back),
+    )
+
+
+def _url(name: str, membership: Membership) -> str:
+    return reverse(f"planning:{name}", kwargs={"project_id": membership.project_id})
+
+
+# Keeping track ----------------------------------------------------------------
+
+
+@project_view(rules.VIEW_TRACKING)
+def tracking(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    today = timezone.localdate()
+    see_sign_offs = _may(membership, rules.VIEW_SIGN_OFFS)
+    see_budget = _may(membership, rules.VIEW_BUDGET)
+    return render(
+        request,
+        "planning/tracking.html",
+        _context(
+            membership,
+            today=today,
+            overdue=[
+                SignOffPresenter(s, today=today)
+                for s in selectors.overdue_sign_offs(project=project, today=today)
+            ]
+            if see_sign_offs
+            else None,
+            alerts=[
+                MilestonePresenter(alert.milestone, today=today)
+                for alert in selectors.timeline_alerts(project=project, today=today)
+            ],
+            budget=selectors.budget_summary(project=project) if see_budget else None,
+            barrier_counts=selectors.barrier_counts(project=project),
+            money=money,
+        ),
+    )
+
+
+# Sign-offs --------------------------------------------------------------------
+
+
+@project_view(rules.VIEW_SIGN_OFFS)
+def sign_offs(request: HttpRequest, membership: Membership) -> HttpResponse:
+    today = timezone.localdate()
+    register = [
+        SignOffPresenter(s, today=today) for s in selectors.sign_offs(project=membership.project)
+    ]
+    return render(
+        request,
+        "planning/sign_offs.html",
+        _context(
+            membership,
+            sign_offs=register,
+            overdue_count=sum(1 for s in register if s.is_overdue),
+            can_edit=_may(membership, rules.EDIT_SIGN_OFFS),
+            may_mark=lambda s: rules.sign_off_may_mark(
+                role=membership.role, signer_is_member=s.signer_id is not None
+            ),
+        ),
+    )
+
+
+def _signers(membership: Membership) -> list[Membership]:
+    members = selectors.members_for_choice(project=membership.project, roles=SIGNER_ROLES)
+    return sorted(members, key=lambda m: m.role != Role.MANAGER)
+
+
+@project_view(rules.EDIT_SIGN_OFFS)
+def sign_off_add(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = SignOffForm(posted(request), members=_signers(membership))
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = services.sign_off_create(project=membership.project, **form.service_arguments())
+        except services.PlanningRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, f"‘{added.what}’ has been added to the sign-offs.")
+            return redirect(_url("sign_offs", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Add something that needs signing off",
+        button="Add sign-off",
+        back=_url("sign_offs", membership),
+        intro="It is really important to be clear what needs signing off, by whom, and when.",
+    )
+
+
+@project_view(rules.EDIT_SIGN_OFFS)
+def sign_off_edit(request: HttpRequest, membership: Membership, sign_off_id: int) -> HttpResponse:
+    found = or_404(selectors.sign_off(project=membership.project, sign_off_id=sign_off_id))
+    form = SignOffForm(
+        posted(request), members=_signers(membership), initial=sign_off_initial(found)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_off_update(sign_off=found, **form.service_arguments())
+        except services.PlanningRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, f"‘{found.what}’ has been saved.")
+            return redirect(_url("sign_offs", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Change a sign-off",
+        button="Save changes",
+        back=_url("sign_offs", membership),
+    )
+
+
+@project_view(rules.EDIT_SIGN_OFFS)
+def sign_off_delete(request: HttpRequest, membership: Membership, sign_off_id: int) -> HttpResponse:
+    found = or_404(selectors.sign_off(project=membership.project, sign_off_id=sign_off_id))
+    if request.method == "POST":
+        services.sign_off_delete(sign_off=found)
+        messages.success(request, f"‘{found.what}’ has been removed from the sign-offs.")
+        return redirect(_url("sign_offs", membership))
+    return _delete_page(
+        request,
+        membership,
+        heading="Remove this sign-off?",
+        thing=found.what,
+        back=_url("sign_offs", membership),
+    )
+
+
+@project_view(rules.MARK_SIGNED)
+def sign_off_sign(request: HttpRequest, membership: Membership, sign_off_id: int) -> HttpResponse:
+    found = or_404(selectors.sign_off(project=membership.project, sign_off_id=sign_off_id))
+    if not rules.sign_off_may_mark(
+        role=membership.role, signer_is_member=found.signer_id is not None
+    ):
+        raise PermissionDenied
+    today = timezone.localdate()
+    form = MarkSignedForm(posted(request), initial={"signed_on": today})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_off_mark_signed(sign_off=found, by=membership, **form.cleaned_data)
+        except services.PlanningRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, f"‘{found.what}’ is marked as signed off.")
+            return redirect(_url("sign_offs", membership))
+    presented = SignOffPresenter(found, today=today)
+    return render(
+        request,
+        "planning/sign_off_sign.html",
+        _context(membership, form=form, sign_off=presented, back=_url("sign_offs", membership)),
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+# Timeline -------------------------------------------------------------------
+
+
+@project_view(rules.VIEW_TIMELINE)
+def timeline(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    today = timezone.localdate()
+    shown = [
+        MilestonePresenter(m, today=today, project_end=project.end_date)
+        for m in selectors.milestones(project=project)
+    ]
+    return render(
+        request,
+        "planning/timeline.html",
+        _context(
+            membership,
+            milestones=shown,
+            today=today,
+            late_count=sum(1 for m in shown if m.alert.is_late),
+            soon_count=sum(1 for m in shown if m.alert.is_due_soon),
+            notice_count=sum(1 for m in shown if m.alert.notice_problem),
+            can_edit=_may(membership, rules.EDIT_TIMELINE),
+        ),
+    )
+
+
+@project_view(rules.EDIT_TIMELINE)
+def milestone_add(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = MilestoneForm(posted(request), initial={"is_meeting": "no"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = services.milestone_create(
+                project=membership.project, **form.service_arguments()
+            )
+        except services.PlanningRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, f"‘{added.title}’ has been added to the timeline.")
+            return redirect(_url("timeline", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Add a date to the timeline",
+        button="Add to the timeline",
+        back=_url("timeline", membership),
+        intro="Timeline: what needs to happen when?",
+    )
+
+
+@project_view(rules.EDIT_TIMELINE)
+def milestone_edit(request: HttpRequest, membership: Membership, milestone_id: int) -> HttpResponse:
+    found = or_404(selectors.milestone(project=membership.project, milestone_id=milestone_id))
+    form = MilestoneForm(posted(request), initial=milestone_initial(found), editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.milestone_update(milestone=found, **form.service_arguments())
+        except services.PlanningRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, f"‘{found.title}’ has been saved.")
+            return redirect(_url("timeline", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Change a date on the timeline",
+        button="Save changes",
+        back=_url("timeline", membership),
+    )
+
+
+@project_view(rules.EDIT_TIMELINE)
+def milestone_delete(
+    request: HttpRequest, membership: Membership, milestone_id: int
+) -> HttpResponse:
+    found = or_404(selectors.milestone(project=membership.project, milestone_id=milestone_id))
+    if request.method == "POST":
+        services.milestone_delete(milestone=found)
+        messages.success(request, f"‘{found.title}’ has been removed from the timeline.")
+        return redirect(_url("timeline", membership))
+    return _delete_page(
+        request,
+        membership,
+        heading="Remove this from the timeline?",
+        thing=found.title,
+        back=_url("timeline", membership),
+    )
+
+
+# Budget ---------------------------------------------------------------------
+
+
+@project_view(rules.VIEW_BUDGET)
+def budget(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    return render(
+        request,
+        "planning/budget.html",
+        _context(
+            membership,
+            summary=selectors.budget_summary(project=project),
+            lines=selectors.budget_lines(project=project),
+            can_edit=_may(membership, rules.EDIT_BUDGET),
+            money=money,
+            line_money=line_money,
+        ),
+    )
+
+
+@project_view(rules.EDIT_BUDGET)
+def budget_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
+    held = selectors.budget(project=membership.project)
+    initial = {"held": held.held_pence, "money_source": held.money_source} if held else {}
+    form = BudgetForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.budget_update(
+            project=membership.project,
+            held_pence=form.cleaned_data["held"],
+            money_source=form.cleaned_data["money_source"],
+            user=request.user,
+        )
+        messages.success(request, "The budget has been saved.")
+        return redirect(_url("budget", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="The money for the project",
+        button="Save",
+        back=_url("budget", membership),
+        intro="Do I have a budget for this project?",
+    )
+
+
+def _line_arguments(form: BudgetLineForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "category": data["category"],
+        "description": data["description"],
+        "planned_pence": data["planned"],
+    }
+
+
+@project_view(rules.EDIT_BUDGET)
+def budget_line_add(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = BudgetLineForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        added = services.budget_line_create(project=membership.project, **_line_arguments(form))
+        messages.success(request, f"‘{added.description}’ has been added to the budget.")
+        return redirect(_url("budget", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Add planned spending",
+        button="Add to the budget",
+        back=_url("budget", membership),
+    )
+
+
+@project_view(rules.EDIT_BUDGET)
+def budget_line_edit(
+    request: HttpRequest, membership: Membership, budget_line_id: int
+) -> HttpResponse:
+    found = or_404(selectors.budget_line(project=membership.project, budget_line_id=budget_line_id))
+    initial = {
+        "category": found.category,
+        "description": found.description,
+        "planned": found.planned_pence,
+    }
+    form = BudgetLineForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.budget_line_update(budget_line=found, **_line_arguments(form))
+        messages.success(request, f"‘{found.description}’ has been saved.")
+        return redirect(_url("budget", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Change planned spending",
+        button="Save changes",
+        back=_url("budget", membership),
+    )
+
+
+@project_view(rules.EDIT_BUDGET)
+def budget_line_delete(
+    request: HttpRequest, membership: Membership, budget_line_id: int
+) -> HttpResponse:
+    found = or_404(selectors.budget_line(project=membership.project, budget_line_id=budget_line_id))
+    if request.method == "POST":
+        services.budget_line_delete(budget_line=found)
+        messages.success(request, f"‘{found.description}’ has been removed from the budget.")
+        return redirect(_url("budget", membership))
+    return _delete_page(
+        request,
+        membership,
+        heading="Remove this planned spending?",
+        thing=f"{found.description}: {line_money(found.planned_pence)}",
+        back=_url("budget", membership),
+    )
+
+
+# Barriers -------------------------------------------------------------------
+
+
+@project_view(rules.VIEW_BARRIERS)
+def barriers(request: HttpRequest, membership: Membership) -> HttpResponse:
+    project = membership.project
+    return render(
+        request,
+        "planning/barriers.html",
+        _context(
+            membership,
+            barriers=[BarrierPresenter(b) for b in selectors.barriers(project=project)],
+            can_edit=_may(membership, rules.EDIT_BARRIERS),
+        ),
+    )
+
+
+def _owners(membership: Membership) -> list[Membership]:
+    return selectors.members_for_choice(project=membership.project)
+
+
+@project_view(rules.EDIT_BARRIERS)
+def barrier_add(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = BarrierForm(
+        posted(request), members=_owners(membership), initial={"owner": str(membership.pk)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.barrier_create(project=membership.project, **form.service_arguments())
+        except services.PlanningRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, "The barrier has been added.")
+            return redirect(_url("barriers", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Add a barrier",
+        button="Add barrier",
+        back=_url("barriers", membership),
+        intro="What barriers or challenges do you think there will be along the way?",
+    )
+
+
+@project_view(rules.EDIT_BARRIERS)
+def barrier_edit(request: HttpRequest, membership: Membership, barrier_id: int) -> HttpResponse:
+    found = or_404(selectors.barrier(project=membership.project, barrier_id=barrier_id))
+    form = BarrierForm(posted(request), members=_owners(membership), initial=barrier_initial(found))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.barrier_update(barrier=found, **form.service_arguments())
+        except services.PlanningRuleError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, "The barrier has been saved.")
+            return redirect(_url("barriers", membership))
+    return _form_page(
+        request,
+        membership,
+        form,
+        heading="Change a barrier",
+        button="Save changes",
+        back=_url("barriers", membership),
+    )
+
+
+@project_view(rules.EDIT_BARRIERS)
+def barrier_delete(request: HttpRequest, membership: Membership, barrier_id: int) -> HttpResponse:
+    found = or_404(selectors.barrier(project=membership.project, barrier_id=barrier_id))
+    if request.method == "POST":
+        services.barrier_delete(barrier=found)
+        messages.success(request, "The barrier has been removed.")
+        return redirect(_url("barriers", membership))
+    return _delete_page(
+        request,
+        membership,
+        heading="Remove this barrier?",
+        thing=found.what,
+        back=_url("barriers", membership),
+    )
