@@ -122,3 +122,68 @@ class BarrierFactory(factory.django.DjangoModelFactory):
     what = factory.Sequence(lambda n: f"Barrier {n}")
     how_lifted = "Pay for taxis to the venue."
     owner = None
+
+
+# People (coplan.people) -------------------------------------------------------------------
+
+from coplan.people.models import (  # noqa: E402
+    ConsentRecord,
+    Involvement,
+    MonitoringAim,
+    Person,
+    StakeholderGroup,
+)
+
+
+class StakeholderGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StakeholderGroup
+
+    project = factory.SubFactory(ProjectFactory)
+    name = factory.Sequence(lambda n: f"Stakeholder group {n}")
+    category = "using_services"
+    influence = 2
+    interest = 4
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    full_name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+
+
+class InvolvementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Involvement
+
+    project = factory.SubFactory(ProjectFactory)
+    person = factory.SubFactory(
+        PersonFactory, organisation=factory.SelfAttribute("..project.organisation")
+    )
+    role = "co_producer"
+
+
+class ConsentRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsentRecord
+
+    person = factory.SubFactory(PersonFactory)
+    purpose = "data_storage"
+    given = True
+    given_on = datetime.date(2027, 1, 4)
+    method = "paper"
+    told = "We keep your details to work with you on this project."
+
+
+class MonitoringAimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MonitoringAim
+
+    project = factory.SubFactory(ProjectFactory)
+    question = "carer"
+    answer = "yes"
+    aim = 5
+

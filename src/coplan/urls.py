@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("coplan.accounts.urls")),
     path("", include("coplan.projects.urls")),
     path("", include("coplan.organisations.urls")),
+    path("", include("coplan.people.urls")),
     path("", include("coplan.guides.urls")),
     path("", include("coplan.planning.urls")),
     path("admin/", admin.site.urls),

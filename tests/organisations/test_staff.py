@@ -145,4 +145,4 @@ def test_staff_who_are_not_admins_are_refused_everywhere(client_for, admin_membe
     }
 
     assert statuses == dict.fromkeys(statuses, 403)
-    assert len(statuses) == 4
+    assert len(statuses) >= 4  # the staff pages, and any other admin pages (people)

@@ -8,21 +8,28 @@ the test fails), and it must give strangers "page not found".
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from coplan.people.services import participant_import_upload
 from coplan.projects.roles import Role
 from tests.factories import (
     BarrierFactory,
     BudgetLineFactory,
+    ConsentRecordFactory,
     InvitationFactory,
+    InvolvementFactory,
     MembershipFactory,
     MilestoneFactory,
+    MonitoringAimFactory,
     ProjectFactory,
     SignOffFactory,
+    StakeholderGroupFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 ALL = frozenset(Role)
 LEAD_ONLY = frozenset({Role.LEAD})
+LEAD_FACILITATOR = frozenset({Role.LEAD, Role.FACILITATOR})
+LEAD_MANAGER = frozenset({Role.LEAD, Role.MANAGER})
 
 # url name: (roles that may open it, the status they get for a GET)
 EXPECTED = {
@@ -61,6 +68,39 @@ EXPECTED = {
     "planning:barrier_add": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
     "planning:barrier_edit": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
     "planning:barrier_delete": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
+    # People (coplan.people): access needs only for leads and facilitators
+    "people:home": (ALL, 200),
+    "people:stakeholders": (ALL, 200),
+    "people:stakeholder_grid_svg": (ALL, 200),
+    "people:stakeholder_add": (LEAD_ONLY, 200),
+    "people:stakeholder_edit": (LEAD_ONLY, 200),
+    "people:stakeholder_remove": (LEAD_ONLY, 200),
+    "people:participants": (LEAD_FACILITATOR, 200),
+    "people:participant_add": (LEAD_ONLY, 200),
+    "people:participant_import": (LEAD_ONLY, 200),
+    "people:participant_import_template": (LEAD_ONLY, 200),
+    "people:participant_import_preview": (LEAD_ONLY, 200),
+    "people:participant_import_cancel": (LEAD_ONLY, 405),
+    "people:participant": (LEAD_FACILITATOR, 200),
+    "people:participant_details": (LEAD_ONLY, 200),
+    "people:participant_needs": (LEAD_ONLY, 200),
+    "people:participant_involvement": (LEAD_ONLY, 200),
+    "people:participant_consent_add": (LEAD_ONLY, 200),
+    "people:participant_consent_withdraw": (LEAD_ONLY, 405),
+    "people:participant_export": (LEAD_ONLY, 200),
+    "people:participant_export_json": (LEAD_ONLY, 200),
+    "people:participant_erase": (LEAD_ONLY, 200),
+    "people:access_needs": (LEAD_FACILITATOR, 200),
+    "people:your_details": (ALL, 200),
+    "people:your_details_edit": (ALL, 200),
+    "people:your_needs_edit": (ALL, 200),
+    "people:your_consents": (ALL, 200),
+    "people:your_export": (ALL, 200),
+    "people:your_export_json": (ALL, 200),
+    "people:monitoring_form": (ALL, 200),
+    "people:monitoring_report": (LEAD_MANAGER, 200),
+    "people:monitoring_aims": (LEAD_ONLY, 200),
+    "people:monitoring_aim_remove": (LEAD_ONLY, 405),
 }
 
 
@@ -96,10 +136,25 @@ def project_data():
     project = ProjectFactory()
     memberships = {role: MembershipFactory(project=project, role=role) for role in Role}
     invitation = InvitationFactory(project=project)
+    # People: every member has told us their details once; one more participant has no account.
+    for membership in memberships.values():
+        InvolvementFactory(project=project, person__user=membership.user)
+    participant = InvolvementFactory(project=project).person
+    upload = participant_import_upload(
+        project=project,
+        uploaded_by=memberships[Role.LEAD].user,
+        file_name="people.csv",
+        content=b"Name\nSam Smith\n",
+    )
     values = {
         "project_id": project.pk,
         "membership_id": memberships[Role.CO_PRODUCER].pk,
         "invitation_id": invitation.pk,
+        "group_id": StakeholderGroupFactory(project=project).pk,
+        "person_id": participant.pk,
+        "consent_id": ConsentRecordFactory(person=participant).pk,
+        "import_id": upload.pk,
+        "aim_id": MonitoringAimFactory(project=project).pk,
         "sign_off_id": SignOffFactory(project=project).pk,
         "milestone_id": MilestoneFactory(project=project).pk,
         "budget_line_id": BudgetLineFactory(project=project).pk,

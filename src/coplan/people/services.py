@@ -1,0 +1,629 @@
+"""Writes about people: every change to someone's details goes through here."""
+
+import datetime
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from coplan.accounts.models import SignInAttempt, User
+from coplan.organisations.models import Organisation, StaffMembership
+from coplan.people import crypto, monitoring, selectors
+from coplan.people.choices import AuditAction, InvolvementRole
+from coplan.people.importing import FileCheck, check_participant_file
+from coplan.people.models import (
+    ERASED_NAME,
+    AuditEntry,
+    ConsentRecord,
+    Involvement,
+    MonitoringAim,
+    MonitoringResponse,
+    ParticipantImport,
+    PeoplePolicy,
+    Person,
+    StakeholderGroup,
+)
+from coplan.people.needs import AccessNeeds
+from coplan.projects.models import Invitation, Membership, Project
+from coplan.projects.roles import Role
+
+IMPORTS_KEPT_FOR = datetime.timedelta(days=1)
+
+
+class PeopleRuleError(Exception):
+    """Something the rules about people do not allow, said in plain words."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# Audit ----------------------------------------------------------------------------
+
+
+def _audit(
+    *,
+    people: Iterable[Person],
+    actor: AbstractBaseUser | None,
+    action: str,
+    where: str,
+    project: Project | None = None,
+) -> None:
+    now = timezone.now()
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                organisation_id=person.organisation_id,
+                project=project,
+                person=person,
+                actor=actor if actor is not None and actor.is_authenticated else None,
+                action=action,
+                where=where[:100],
+                at=now,
+            )
+            for person in people
+        ],
+        batch_size=500,
+    )
+
+
+def needs_view_record(
+    *,
+    people: Iterable[Person],
+    actor: AbstractBaseUser,
+    where: str,
+    project: Project | None = None,
+) -> None:
+    """Write down that someone was shown these people's access needs (one query)."""
+    _audit(
+        people=people, actor=actor, action=AuditAction.VIEWED_NEEDS, where=where, project=project
+    )
+
+
+# Stakeholder groups -----------------------------------------------------------------
+
+
+def _group_name_taken(project: Project, name: str, exclude_pk: int | None = None) -> bool:
+    same = StakeholderGroup.objects.filter(project=project, name__iexact=name)
+    if exclude_pk:
+        same = same.exclude(pk=exclude_pk)
+    return same.exists()
+
+
+def stakeholder_group_create(*, project: Project, **fields) -> StakeholderGroup:
+    if _group_name_taken(project, fields["name"]):
+        raise PeopleRuleError("There is already a group with this name", field="name")
+    return StakeholderGroup.objects.create(project=project, **fields)
+
+
+def stakeholder_group_update(*, group: StakeholderGroup, **fields) -> StakeholderGroup:
+    if _group_name_taken(group.project, fields["name"], exclude_pk=group.pk):
+        raise PeopleRuleError("There is already a group with this name", field="name")
+    for name, value in fields.items():
+        setattr(group, name, value)
+    group.save()
+    return group
+
+
+def stakeholder_group_remove(*, group: StakeholderGroup) -> None:
+    """Participants in the group stay in the project, in no group."""
+    group.delete()
+
+
+# Participants -----------------------------------------------------------------------
+
+
+def _account_for(project: Project, email: str) -> User | None:
+    """A project member with this email who has no record in the organisation yet."""
+    if not email:
+        return None
+    membership = (
+        Membership.objects.filter(project=project, user__email=email)
+        .exclude(user__people_records__organisation=project.organisation)
+        .select_related("user")
+        .first()
+    )
+    return membership.user if membership else None
+
+
+@dataclass(frozen=True)
+class Added:
+    involvement: Involvement
+    already_known: bool
+
+
+@transaction.atomic
+def participant_add(
+    *,
+    project: Project,
+    full_name: str,
+    email: str = "",
+    phone: str = "",
+    address: str = "",
+    contact_by: str = "",
+    role: str = InvolvementRole.CO_PRODUCER,
+    group: StakeholderGroup | None = None,
+) -> Added:
+    """Add someone to the project. Someone already known to the organisation (same
+    email) is added as they are: their details and needs are told once."""
+    email = email.strip().lower()
+    person = selectors.person_in_organisation_by_email(
+        organisation=project.organisation, email=email
+    )
+    already_known = person is not None
+    if person is None:
+        person = Person.objects.create(
+            organisation=project.organisation,
+            user=_account_for(project, email),
+            full_name=full_name,
+            email=email,
+            phone=phone,
+            address=address,
+            contact_by=contact_by,
+        )
+    elif Involvement.objects.filter(project=project, person=person).exists():
+        raise PeopleRuleError(
+            f"{person.full_name} is already taking part in this project", field="email"
+        )
+    involvement = Involvement.objects.create(project=project, person=person, role=role, group=group)
+    return Added(involvement=involvement, already_known=already_known)
+
+
+def person_update_details(
+    *,
+    person: Person,
+    full_name: str,
+    email: str,
+    phone: str,
+    address: str,
+    contact_by: str,
+    formats: list[str],
+    other_language: str,
+) -> Person:
+    email = email.strip().lower()
+    if email and (
+        Person.objects.filter(organisation_id=person.organisation_id, email=email)
+        .exclude(pk=person.pk)
+        .exists()
+    ):
+        raise PeopleRuleError(
+            "Someone else in the organisation already has this email address", field="email"
+        )
+    person.full_name = full_name
+    person.email = email
+    person.phone = phone
+    person.address = address
+    person.contact_by = contact_by
+    person.formats = sorted(formats)
+    person.other_language = other_language if "other_language" in formats else ""
+    person.updated_at = timezone.now()
+    person.save()
+    return person
+
+
+def involvement_update(
+    *,
+    involvement: Involvement,
+    role: str,
+    group: StakeholderGroup | None,
+    role_description: str,
+    training_needed: str,
+    training_done: str,
+) -> Involvement:
+    involvement.role = role
+    involvement.group = group
+    involvement.role_description = role_description
+    involvement.training_needed = training_needed
+    involvement.training_done = training_done
+    involvement.save()
+    return involvement
+
+
+def person_set_needs(
+    *,
+    person: Person,
+    needs: AccessNeeds,
+    actor: AbstractBaseUser,
+    where: str,
+    project: Project | None = None,
+) -> Person:
+    with transaction.atomic():
+        person.needs_token = "" if needs.is_empty() else crypto.encrypt_json(needs.to_json())
+        person.updated_at = timezone.now()
+        person.save(update_fields=["needs_token", "updated_at"])
+        _audit(
+            people=[person],
+            actor=actor,
+            action=AuditAction.CHANGED_NEEDS,
+            where=where,
+            project=project,
+        )
+    return person
+
+
+_MEMBER_ROLES = {Role.CO_PRODUCER: InvolvementRole.CO_PRODUCER}
+
+
+@transaction.atomic
+def person_for_member_get_or_create(*, membership: Membership) -> Person:
+    """The signed-in member's own record: found, linked by email, or made from their
+    account, and in the project ("tell us once": one record across projects)."""
+    project, user = membership.project, membership.user
+    person = selectors.person_for_member(membership=membership)
+    if person is None:
+        person = (
+            Person.objects.select_for_update()
+            .filter(organisation=project.organisation, email=user.email, user__isnull=True)
+            .first()
+        )
+        if person is not None:
+            person.user = user
+            person.save(update_fields=["user"])
+    if person is None:
+        person = Person.objects.create(
+            organisation=project.organisation,
+            user=user,
+            full_name=user.full_name,
+            email=user.email,
+        )
+    Involvement.objects.get_or_create(
+        project=project,
+        person=person,
+        defaults={"role": _MEMBER_ROLES.get(membership.role, InvolvementRole.COLLEAGUE)},
+    )
+    return person
+
+
+# Consent --------------------------------------------------------------------------
+
+
+def consent_record(
+    *,
+    person: Person,
+    purpose: str,
+    given: bool,
+    given_on: datetime.date,
+    method: str,
+    told: str,
+    recorded_by: AbstractBaseUser,
+    review_on: datetime.date | None = None,
+) -> ConsentRecord:
+    if review_on and review_on <= given_on:
+        raise PeopleRuleError(
+            "The review date must be after the date they answered", field="review_on"
+        )
+    return ConsentRecord.objects.create(
+        person=person,
+        purpose=purpose,
+        given=given,
+        given_on=given_on,
+        method=method,
+        told=told,
+        review_on=review_on,
+        recorded_by=recorded_by,
+    )
+
+
+def consent_withdraw(*, consent: ConsentRecord) -> ConsentRecord:
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+    return consent
+
+
+# Right of access and erasure -----------------------------------------------------------
+
+
+def person_export_record(
+    *, person: Person, actor: AbstractBaseUser, where: str, project: Project
+) -> None:
+    _audit(people=[person], actor=actor, action=AuditAction.EXPORTED, where=where, project=project)
+
+
+def _erased_email() -> str:
+    return f"erased-{secrets.token_hex(8)}@erased.invalid"
+
+
+@transaction.atomic
+def person_erase(
+    *, person: Person, actor: AbstractBaseUser | None, where: str, project: Project | None = None
+) -> Person:
+    """Remove everything that identifies the person. Their place in each project (role
+    and group) stays, so counts stay right; so does the audit log, which names nobody."""
+    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    if person.erased_at is not None:
+        return person
+    user = person.user
+    if user is not None:
+        if Membership.objects.filter(user=user, role=Role.LEAD).exists():
+            raise PeopleRuleError(
+                "This person is a project lead. Make someone else the lead of their projects first."
+            )
+        if StaffMembership.objects.filter(user=user).exists():
+            raise PeopleRuleError(
+                "This person is on an organisation’s staff. An organisation admin must "
+                "remove them from the staff first."
+            )
+    emails = {email for email in (person.email, user.email if user else "") if email}
+    names = {name for name in (person.full_name, user.full_name if user else "") if name}
+    person.full_name = ERASED_NAME
+    person.email = ""
+    person.phone = ""
+    person.address = ""
+    person.contact_by = ""
+    person.formats = []
+    person.other_language = ""
+    person.needs_token = ""
+    person.user = None
+    person.erased_at = timezone.now()
+    person.updated_at = person.erased_at
+    person.save()
+    person.involvements.update(role_description="", training_needed="", training_done="")
+    person.consents.all().delete()
+    # Uploaded spreadsheets waiting for a preview may name them: they are dropped.
+    ParticipantImport.objects.filter(project__organisation_id=person.organisation_id).delete()
+    Invitation.objects.filter(email__in=emails).update(email=_erased_email(), full_name="")
+    Invitation.objects.filter(full_name__in=names).update(full_name="")
+    SignInAttempt.objects.filter(email__in=emails).delete()
+    if user is not None:
+        Membership.objects.filter(user=user).delete()
+        user.email = _erased_email()
+        user.full_name = ERASED_NAME
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+    _audit(people=[person], actor=actor, action=AuditAction.ERASED, where=where, project=project)
+    return person
+
+
+# Retention -----------------------------------------------------------------------------
+
+
+def people_policy_set(*, organisation: Organisation, retention_months: int) -> PeoplePolicy:
+    policy, _ = PeoplePolicy.objects.update_or_create(
+        organisation=organisation, defaults={"retention_months": retention_months}
+    )
+    return policy
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    erased: list[int]
+    kept: list[tuple[int, str]]  # person id, why they could not be erased
+
+
+def people_retention_apply(
+    *, organisation: Organisation, today: datetime.date | None = None
+) -> RetentionResult:
+    erased, kept = [], []
+    for person in selectors.people_past_retention(organisation=organisation, today=today):
+        try:
+            person_erase(person=person, actor=None, where="Retention: people_retention")
+        except PeopleRuleError as error:
+            kept.append((person.pk, error.message))
+        else:
+            erased.append(person.pk)
+    ParticipantImport.objects.filter(
+        project__organisation=organisation, uploaded_at__lt=timezone.now() - IMPORTS_KEPT_FOR
+    ).delete()
+    return RetentionResult(erased=erased, kept=kept)
+
+
+# Equality monitoring -------------------------------------------------------------------
+
+
+def monitoring_response_add(*, project: Project, answers: dict[str, str]) -> None:
+    """Save a filled-in form with no link to who filled it in, and no date."""
+    MonitoringResponse.objects.create(
+        project=project, answers_token=crypto.encrypt_json(monitoring.clean_answers(answers))
+    )
+
+
+def monitoring_aim_set(*, project: Project, question: str, answer: str, aim: int) -> MonitoringAim:
+    found = monitoring.QUESTION_BY_CODE.get(question)
+    if found is None or answer not in dict(found.answers):
+        raise PeopleRuleError("Select an answer from the list", field="answer")
+    monitoring_aim, _ = MonitoringAim.objects.update_or_create(
+        project=project, question=question, answer=answer, defaults={"aim": aim}
+    )
+    return monitoring_aim
+
+
+def monitoring_aim_remove(*, aim: MonitoringAim) -> None:
+    aim.delete()
+
+
+# Import ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    check: FileCheck
+    new_people: int
+    already_known: int
+    already_in_project: int
+    with_needs: int
+
+    @property
+    def to_add(self) -> int:
+        return self.new_people + self.already_known
+
+
+def participant_import_upload(
+    *, project: Project, uploaded_by: AbstractBaseUser, file_name: str, content: bytes
+) -> ParticipantImport:
+    return ParticipantImport.objects.create(
+        project=project,
+        uploaded_by=uploaded_by,
+        file_name=file_name[:255],
+        content_token=crypto.encrypt_bytes(content),
+    )
+
+
+def _group_names(project: Project) -> dict[str, StakeholderGroup]:
+    return {group.name: group for group in StakeholderGroup.objects.filter(project=project)}
+
+
+def participant_import_preview(*, upload: ParticipantImport) -> ImportPreview:
+    project = upload.project
+    groups = _group_names(project)
+    check = check_participant_file(
+        selectors.import_content(upload=upload), group_names=list(groups)
+    )
+    emails = [row.email for row in check.rows if row.email]
+    known = dict(
+        Person.objects.filter(
+            organisation_id=project.organisation_id, email__in=emails
+        ).values_list("email", "pk")
+    )
+    in_project = set(
+        Involvement.objects.filter(project=project, person_id__in=known.values()).values_list(
+            "person_id", flat=True
+        )
+    )
+    already_in_project = sum(1 for pk in known.values() if pk in in_project)
+    already_known = len(known) - already_in_project
+    return ImportPreview(
+        check=check,
+        new_people=len(check.rows) - len(known),
+        already_known=already_known,
+        already_in_project=already_in_project,
+        with_needs=sum(
+            1 for row in check.rows if not row.needs.is_empty() and row.email not in known
+        ),
+    )
+
+
+@transaction.atomic
+def participant_import_confirm(*, upload: ParticipantImport, actor: AbstractBaseUser) -> int:
+    """Save every row, or nothing: the file is checked again first. Returns how many
+    people were added to the project."""
+    upload = (
+        ParticipantImport.objects.select_for_update().select_related("project").get(pk=upload.pk)
+    )
+    project = upload.project
+    groups = _group_names(project)
+    check = check_participant_file(
+        selectors.import_content(upload=upload), group_names=list(groups)
+    )
+    if not check.ok:
+        raise PeopleRuleError(
+            "The file has problems. Fix them and upload it again. Nothing has been saved."
+        )
+    emails = [row.email for row in check.rows if row.email]
+    known = {
+        person.email: person
+        for person in Person.objects.filter(
+            organisation_id=project.organisation_id, email__in=emails
+        ).defer("needs_token")
+    }
+    in_project = set(
+        Involvement.objects.filter(project=project, person__in=list(known.values())).values_list(
+            "person_id", flat=True
+        )
+    )
+    accounts = {
+        membership.user.email: membership.user
+        for membership in Membership.objects.filter(project=project, user__email__in=emails)
+        .exclude(user__people_records__organisation_id=project.organisation_id)
+        .select_related("user")
+    }
+    now = timezone.now()
+    new_rows = [row for row in check.rows if row.email not in known]
+    new_people = Person.objects.bulk_create(
+        [
+            Person(
+                organisation_id=project.organisation_id,
+                user=accounts.get(row.email),
+                full_name=row.full_name,
+                email=row.email,
+                phone=row.phone,
+                address=row.address,
+                contact_by=row.contact_by,
+                needs_token=""
+                if row.needs.is_empty()
+                else crypto.encrypt_json(row.needs.to_json()),
+                created_at=now,
+                updated_at=now,
+            )
+            for row in new_rows
+        ],
+        batch_size=500,
+    )
+    joining = [(row, person) for row, person in zip(new_rows, new_people, strict=True)] + [
+        (row, known[row.email])
+        for row in check.rows
+        if row.email in known and known[row.email].pk not in in_project
+    ]
+    Involvement.objects.bulk_create(
+        [
+            Involvement(
+                project=project,
+                person=person,
+                role=row.role,
+                group=groups.get(row.group_name),
+            )
+            for row, person in joining
+        ],
+        batch_size=500,
+    )
+    _audit(
+        people=[
+            person
+            for row, person in zip(new_rows, new_people, strict=True)
+            if not row.needs.is_empty()
+        ],
+        actor=actor,
+        action=AuditAction.IMPORTED,
+        where=f"Import: {upload.file_name}",
+        project=project,
+    )
+    upload.delete()
+    return len(joining)
+
+
+def participant_import_cancel(*, upload: ParticipantImport) -> None:
+    upload.delete()
+
+
+# Key rotation ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RotationResult:
+    people: int
+    monitoring_responses: int
+    imports: int
+
+
+def data_keys_rotate(*, batch_size: int = 500) -> RotationResult:
+    """Re-encrypt every stored token with the newest key in PEOPLE_DATA_KEYS."""
+    counts = {}
+    for model, field in (
+        (Person, "needs_token"),
+        (MonitoringResponse, "answers_token"),
+        (ParticipantImport, "content_token"),
+    ):
+        done = 0
+        rows = model.objects.exclude(**{field: ""}).only("pk", field).order_by("pk")
+        last_pk = 0
+        while True:
+            batch = list(rows.filter(pk__gt=last_pk)[:batch_size])
+            if not batch:
+                break
+            for row in batch:
+                setattr(row, field, crypto.reencrypt(getattr(row, field)))
+            with transaction.atomic():
+                model.objects.bulk_update(batch, [field])
+            done += len(batch)
+            last_pk = batch[-1].pk
+        counts[model] = done
+    return RotationResult(
+        people=counts[Person],
+        monitoring_responses=counts[MonitoringResponse],
+        imports=counts[ParticipantImport],
+    )
