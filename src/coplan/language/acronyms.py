@@ -11,7 +11,7 @@ is a candidate. It is left alone when it is:
   run of seven capitals or more ("in BANBURY");
 - one of the well-known acronyms everyone understands (NHS, GP), in plain mode only;
 - a word the organisation or the project allows (a shared definition).
-Postcodes ("OX1 1ND") never match: their letters run into digits.
+Postcodes ("OX1 1ND", "SW1A 2AA") and codes with digits in them are left alone too.
 
 An acronym the text spells out ("Care Quality Commission (CQC)") is still reported:
 as a note in plain mode, and as something to change in Easy Read mode.
@@ -117,6 +117,8 @@ class AcronymFinder:
             return False
         if core in lists.known and not core.isupper():
             return True
+        if core not in lists.known and any(char.isdigit() for char in core):
+            return False  # a postcode ("SW1A") or a code, not something people say
         if _is_roman(core, context.word_before(candidate.start), lists):
             return False
         if core in lists.units and context.number_before(candidate.start):

@@ -111,15 +111,18 @@ def _print_results(results: dict[str, dict[str, float] | None], words: int) -> N
         ("coplan check (new process)", ours["seconds"]),
         ("coplan check (again, warm)", ours["warm_seconds"]),
     ]
+    missing = []
     for name, label in (("textstat", "textstat flesch_reading_ease"), ("proselint", "proselint")):
         measured = results.get(name)
         if measured is None:
-            print(f"{label:<34}  not installed: pip install {name}")
+            missing.append(f"{label:<34}  not installed: pip install {name}")
             continue
         rows.append((label, measured["seconds"]))
     for label, seconds in rows:
         ratio = "" if label.startswith("coplan") else f"{seconds / ours['seconds']:.2f}"
-        print(f"{label:<34}{seconds:>9.2f}{words / seconds:>12,.0f}{ratio:>18}")
+        print(f"{label:<34}{seconds:>9.2f}{words / seconds:>12,.0f}{ratio:>18}".rstrip())
+    for line in missing:
+        print(line)
     print(f"Building the checker (lists, patterns): {ours['setup_seconds']:.3f} s")
     print(
         f"A {PACK_WORDS:,}-word information pack: {ours['pack_seconds'] * 1000:.1f} ms "
