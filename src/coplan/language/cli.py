@@ -108,6 +108,7 @@ def main(
     else:
         for finding in report.findings:
             print(_line(finding, lines), file=stdout)
+        stdout.flush()
         print(_summary(report), file=stderr)
     return FOUND_SOMETHING if report.findings else FOUND_NOTHING
 
