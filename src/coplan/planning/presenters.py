@@ -88,11 +88,13 @@ class SignOffPresenter:
             recorded_by = (
                 self.sign_off.signed_by.full_name if self.sign_off.signed_by else "someone"
             )
-            recorded_at = formats.date_time(self.sign_off.signed_recorded_at)
-            return (
-                f"Signed off on {formats.long_date(self.sign_off.signed_on)}. "
-                f"Recorded by {recorded_by} on {recorded_at}."
-            )
+            said = []
+            if self.sign_off.signed_on:
+                said.append(f"Signed off on {formats.long_date(self.sign_off.signed_on)}.")
+            if self.sign_off.signed_recorded_at:
+                recorded_at = formats.date_time(self.sign_off.signed_recorded_at)
+                said.append(f"Recorded by {recorded_by} on {recorded_at}.")
+            return " ".join(said)
         if self.is_overdue:
             late = timing.days_late(due_on=self.sign_off.due_on, today=self.today)
             return f"{days_words(late)} overdue"
