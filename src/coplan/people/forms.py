@@ -45,6 +45,9 @@ def _text(
         error_messages={
             "required": f"Enter {what}",
             "max_length": f"{what[0].upper()}{what[1:]} must be {max_length} characters or fewer",
+            "null_characters_not_allowed": (
+                f"{what[0].upper()}{what[1:]} must not contain hidden or control characters"
+            ),
         },
     )
 
@@ -185,7 +188,10 @@ def _phone_field() -> forms.CharField:
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "class": "govuk-input--width-20"}),
-        error_messages={"max_length": "The phone number must be 40 characters or fewer"},
+        error_messages={
+            "max_length": "The phone number must be 40 characters or fewer",
+            "null_characters_not_allowed": "Enter a phone number, like 01632 960 001",
+        },
     )
 
 

@@ -7,168 +7,474 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
-        ('projects', '0001_initial'),
+        ("organisations", "0001_initial"),
+        ("projects", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MonitoringResponse',
+            name="MonitoringResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answers_token', models.TextField()),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='monitoring_responses', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("answers_token", models.TextField()),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="monitoring_responses",
+                        to="projects.project",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ParticipantImport',
+            name="ParticipantImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(max_length=255)),
-                ('content_token', models.TextField()),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.project')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=255)),
+                ("content_token", models.TextField()),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PeoplePolicy',
+            name="PeoplePolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('retention_months', models.PositiveSmallIntegerField(default=24)),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='people_policy', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("retention_months", models.PositiveSmallIntegerField(default=24)),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="people_policy",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=150)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('address', models.TextField(blank=True, max_length=500)),
-                ('contact_by', models.CharField(blank=True, choices=[('email', 'Email'), ('phone', 'Phone call'), ('text', 'Text message'), ('post', 'Post')], max_length=10, verbose_name='how they want to be contacted')),
-                ('formats', models.JSONField(blank=True, default=list, verbose_name='preferred formats')),
-                ('other_language', models.CharField(blank=True, max_length=100)),
-                ('needs_token', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('erased_at', models.DateTimeField(blank=True, null=True)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='people', to='organisations.organisation')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people_records', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=150)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                ("address", models.TextField(blank=True, max_length=500)),
+                (
+                    "contact_by",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("email", "Email"),
+                            ("phone", "Phone call"),
+                            ("text", "Text message"),
+                            ("post", "Post"),
+                        ],
+                        max_length=10,
+                        verbose_name="how they want to be contacted",
+                    ),
+                ),
+                (
+                    "formats",
+                    models.JSONField(blank=True, default=list, verbose_name="preferred formats"),
+                ),
+                ("other_language", models.CharField(blank=True, max_length=100)),
+                ("needs_token", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("erased_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people_records",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['full_name', 'pk'],
+                "ordering": ["full_name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ConsentRecord',
+            name="ConsentRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('data_storage', 'Storing their details'), ('media', 'Photos, film and recordings'), ('future_contact', 'Contact about future projects')], max_length=20)),
-                ('given', models.BooleanField()),
-                ('given_on', models.DateField()),
-                ('method', models.CharField(choices=[('online', 'Online, by themselves'), ('paper', 'On a paper form'), ('easy_read_form', 'On an Easy Read form'), ('spoken', 'Spoken (in person or by phone), and written down by staff')], max_length=20, verbose_name='how it was given')),
-                ('told', models.TextField(max_length=2000, verbose_name='what they were told')),
-                ('review_on', models.DateField(blank=True, null=True)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("data_storage", "Storing their details"),
+                            ("media", "Photos, film and recordings"),
+                            ("future_contact", "Contact about future projects"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("given", models.BooleanField()),
+                ("given_on", models.DateField()),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("online", "Online, by themselves"),
+                            ("paper", "On a paper form"),
+                            ("easy_read_form", "On an Easy Read form"),
+                            ("spoken", "Spoken (in person or by phone), and written down by staff"),
+                        ],
+                        max_length=20,
+                        verbose_name="how it was given",
+                    ),
+                ),
+                ("told", models.TextField(max_length=2000, verbose_name="what they were told")),
+                ("review_on", models.DateField(blank=True, null=True)),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-recorded_at', '-pk'],
+                "ordering": ["-recorded_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('viewed_needs', 'Saw access needs'), ('changed_needs', 'Changed access needs'), ('exported', 'Downloaded everything held'), ('imported', 'Imported from a spreadsheet, with access needs'), ('erased', 'Erased')], max_length=20)),
-                ('where', models.CharField(max_length=100, verbose_name='page or command')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organisation')),
-                ('project', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='projects.project')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audit_entries', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("viewed_needs", "Saw access needs"),
+                            ("changed_needs", "Changed access needs"),
+                            ("exported", "Downloaded everything held"),
+                            ("imported", "Imported from a spreadsheet, with access needs"),
+                            ("erased", "Erased"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("where", models.CharField(max_length=100, verbose_name="page or command")),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_entries",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-pk'],
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='StakeholderGroup',
+            name="StakeholderGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150)),
-                ('category', models.CharField(choices=[('using_services', 'People using or receiving services'), ('families', 'Families'), ('carers', 'Carers'), ('public', 'Members of the public'), ('colleagues', 'Colleagues'), ('other_organisations', 'Other professionals or organisations'), ('other', 'Another group')], max_length=30)),
-                ('influence', models.PositiveSmallIntegerField(choices=[(1, 'Very low'), (2, 'Low'), (3, 'Medium'), (4, 'High'), (5, 'Very high')])),
-                ('interest', models.PositiveSmallIntegerField(choices=[(1, 'Very low'), (2, 'Low'), (3, 'Medium'), (4, 'High'), (5, 'Very high')])),
-                ('how_reached', models.TextField(blank=True, max_length=2000, verbose_name='how they will be reached')),
-                ('helpers', models.JSONField(blank=True, default=list, verbose_name='who can help reach them')),
-                ('helper_notes', models.TextField(blank=True, max_length=1000)),
-                ('representation_aim', models.PositiveIntegerField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stakeholder_groups', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("using_services", "People using or receiving services"),
+                            ("families", "Families"),
+                            ("carers", "Carers"),
+                            ("public", "Members of the public"),
+                            ("colleagues", "Colleagues"),
+                            ("other_organisations", "Other professionals or organisations"),
+                            ("other", "Another group"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "influence",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Very low"),
+                            (2, "Low"),
+                            (3, "Medium"),
+                            (4, "High"),
+                            (5, "Very high"),
+                        ]
+                    ),
+                ),
+                (
+                    "interest",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Very low"),
+                            (2, "Low"),
+                            (3, "Medium"),
+                            (4, "High"),
+                            (5, "Very high"),
+                        ]
+                    ),
+                ),
+                (
+                    "how_reached",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="how they will be reached"
+                    ),
+                ),
+                (
+                    "helpers",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="who can help reach them"
+                    ),
+                ),
+                ("helper_notes", models.TextField(blank=True, max_length=1000)),
+                ("representation_aim", models.PositiveIntegerField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stakeholder_groups",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'pk'],
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Involvement',
+            name="Involvement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('co_producer', 'Co-producer'), ('carer', 'Carer'), ('family', 'Family member'), ('advisor', 'Advisor'), ('public', 'Member of the public'), ('colleague', 'Colleague (staff)'), ('other', 'Something else')], max_length=20)),
-                ('role_description', models.TextField(blank=True, max_length=2000)),
-                ('training_needed', models.TextField(blank=True, max_length=1000)),
-                ('training_done', models.TextField(blank=True, max_length=1000)),
-                ('joined_on', models.DateField(default=django.utils.timezone.localdate)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='involvements', to='projects.project')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='involvements', to='people.person')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='involvements', to='people.stakeholdergroup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("co_producer", "Co-producer"),
+                            ("carer", "Carer"),
+                            ("family", "Family member"),
+                            ("advisor", "Advisor"),
+                            ("public", "Member of the public"),
+                            ("colleague", "Colleague (staff)"),
+                            ("other", "Something else"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("role_description", models.TextField(blank=True, max_length=2000)),
+                ("training_needed", models.TextField(blank=True, max_length=1000)),
+                ("training_done", models.TextField(blank=True, max_length=1000)),
+                ("joined_on", models.DateField(default=django.utils.timezone.localdate)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="involvements",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="involvements",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="involvements",
+                        to="people.stakeholdergroup",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MonitoringAim',
+            name="MonitoringAim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.CharField(max_length=30)),
-                ('answer', models.CharField(max_length=30)),
-                ('aim', models.PositiveIntegerField()),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='monitoring_aims', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question", models.CharField(max_length=30)),
+                ("answer", models.CharField(max_length=30)),
+                ("aim", models.PositiveIntegerField()),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="monitoring_aims",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('project', 'question', 'answer'), name='one_aim_per_answer')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "question", "answer"), name="one_aim_per_answer"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(condition=models.Q(('email', ''), _negated=True), fields=('organisation', 'email'), name='one_person_per_email_in_organisation'),
+            model_name="person",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("email", ""), _negated=True),
+                fields=("organisation", "email"),
+                name="one_person_per_email_in_organisation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('organisation', 'user'), name='one_person_per_account_in_organisation'),
+            model_name="person",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("user__isnull", False)),
+                fields=("organisation", "user"),
+                name="one_person_per_account_in_organisation",
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditentry',
-            index=models.Index(fields=['organisation', '-at'], name='people_audi_organis_7e889f_idx'),
+            model_name="auditentry",
+            index=models.Index(
+                fields=["organisation", "-at"], name="people_audi_organis_7e889f_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stakeholdergroup',
-            constraint=models.UniqueConstraint(fields=('project', 'name'), name='one_group_name_per_project'),
+            model_name="stakeholdergroup",
+            constraint=models.UniqueConstraint(
+                fields=("project", "name"), name="one_group_name_per_project"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stakeholdergroup',
-            constraint=models.CheckConstraint(condition=models.Q(('influence__gte', 1), ('influence__lte', 5), ('interest__gte', 1), ('interest__lte', 5)), name='stakeholder_scale_1_to_5'),
+            model_name="stakeholdergroup",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("influence__gte", 1),
+                    ("influence__lte", 5),
+                    ("interest__gte", 1),
+                    ("interest__lte", 5),
+                ),
+                name="stakeholder_scale_1_to_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='involvement',
-            constraint=models.UniqueConstraint(fields=('project', 'person'), name='one_involvement_per_project'),
+            model_name="involvement",
+            constraint=models.UniqueConstraint(
+                fields=("project", "person"), name="one_involvement_per_project"
+            ),
         ),
     ]
