@@ -115,3 +115,24 @@ def test_a_two_thousand_word_pack_takes_well_under_a_tenth_of_a_second():
     check(pack)
 
     assert time.perf_counter() - started < 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A" * 200_000 + "b",
+        "A." * 100_000,
+        "<!--" * 20_000,
+        "<a " * 50_000,
+        "is " * 100_000,
+        "one " * 100_000,
+        "going " + " " * 200_000 + "nowhere",
+        "(" * 100_000 + "CQC",
+        "If " + "x" * 200_000 + ",",
+    ],
+)
+def test_hostile_input_is_checked_in_linear_time(text):
+    started = time.perf_counter()
+    check(text, "easy_read")
+
+    assert time.perf_counter() - started < 3

@@ -27,9 +27,10 @@ from .findings import ACRONYM, CHANGE, EASY_READ, NOTE, Finding
 from .text import Lines
 
 # Starts with a capital so the search skips quickly; what comes before is checked after.
+# The repeats are bounded so that a long run of capitals costs no more than a short one.
 _RUN = re.compile(
-    r"[A-Z](?:(?P<dotted>\.(?:[A-Z]\.)+)(?P<dotted_plural>s\b)?"
-    r"|(?P<run>[A-Z0-9&]*[A-Z])(?P<plural>s|['\u2019]s)?(?![\w&]))"
+    r"[A-Z](?:(?P<dotted>\.(?:[A-Z]\.){1,9})(?P<dotted_plural>s\b)?"
+    r"|(?P<run>[A-Z0-9&]{0,11}[A-Z])(?P<plural>s|['\u2019]s)?(?![\w&]))"
 )
 _NOT_BEFORE = frozenset("&.'\u2019-_")
 _VOWELS = frozenset("AEIOUY")
