@@ -89,7 +89,7 @@ class PassiveVoice:
         findings = []
         for match in self.pattern.finditer(lowered, start, end):
             participle = match.group(1)
-            if participle in self.not_passive or len(participle) < 4:
+            if participle in self.not_passive:
                 continue
             findings.append(
                 Finding(
