@@ -279,3 +279,10 @@ def test_report_as_dict_is_plain_data():
 
     assert data["findings"][0]["label"] == "jargon"
     assert data["readability"]["reading_age"] is not None
+
+
+def test_check_with_extra_terms_reuses_its_checker():
+    first = check("The widget panel met.", extra_terms={"widget panel": "the group"})
+    second = check("The widget panels met.", extra_terms={"widget panel": "the group"})
+
+    assert [f.text for f in first.findings + second.findings] == ["widget panel", "widget panels"]

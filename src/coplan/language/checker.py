@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from .acronyms import AcronymFinder, AcronymLists
 from .findings import ACRONYM, EASY_READ, MODES, PLAIN, Finding, Readability, Report
@@ -177,11 +177,23 @@ def check(
 ) -> Report:
     """Check `text` for plain language in "plain" or "easy_read" mode.
 
-    With no extra terms this reuses one shared checker; with extra terms it builds a
-    checker for this call (build a `Checker` yourself to reuse it).
+    Checkers are built once and kept: one shared checker, and one for each of the last
+    few sets of extra terms (an organisation's own list).
     """
-    checker = Checker(extra_terms) if extra_terms else default_checker()
-    return checker.check(text, mode, allowed)
+    if not extra_terms:
+        return default_checker().check(text, mode, allowed)
+    if isinstance(extra_terms, Mapping):
+        key: tuple[object, ...] = tuple(sorted(extra_terms.items(), key=lambda pair: pair[0]))
+    else:
+        key = tuple(extra_terms)
+    return _checker_with(key).check(text, mode, allowed)
+
+
+@lru_cache(maxsize=32)
+def _checker_with(extra_terms: tuple[object, ...]) -> Checker:
+    if extra_terms and isinstance(extra_terms[0], tuple):
+        return Checker(dict(extra_terms))  # type: ignore[arg-type]
+    return Checker(extra_terms)  # type: ignore[arg-type]
 
 
 __all__ = ["Checker", "Readability", "check", "default_checker"]
