@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from coplan.accounts.models import SignInAttempt, User
@@ -82,6 +82,29 @@ def needs_view_record(
     _audit(
         people=people, actor=actor, action=AuditAction.VIEWED_NEEDS, where=where, project=project
     )
+
+
+def needs_view_record_project(*, project: Project, actor: AbstractBaseUser, where: str) -> None:
+    """Write down that someone was shown the access needs of everyone in the project who
+    has told us any: one INSERT ... SELECT, however many people there are."""
+    audit = connection.ops.quote_name(AuditEntry._meta.db_table)
+    involvement = connection.ops.quote_name(Involvement._meta.db_table)
+    person = connection.ops.quote_name(Person._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters
+            f"{connection.ops.quote_name('where')}, at) "
+            f"SELECT p.organisation_id, i.project_id, p.id, %s, %s, %s, %s "
+            f"FROM {involvement} i JOIN {person} p ON p.id = i.person_id "
+            "WHERE i.project_id = %s AND p.needs_token <> '' AND p.erased_at IS NULL",
+            [
+                actor.pk,
+                AuditAction.VIEWED_NEEDS.value,
+                where[:100],
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+                project.pk,
+            ],
+        )
 
 
 # Stakeholder groups -----------------------------------------------------------------

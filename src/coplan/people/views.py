@@ -591,11 +591,8 @@ def participant_import_cancel(
 @project_view(rules.VIEW_ACCESS_NEEDS)
 def access_needs(request: HttpRequest, membership: Membership) -> HttpResponse:
     rows = selectors.project_access_needs(project=membership.project)
-    services.needs_view_record(
-        people=[involvement.person for involvement, _ in rows],
-        actor=request.user,
-        where=request.path,
-        project=membership.project,
+    services.needs_view_record_project(
+        project=membership.project, actor=request.user, where=request.path
     )
     return _page(
         request,

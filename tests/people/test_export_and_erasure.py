@@ -1,0 +1,183 @@
+"""Right of access (everything held, for a person and a machine) and erasure that keeps counts."""
+
+import contextlib
+import json
+
+import pytest
+from django.db import connection
+
+from coplan.accounts.models import SignInAttempt, User
+from coplan.people import crypto, services
+from coplan.people.models import AuditEntry, Involvement, Person
+from coplan.projects.models import Membership
+from coplan.projects.roles import Role
+from tests.factories import (
+    ConsentRecordFactory,
+    InvitationFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    ProjectFactory,
+    StakeholderGroupFactory,
+)
+from tests.people.conftest import give_needs
+
+pytestmark = pytest.mark.django_db
+
+NAME = "Philippa Quartermaine"
+EMAIL = "philippa.q@example.org"
+NEED_WORDS = ["Zebra-striped ramp", "hearing_loop", "A hearing loop", "vegan"]
+
+
+@pytest.fixture
+def philippa(project, lead):
+    """A co-producer with an account, told us everything, in two projects."""
+    group = StakeholderGroupFactory(project=project, name="Day centre users", representation_aim=2)
+    user = MembershipFactory(
+        project=project, role=Role.CO_PRODUCER, user__full_name=NAME, user__email=EMAIL
+    ).user
+    person = InvolvementFactory(
+        project=project,
+        group=group,
+        person__full_name=NAME,
+        person__email=EMAIL,
+        person__phone="07700 900555",
+        person__address="12 Quartermaine Row",
+        person__user=user,
+        role_description=f"{NAME} sits on the panel",
+        training_needed="Interview training for Philippa",
+    ).person
+    InvolvementFactory(project=ProjectFactory(organisation=project.organisation), person=person)
+    give_needs(person, actor=user)
+    ConsentRecordFactory(person=person, purpose="media", told=f"Photos of {NAME} at meetings")
+    InvitationFactory(project=project, email=EMAIL, full_name=NAME)
+    SignInAttempt.objects.create(email=EMAIL, succeeded=False)
+    services.participant_import_upload(
+        project=project, uploaded_by=lead, file_name="p.csv", content=f"Name\n{NAME}\n".encode()
+    )
+    return person
+
+
+def _every_stored_value() -> str:
+    """Every row of every table, with any encrypted value decrypted where we can."""
+    values = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                for value in row:
+                    text = (
+                        value.decode("utf-8", "replace")
+                        if isinstance(value, bytes | memoryview)
+                        else str(value)
+                    )
+                    values.append(text)
+                    if text.startswith("gAAAA"):
+                        with contextlib.suppress(crypto.UnreadableDataError):
+                            values.append(crypto.decrypt_bytes(text).decode("utf-8", "replace"))
+    return "\n".join(values)
+
+
+def test_export_holds_everything_about_the_person(client_for, project, lead, philippa):
+    client = client_for(lead)
+
+    html = client.get(f"/projects/{project.pk}/participants/{philippa.pk}/everything-we-hold/")
+    machine = client.get(
+        f"/projects/{project.pk}/participants/{philippa.pk}/everything-we-hold.json"
+    )
+
+    page = html.content.decode()
+    for expected in (
+        NAME,
+        EMAIL,
+        "07700 900555",
+        "12 Quartermaine Row",
+        "A hearing loop",
+        "Vegan",
+        "Zebra-striped ramp",
+        "Photos of Philippa Quartermaine at meetings",
+        "Interview training for Philippa",
+        "Day centre users",
+        project.name,
+    ):
+        assert expected in page
+    data = json.loads(machine.content)
+    assert machine["Content-Disposition"] == 'attachment; filename="everything-we-hold.json"'
+    assert data["details"]["email"] == EMAIL
+    assert data["account"]["email"] == EMAIL
+    assert sorted(data["access_needs"]["codes"]) == ["communication:hearing_loop", "dietary:vegan"]
+    assert len(data["involvement"]) == 2
+    assert data["consents"][0]["what_they_were_told"] == f"Photos of {NAME} at meetings"
+    assert [entry["what"] for entry in data["who_saw_or_changed_access_needs"]][
+        -1
+    ] == "Changed access needs"
+    assert AuditEntry.objects.filter(action="exported", person=philippa).count() == 2
+
+
+def test_a_person_downloads_everything_held_about_themselves(client_for, project, philippa):
+    client = client_for(philippa.user)
+
+    page = client.get(f"/projects/{project.pk}/your-details/everything-we-hold/").content.decode()
+    data = json.loads(
+        client.get(f"/projects/{project.pk}/your-details/everything-we-hold.json").content
+    )
+
+    assert f"Everything we hold about {NAME}" in page
+    assert data["details"]["name"] == NAME
+
+
+def test_after_erasure_nothing_identifies_the_person_anywhere(client_for, project, lead, philippa):
+    involvements_before = Involvement.objects.count()
+    assert NAME in _every_stored_value()  # the scan does find them before
+
+    response = client_for(lead).post(
+        f"/projects/{project.pk}/participants/{philippa.pk}/erase/", follow=True
+    )
+
+    assert f"{NAME} has been erased" in response.content.decode()
+    stored = _every_stored_value()
+    for secret in [NAME, "Philippa", "Quartermaine", EMAIL, "07700 900555", *NEED_WORDS]:
+        assert secret.lower() not in stored.lower(), secret
+    assert Involvement.objects.count() == involvements_before
+    erased = Person.objects.get(pk=philippa.pk)
+    assert (erased.full_name, erased.email, erased.needs_token, erased.user) == (
+        "Erased person",
+        "",
+        "",
+        None,
+    )
+    account = User.objects.get(pk=philippa.user_id)
+    assert not account.is_active
+    assert not account.has_usable_password()
+    assert not Membership.objects.filter(user=account).exists()
+
+
+def test_counts_stay_right_after_erasure(client_for, project, lead, philippa):
+    client = client_for(lead)
+    before = client.get(f"/projects/{project.pk}/stakeholders/").content.decode()
+
+    services.person_erase(person=philippa, actor=lead, where="test")
+    after = client.get(f"/projects/{project.pk}/stakeholders/").content.decode()
+
+    assert "1 of 2 aimed for" in before
+    assert "1 of 2 aimed for" in after
+
+
+def test_a_project_lead_cannot_be_erased_from_a_participant_page(client_for, project, lead):
+    other_lead = MembershipFactory(project=project, role=Role.LEAD).user
+    person = InvolvementFactory(
+        project=project, person__user=other_lead, person__email=other_lead.email
+    ).person
+
+    response = client_for(lead).post(f"/projects/{project.pk}/participants/{person.pk}/erase/")
+
+    assert response.status_code == 400
+    assert "This person is a project lead" in response.content.decode()
+    person.refresh_from_db()
+    assert person.erased_at is None
+
+
+def test_erasure_is_in_the_audit_log_without_a_name(project, lead, philippa):
+    services.person_erase(person=philippa, actor=lead, where="test", project=project)
+
+    entry = AuditEntry.objects.get(action="erased")
+    assert (entry.person.full_name, entry.actor) == ("Erased person", lead)
