@@ -236,3 +236,34 @@ def test_overdue_sign_offs_selector_is_one_query(project, django_assert_num_quer
         overdue = selectors.overdue_sign_offs(project=project)
 
     assert [s.what for s in overdue] == ["Late"]
+
+
+def test_a_signed_sign_off_stays_as_it_was_signed(client_for, project, lead):
+    sign_off = SignOffFactory(project=project, what="The plan", status=SignOffStatus.SIGNED)
+    client = client_for(lead)
+
+    change = client.post(
+        _url(project, f"{sign_off.pk}/change/"),
+        {
+            "what": "Other words",
+            "signer": "outside",
+            "signer_outside": "Al",
+            **_date("due_on", _days(5)),
+        },
+        follow=True,
+    )
+    client.post(_url(project, f"{sign_off.pk}/remove/"))
+
+    sign_off.refresh_from_db()
+    assert sign_off.what == "The plan"
+    assert (
+        "‘The plan’ has been signed off, so it stays as it was signed." in change.content.decode()
+    )
+    assert "Change (The plan)" not in client.get(_url(project)).content.decode()
+
+
+def test_services_refuse_to_change_a_signed_sign_off(project):
+    sign_off = SignOffFactory(project=project, status=SignOffStatus.SIGNED)
+
+    with pytest.raises(services.PlanningRuleError):
+        services.sign_off_delete(sign_off=sign_off)

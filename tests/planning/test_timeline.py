@@ -45,6 +45,7 @@ def test_meeting_with_short_notice_is_flagged(client_for, project, lead):
 
     page = words(client_for(lead).get(_url(project)))
 
+    assert tags(page) == ["Short notice"]
     assert "Only 20 days' notice. People need at least 4 weeks" in page
     assert "1 meeting without 4 weeks' notice" in page
 

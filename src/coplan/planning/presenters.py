@@ -122,6 +122,8 @@ class MilestonePresenter:
             return Tag("Done", "green")
         if state is timing.DateState.LATE:
             return Tag("Late", "red")
+        if self.alert.notice_problem:
+            return Tag("Short notice", "orange")
         if state is timing.DateState.DUE_SOON:
             return Tag("Due soon", "yellow")
         return Tag("To do", "blue")

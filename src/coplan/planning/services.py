@@ -52,6 +52,15 @@ def _signer(
     return signer, "" if signer is not None else signer_outside
 
 
+def _not_signed(sign_off: SignOff) -> None:
+    """What was signed off stays as it was signed, as a record."""
+    if sign_off.status == SignOffStatus.SIGNED:
+        raise PlanningRuleError(
+            f"‘{sign_off.what}’ has been signed off, so it stays as it was signed. "
+            "If something new needs signing off, add it as a new sign-off."
+        )
+
+
 def sign_off_create(
     *,
     project: Project,
@@ -81,6 +90,7 @@ def sign_off_update(
     due_on: datetime.date,
     note: str,
 ) -> SignOff:
+    _not_signed(sign_off)
     signer, signer_outside = _signer(sign_off.project_id, signer, signer_outside)
     sign_off.what = what
     sign_off.signer = signer
@@ -128,6 +138,7 @@ def sign_off_mark_signed(
 
 
 def sign_off_delete(*, sign_off: SignOff) -> None:
+    _not_signed(sign_off)
     sign_off.delete()
 
 

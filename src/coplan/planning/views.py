@@ -24,6 +24,7 @@ from coplan.planning.forms import (
     milestone_initial,
     sign_off_initial,
 )
+from coplan.planning.models import SignOffStatus
 from coplan.planning.presenters import (
     BarrierPresenter,
     MilestonePresenter,
@@ -149,6 +150,15 @@ def _signers(membership: Membership) -> list[Membership]:
     return sorted(members, key=lambda m: m.role != Role.MANAGER)
 
 
+def _signed_stays(request: HttpRequest, membership: Membership, found) -> HttpResponse:
+    messages.error(
+        request,
+        f"‘{found.what}’ has been signed off, so it stays as it was signed. "
+        "If something new needs signing off, add it as a new sign-off.",
+    )
+    return redirect(_url("sign_offs", membership))
+
+
 @project_view(rules.EDIT_SIGN_OFFS)
 def sign_off_add(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = SignOffForm(posted(request), members=_signers(membership))
@@ -174,6 +184,8 @@ def sign_off_add(request: HttpRequest, membership: Membership) -> HttpResponse:
 @project_view(rules.EDIT_SIGN_OFFS)
 def sign_off_edit(request: HttpRequest, membership: Membership, sign_off_id: int) -> HttpResponse:
     found = or_404(selectors.sign_off(project=membership.project, sign_off_id=sign_off_id))
+    if found.status == SignOffStatus.SIGNED:
+        return _signed_stays(request, membership, found)
     form = SignOffForm(
         posted(request), members=_signers(membership), initial=sign_off_initial(found)
     )
@@ -181,6 +193,8 @@ def sign_off_edit(request: HttpRequest, membership: Membership, sign_off_id: int
         try:
             services.sign_off_update(sign_off=found, **form.service_arguments())
         except services.PlanningRuleError as error:
+            if error.field is None:
+                return _signed_stays(request, membership, found)
             form.add_error(error.field, error.message)
         else:
             messages.success(request, f"‘{found.what}’ has been saved.")
@@ -198,8 +212,13 @@ def sign_off_edit(request: HttpRequest, membership: Membership, sign_off_id: int
 @project_view(rules.EDIT_SIGN_OFFS)
 def sign_off_delete(request: HttpRequest, membership: Membership, sign_off_id: int) -> HttpResponse:
     found = or_404(selectors.sign_off(project=membership.project, sign_off_id=sign_off_id))
+    if found.status == SignOffStatus.SIGNED:
+        return _signed_stays(request, membership, found)
     if request.method == "POST":
-        services.sign_off_delete(sign_off=found)
+        try:
+            services.sign_off_delete(sign_off=found)
+        except services.PlanningRuleError:
+            return _signed_stays(request, membership, found)
         messages.success(request, f"‘{found.what}’ has been removed from the sign-offs.")
         return redirect(_url("sign_offs", membership))
     return _delete_page(
