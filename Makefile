@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 ASSETS := build/static/coplan/app.css
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run setup test lint test-sqlite test-postgres assets clean serve
+.PHONY: run setup test lint assets clean bench-language language-accuracy
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -38,6 +38,13 @@ lint: setup
 
 test: lint
 	$(PY) scripts/run_tests.py
+
+bench-language: setup
+	$(PY) -m coplan.language.bench
+
+language-accuracy: setup
+	$(PY) -m coplan.language.evaluate
+	$(PY) -m coplan.language.compare
 
 clean:
 	rm -rf $(VENV) node_modules build

@@ -3,6 +3,7 @@
 coplan dev            run the app and the background worker on this machine
 coplan serve          run the app for an organisation (gunicorn, several processes)
 coplan worker         run the background task worker
+coplan check-language FILE|-  check text for plain language (--json, --easy-read)
 coplan manage ...     any Django management command
 """
 
@@ -79,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "manage":
         _manage(argv[1:])
         return 0
+    if argv and argv[0] == "check-language":
+        from coplan.language.cli import main as check_language
+
+        return check_language(argv[1:])
     parser = argparse.ArgumentParser(prog="coplan", description="The Co-production Planner.")
     commands = parser.add_subparsers(dest="command", required=True)
     dev_parser = commands.add_parser("dev", help="run the app and worker on this machine")
@@ -96,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     commands.add_parser("worker", help="run the background task worker")
     commands.add_parser("manage", help="run a Django management command")
+    commands.add_parser("check-language", help="check a text file for plain language")
     arguments = parser.parse_args(argv)
     if arguments.command == "dev":
         return dev(arguments.address)
