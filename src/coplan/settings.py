@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "coplan.organisations",
     "coplan.projects",
     "coplan.guides",
+    "coplan.plain_words",
     "coplan.planning",
     "coplan.people",
     "coplan.core",

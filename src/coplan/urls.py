@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("coplan.organisations.urls")),
     path("", include("coplan.people.urls")),
     path("", include("coplan.guides.urls")),
+    path("", include("coplan.plain_words.urls")),
     path("", include("coplan.planning.urls")),
     path("admin/", admin.site.urls),
 ]

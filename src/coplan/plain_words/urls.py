@@ -1,0 +1,10 @@
+from django.urls import path
+
+from coplan.plain_words import views
+
+app_name = "plain_words"
+
+urlpatterns = [
+    path("check-wording/", views.check_page, name="check"),
+    path("check-wording/live/", views.check_live, name="live"),
+]

@@ -1,0 +1,41 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from coplan import language
+from coplan.core.http import posted
+from coplan.plain_words.forms import CheckForm, allowed_words
+from coplan.plain_words.presenters import report_view
+
+
+@login_required
+def check_page(request: HttpRequest) -> HttpResponse:
+    """Check any text, with or without JavaScript."""
+    form = CheckForm(posted(request))
+    checked = None
+    if request.method == "POST" and form.is_valid():
+        checked = report_view(form.cleaned_data["text"], mode=form.cleaned_data["mode"])
+    return render(
+        request,
+        "plain_words/check.html",
+        {"form": form, "checked": checked, "nav_section": "plain_words"},
+    )
+
+
+@login_required
+@require_POST
+def check_live(request: HttpRequest) -> HttpResponse:
+    """The findings for one text box, as it is typed (htmx swaps them in)."""
+    field_name = request.POST.get("field_name", "")
+    text = request.POST.get(field_name, "") if field_name else ""
+    mode = request.POST.get("mode", language.PLAIN)
+    if mode not in (language.PLAIN, language.EASY_READ):
+        mode = language.PLAIN
+    allowed = allowed_words(request.POST.get(request.POST.get("allowed_field", ""), ""))
+    checked = report_view(text, mode=mode, allowed=allowed)
+    return render(
+        request,
+        "plain_words/_findings.html",
+        {"checked": checked, "field_id": request.POST.get("field_id", "")},
+    )
