@@ -1,5 +1,7 @@
 """Whatever is typed or uploaded, the person gets a page back, never a server error."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
@@ -177,3 +179,32 @@ def test_uploading_any_file_never_fails(client_for, lead_membership, content, na
         assert confirm.status_code in {302, 400}
     else:
         _ok(response)
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("stakeholders/add/", {"helpers": ["nobody"], "representation_aim": "x"}),
+        ("participants/add/", {"email": "bad"}),
+        ("participants/{person}/details/", {"contact_by": "post", "formats": ["other_language"]}),
+        (
+            "participants/{person}/access-needs/",
+            {"mobility": ["flying"], "reminder_days_before": "x"},
+        ),
+        ("participants/{person}/role/", {}),
+        ("participants/{person}/consents/add/", {"review_on-day": "40"}),
+        ("your-details/consent/", {}),
+        ("equality-monitoring/", {"age": "old"}),
+        ("equality-monitoring/aims/", {}),
+    ],
+)
+def test_every_error_summary_link_goes_to_its_field(client_for, lead_membership, path, data):
+    person = InvolvementFactory(project=lead_membership.project).person
+    url = f"/projects/{lead_membership.project_id}/" + path.format(person=person.pk)
+
+    page = client_for(lead_membership.user).post(url, data).content.decode()
+
+    targets = [t for t in re.findall(r'href="#([^"]+)"', page) if t != "main-content"]
+    assert targets
+    for target in targets:
+        assert f'id="{target}"' in page, target

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 
 from coplan.accounts.forms import email_field
-from coplan.core.govuk_forms import DateField
+from coplan.core.govuk_forms import DateField, field_params
 from coplan.core.text import clean_plain_text
 from coplan.people import monitoring
 from coplan.people.choices import (
@@ -23,6 +23,27 @@ from coplan.people.models import StakeholderGroup
 from coplan.people.needs import CATEGORIES, MAX_NOTES_LENGTH, MAX_REMINDER_DAYS, AccessNeeds
 
 PHONE_CHARACTERS = set("0123456789 +()-")
+
+
+class CheckboxesField(forms.MultipleChoiceField):
+    """Choose any number, shown as GOV.UK checkboxes.
+
+    `core.govuk_forms.field_params` tests for RadioSelect before
+    CheckboxSelectMultiple, and Django's CheckboxSelectMultiple is a RadioSelect,
+    so it would draw these as radios; `people/_fields.html` calls `govuk_params`.
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def govuk_params(self, bound_field) -> dict:
+        _, params = field_params(bound_field)
+        chosen = {str(value) for value in bound_field.value() or []}
+        params["idPrefix"] = params.pop("id")
+        params["items"] = [
+            {"value": str(value), "text": str(label), "checked": str(value) in chosen}
+            for value, label in self.choices
+        ]
+        return params
 
 
 def _text(
@@ -132,11 +153,10 @@ class StakeholderGroupForm(forms.Form):
         textarea=True,
         error_label="how you will reach them",
     )
-    helpers = forms.MultipleChoiceField(
+    helpers = CheckboxesField(
         label="Who can help you reach them? (optional)",
         choices=Helper.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Select who can help from the list"},
     )
     helper_notes = _text(
@@ -245,11 +265,10 @@ class DetailsForm(forms.Form):
         error="Select how to make contact",
         required=False,
     )
-    formats = forms.MultipleChoiceField(
+    formats = CheckboxesField(
         label="Which formats do papers need to be in? (optional)",
         choices=Format.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Select formats from the list"},
     )
     other_language = _text(
@@ -312,11 +331,10 @@ class NeedsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.categories = CATEGORIES
         for category in CATEGORIES:
-            self.fields[category.code] = forms.MultipleChoiceField(
+            self.fields[category.code] = CheckboxesField(
                 label=category.question,
                 choices=category.options,
                 required=False,
-                widget=forms.CheckboxSelectMultiple,
                 error_messages={"invalid_choice": "Select from the list"},
             )
             self.fields[f"{category.code}_notes"] = _text(
