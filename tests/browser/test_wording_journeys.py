@@ -61,3 +61,17 @@ def test_check_wording_page_is_accessible(visit):
     visit.page.get_by_role("button", name="Check wording").click()
     expect(visit.page.get_by_text("What we found")).to_be_visible()
     visit.assert_accessible()
+
+
+def test_easy_read_version_page_is_accessible(visit):
+    UserFactory(email="sam@example.org")
+    _sign_in(visit, "sam@example.org")
+    visit.go("/check-wording/")
+    visit.page.get_by_role("link", name="Make an Easy Read version of a text").click()
+    visit.assert_accessible()
+    visit.page.get_by_label("Text to make Easy Read").fill(
+        "We want to hear from you. Please come to the meeting going forward."
+    )
+    visit.page.get_by_role("button", name="Show Easy Read version").click()
+    expect(visit.page.get_by_role("cell", name="We want to hear from you.")).to_be_visible()
+    visit.assert_accessible()

@@ -31,3 +31,21 @@ class CheckForm(forms.Form):
 def allowed_words(raw: str) -> tuple[str, ...]:
     """Words someone said are fine here, sent back with each live check."""
     return tuple(word.strip() for word in raw.split("\n") if word.strip())[:200]
+
+
+class EasyReadForm(forms.Form):
+    title = forms.CharField(
+        label="Title (optional)",
+        max_length=150,
+        required=False,
+        error_messages={"max_length": "The title must be 150 characters or fewer"},
+    )
+    text = forms.CharField(
+        label="Text to make Easy Read",
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={
+            "required": "Enter some text to make an Easy Read version of",
+            "max_length": "The text must be 50,000 characters or fewer",
+        },
+    )

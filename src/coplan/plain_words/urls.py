@@ -7,4 +7,5 @@ app_name = "plain_words"
 urlpatterns = [
     path("check-wording/", views.check_page, name="check"),
     path("check-wording/live/", views.check_live, name="live"),
+    path("check-wording/easy-read/", views.easy_read, name="easy_read"),
 ]

@@ -1,11 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from coplan import language
 from coplan.core.http import posted
-from coplan.plain_words.forms import CheckForm, allowed_words
+from coplan.plain_words.easy_read import easy_read_lines, easy_read_pdf
+from coplan.plain_words.forms import CheckForm, EasyReadForm, allowed_words
 from coplan.plain_words.presenters import report_view
 
 
@@ -38,4 +40,26 @@ def check_live(request: HttpRequest) -> HttpResponse:
         request,
         "plain_words/_findings.html",
         {"checked": checked, "field_id": request.POST.get("field_id", "")},
+    )
+
+
+@login_required
+def easy_read(request: HttpRequest) -> HttpResponse:
+    """An Easy Read version of a text: one sentence a line, with a picture column."""
+    form = EasyReadForm(posted(request))
+    lines = None
+    if request.method == "POST" and form.is_valid():
+        lines = easy_read_lines(form.cleaned_data["text"])
+        if "pdf" in request.POST:
+            title = form.cleaned_data["title"] or "Easy Read version"
+            response = HttpResponse(
+                easy_read_pdf(title=title, lines=lines), content_type="application/pdf"
+            )
+            name = slugify(title) or "easy-read"
+            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+            return response
+    return render(
+        request,
+        "plain_words/easy_read.html",
+        {"form": form, "lines": lines, "nav_section": "plain_words"},
     )

@@ -1,0 +1,81 @@
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from coplan.plain_words.easy_read import EASY_READ_POINT_SIZE, easy_read_lines, easy_read_pdf
+from tests.factories import UserFactory
+
+TEXT = (
+    "We want to hear from you. Please come to a meeting on 4 March at the library.\n"
+    "We will pay for your bus fare. We will liaise with twenty partners going forward."
+)
+
+
+def test_each_sentence_is_a_line_of_its_own():
+    lines = easy_read_lines(TEXT)
+
+    assert [line.words for line in lines] == [
+        "We want to hear from you.",
+        "Please come to a meeting on 4 March at the library.",
+        "We will pay for your bus fare.",
+        "We will liaise with twenty partners going forward.",
+    ]
+    assert [line.needs_work for line in lines] == [False, False, False, True]
+
+
+def test_markup_is_left_out_of_the_lines():
+    lines = easy_read_lines("<p>Come to the <strong>meeting</strong>.</p><p>Bring a friend.</p>")
+
+    assert [line.words.strip() for line in lines] == ["Come to the meeting .", "Bring a friend."]
+
+
+def _font_sizes(pdf: bytes) -> set[float]:
+    sizes: set[float] = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, font, size: sizes.add(size) if text.strip() else None
+        )
+    return sizes
+
+
+def test_pdf_has_every_line_in_large_type():
+    pdf = easy_read_pdf(title="Changes to day services", lines=easy_read_lines(TEXT))
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert "Changes to day services" in text
+    assert "Please come to a meeting on 4 March at the library." in text
+    assert "Picture to choose" in text
+    assert min(_font_sizes(pdf)) >= EASY_READ_POINT_SIZE - 4  # the picture note is smaller
+    assert EASY_READ_POINT_SIZE in _font_sizes(pdf)
+
+
+def test_pdf_copes_with_odd_characters():
+    pdf = easy_read_pdf(title="Zoë’s “group” – <b>", lines=easy_read_lines("Hello 👋 & welcome."))
+
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Zoë’s “group” – <b>" in text
+
+
+@pytest.mark.django_db
+def test_easy_read_page_and_pdf_download(client_for):
+    client = client_for(UserFactory())
+
+    page = client.post("/check-wording/easy-read/", {"text": TEXT, "title": "Day services"})
+    pdf = client.post(
+        "/check-wording/easy-read/", {"text": TEXT, "title": "Day services", "pdf": "yes"}
+    )
+
+    assert "We will pay for your bus fare." in page.content.decode()
+    assert "Picture to choose" in page.content.decode()
+    assert pdf.headers["Content-Type"] == "application/pdf"
+    assert pdf.headers["Content-Disposition"] == 'attachment; filename="day-services.pdf"'
+    assert "bus fare" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+
+
+@pytest.mark.django_db
+def test_easy_read_needs_some_text(client_for):
+    page = client_for(UserFactory()).post("/check-wording/easy-read/", {"text": ""})
+
+    assert "Enter some text to make an Easy Read version of" in page.content.decode()
