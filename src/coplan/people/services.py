@@ -357,7 +357,7 @@ def person_erase(
 ) -> Person:
     """Remove everything that identifies the person. Their place in each project (role
     and group) stays, so counts stay right; so does the audit log, which names nobody."""
-    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at is not None:
         return person
     user = person.user
