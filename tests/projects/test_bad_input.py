@@ -72,12 +72,12 @@ def test_project_form_never_fails_on_odd_input(staff_client, name, description, 
 
 
 @HYPOTHESIS
-@given(email=NASTY, full_name=NASTY, role=NASTY)
-def test_invitation_form_never_fails_on_odd_input(client_for, email, full_name, role):
+@given(email=NASTY, full_name=NASTY, role=NASTY, message=NASTY)
+def test_invitation_form_never_fails_on_odd_input(client_for, email, full_name, role, message):
     lead = MembershipFactory(role="lead")
     response = client_for(lead.user).post(
         f"/projects/{lead.project_id}/people/invite/",
-        {"email": email, "full_name": full_name, "role": role},
+        {"email": email, "full_name": full_name, "role": role, "message": message},
     )
 
     assert response.status_code in {200, 302}

@@ -150,3 +150,14 @@ def test_only_a_hash_of_the_link_is_stored(
 
     assert Invitation.objects.get().token_hash != token
     assert token not in Invitation.objects.get().token_hash
+
+
+def test_the_leads_message_goes_in_the_email_and_on_the_join_page(
+    client, client_for, project, lead, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client_for(lead), project, message="We would love your ideas & experience.")
+
+    assert "We would love your ideas & experience." in mail.outbox[0].body
+    page = client.get(_link_path(mail.outbox[0])).content.decode()
+    assert "We would love your ideas &amp; experience." in page

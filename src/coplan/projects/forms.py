@@ -106,6 +106,14 @@ class InvitationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select what they will do in the project"},
     )
+    message = forms.CharField(
+        label="A message from you (optional)",
+        max_length=2000,
+        required=False,
+        help_text="Say in your own words why you would like them to take part.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "Your message must be 2000 characters or fewer"},
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -114,6 +122,12 @@ class InvitationForm(forms.Form):
     def clean_full_name(self) -> str:
         name = self.cleaned_data["full_name"]
         return clean_plain_text(name, field_label="Their name") if name.strip() else ""
+
+    def clean_message(self) -> str:
+        message = self.cleaned_data["message"]
+        if not message.strip():
+            return ""
+        return clean_plain_text(message, field_label="Your message", multiline=True)
 
 
 class RoleForm(forms.Form):

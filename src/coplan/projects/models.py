@@ -65,6 +65,7 @@ class Invitation(models.Model):
     email = models.EmailField(max_length=254)
     full_name = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices)
+    message = models.TextField("a message from the person inviting", max_length=2000, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

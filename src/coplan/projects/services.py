@@ -98,6 +98,7 @@ def invitation_send(
     email: str,
     role: str,
     full_name: str = "",
+    message: str = "",
 ) -> SentInvitation:
     """Invite someone by email. Inviting the same address again sends a fresh link."""
     email = normalise_email(email)
@@ -119,6 +120,7 @@ def invitation_send(
     if invitation is None:
         invitation = Invitation(project=project, email=email)
     invitation.full_name = full_name
+    invitation.message = message
     invitation.role = role
     invitation.token_hash = token_hash(token)
     invitation.invited_by = invited_by
