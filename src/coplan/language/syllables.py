@@ -1,19 +1,20 @@
 """Count syllables with Frank Liang's hyphenation algorithm (the one TeX uses).
 
-The patterns are the British English ones from LibreOffice (`data/hyph_en_GB.dic`,
-BSD-style licence, see `data/README.md`), shipped with the package so counting needs
-no network. A word has one syllable more than it has hyphenation points, keeping
-points at least two letters from either end: the same method textstat falls back to
-(through pyphen) when it has no pronouncing dictionary, so our reading scores can be
-compared with textstat's like for like.
+The patterns are the British English ones that the pinned PyPI package pyphen ships
+(`hyph_en_GB.dic`, from LibreOffice, based on ukhyphen.tex; see `docs/language.md` for
+the credits), read at run time: our own code parses them and hyphenates. A word has one
+syllable more than it has hyphenation points, keeping points at least two letters from
+either end: the same method textstat falls back to (through pyphen) when it has no
+pronouncing dictionary, so our reading scores can be compared with textstat's like for
+like.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
+from collections.abc import Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 LEFT_MIN = 2
 RIGHT_MIN = 2
@@ -75,45 +76,31 @@ class Patterns:
         return sum(1 for position in range(LEFT_MIN, highest + 1) if priorities[position + 1] % 2)
 
 
+def patterns_file() -> Path:
+    """pyphen's British English hyphenation patterns (`hyph_en_GB.dic`)."""
+    import pyphen
+
+    return Path(pyphen.LANGUAGES["en_GB"])
+
+
 @cache
 def patterns() -> Patterns:
-    text = resources.files("coplan.language").joinpath("data/hyph_en_GB.dic").read_text("utf-8")
-    return Patterns(text.splitlines()[1:])
-
-
-@cache
-def known_counts() -> dict[str, int]:
-    """Syllables of the ordinary words, worked out ahead with `patterns()` and shipped
-    in `data/syllables.txt.gz` (one line per count: the count, then its words), so
-    common words cost nothing to count even in a new process."""
-    packed = resources.files("coplan.language").joinpath("data/syllables.txt.gz")
-    counts: dict[str, int] = {}
-    for line in gzip.decompress(packed.read_bytes()).decode("utf-8").splitlines():
-        count, *words = line.split()
-        counts.update(dict.fromkeys(words, int(count)))
-    return counts
-
-
-def write_known_counts(words: list[str]) -> bytes:
-    """The contents of `data/syllables.txt.gz` for these words."""
-    by_count: dict[int, list[str]] = {}
-    for word in sorted(set(words)):
-        by_count.setdefault(patterns().hyphen_points(word) + 1, []).append(word)
-    lines = [" ".join([str(count), *by_count[count]]) for count in sorted(by_count)]
-    return gzip.compress("\n".join(lines).encode("utf-8"), mtime=0)
+    text = patterns_file().read_text("utf-8")
+    return Patterns(text.splitlines()[1:])  # the first line names the encoding
 
 
 class SyllableMemory(dict):
     """word (lower case) -> syllables, worked out once per word. Hyphens and dots are
     left out first, as textstat does ("co-produce" is one word, "e.g." is "eg")."""
 
-    def __init__(self) -> None:
-        super().__init__(known_counts())
+    def __init__(self, known: Mapping[str, int]) -> None:
+        super().__init__(known)
+        self.known = known
 
     def __missing__(self, word: str) -> int:
         if len(self) > _MEMORY_LIMIT:
             self.clear()
-            self.update(known_counts())
+            self.update(self.known)
         cleaned = word.replace("-", "").replace(".", "") if "-" in word or "." in word else word
         count = patterns().hyphen_points(cleaned) + 1 if cleaned else 1
         self[word] = count
@@ -127,5 +114,9 @@ def syllables(word: str) -> int:
 
 @cache
 def syllable_memory() -> SyllableMemory:
-    """The shared word -> syllables memory, for counting many words quickly."""
-    return SyllableMemory()
+    """The shared word -> syllables memory, for counting many words quickly. It starts
+    with the syllables of the ordinary words, worked out ahead (`vocabulary.py`), so that
+    common words cost nothing to count even in a new process."""
+    from .vocabulary import ordinary_word_syllables  # it uses this module's patterns
+
+    return SyllableMemory(ordinary_word_syllables())

@@ -18,14 +18,13 @@ Organisations add their own lists in the same format (`terms_from_toml`).
 
 from __future__ import annotations
 
-import gzip
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .findings import JARGON, LONG_WORD
+from .vocabulary import data_text, ordinary_word_syllables, words_in
 
 VERBS = "verbs"
 NOUNS = "nouns"
@@ -194,14 +193,10 @@ def terms_from_pairs(
     ]
 
 
-def _data_text(name: str) -> str:
-    return resources.files("coplan.language").joinpath(f"data/{name}").read_text("utf-8")
-
-
 @cache
 def data_file(name: str) -> dict[str, object]:
     """A TOML file from `data/`, parsed."""
-    return tomllib.loads(_data_text(name))
+    return tomllib.loads(data_text(name))
 
 
 @cache
@@ -220,25 +215,15 @@ def shipped_terms() -> tuple[Term, ...]:
 def ordinary_words() -> frozenset[str]:
     """Ordinary English words (lower case) for telling a shouted word from an acronym.
 
-    Words of four letters or more come from SCOWL (see `data/README.md`); shorter ones
-    from our own list, because short dictionary entries are often abbreviations.
+    Words of four letters or more come from pyspellchecker's English word-frequency list,
+    read at run time (see `vocabulary.py`); shorter ones from our own list, because short
+    dictionary entries are often abbreviations.
     """
-    packed = resources.files("coplan.language").joinpath("data/ordinary_words.txt.gz")
-    long_words = gzip.decompress(packed.read_bytes()).decode("utf-8").split()
-    return frozenset(long_words) | frozenset(_words_in(_data_text("short_words.txt")))
+    short_words = words_in(data_text("short_words.txt"))
+    return frozenset(ordinary_word_syllables()) | frozenset(short_words)
 
 
 @cache
 def everyday_long_words() -> frozenset[str]:
     """Long words most people know, which the long word rule leaves alone."""
-    return frozenset(_words_in(_data_text("everyday_long_words.txt")))
-
-
-def _words_in(text: str) -> list[str]:
-    """Words of a plain list file: any number a line, '#' starts a comment line."""
-    return [
-        word.lower()
-        for line in text.splitlines()
-        if not line.lstrip().startswith("#")
-        for word in line.split()
-    ]
+    return frozenset(words_in(data_text("everyday_long_words.txt")))
