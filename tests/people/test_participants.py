@@ -342,3 +342,20 @@ def test_project_access_needs_selectors_for_venues_and_catering(project, partici
 
     assert totals == {"communication:hearing_loop": 1, "dietary:vegan": 1}
     assert needing_loop == [participant]
+
+
+def test_own_details_never_clash_with_a_record_holding_the_same_email(
+    client_for, project, member_of
+):
+    co_producer = member_of(Role.CO_PRODUCER)
+    someone_else = member_of(Role.CO_PRODUCER)
+    InvolvementFactory(project=project, person__email=co_producer.email, person__user=someone_else)
+
+    response = client_for(co_producer).post(
+        f"/projects/{project.pk}/your-details/access-needs/", {"dietary": ["halal"]}
+    )
+
+    assert response.status_code == 302
+    own = Person.objects.get(user=co_producer)
+    assert own.email == ""
+    assert selectors.person_needs(person=own).has("dietary:halal")

@@ -87,3 +87,34 @@ def test_people_pages_do_not_grow_with_people(client_for, page, budget):
     print(f"{page}: {small_count} queries for 10 people, {large_count} for 5,000")
     assert small_count == large_count == budget
     assert "Person 0" in large_page or page in {"stakeholders/", "involving-people/"}
+
+
+def test_audit_log_queries_do_not_grow_with_entries(client_for):
+    from coplan.people.models import AuditEntry
+    from tests.factories import StaffMembershipFactory
+
+    counts = []
+    for size in (10, 5000):
+        lead = _project_with_people(size)
+        admin = StaffMembershipFactory(organisation=lead.project.organisation, is_admin=True).user
+        AuditEntry.objects.bulk_create(
+            [
+                AuditEntry(
+                    organisation=lead.project.organisation,
+                    project=lead.project,
+                    person=involvement.person,
+                    actor=lead.user,
+                    action="viewed_needs",
+                    where="test",
+                )
+                for involvement in Involvement.objects.filter(project=lead.project).select_related(
+                    "person"
+                )
+            ]
+        )
+        count, _ = _queries(
+            client_for(admin), f"/organisations/{lead.project.organisation_id}/access-needs-log/"
+        )
+        counts.append(count)
+
+    assert counts[0] == counts[1]

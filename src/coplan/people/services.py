@@ -287,11 +287,14 @@ def person_for_member_get_or_create(*, membership: Membership) -> Person:
             person.user = user
             person.save(update_fields=["user"])
     if person is None:
+        email_taken = Person.objects.filter(
+            organisation=project.organisation, email=user.email
+        ).exists()
         person = Person.objects.create(
             organisation=project.organisation,
             user=user,
             full_name=user.full_name,
-            email=user.email,
+            email="" if email_taken else user.email,
         )
     Involvement.objects.get_or_create(
         project=project,
