@@ -41,6 +41,7 @@ def _fill_date(page, legend, value: datetime.date):
 
 def _nav(page, name):
     page.get_by_role("navigation", name="Keeping track").get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
 
 
 def test_lead_adds_a_sign_off_and_the_manager_marks_it_signed(visit):
@@ -61,6 +62,9 @@ def test_lead_adds_a_sign_off_and_the_manager_marks_it_signed(visit):
     _nav(page, "Sign-offs")
     visit.assert_accessible()
     page.get_by_role("button", name="Add a sign-off").click()
+    expect(
+        page.get_by_role("heading", name="Add something that needs signing off", level=1)
+    ).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("button", name="Add sign-off").click()
     expect(page.get_by_role("link", name="Enter what needs signing off")).to_be_visible()
@@ -77,16 +81,21 @@ def test_lead_adds_a_sign_off_and_the_manager_marks_it_signed(visit):
     visit.assert_accessible()
 
     page.get_by_role("link", name="Change (The budget for paying people)").click()
+    expect(page.get_by_role("heading", name="Change a sign-off")).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("link", name="Cancel").click()
     page.get_by_role("link", name="Remove (The budget for paying people)").click()
+    expect(page.get_by_role("heading", name="Remove this sign-off?")).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("link", name="No, keep it").click()
+    expect(page.get_by_role("heading", name="Sign-offs", level=1)).to_be_visible()
 
     page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
     _sign_in(visit, "manager@example.org")
     visit.go(f"/projects/{lead.project_id}/sign-offs/")
     page.get_by_role("link", name="Mark as signed off").click()
+    expect(page.get_by_role("heading", name="Mark as signed off", level=1)).to_be_visible()
     visit.assert_accessible()
     _fill_date(page, "When was it signed off?", _days(1))
     page.get_by_role("button", name="Mark as signed off").click()
@@ -115,6 +124,7 @@ def test_facilitator_plans_a_meeting_and_sees_the_notice_warning(visit):
     visit.assert_accessible()
 
     page.get_by_role("button", name="Add a date").click()
+    expect(page.get_by_role("heading", name="Add a date to the timeline", level=1)).to_be_visible()
     visit.assert_accessible()
     page.get_by_label("What happens?").fill("First workshop")
     _fill_date(page, "Date", _days(30))
@@ -134,12 +144,18 @@ def test_facilitator_plans_a_meeting_and_sees_the_notice_warning(visit):
     expect(page.get_by_text("1 meeting without 4 weeks' notice")).to_be_visible()
     visit.assert_accessible()
 
-    page.get_by_role("link", name="Change First workshop").click()
+    page.get_by_role("link", name="Change (First workshop)").click()
+    expect(
+        page.get_by_role("heading", name="Change a date on the timeline", level=1)
+    ).to_be_visible()
     visit.assert_accessible()
     page.get_by_label("This has happened").check()
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_text("‘First workshop’ has been saved.")).to_be_visible()
-    page.get_by_role("link", name="Remove Book the venue").click()
+    page.get_by_role("link", name="Remove (Book the venue)").click()
+    expect(
+        page.get_by_role("heading", name="Remove this from the timeline?", level=1)
+    ).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("button", name="Yes, remove it").click()
     expect(page.get_by_text("‘Book the venue’ has been removed from the timeline.")).to_be_visible()
@@ -156,6 +172,7 @@ def test_lead_plans_the_budget_and_is_warned_when_it_is_over(visit):
     page.get_by_role(
         "link", name="Change the money the project has and where it comes from"
     ).click()
+    expect(page.get_by_role("heading", name="The money for the project", level=1)).to_be_visible()
     visit.assert_accessible()
     page.get_by_label("How much money does the project have?").fill("-50")
     page.get_by_role("button", name="Save").click()
@@ -171,6 +188,7 @@ def test_lead_plans_the_budget_and_is_warned_when_it_is_over(visit):
     expect(page.get_by_text("The budget has been saved.")).to_be_visible()
 
     page.get_by_role("button", name="Add planned spending").click()
+    expect(page.get_by_role("heading", name="Add planned spending", level=1)).to_be_visible()
     visit.assert_accessible()
     page.get_by_label("Paying people for their time").check()
     page.get_by_label("What is it for?").fill("6 workshops, 8 people for 2 hours at £20")
@@ -184,6 +202,9 @@ def test_lead_plans_the_budget_and_is_warned_when_it_is_over(visit):
     assert Budget.objects.get().held_pence == 100000
 
     page.get_by_role("link", name="Remove 6 workshops").click()
+    expect(
+        page.get_by_role("heading", name="Remove this planned spending?", level=1)
+    ).to_be_visible()
     visit.assert_accessible()
 
 
@@ -200,6 +221,7 @@ def test_barriers_are_added_by_the_facilitator_and_read_by_a_co_producer_on_a_ph
     visit.go(f"/projects/{project.pk}/barriers/")
     visit.assert_accessible()
     page.get_by_role("button", name="Add a barrier").click()
+    expect(page.get_by_role("heading", name="Add a barrier", level=1)).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("button", name="Add barrier").click()
     expect(page.get_by_role("link", name="Enter what might get in the way")).to_be_visible()
@@ -244,3 +266,24 @@ def test_manager_reads_every_planning_page_with_data(visit):
         visit.go(f"/projects/{project.pk}/{page}")
         expect(visit.page.get_by_role("heading", level=1)).to_be_visible()
         visit.assert_accessible()
+
+
+def test_lead_pages_fit_a_phone_screen_without_scrolling_sideways(phone_visit):
+    lead = MembershipFactory(role=Role.LEAD, user__email="lead@example.org")
+    project = lead.project
+    SignOffFactory(project=project, due_on=_days(-1))
+    MilestoneFactory(project=project, title="First workshop", due_on=_days(30), is_meeting=True)
+    Budget.objects.create(project=project, held_pence=100000, money_source="Grant")
+    BudgetLineFactory(project=project, description="Paying 8 people", planned_pence=96000)
+    BarrierFactory(project=project, owner=lead)
+    _sign_in(phone_visit, "lead@example.org")
+
+    widths = {}
+    for page in ("keeping-track/", "sign-offs/", "timeline/", "budget/", "barriers/"):
+        phone_visit.go(f"/projects/{project.pk}/{page}")
+        phone_visit.assert_accessible()
+        widths[page] = phone_visit.page.evaluate(
+            "document.documentElement.scrollWidth <= window.innerWidth"
+        )
+
+    assert widths == dict.fromkeys(widths, True)

@@ -180,7 +180,7 @@ def test_milestone_after_the_project_ends_is_pointed_out(client_for, project, le
 
     page = words(client_for(lead).get(_url(project)))
 
-    assert "This is after the project ends." in page
+    assert "(after the project ends)" in page
 
 
 def test_timeline_alerts_selector_is_one_query(project, django_assert_num_queries):
