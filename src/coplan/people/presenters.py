@@ -69,14 +69,16 @@ def group_rows(groups: list[StakeholderGroup]) -> list[GroupRow]:
 
 
 # The grid: interest along the bottom, influence up the side, 5 by 5.
-LEFT, TOP, CELL_W, CELL_H = 110, 20, 100, 72
-WIDTH, HEIGHT = LEFT + 5 * CELL_W + 20, TOP + 5 * CELL_H + 80
+# A band above and below the rows holds the quadrant names, so no point covers them.
+LEFT, TOP, BAND, CELL_W, CELL_H = 110, 10, 26, 100, 72
+PLOT_H = 5 * CELL_H + 2 * BAND
+WIDTH, HEIGHT = LEFT + 5 * CELL_W + 20, TOP + PLOT_H + 70
 BLUE, BLACK, GREY, LIGHT = "#1d70b8", "#0b0c0c", "#505a5f", "#f3f2f1"
 
 
 def _point(rows_here: int, index: int, influence: int, interest: int) -> tuple[int, int]:
     centre_x = LEFT + (interest - 0.5) * CELL_W
-    centre_y = TOP + (5 - influence + 0.5) * CELL_H
+    centre_y = TOP + BAND + (5 - influence + 0.5) * CELL_H
     per_line = 3
     line, column = divmod(index, per_line)
     in_line = min(per_line, rows_here - line * per_line)
@@ -107,16 +109,16 @@ def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) ->
         '<title id="grid-title">Stakeholder groups by influence and interest</title>',
         f'<desc id="grid-desc">{escape(description)}</desc>',
     ]
-    half_w, half_h = 2.5 * CELL_W, 2.5 * CELL_H
+    half_w, half_h = 2.5 * CELL_W, PLOT_H / 2
     # Quadrant names sit in the corners; 3 on the scale is "high", so the split is
     # between 2 and 3.
-    split_x, split_y = LEFT + 2 * CELL_W, TOP + 3 * CELL_H
+    split_x, split_y = LEFT + 2 * CELL_W, TOP + BAND + 3 * CELL_H
     parts.append(
-        f'<rect x="{LEFT}" y="{TOP}" width="{5 * CELL_W}" height="{5 * CELL_H}" '
+        f'<rect x="{LEFT}" y="{TOP}" width="{5 * CELL_W}" height="{PLOT_H}" '
         f'fill="{LIGHT}" stroke="{GREY}"/>'
     )
     parts.append(
-        f'<line x1="{split_x}" y1="{TOP}" x2="{split_x}" y2="{TOP + 5 * CELL_H}" '
+        f'<line x1="{split_x}" y1="{TOP}" x2="{split_x}" y2="{TOP + PLOT_H}" '
         f'stroke="{GREY}" stroke-dasharray="6 4"/>'
     )
     parts.append(
@@ -126,8 +128,8 @@ def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) ->
     corners = [
         (LEFT + 8, TOP + 18, "start", QUADRANTS[(True, False)]),
         (LEFT + 5 * CELL_W - 8, TOP + 18, "end", QUADRANTS[(True, True)]),
-        (LEFT + 8, TOP + 5 * CELL_H - 10, "start", QUADRANTS[(False, False)]),
-        (LEFT + 5 * CELL_W - 8, TOP + 5 * CELL_H - 10, "end", QUADRANTS[(False, True)]),
+        (LEFT + 8, TOP + PLOT_H - 8, "start", QUADRANTS[(False, False)]),
+        (LEFT + 5 * CELL_W - 8, TOP + PLOT_H - 8, "end", QUADRANTS[(False, True)]),
     ]
     for x, y, anchor, text in corners:
         parts.append(
@@ -136,9 +138,9 @@ def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) ->
         )
     for value, label in SCALE_LABELS.items():
         x = LEFT + (value - 0.5) * CELL_W
-        y = TOP + (5 - value + 0.5) * CELL_H
+        y = TOP + BAND + (5 - value + 0.5) * CELL_H
         parts.append(
-            f'<text x="{x:.0f}" y="{TOP + 5 * CELL_H + 20}" text-anchor="middle" '
+            f'<text x="{x:.0f}" y="{TOP + PLOT_H + 20}" text-anchor="middle" '
             f'font-size="13" fill="{BLACK}">{label}</text>'
         )
         parts.append(
@@ -146,7 +148,7 @@ def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) ->
             f'fill="{BLACK}">{label}</text>'
         )
     parts.append(
-        f'<text x="{LEFT + half_w:.0f}" y="{TOP + 5 * CELL_H + 50}" text-anchor="middle" '
+        f'<text x="{LEFT + half_w:.0f}" y="{TOP + PLOT_H + 50}" text-anchor="middle" '
         f'font-size="16" font-weight="bold" fill="{BLACK}">Interest</text>'
     )
     parts.append(
