@@ -140,6 +140,47 @@ def test_spelled_out_acronym_is_a_change_in_easy_read_mode():
     assert (finding.kind, finding.severity) == (ACRONYM, CHANGE)
 
 
+def test_scia_means_what_the_guide_says():
+    finding = check("Please read the SCIA before the meeting.").findings[0]
+
+    assert finding.suggestion == "service and community impact assessment"
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "meanings"),
+    [
+        ("Ask the PC at the front desk.", "PC", ["police constable", "personal computer"]),
+        ("Your SAR has been received.", "SAR", ["subject access request", "Safeguarding Adults"]),
+        ("Check your NI record.", "NI", ["National Insurance", "Northern Ireland"]),
+        ("Talk to the SLT about it.", "SLT", ["speech and language", "senior leadership team"]),
+    ],
+)
+def test_acronym_with_several_meanings_gets_no_suggestion_but_names_them(text, acronym, meanings):
+    report = check(text, EASY_READ if acronym == "PC" else "plain")
+    [finding] = [finding for finding in report.findings if finding.kind == ACRONYM]
+
+    assert (finding.kind, finding.text, finding.suggestion) == (ACRONYM, acronym, None)
+    assert "can stand for" in finding.message
+    assert all(meaning in finding.message for meaning in meanings)
+
+
+def test_acronym_with_several_meanings_spelled_out_takes_the_words_the_text_uses():
+    text = "The Human Rights Act (HRA) protects you. The HRA applies to councils."
+
+    findings = check(text).findings
+
+    assert [(f.text, f.severity, f.suggestion) for f in findings] == [
+        ("HRA", NOTE, "Human Rights Act"),
+        ("HRA", NOTE, "Human Rights Act"),
+    ]
+    assert all("can stand for" not in f.message for f in findings)
+
+
+def test_acronyms_the_word_list_counts_as_words_are_still_acronyms():
+    assert (ACRONYM, "AWOL") in found("The dog went AWOL.")
+    assert (ACRONYM, "ASAP") in found("PLEASE REPLY ASAP")
+
+
 def test_well_known_acronyms_are_flagged_in_easy_read_only():
     assert found("Your GP can help.") == []
     assert found("Your GP can help.", EASY_READ) == [(ACRONYM, "GP")]

@@ -23,7 +23,7 @@ def test_findings_are_printed_with_line_and_column(tmp_path):
         "3:1 jargon 'Going forward' is jargon. Not everyone will know what it means. "
         "-> from now on; in future",
         "3:20 acronym 'SCIA' is an acronym. Not everyone will know what SCIA stands for. "
-        "-> social care information and advice",
+        "-> service and community impact assessment",
     ]
     assert summary.startswith("2 findings. 9 words in 2 sentence(s). Reading age")
 

@@ -15,12 +15,16 @@ Postcodes ("OX1 1ND", "SW1A 2AA") and codes with digits in them are left alone t
 
 An acronym the text spells out ("Care Quality Commission (CQC)") is still reported:
 as a note in plain mode, and as something to change in Easy Read mode.
+
+An acronym with several common meanings ("PC": police constable or personal computer)
+gets no suggested words, because the wrong ones would be worse than none: its message
+names the meanings instead, unless the text spells out the one it means.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .findings import ACRONYM, CHANGE, EASY_READ, NOTE, Finding
@@ -53,16 +57,25 @@ _SMALL_WORDS = frozenset(
 class AcronymLists:
     """Known acronyms and the words around them (from `data/acronyms.toml` and `rules.toml`)."""
 
-    well_known: Mapping[str, str]
-    known: Mapping[str, str]
+    #: acronym -> its meaning, or a list of its meanings when it has several
+    well_known: Mapping[str, str | Sequence[str]]
+    known: Mapping[str, str | Sequence[str]]
     ordinary_words: frozenset[str]
     titles: frozenset[str]
     units: frozenset[str]
     roman_before: frozenset[str]
     allowed: frozenset[str] = field(default_factory=frozenset)
 
+    def meanings(self, core: str) -> tuple[str, ...]:
+        found = self.known.get(core) or self.well_known.get(core)
+        if not found:
+            return ()
+        return (found,) if isinstance(found, str) else tuple(found)
+
     def meaning(self, core: str) -> str | None:
-        return self.known.get(core) or self.well_known.get(core)
+        """The words to use instead: None when there are none, or several to choose from."""
+        meanings = self.meanings(core)
+        return meanings[0] if len(meanings) == 1 else None
 
 
 @dataclass(slots=True)
@@ -144,17 +157,21 @@ class AcronymFinder:
         explained: dict[str, str],
     ) -> Finding:
         core = candidate.core
-        spelled = _spelled_out(masked, candidate, self.lists.meaning(core))
+        meanings = self.lists.meanings(core)
+        spelled = _spelled_out(masked, candidate, meanings)
         if spelled:
             explained.setdefault(core, spelled)
         meaning = explained.get(core) or self.lists.meaning(core)
         found = text[candidate.start : candidate.end]
+        message = _message(found, core, core in explained, core in self.lists.well_known, mode)
+        if len(meanings) > 1 and core not in explained:
+            message += f" It can stand for {_either(meanings)}: write the words you mean."
         return Finding(
             start=candidate.start,
             end=candidate.end,
             kind=ACRONYM,
             text=found,
-            message=_message(found, core, core in explained, core in self.lists.well_known, mode),
+            message=message,
             suggestion=meaning,
             severity=NOTE if core in explained and mode != EASY_READ else CHANGE,
         )
@@ -168,6 +185,12 @@ def _message(found: str, core: str, explained: bool, well_known: bool, mode: str
     if explained:
         return f"'{found}' is explained. Think about using the words every time instead."
     return f"'{found}' is an acronym. Not everyone will know what {core} stands for."
+
+
+def _either(meanings: Sequence[str]) -> str:
+    """'police constable or personal computer'; 'a, b or c'."""
+    quoted = [f"'{meaning}'" for meaning in meanings]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def _is_ordinary(core: str, lists: AcronymLists) -> bool:
@@ -186,10 +209,11 @@ def _initials(words: list[str], keep_small: bool) -> str:
     )
 
 
-def _explains(words_text: str, core: str, meaning: str | None, from_end: bool) -> str | None:
+def _explains(words_text: str, core: str, meanings: Sequence[str], from_end: bool) -> str | None:
     """The words of `words_text` that spell out `core`, if they do."""
-    if meaning and meaning.lower() in words_text.lower():
-        return meaning
+    for meaning in meanings:
+        if meaning.lower() in words_text.lower():
+            return meaning
     words = _NAME_WORD.findall(words_text.replace("&", " and "))
     letters = core.upper()
     for keep_small in (False, True):
@@ -200,11 +224,11 @@ def _explains(words_text: str, core: str, meaning: str | None, from_end: bool) -
     return None
 
 
-def _spelled_out(masked: str, candidate: _Candidate, meaning: str | None) -> str | None:
+def _spelled_out(masked: str, candidate: _Candidate, meanings: Sequence[str]) -> str | None:
     """'Care Quality Commission (CQC)' or 'CQC (Care Quality Commission)'."""
     after = _SPELLED_AFTER.match(masked, candidate.end)
     if after:
-        spelled = _explains(after.group(1), candidate.core, meaning, from_end=False)
+        spelled = _explains(after.group(1), candidate.core, meanings, from_end=False)
         if spelled:
             return spelled
     opening = candidate.start - 1
@@ -214,7 +238,7 @@ def _spelled_out(masked: str, candidate: _Candidate, meaning: str | None) -> str
         return None
     before = masked[max(0, opening - 160) : opening]
     words = before.rsplit("(", 1)[-1].rsplit(")", 1)[-1]
-    return _explains(words, candidate.core, meaning, from_end=True)
+    return _explains(words, candidate.core, meanings, from_end=True)
 
 
 def _is_shouted_word(word: str, lists: AcronymLists) -> bool:

@@ -216,11 +216,14 @@ def ordinary_words() -> frozenset[str]:
     """Ordinary English words (lower case) for telling a shouted word from an acronym.
 
     Words of four letters or more come from pyspellchecker's English word-frequency list,
-    read at run time (see `vocabulary.py`); shorter ones from our own list, because short
+    read at run time (see `vocabulary.py`), less the acronyms it counts as words
+    (`not_words` in `rules.toml`); shorter ones from our own list, because short
     dictionary entries are often abbreviations.
     """
+    rules = data_file("rules.toml")["acronyms"]
+    not_words = rules.get("not_words", []) if isinstance(rules, Mapping) else []
     short_words = words_in(data_text("short_words.txt"))
-    return frozenset(ordinary_word_syllables()) | frozenset(short_words)
+    return (frozenset(ordinary_word_syllables()) - frozenset(not_words)) | frozenset(short_words)
 
 
 @cache
