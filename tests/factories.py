@@ -73,57 +73,6 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
 
 
-# Sign-offs, timeline, budget and barriers (coplan.planning) -------------------------
-
-
-class SignOffFactory(factory.django.DjangoModelFactory):
-    """Waiting, from someone outside the project, due 1 March 2027."""
-
-    class Meta:
-        model = SignOff
-
-    project = factory.SubFactory(ProjectFactory)
-    what = factory.Sequence(lambda n: f"Sign-off {n}")
-    signer = None
-    signer_outside = "Sam Jones, communications team"
-    due_on = datetime.date(2027, 3, 1)
-
-
-class MilestoneFactory(factory.django.DjangoModelFactory):
-    """Not a meeting, not done, on 1 March 2027."""
-
-    class Meta:
-        model = Milestone
-
-    project = factory.SubFactory(ProjectFactory)
-    title = factory.Sequence(lambda n: f"Milestone {n}")
-    due_on = datetime.date(2027, 3, 1)
-
-
-class BudgetLineFactory(factory.django.DjangoModelFactory):
-    """£100.00 planned for the venue."""
-
-    class Meta:
-        model = BudgetLine
-
-    project = factory.SubFactory(ProjectFactory)
-    category = "venue"
-    description = factory.Sequence(lambda n: f"Planned spending {n}")
-    planned_pence = 10_000
-
-
-class BarrierFactory(factory.django.DjangoModelFactory):
-    """Not started, with no owner unless one is given."""
-
-    class Meta:
-        model = Barrier
-
-    project = factory.SubFactory(ProjectFactory)
-    what = factory.Sequence(lambda n: f"Barrier {n}")
-    how_lifted = "Pay for taxis to the venue."
-    owner = None
-
-
 # People (coplan.people) -------------------------------------------------------------------
 
 from coplan.people.models import (  # noqa: E402
@@ -187,3 +136,53 @@ class MonitoringAimFactory(factory.django.DjangoModelFactory):
     answer = "yes"
     aim = 5
 
+
+# Sign-offs, timeline, budget and barriers (coplan.planning) -------------------------
+
+
+class SignOffFactory(factory.django.DjangoModelFactory):
+    """Waiting, from someone outside the project, due 1 March 2027."""
+
+    class Meta:
+        model = SignOff
+
+    project = factory.SubFactory(ProjectFactory)
+    what = factory.Sequence(lambda n: f"Sign-off {n}")
+    signer = None
+    signer_outside = "Sam Jones, communications team"
+    due_on = datetime.date(2027, 3, 1)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    """Not a meeting, not done, on 1 March 2027."""
+
+    class Meta:
+        model = Milestone
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    due_on = datetime.date(2027, 3, 1)
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    """£100.00 planned for the venue."""
+
+    class Meta:
+        model = BudgetLine
+
+    project = factory.SubFactory(ProjectFactory)
+    category = "venue"
+    description = factory.Sequence(lambda n: f"Planned spending {n}")
+    planned_pence = 10_000
+
+
+class BarrierFactory(factory.django.DjangoModelFactory):
+    """Not started, with no owner unless one is given."""
+
+    class Meta:
+        model = Barrier
+
+    project = factory.SubFactory(ProjectFactory)
+    what = factory.Sequence(lambda n: f"Barrier {n}")
+    how_lifted = "Pay for taxis to the venue."
+    owner = None

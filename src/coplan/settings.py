@@ -151,7 +151,8 @@ def sqlite_database(path: Path) -> dict:
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
         },
-        "TEST": {"NAME": str(path.with_name("test-" + path.name))},
+        # One test database per test process, so parallel runs never share a file.
+        "TEST": {"NAME": str(path.with_name(f"test-{os.getpid()}-{path.name}"))},
     }
 
 

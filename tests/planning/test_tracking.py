@@ -61,3 +61,29 @@ def test_project_nav_links_to_keeping_track(client_for, project, lead):
     page = words(client_for(lead).get(f"/projects/{project.pk}/"))
 
     assert f'href="/projects/{project.pk}/keeping-track/"' in page
+
+
+def test_overview_lists_what_needs_attention_with_links(client_for, busy_project, lead):
+    page = words(client_for(lead).get(f"/projects/{busy_project.pk}/"))
+
+    assert "Needs attention" in page
+    assert "1 sign-off is overdue" in page
+    assert "1 date is late on the timeline" in page
+    assert "Planned spending is £50.00 more than the money held" in page
+    assert f'href="/projects/{busy_project.pk}/sign-offs/"' in page
+
+
+def test_overview_attention_for_a_co_producer_leaves_out_sign_offs_and_money(
+    client_for, busy_project, member_of
+):
+    page = words(client_for(member_of(Role.CO_PRODUCER)).get(f"/projects/{busy_project.pk}/"))
+
+    assert "1 date is late on the timeline" in page
+    assert "sign-off" not in page
+    assert "£" not in page
+
+
+def test_overview_says_nothing_needs_attention_when_all_is_well(client_for, project, lead):
+    page = words(client_for(lead).get(f"/projects/{project.pk}/"))
+
+    assert "Needs attention" not in page

@@ -61,5 +61,6 @@ def test_overview_page_query_budget(client_for):
     count = _queries(client_for(lead.user), f"/projects/{lead.project_id}/")
 
     # session, user, membership with project, role counts; the plan's readiness:
-    # which guides the project has, then its guides, answers and chosen ways forward
-    assert count == 8
+    # which guides the project has, then its guides, answers and chosen ways forward;
+    # what needs attention: overdue sign-offs, the timeline, the budget and its lines
+    assert count == 12

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coplan.accounts.forms import JoinForm
@@ -12,6 +13,8 @@ from coplan.core.http import or_404, posted
 from coplan.guides import selectors as guide_selectors
 from coplan.guides import services as guide_services
 from coplan.organisations.selectors import organisations_administered, organisations_for_staff
+from coplan.planning import rules as planning_rules
+from coplan.planning import selectors as planning_selectors
 from coplan.projects import rules, selectors, services
 from coplan.projects.access import project_view
 from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
@@ -63,11 +66,53 @@ def project_overview(request: HttpRequest, membership: Membership) -> HttpRespon
             "membership": membership,
             "project": ProjectPresenter(project),
             "workbooks": guide_selectors.project_workbooks(project=project),
+            "attention": _needs_attention(membership),
             "role_counts": _role_counts(project),
             "can_edit": rules.role_may(membership.role, rules.EDIT_PROJECT),
             "nav_section": "projects",
         },
     )
+
+
+def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
+    """What is late or over on the project, in plain words, each with where to look."""
+    project, role = membership.project, membership.role
+    notes: list[tuple[str, str]] = []
+    if rules.role_may(role, planning_rules.VIEW_SIGN_OFFS):
+        overdue = planning_selectors.overdue_sign_offs(project=project)
+        if overdue:
+            count = len(overdue)
+            notes.append(
+                (
+                    f"{count} sign-off{'s are' if count != 1 else ' is'} overdue",
+                    reverse("planning:sign_offs", kwargs={"project_id": project.pk}),
+                )
+            )
+    alerts = planning_selectors.timeline_alerts(project=project)
+    late = sum(alert.is_late for alert in alerts)
+    short_notice = sum(alert.notice_problem for alert in alerts)
+    timeline = reverse("planning:timeline", kwargs={"project_id": project.pk})
+    if late:
+        notes.append(
+            (f"{late} date{'s are' if late != 1 else ' is'} late on the timeline", timeline)
+        )
+    if short_notice:
+        notes.append(
+            (
+                f"{short_notice} meeting{'s' if short_notice != 1 else ''} without 4 weeks' notice",
+                timeline,
+            )
+        )
+    if rules.role_may(role, planning_rules.VIEW_BUDGET):
+        over_by = planning_selectors.budget_summary(project=project).over_by
+        if over_by is not None:
+            notes.append(
+                (
+                    f"Planned spending is £{over_by:,.2f} more than the money held",
+                    reverse("planning:budget", kwargs={"project_id": project.pk}),
+                )
+            )
+    return notes
 
 
 def _role_counts(project) -> list[tuple[str, int]]:
