@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "coplan.plain_words",
     "coplan.planning",
     "coplan.people",
+    "coplan.meetings",
     "coplan.core",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "coplan.meetings"
+    label = "meetings"
+    verbose_name = "Meetings and workshops"
