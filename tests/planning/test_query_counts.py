@@ -61,6 +61,7 @@ def test_planning_pages_queries_do_not_grow_with_rows(client_for, page):
     small_count = _queries(client_for(small.user), f"/projects/{small.project_id}/{page}")
     large_count = _queries(client_for(large.user), f"/projects/{large.project_id}/{page}")
 
+    print(f"{page}: {small_count} queries with 1 of everything, {large_count} with 40")
     assert small_count == large_count
 
 

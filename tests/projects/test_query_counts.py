@@ -34,6 +34,7 @@ def test_your_projects_page_queries_do_not_grow_with_projects(client_for):
     one = _queries(client_for(_person_in_projects(1)), "/projects/")
     fifty = _queries(client_for(_person_in_projects(50)), "/projects/")
 
+    print(f"Your projects: {one} queries with 1 project, {fifty} with 50")
     assert one == fifty
 
 
@@ -52,6 +53,7 @@ def test_project_pages_queries_do_not_grow_with_people(client_for, page):
     small_count = _queries(client_for(small.user), f"/projects/{small.project_id}/{page}")
     large_count = _queries(client_for(large.user), f"/projects/{large.project_id}/{page}")
 
+    print(f"{page or 'overview'}: {small_count} queries with 1 person, {large_count} with 50")
     assert small_count == large_count
 
 
