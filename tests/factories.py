@@ -186,3 +186,89 @@ class BarrierFactory(factory.django.DjangoModelFactory):
     what = factory.Sequence(lambda n: f"Barrier {n}")
     how_lifted = "Pay for taxis to the venue."
     owner = None
+
+
+# Working together (coplan.working_together) ---------------------------------------
+
+from coplan.working_together.models import (  # noqa: E402
+    Action,
+    Agreement,
+    AgreementVersion,
+    CarParkItem,
+    DecisionArea,
+    SessionRecord,
+    SharedDefinition,
+)
+
+
+class SessionRecordFactory(factory.django.DjangoModelFactory):
+    """Held on 1 March 2027, with nobody recorded as coming."""
+
+    class Meta:
+        model = SessionRecord
+
+    project = factory.SubFactory(ProjectFactory)
+    held_on = datetime.date(2027, 3, 1)
+    title = factory.Sequence(lambda n: f"Session {n}")
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A current agreement with its first version, written by no one in particular."""
+
+    class Meta:
+        model = Agreement
+        skip_postgeneration_save = True
+
+    project = factory.SubFactory(ProjectFactory)
+    text = factory.Sequence(lambda n: f"We listen to each other {n}")
+
+    @factory.post_generation
+    def first_version(self, create, extracted, **kwargs):
+        if create:
+            AgreementVersion.objects.create(
+                agreement=self, number=1, text=self.text, change="written"
+            )
+
+
+class CarParkItemFactory(factory.django.DjangoModelFactory):
+    """Added on 1 February 2027, not at a session, nobody following it up yet."""
+
+    class Meta:
+        model = CarParkItem
+
+    project = factory.SubFactory(ProjectFactory)
+    text = factory.Sequence(lambda n: f"Car park item {n}")
+    raised_on = datetime.date(2027, 2, 1)
+    owner = None
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    """To do by 1 March 2027, nobody owning it unless given."""
+
+    class Meta:
+        model = Action
+
+    project = factory.SubFactory(ProjectFactory)
+    what = factory.Sequence(lambda n: f"Action {n}")
+    due_on = datetime.date(2027, 3, 1)
+    owner = None
+
+
+class SharedDefinitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SharedDefinition
+
+    project = factory.SubFactory(ProjectFactory)
+    word = factory.Sequence(lambda n: f"word{n}")
+    meaning = "What the group agreed it means."
+
+
+class DecisionAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DecisionArea
+
+    project = factory.SubFactory(ProjectFactory)
+    area = factory.Sequence(lambda n: f"Decisions {n}")
+    open_to_influence = "What the day centre offers."
+    fixed = "The budget."
+    why_fixed = "The council set it in March."

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "coplan.planning",
     "coplan.people",
     "coplan.meetings",
+    "coplan.working_together",
     "coplan.core",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkingTogetherConfig(AppConfig):
+    name = "coplan.working_together"
+    label = "working_together"
+    verbose_name = "Working together: agreements, car park, actions, shared definitions, sessions"

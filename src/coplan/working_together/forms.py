@@ -1,0 +1,465 @@
+"""Forms for working together. Every problem is a message beside its field, in plain words."""
+
+import datetime
+
+from django import forms
+
+from coplan.core.govuk_forms import DateField
+from coplan.core.text import clean_plain_text
+from coplan.projects.models import Membership
+from coplan.working_together.models import ActionStatus, RevisitOutcome, SessionRecord
+
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2100
+DATE_HINT = "For example, 27 3 2027"
+NO_SESSION = ""
+
+
+def _text(
+    label: str, *, errors_label: str, max_length: int, long: bool = False, **kwargs
+) -> forms.CharField:
+    """A text box whose messages name what is missing or too long."""
+    if long:
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        error_messages={
+            "required": f"Enter {errors_label}",
+            "max_length": (
+                f"{errors_label[0].upper()}{errors_label[1:]} must be "
+                f"{max_length:,} characters or fewer"
+            ),
+            "null_characters_not_allowed": (
+                f"{errors_label[0].upper()}{errors_label[1:]} must not contain hidden "
+                "or control characters"
+            ),
+        },
+        **kwargs,
+    )
+
+
+def _clean(value: str, label: str, *, required: bool = True, multiline: bool = True) -> str:
+    if not required and not value.strip():
+        return ""
+    return clean_plain_text(value, field_label=label, multiline=multiline)
+
+
+def _date(label: str, errors_label: str, *, required: bool = True) -> DateField:
+    return DateField(
+        label=label, help_text=DATE_HINT, label_for_errors=errors_label, required=required
+    )
+
+
+def _check_year(form: forms.Form, name: str, label: str) -> None:
+    value = form.cleaned_data.get(name)
+    if isinstance(value, datetime.date) and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        form.add_error(name, f"{label} must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+
+
+def member_words(member: Membership) -> str:
+    return f"{member.user.full_name} ({member.get_role_display()})"
+
+
+def session_words(session: SessionRecord) -> str:
+    return f"{session.title} ({session.held_on.day} {session.held_on:%B %Y})"
+
+
+class _MemberChoiceForm(forms.Form):
+    member_field = "owner"
+
+    def __init__(self, *args, members: list[Membership], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = {str(member.pk): member for member in members}
+        field = self.fields[self.member_field]
+        field.choices = [
+            *([("", "Choose someone")] if isinstance(field.widget, forms.Select) else []),
+            *((key, member_words(member)) for key, member in self.members.items()),
+        ]
+
+
+# Sessions -------------------------------------------------------------------
+
+
+class SessionForm(_MemberChoiceForm):
+    member_field = "came"
+
+    meeting = forms.ChoiceField(
+        label="Which planned meeting is this the record of? (optional)",
+        required=False,
+        error_messages={"invalid_choice": "Select a meeting from the list"},
+    )
+    title = _text(
+        "What is the session called?",
+        errors_label="what the session is called",
+        max_length=200,
+        help_text="For example, first workshop, or meeting 3: the new day centre.",
+    )
+    held_on = _date("Date of the session", "the date of the session")
+    came = forms.MultipleChoiceField(
+        label="Who came?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select everyone in the project who came.",
+        error_messages={"invalid_choice": "Select people from the list"},
+    )
+    others_came = _text(
+        "Anyone else who came (optional)",
+        errors_label="anyone else who came",
+        max_length=2000,
+        long=True,
+        required=False,
+        help_text="For example, people who are not in the project on this website.",
+    )
+    agreed = _text(
+        "What was agreed? (optional)",
+        errors_label="what was agreed",
+        max_length=5000,
+        long=True,
+        required=False,
+    )
+    decided = _text(
+        "What was decided? (optional)",
+        errors_label="what was decided",
+        max_length=5000,
+        long=True,
+        required=False,
+    )
+
+    def __init__(self, *args, meetings: list = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.meetings = {str(meeting.pk): meeting for meeting in meetings}
+        if self.meetings:
+            self.fields["meeting"].choices = [
+                ("", "Not a planned meeting"),
+                *(
+                    (key, f"{m.title} ({m.meets_on.day} {m.meets_on:%B %Y})")
+                    for key, m in self.meetings.items()
+                ),
+            ]
+        else:
+            del self.fields["meeting"]
+
+    def clean_title(self) -> str:
+        return _clean(self.cleaned_data["title"], "What the session is called", multiline=False)
+
+    def clean_others_came(self) -> str:
+        return _clean(self.cleaned_data["others_came"], "Anyone else who came", required=False)
+
+    def clean_agreed(self) -> str:
+        return _clean(self.cleaned_data["agreed"], "What was agreed", required=False)
+
+    def clean_decided(self) -> str:
+        return _clean(self.cleaned_data["decided"], "What was decided", required=False)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        _check_year(self, "held_on", "The date of the session")
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "held_on": data["held_on"],
+            "came": [self.members[key] for key in data["came"]],
+            "others_came": data["others_came"],
+            "agreed": data["agreed"],
+            "decided": data["decided"],
+            "meeting": self.meetings.get(data.get("meeting") or ""),
+        }
+
+
+def session_initial(session: SessionRecord, came: list[Membership]) -> dict:
+    return {
+        "meeting": str(session.meeting_id or ""),
+        "title": session.title,
+        "held_on": session.held_on,
+        "came": [str(member.pk) for member in came],
+        "others_came": session.others_came,
+        "agreed": session.agreed,
+        "decided": session.decided,
+    }
+
+
+class EssentialsForm(forms.Form):
+    checked = forms.MultipleChoiceField(
+        label="Which of the key essentials are in place at this session?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=(
+            "These must be established at the very beginning and re-visited or applied "
+            "at every session."
+        ),
+        error_messages={"invalid_choice": "Choose from the key essentials listed"},
+    )
+
+    def __init__(self, *args, essentials, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["checked"]
+        field.choices = [(item.id, item.text) for item in essentials]
+        field.item_hints = {item.id: item.hint for item in essentials if item.hint}
+
+
+class RevisitForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Is the group still happy with its agreements?",
+        choices=RevisitOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the group is still happy with its agreements",
+            "invalid_choice": "Select whether the group is still happy with its agreements",
+        },
+    )
+    what_changed = _text(
+        "If the group changed them, what changed?",
+        errors_label="what changed",
+        max_length=2000,
+        long=True,
+        required=False,
+        help_text="Change the agreements themselves on this page too, so the new words are kept.",
+    )
+
+    def clean_what_changed(self) -> str:
+        return _clean(self.cleaned_data["what_changed"], "What changed", required=False)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if (
+            cleaned.get("outcome") == RevisitOutcome.CHANGED
+            and not cleaned.get("what_changed")
+            and "what_changed" not in self.errors
+        ):
+            self.add_error("what_changed", "Enter what changed")
+        return cleaned
+
+
+# Agreements -----------------------------------------------------------------
+
+
+class AgreementForm(forms.Form):
+    text = _text(
+        "The agreement, in the group's own words",
+        errors_label="the agreement",
+        max_length=500,
+        long=True,
+    )
+
+    def clean_text(self) -> str:
+        return _clean(self.cleaned_data["text"], "The agreement")
+
+
+# Car park -------------------------------------------------------------------
+
+
+class CarParkItemForm(forms.Form):
+    text = _text(
+        "What do you want to put in the car park?",
+        errors_label="what you want to put in the car park",
+        max_length=1000,
+        long=True,
+        help_text=(
+            "Something that matters but is not for now, or a question nobody could answer "
+            "at the time. Everyone in the project will see it."
+        ),
+    )
+
+    def clean_text(self) -> str:
+        return _clean(self.cleaned_data["text"], "What you want to put in the car park")
+
+
+class FollowUpForm(_MemberChoiceForm):
+    owner = forms.ChoiceField(
+        label="Who will follow it up?",
+        error_messages={
+            "required": "Select who will follow it up",
+            "invalid_choice": "Select who will follow it up",
+        },
+    )
+    next_step = _text(
+        "What will happen to it?",
+        errors_label="what will happen to it",
+        max_length=1000,
+        long=True,
+        help_text="For example, ask the transport team and bring the answer to the next meeting.",
+    )
+    due_on = _date("By when?", "the date it will be followed up by")
+
+    def clean_next_step(self) -> str:
+        return _clean(self.cleaned_data["next_step"], "What will happen to it")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        _check_year(self, "due_on", "The date it will be followed up by")
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "owner": self.members[data["owner"]],
+            "next_step": data["next_step"],
+            "due_on": data["due_on"],
+        }
+
+
+class AnswerForm(forms.Form):
+    answer = _text(
+        "The answer",
+        errors_label="the answer",
+        max_length=2000,
+        long=True,
+        help_text="Everyone in the project will see it. Say what happened, in plain words.",
+    )
+
+    def clean_answer(self) -> str:
+        return _clean(self.cleaned_data["answer"], "The answer")
+
+
+class CommentForm(forms.Form):
+    text = _text("Your comment", errors_label="your comment", max_length=2000, long=True)
+
+    def clean_text(self) -> str:
+        return _clean(self.cleaned_data["text"], "Your comment")
+
+
+# Actions --------------------------------------------------------------------
+
+
+class ActionForm(_MemberChoiceForm):
+    what = _text(
+        "What will be done?",
+        errors_label="what will be done",
+        max_length=500,
+        long=True,
+        help_text="For example, send everyone the notes in large print.",
+    )
+    owner = forms.ChoiceField(
+        label="Who will do it?",
+        error_messages={
+            "required": "Select who will do it",
+            "invalid_choice": "Select who will do it",
+        },
+    )
+    due_on = _date("By when?", "the date it will be done by")
+    session = forms.ChoiceField(
+        label="From which session? (optional)",
+        required=False,
+        error_messages={"invalid_choice": "Select a session from the list"},
+    )
+    status = forms.ChoiceField(
+        label="Where is it up to?",
+        choices=ActionStatus.choices,
+        widget=forms.RadioSelect,
+        initial=ActionStatus.TO_DO,
+        error_messages={
+            "required": "Select where it is up to",
+            "invalid_choice": "Select where it is up to",
+        },
+    )
+
+    def __init__(
+        self, *args, sessions: list[SessionRecord], editing: bool = False, **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.sessions = {str(session.pk): session for session in sessions}
+        self.fields["session"].choices = [
+            (NO_SESSION, "Not from a session"),
+            *((key, session_words(session)) for key, session in self.sessions.items()),
+        ]
+        if not editing:
+            del self.fields["status"]
+
+    def clean_what(self) -> str:
+        return _clean(self.cleaned_data["what"], "What will be done")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        _check_year(self, "due_on", "The date it will be done by")
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        arguments = {
+            "what": data["what"],
+            "owner": self.members[data["owner"]],
+            "due_on": data["due_on"],
+            "session": self.sessions.get(data["session"] or NO_SESSION),
+        }
+        if "status" in self.fields:
+            arguments["status"] = data["status"]
+        return arguments
+
+
+# Shared definitions and what can change -------------------------------------------
+
+
+class DefinitionForm(forms.Form):
+    word = _text(
+        "Word or phrase",
+        errors_label="the word or phrase",
+        max_length=100,
+        help_text="For example, co-production.",
+    )
+    meaning = _text(
+        "What does it mean for this group?",
+        errors_label="what it means for this group",
+        max_length=2000,
+        long=True,
+        help_text="The meaning the group agreed, in the group's own words.",
+    )
+
+    def clean_word(self) -> str:
+        return _clean(self.cleaned_data["word"], "The word or phrase", multiline=False)
+
+    def clean_meaning(self) -> str:
+        return _clean(self.cleaned_data["meaning"], "What it means for this group")
+
+
+class DecisionAreaForm(forms.Form):
+    area = _text(
+        "What are the decisions about?",
+        errors_label="what the decisions are about",
+        max_length=200,
+        help_text="For example, where the new day centre will be.",
+    )
+    open_to_influence = _text(
+        "What can the group change or have a say in?",
+        errors_label="what the group can change or have a say in",
+        max_length=2000,
+        long=True,
+    )
+    fixed = _text(
+        "What cannot change? (optional)",
+        errors_label="what cannot change",
+        max_length=2000,
+        long=True,
+        required=False,
+    )
+    why_fixed = _text(
+        "Why can it not change? (optional)",
+        errors_label="why it cannot change",
+        max_length=2000,
+        long=True,
+        required=False,
+        help_text="Be open and honest about limits, like money, the law or decisions already made.",
+    )
+
+    def clean_area(self) -> str:
+        return _clean(self.cleaned_data["area"], "What the decisions are about", multiline=False)
+
+    def clean_open_to_influence(self) -> str:
+        return _clean(
+            self.cleaned_data["open_to_influence"], "What the group can change or have a say in"
+        )
+
+    def clean_fixed(self) -> str:
+        return _clean(self.cleaned_data["fixed"], "What cannot change", required=False)
+
+    def clean_why_fixed(self) -> str:
+        return _clean(self.cleaned_data["why_fixed"], "Why it cannot change", required=False)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("fixed") and not cleaned.get("why_fixed") and "why_fixed" not in self.errors:
+            self.add_error("why_fixed", "Enter why it cannot change")
+        return cleaned
