@@ -64,5 +64,6 @@ def test_overview_page_query_budget(client_for):
 
     # session, user, membership with project, role counts; the plan's readiness:
     # which guides the project has, then its guides, answers and chosen ways forward;
-    # what needs attention: overdue sign-offs, the timeline, the budget and its lines
-    assert count == 12
+    # what needs attention: overdue sign-offs, the timeline, the budget and its lines,
+    # and how many actions are overdue (one count, working together)
+    assert count == 13

@@ -21,6 +21,8 @@ from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
 from coplan.projects.models import Membership
 from coplan.projects.presenters import ProjectPresenter
 from coplan.projects.roles import Role
+from coplan.working_together import rules as working_together_rules
+from coplan.working_together import selectors as working_together_selectors
 
 
 @login_required
@@ -110,6 +112,15 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
                 (
                     f"Planned spending is £{over_by:,.2f} more than the money held",
                     reverse("planning:budget", kwargs={"project_id": project.pk}),
+                )
+            )
+    if rules.role_may(role, working_together_rules.VIEW_WORKING_TOGETHER):
+        overdue_actions = working_together_selectors.overdue_action_count(project=project)
+        if overdue_actions:
+            notes.append(
+                (
+                    f"{overdue_actions} action{'s are' if overdue_actions != 1 else ' is'} overdue",
+                    reverse("working_together:actions", kwargs={"project_id": project.pk}),
                 )
             )
     return notes
