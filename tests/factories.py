@@ -272,3 +272,56 @@ class DecisionAreaFactory(factory.django.DjangoModelFactory):
     open_to_influence = "What the day centre offers."
     fixed = "The budget."
     why_fixed = "The council set it in March."
+
+
+# Meetings and workshops (coplan.meetings) -----------------------------------------------
+
+from coplan.meetings.models import InvitedPerson, Meeting, Paper, Venue  # noqa: E402
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    """Not checked yet: every audit answer "not checked yet", no date."""
+
+    class Meta:
+        model = Venue
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Venue {n}")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """In person on Monday 1 March 2027, 10am for 3 hours; no venue, no invitation date."""
+
+    class Meta:
+        model = Meeting
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    format = "in_person"
+    meets_on = datetime.date(2027, 3, 1)
+    starts_at = datetime.time(10, 0)
+    length_minutes = 180
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    """In standard print, to send by 15 February 2027, not sent."""
+
+    class Meta:
+        model = Paper
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Paper {n}")
+    send_by = datetime.date(2027, 2, 15)
+    formats = factory.LazyFunction(lambda: ["standard"])
+
+
+class InvitedPersonFactory(factory.django.DjangoModelFactory):
+    """Someone in the meeting's project, with no reply yet."""
+
+    class Meta:
+        model = InvitedPerson
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.LazyAttribute(
+        lambda invited: InvolvementFactory(project=invited.meeting.project).person
+    )

@@ -19,10 +19,13 @@ from tests.factories import (
     ConsentRecordFactory,
     DecisionAreaFactory,
     InvitationFactory,
+    InvitedPersonFactory,
     InvolvementFactory,
+    MeetingFactory,
     MembershipFactory,
     MilestoneFactory,
     MonitoringAimFactory,
+    PaperFactory,
     ProjectFactory,
     SessionRecordFactory,
     SharedDefinitionFactory,
@@ -107,6 +110,24 @@ EXPECTED = {
     "people:monitoring_report": (LEAD_MANAGER, 200),
     "people:monitoring_aims": (LEAD_ONLY, 200),
     "people:monitoring_aim_remove": (LEAD_ONLY, 405),
+    # Meetings and workshops (coplan.meetings): everyone sees the meetings and whether each
+    # is ready; planning them, who is invited and the catering summary are for leads and
+    # facilitators
+    "meetings:meetings": (ALL, 200),
+    "meetings:meeting": (ALL, 200),
+    "meetings:meeting_add": (LEAD_FACILITATOR, 200),
+    "meetings:meeting_edit": (LEAD_FACILITATOR, 200),
+    "meetings:paperwork": (LEAD_FACILITATOR, 200),
+    "meetings:papers": (LEAD_FACILITATOR, 200),
+    "meetings:paper_add": (LEAD_FACILITATOR, 200),
+    "meetings:paper_edit": (LEAD_FACILITATOR, 200),
+    "meetings:paper_remove": (LEAD_FACILITATOR, 200),
+    "meetings:invited": (LEAD_FACILITATOR, 200),
+    "meetings:invite": (LEAD_FACILITATOR, 200),
+    "meetings:invited_reply": (LEAD_FACILITATOR, 200),
+    "meetings:invited_remove": (LEAD_FACILITATOR, 405),  # a button, so POST only
+    "meetings:catering": (LEAD_FACILITATOR, 200),
+    "meetings:catering_text": (LEAD_FACILITATOR, 200),
     # Working together (coplan.working_together): see docs/decisions/0004. The car park
     # item in the project data was raised by, and is owned by, the co-producer.
     "working_together:home": (ALL, 200),
@@ -223,6 +244,10 @@ def project_data():
         "question_id": "how-much-time",
         "rule_id": "time-frame-too-short",
     }
+    meeting = MeetingFactory(project=project)
+    values["meeting_id"] = meeting.pk
+    values["paper_id"] = PaperFactory(meeting=meeting).pk
+    values["invited_id"] = InvitedPersonFactory(meeting=meeting, person=participant).pk
     return project, memberships, values
 
 

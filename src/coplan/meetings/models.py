@@ -16,12 +16,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from coplan.meetings.checks import NOTICE_DAYS as SEED_NOTICE_DAYS
 from coplan.organisations.models import Organisation
 from coplan.people.models import Person
 from coplan.projects.models import Membership, Project
-
-# The seed: "minimum of 4 weeks recommended". An organisation may ask for more.
-SEED_NOTICE_DAYS = 28
 
 
 class MeetingsPolicy(models.Model):

@@ -1,0 +1,307 @@
+"""Reads for venues and meetings, and the checks worked out from them.
+
+Every meeting is found through its project, every venue through its
+organisation. Access needs come decrypted only from `coplan.people.selectors`.
+The meeting page does a fixed number of queries however many people are
+invited: the meeting, the people invited (with their records), the papers and
+the paperwork (`meeting_checkup`); lists of meetings do four queries for any
+number of meetings (`meetings_checked`).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from coplan.meetings import checks
+from coplan.meetings.models import (
+    SEED_NOTICE_DAYS,
+    InvitedPerson,
+    Meeting,
+    MeetingsPolicy,
+    Paper,
+    PaperworkItem,
+    Venue,
+)
+from coplan.organisations.models import Organisation
+from coplan.people import selectors as people_selectors
+from coplan.people.models import Involvement, Person
+from coplan.projects.models import Membership, Project
+from coplan.projects.roles import Role
+
+VENUE_FEATURES = tuple(checks.VENUE_FEATURES)
+
+
+def _today(today: datetime.date | None) -> datetime.date:
+    return today or timezone.localdate()
+
+
+# Venues ------------------------------------------------------------------------------
+
+
+def venues(*, organisation: Organisation) -> list[Venue]:
+    return list(Venue.objects.filter(organisation=organisation).order_by("name", "pk"))
+
+
+def venue(*, organisation: Organisation, venue_id: int) -> Venue | None:
+    return Venue.objects.filter(organisation=organisation, pk=venue_id).first()
+
+
+def venue_audit(found: Venue | None) -> checks.VenueAudit | None:
+    if found is None:
+        return None
+    return checks.VenueAudit(
+        name=found.name,
+        answers={feature: getattr(found, feature) for feature in VENUE_FEATURES},
+        checked_on=found.checked_on,
+    )
+
+
+def leads_a_project(*, user: AbstractBaseUser, organisation: Organisation) -> bool:
+    return Membership.objects.filter(
+        user=user, role=Role.LEAD, project__organisation=organisation
+    ).exists()
+
+
+# The organisation's rule for notice ---------------------------------------------------------
+
+
+def meetings_policy(*, organisation: Organisation) -> MeetingsPolicy:
+    found = MeetingsPolicy.objects.filter(organisation=organisation).first()
+    return found or MeetingsPolicy(organisation=organisation, notice_days=SEED_NOTICE_DAYS)
+
+
+def _notice_days(organisation: Organisation) -> int:
+    """From a `meetings_policy` already joined with select_related (no query)."""
+    try:
+        return organisation.meetings_policy.notice_days
+    except MeetingsPolicy.DoesNotExist:
+        return SEED_NOTICE_DAYS
+
+
+# Meetings -----------------------------------------------------------------------------------
+
+
+def _meetings(project: Project) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(project=project).select_related(
+        "venue", "facilitator__user", "project__organisation__meetings_policy"
+    )
+
+
+def meeting(*, project: Project, meeting_id: int) -> Meeting | None:
+    return _meetings(project).filter(pk=meeting_id).first()
+
+
+def invited_people(*, meeting: Meeting) -> list[InvitedPerson]:
+    """Everyone invited, with their person record, by name. One query."""
+    return list(
+        InvitedPerson.objects.filter(meeting=meeting)
+        .select_related("person")
+        .order_by("person__full_name", "person_id")
+    )
+
+
+def invited_person(*, meeting: Meeting, invited_id: int) -> InvitedPerson | None:
+    return (
+        InvitedPerson.objects.filter(meeting=meeting, pk=invited_id)
+        .select_related("person")
+        .first()
+    )
+
+
+def papers(*, meeting: Meeting) -> list[Paper]:
+    return list(Paper.objects.filter(meeting=meeting).order_by("send_by", "pk"))
+
+
+def paper(*, meeting: Meeting, paper_id: int) -> Paper | None:
+    return Paper.objects.filter(meeting=meeting, pk=paper_id).first()
+
+
+def paperwork(*, meeting: Meeting) -> list[PaperworkItem]:
+    return list(PaperworkItem.objects.filter(meeting=meeting).order_by("pk"))
+
+
+def participants_to_invite(*, meeting: Meeting) -> list[Involvement]:
+    """The project's participants not yet invited to this meeting (and not erased)."""
+    return list(
+        Involvement.objects.filter(project_id=meeting.project_id, person__erased_at__isnull=True)
+        .exclude(person__meeting_invitations__meeting=meeting)
+        .select_related("person")
+        .defer("person__needs_token", "person__address")
+        .order_by("person__full_name", "person_id")
+    )
+
+
+def project_people(*, project: Project, person_ids: list[int]) -> list[Person]:
+    """People in the project with these ids; anyone else is left out."""
+    return list(
+        Person.objects.filter(
+            pk__in=person_ids, involvements__project=project, erased_at__isnull=True
+        ).distinct()
+    )
+
+
+def facilitator_choices(*, project: Project) -> list[Membership]:
+    return list(
+        Membership.objects.filter(project=project, role__in=[Role.FACILITATOR, Role.LEAD])
+        .select_related("user")
+        .order_by("-role", "user__full_name")  # facilitators before leads
+    )
+
+
+# Checks ----------------------------------------------------------------------------------
+
+
+def meeting_plan(
+    found: Meeting, *, meeting_papers: list[Paper], meeting_paperwork: list[PaperworkItem]
+) -> checks.MeetingPlan:
+    return checks.MeetingPlan(
+        format=found.format,
+        meets_on=found.meets_on,
+        venue=venue_audit(found.venue),
+        invitations_on=found.invitations_on,
+        notice_days=_notice_days(found.project.organisation),
+        has_joining_details=bool(found.joining_details.strip()),
+        has_remote_support=bool(found.remote_support.strip()),
+        arrangements=frozenset(found.arrangements or ()),
+        food=found.food,
+        has_caterer=bool(found.caterer.strip()),
+        catering_sent=found.catering_sent_counts,
+        catering_sent_on=found.catering_sent_on,
+        risk_assessment=found.risk_assessment,
+        has_facilitator=found.facilitator_id is not None,
+        has_payment_plan=bool(found.payment_on_the_day.strip()),
+        paperwork=tuple(
+            (item.kind, item.get_kind_display(), item.status) for item in meeting_paperwork
+        ),
+        papers=tuple(
+            checks.PaperPlan(
+                key=p.pk,
+                title=p.title,
+                send_by=p.send_by,
+                formats=frozenset(p.formats or ()),
+                sent_on=p.sent_on,
+            )
+            for p in meeting_papers
+        ),
+    )
+
+
+def invitees(invited: list[InvitedPerson]) -> list[checks.Invitee]:
+    """What the checks need to know about each person, with their needs decrypted."""
+    people = {row.person_id: row.person for row in invited}
+    needs = people_selectors.needs_for_people(people=list(people.values()))
+    return [
+        checks.Invitee(
+            key=row.person_id,
+            reply=row.reply,
+            needs=needs[row.person_id].codes(),
+            dietary_notes=needs[row.person_id].notes.get("dietary", ""),
+            wants_reminders=needs[row.person_id].wants_reminders(),
+            formats=frozenset(row.person.formats or ()),
+            needs_changed=row.needs_changed,
+        )
+        for row in invited
+    ]
+
+
+@dataclass(frozen=True)
+class MeetingCheckup:
+    """A meeting with everything on its page: who is invited, papers, paperwork, checks."""
+
+    meeting: Meeting
+    invited: list[InvitedPerson]
+    papers: list[Paper]
+    paperwork: list[PaperworkItem]
+    readiness: checks.Readiness
+    times: checks.MeetingTimes
+
+    def people_named(self, keys: tuple[int, ...]) -> list[str]:
+        names = {row.person_id: row.person.full_name for row in self.invited}
+        return sorted(names[key] for key in keys if key in names)
+
+
+def times_of(found: Meeting) -> checks.MeetingTimes:
+    return checks.meeting_times(
+        meets_on=found.meets_on,
+        starts_at=found.starts_at,
+        length_minutes=found.length_minutes,
+        zone=settings.TIME_ZONE,
+    )
+
+
+def meeting_checkup(*, meeting: Meeting, today: datetime.date | None = None) -> MeetingCheckup:
+    """Three queries: the people invited, the papers, the paperwork."""
+    invited = invited_people(meeting=meeting)
+    meeting_papers = papers(meeting=meeting)
+    meeting_paperwork = paperwork(meeting=meeting)
+    plan = meeting_plan(meeting, meeting_papers=meeting_papers, meeting_paperwork=meeting_paperwork)
+    readiness = checks.meeting_readiness(plan=plan, invitees=invitees(invited), today=_today(today))
+    return MeetingCheckup(
+        meeting, invited, meeting_papers, meeting_paperwork, readiness, times_of(meeting)
+    )
+
+
+@dataclass(frozen=True)
+class CheckedMeeting:
+    meeting: Meeting
+    readiness: checks.Readiness
+    times: checks.MeetingTimes
+    invited_count: int
+
+
+def meetings_checked(
+    *, project: Project, today: datetime.date | None = None, upcoming_only: bool = False
+) -> list[CheckedMeeting]:
+    """Every meeting of the project (or those from today on) with its checks: four
+    queries for any number of meetings and people."""
+    today = _today(today)
+    found = _meetings(project)
+    if upcoming_only:
+        found = found.filter(meets_on__gte=today)
+    found = list(found.order_by("meets_on", "starts_at", "pk"))
+    scope = {"meeting__project": project}
+    if upcoming_only:
+        scope["meeting__meets_on__gte"] = today
+    invited: dict[int, list[InvitedPerson]] = {}
+    for row in (
+        InvitedPerson.objects.filter(**scope).select_related("person").defer("person__address")
+    ):
+        invited.setdefault(row.meeting_id, []).append(row)
+    meeting_papers: dict[int, list[Paper]] = {}
+    for row in Paper.objects.filter(**scope).order_by("send_by", "pk"):
+        meeting_papers.setdefault(row.meeting_id, []).append(row)
+    meeting_paperwork: dict[int, list[PaperworkItem]] = {}
+    for row in PaperworkItem.objects.filter(**scope).order_by("pk"):
+        meeting_paperwork.setdefault(row.meeting_id, []).append(row)
+    checked = []
+    for each in found:
+        rows = invited.get(each.pk, [])
+        plan = meeting_plan(
+            each,
+            meeting_papers=meeting_papers.get(each.pk, []),
+            meeting_paperwork=meeting_paperwork.get(each.pk, []),
+        )
+        readiness = checks.meeting_readiness(plan=plan, invitees=invitees(rows), today=today)
+        checked.append(CheckedMeeting(each, readiness, times_of(each), len(rows)))
+    return checked
+
+
+@dataclass(frozen=True)
+class MeetingsAttention:
+    short_notice: int
+    not_ready: int
+
+
+def meetings_attention(
+    *, project: Project, today: datetime.date | None = None
+) -> MeetingsAttention:
+    """For the project overview: meetings to come short of notice, and not ready. Four queries."""
+    upcoming = meetings_checked(project=project, today=today, upcoming_only=True)
+    return MeetingsAttention(
+        short_notice=sum(1 for each in upcoming if each.readiness.notice.is_problem),
+        not_ready=sum(1 for each in upcoming if not each.readiness.ready),
+    )
