@@ -64,6 +64,8 @@ def test_overview_page_query_budget(client_for):
 
     # session, user, membership with project, role counts; the plan's readiness:
     # which guides the project has, then its guides, answers and chosen ways forward;
-    # what needs attention: overdue sign-offs, the timeline, the budget and its lines,
+    # what needs attention: overdue sign-offs, the timeline, the budget and its lines;
+    # meetings to come with their checks (meetings with venue and notice rule, people
+    # invited with their records, papers, paperwork: four, coplan.meetings);
     # and how many actions are overdue (one count, working together)
-    assert count == 13
+    assert count == 17

@@ -12,6 +12,8 @@ from coplan.accounts.selectors import user_for_email
 from coplan.core.http import or_404, posted
 from coplan.guides import selectors as guide_selectors
 from coplan.guides import services as guide_services
+from coplan.meetings import rules as meetings_rules
+from coplan.meetings import selectors as meetings_selectors
 from coplan.organisations.selectors import organisations_administered, organisations_for_staff
 from coplan.planning import rules as planning_rules
 from coplan.planning import selectors as planning_selectors
@@ -114,6 +116,8 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
                     reverse("planning:budget", kwargs={"project_id": project.pk}),
                 )
             )
+    if rules.role_may(role, meetings_rules.VIEW_MEETINGS):
+        notes.extend(_meetings_attention(project))
     if rules.role_may(role, working_together_rules.VIEW_WORKING_TOGETHER):
         overdue_actions = working_together_selectors.overdue_action_count(project=project)
         if overdue_actions:
@@ -123,6 +127,22 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
                     reverse("working_together:actions", kwargs={"project_id": project.pk}),
                 )
             )
+    return notes
+
+
+def _meetings_attention(project) -> list[tuple[str, str]]:
+    """Meetings to come without enough notice, and those not ready yet (four queries)."""
+    found = meetings_selectors.meetings_attention(project=project)
+    meetings = reverse("meetings:meetings", kwargs={"project_id": project.pk})
+    notes = []
+    if found.short_notice:
+        count = found.short_notice
+        notes.append(
+            (f"{count} meeting{'s' if count != 1 else ''} without enough notice", meetings)
+        )
+    if found.not_ready:
+        count = found.not_ready
+        notes.append((f"{count} meeting{'s are' if count != 1 else ' is'} not ready yet", meetings))
     return notes
 
 
