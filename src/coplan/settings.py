@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "coplan.people",
     "coplan.meetings",
     "coplan.working_together",
+    "coplan.payments",
     "coplan.core",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -229,6 +230,13 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = _env_flag("EMAIL_USE_TLS", True)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Files people upload that must never be public (receipts for expense claims):
+# outside the static files, served only through views that check who may see them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("COPLAN_PRIVATE_MEDIA", DATA_DIR / "private"))
+PAYMENTS_RECEIPT_MAX_BYTES = int(
+    os.environ.get("PAYMENTS_RECEIPT_MAX_BYTES", str(10 * 1024 * 1024))
+)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

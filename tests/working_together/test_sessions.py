@@ -4,11 +4,18 @@ key essentials checklist for the facilitator, read from the guide; and the plann
 import datetime
 
 import pytest
+from django.core.management import call_command
 
 from coplan.guides import engine
 from coplan.projects.roles import Role
 from coplan.working_together import selectors, services
-from coplan.working_together.models import SessionRecord
+from coplan.working_together.models import (
+    Action,
+    Agreement,
+    CarParkItem,
+    SessionRecord,
+    SharedDefinition,
+)
 from tests.factories import (
     ActionFactory,
     CarParkItemFactory,
@@ -159,3 +166,14 @@ def test_removing_a_session_keeps_its_car_park_items_and_actions(as_role, base, 
     action.refresh_from_db()
     assert not SessionRecord.objects.exists()
     assert (item.session, action.session) == (None, None)
+
+
+def test_demo_project_has_working_together_records_loaded_once():
+    call_command("demo_data")
+    call_command("demo_data")
+
+    counts = [
+        model.objects.count()
+        for model in (SessionRecord, Agreement, CarParkItem, Action, SharedDefinition)
+    ]
+    assert counts == [2, 4, 2, 1, 1]

@@ -11,6 +11,7 @@ from coplan.organisations.models import Organisation
 from coplan.organisations.services import organisation_add_staff
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
+from coplan.working_together.demo import working_together_demo_load
 
 DEMO_PASSWORD = "demo-coplan-2026"  # noqa: S105 - printed for local demo use only
 DEMO_ORGANISATION = "Demo County Council"
@@ -72,4 +73,5 @@ def demo_data_load() -> Demo:
     admin = _demo_user(admin_name, admin_email)
     organisation_add_staff(organisation=organisation, user=admin, is_admin=True)
     sign_ins.append(("Organisation admin", admin_email))
+    working_together_demo_load(project=project)
     return Demo(organisation=organisation, project=project, sign_ins=sign_ins)

@@ -100,3 +100,6 @@ class AuditAction(models.TextChoices):
     EXPORTED = "exported", "Downloaded everything held"
     IMPORTED = "imported", "Imported from a spreadsheet, with access needs"
     ERASED = "erased", "Erased"
+    # Paying people (coplan.payments): bank details are protected like access needs.
+    VIEWED_BANK_DETAILS = "viewed_bank", "Saw bank details"
+    CHANGED_BANK_DETAILS = "changed_bank", "Changed bank details"

@@ -84,6 +84,19 @@ def needs_view_record(
     )
 
 
+def audit_record(
+    *,
+    people: Iterable[Person],
+    actor: AbstractBaseUser | None,
+    action: str,
+    where: str,
+    project: Project | None = None,
+) -> None:
+    """Write down that someone saw or changed other protected details of these people,
+    such as bank details (coplan.payments), in the same log as access needs (one query)."""
+    _audit(people=people, actor=actor, action=action, where=where, project=project)
+
+
 def needs_view_record_project(*, project: Project, actor: AbstractBaseUser, where: str) -> None:
     """Write down that someone was shown the access needs of everyone in the project who
     has told us any: one INSERT ... SELECT, however many people there are."""
