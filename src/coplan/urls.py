@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("coplan.plain_words.urls")),
     path("", include("coplan.planning.urls")),
     path("", include("coplan.meetings.urls")),
+    path("", include("coplan.meetings.invitation_urls")),
     path("", include("coplan.working_together.urls")),
     path("admin/", admin.site.urls),
 ]

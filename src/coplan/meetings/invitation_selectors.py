@@ -1,0 +1,265 @@
+"""Reads for invitations, replies, reminders, calendars and attendance.
+
+Each list is a fixed number of queries however many people are invited.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from coplan.meetings import calendars
+from coplan.meetings.invitation_models import InvitationSent, InvitationWording, ReminderSent
+from coplan.meetings.invitations import KeyDate, MeetingFacts, PersonFacts, Wording
+from coplan.meetings.letters import letter_format
+from coplan.meetings.models import InvitedPerson, Meeting, Reply
+from coplan.people.choices import ContactMethod
+from coplan.people.models import Involvement, Person
+from coplan.planning.models import Milestone
+from coplan.projects.models import Membership
+from coplan.projects.roles import Role
+
+EMAIL, LETTER, NO_WAY = "email", "letter", "none"
+FEED_DAYS_BACK = 60
+
+
+def invitation_wording(*, meeting: Meeting) -> InvitationWording | None:
+    return InvitationWording.objects.filter(meeting=meeting).first()
+
+
+def wording_from_other_meeting(*, meeting: Meeting) -> InvitationWording | None:
+    """The words used for the project's last other meeting, so the lead does not write
+    "how it affects them" again for every meeting."""
+    return (
+        InvitationWording.objects.filter(meeting__project_id=meeting.project_id)
+        .exclude(meeting=meeting)
+        .order_by("-updated_at", "-pk")
+        .first()
+    )
+
+
+def wording_of(found: InvitationWording | None) -> Wording:
+    if found is None:
+        return Wording()
+    return Wording(
+        message=found.message,
+        how_it_affects=found.how_it_affects,
+        getting_involved=found.getting_involved,
+        commitment=found.commitment,
+        training=found.training,
+        payment=found.payment,
+        reply_by=found.reply_by,
+    )
+
+
+def project_leads(*, project_id: int) -> list[Membership]:
+    return list(
+        Membership.objects.filter(project_id=project_id, role=Role.LEAD)
+        .select_related("user")
+        .order_by("joined_at", "pk")
+    )
+
+
+def meeting_facts(*, meeting: Meeting, today: datetime.date) -> MeetingFacts:
+    """The meeting, its venue and project, and the project's next key dates: two queries
+    (the meeting's own venue and project are already joined by `selectors.meeting`)."""
+    project = meeting.project
+    milestones = Milestone.objects.filter(
+        project=project, due_on__gte=today, is_done=False
+    ).order_by("due_on", "pk")[:5]
+    leads = project_leads(project_id=project.pk)
+    venue = meeting.venue
+    return MeetingFacts(
+        project_name=project.name,
+        project_description=project.description,
+        project_starts=project.start_date,
+        project_ends=project.end_date,
+        key_dates=tuple(KeyDate(milestone.due_on, milestone.title) for milestone in milestones),
+        title=meeting.title,
+        purpose=meeting.purpose,
+        format=meeting.format,
+        meets_on=meeting.meets_on,
+        starts_at=meeting.starts_at,
+        length_minutes=meeting.length_minutes,
+        zone=settings.TIME_ZONE,
+        venue_name=venue.name if venue else "",
+        venue_address=venue.address if venue else "",
+        how_to_get_there=venue.how_to_get_there if venue else "",
+        room=meeting.room,
+        joining_details=meeting.joining_details,
+        remote_support=meeting.remote_support,
+        food=meeting.food,
+        food_notes=meeting.food_notes,
+        payment_on_the_day=meeting.payment_on_the_day,
+        lead_name=leads[0].user.full_name if leads else "",
+    )
+
+
+def delivery(person: Person) -> str:
+    """How someone gets their invitation: a letter if they asked for post (or we have an
+    address and no email), otherwise email; NO_WAY if we have neither."""
+    if person.contact_by == ContactMethod.POST and person.address.strip():
+        return LETTER
+    if person.email:
+        return EMAIL
+    if person.address.strip():
+        return LETTER
+    return NO_WAY
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    """One invited person on the invitations page."""
+
+    invited: InvitedPerson
+    person_facts: PersonFacts
+    delivery: str
+    letter_format: str
+    sent: tuple[InvitationSent, ...]
+    reminders: tuple[ReminderSent, ...]
+
+    @property
+    def last_sent(self) -> InvitationSent | None:
+        return self.sent[-1] if self.sent else None
+
+    @property
+    def times_sent(self) -> int:
+        return len(self.sent)
+
+
+def person_facts(person: Person, involvement: Involvement | None) -> PersonFacts:
+    return PersonFacts(
+        name=person.full_name,
+        role_description=involvement.role_description if involvement else "",
+        training_needed=involvement.training_needed if involvement else "",
+        training_done=involvement.training_done if involvement else "",
+    )
+
+
+def invitation_rows(*, meeting: Meeting) -> list[InvitationRow]:
+    """Everyone invited, by name, with their part in the project, every invitation and
+    reminder sent: four queries for any number of people. Access needs are not read."""
+    invited = list(
+        InvitedPerson.objects.filter(meeting=meeting, person__erased_at__isnull=True)
+        .select_related("person")
+        .defer("person__needs_token")
+        .prefetch_related(
+            Prefetch("invitations_sent", queryset=InvitationSent.objects.order_by("sent_at", "pk")),
+            Prefetch("reminders_sent", queryset=ReminderSent.objects.order_by("sent_at", "pk")),
+        )
+        .order_by("person__full_name", "person_id")
+    )
+    involvements = {
+        involvement.person_id: involvement
+        for involvement in Involvement.objects.filter(
+            project_id=meeting.project_id, person_id__in=[row.person_id for row in invited]
+        ).only("person_id", "role_description", "training_needed", "training_done")
+    }
+    return [
+        InvitationRow(
+            invited=row,
+            person_facts=person_facts(row.person, involvements.get(row.person_id)),
+            delivery=delivery(row.person),
+            letter_format=letter_format(row.person.formats or ()),
+            sent=tuple(row.invitations_sent.all()),
+            reminders=tuple(row.reminders_sent.all()),
+        )
+        for row in invited
+    ]
+
+
+def invitation_row(*, meeting: Meeting, invited_id: int) -> InvitationRow | None:
+    found = (
+        InvitedPerson.objects.filter(meeting=meeting, pk=invited_id, person__erased_at__isnull=True)
+        .select_related("person")
+        .first()
+    )
+    if found is None:
+        return None
+    involvement = Involvement.objects.filter(
+        project_id=meeting.project_id, person_id=found.person_id
+    ).first()
+    return InvitationRow(
+        invited=found,
+        person_facts=person_facts(found.person, involvement),
+        delivery=delivery(found.person),
+        letter_format=letter_format(found.person.formats or ()),
+        sent=tuple(found.invitations_sent.order_by("sent_at", "pk")),
+        reminders=(),
+    )
+
+
+def invited_for_link(*, invited_id: int) -> InvitedPerson | None:
+    """The invitation a reply link points at, with its meeting, venue and project."""
+    return (
+        InvitedPerson.objects.filter(pk=invited_id, person__erased_at__isnull=True)
+        .select_related("person", "meeting__venue", "meeting__project")
+        .defer("person__needs_token")
+        .first()
+    )
+
+
+def person_for_feed(*, person_id: int) -> Person | None:
+    return Person.objects.filter(pk=person_id, erased_at__isnull=True).defer("needs_token").first()
+
+
+def feed_invitations(*, person: Person, today: datetime.date) -> list[InvitedPerson]:
+    """This person's own invitations, from FEED_DAYS_BACK days ago on: one query."""
+    return list(
+        InvitedPerson.objects.filter(
+            person=person, meeting__meets_on__gte=today - datetime.timedelta(days=FEED_DAYS_BACK)
+        )
+        .select_related("meeting__venue", "meeting__project")
+        .order_by("meeting__meets_on", "meeting__starts_at", "pk")
+    )
+
+
+def _location(meeting: Meeting) -> str:
+    parts = []
+    if meeting.has_room and meeting.venue:
+        parts.append(
+            ", ".join(
+                part
+                for part in (meeting.venue.name, meeting.room, *meeting.venue.address.splitlines())
+                if part.strip()
+            )
+        )
+    if meeting.has_online:
+        parts.append("Online")
+    return "; ".join(parts)
+
+
+def calendar_meeting(
+    meeting: Meeting, *, url: str = "", cancelled: bool = False, joining: bool = False
+) -> calendars.CalendarMeeting:
+    description = [meeting.purpose.strip()] if meeting.purpose.strip() else []
+    if joining and meeting.has_online and meeting.joining_details.strip():
+        description.append("How to join online: " + meeting.joining_details.strip())
+    if url:
+        description.append("Say if you are coming: " + url)
+    return calendars.CalendarMeeting(
+        key=meeting.pk,
+        title=meeting.title,
+        meets_on=meeting.meets_on,
+        starts_at=meeting.starts_at,
+        length_minutes=meeting.length_minutes,
+        created_at=meeting.created_at,
+        updated_at=meeting.updated_at,
+        location=_location(meeting),
+        description="\n\n".join(description),
+        url=url,
+        cancelled=cancelled,
+    )
+
+
+def is_not_coming(invited: InvitedPerson) -> bool:
+    return invited.reply == Reply.NOT_COMING
+
+
+def reply_counts(rows: list[InvitationRow]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        counts[row.invited.reply] += 1
+    return dict(counts)
