@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from coplan.meetings.models import (
     InvitedPerson,
@@ -335,3 +336,27 @@ def test_project_overview_says_meetings_need_attention(client_for, lead, meeting
 
     assert "1 meeting without enough notice" in page
     assert "1 meeting is not ready yet" in page
+
+
+def test_everything_held_about_a_person_lists_the_meetings_they_were_invited_to(
+    client_for, lead, meeting, invite
+):
+    invited = invite(meeting, reply=Reply.ONLINE)
+
+    path = reverse(
+        "people:participant_export_json",
+        kwargs={"project_id": meeting.project_id, "person_id": invited.person_id},
+    )
+    data = client_for(lead).get(path)
+
+    assert data.status_code == 200
+    assert data.json()["meetings"] == [
+        {
+            "meeting": "First workshop",
+            "project": meeting.project.name,
+            "date": "2027-03-01",
+            "reply": "Coming online",
+            "said_needs_changed": False,
+            "attendance": "Not recorded",
+        }
+    ]

@@ -296,6 +296,21 @@ def person_export(*, person: Person) -> dict:
             }
             for record in consents
         ],
+        # Meetings and workshops they were invited to (coplan.meetings), by reverse relation
+        # so the people app does not import the meetings app.
+        "meetings": [
+            {
+                "meeting": invited.meeting.title,
+                "project": invited.meeting.project.name,
+                "date": invited.meeting.meets_on.isoformat(),
+                "reply": invited.get_reply_display(),
+                "said_needs_changed": invited.needs_changed,
+                "attendance": invited.get_attendance_display(),
+            }
+            for invited in person.meeting_invitations.select_related("meeting__project").order_by(
+                "meeting__meets_on", "pk"
+            )
+        ],
         "who_saw_or_changed_access_needs": [
             {
                 "when": entry.at.isoformat(timespec="seconds"),
