@@ -128,6 +128,13 @@ EXPECTED = {
     "meetings:invited_remove": (LEAD_FACILITATOR, 405),  # a button, so POST only
     "meetings:catering": (LEAD_FACILITATOR, 200),
     "meetings:catering_text": (LEAD_FACILITATOR, 200),
+    # Invitations, replies, calendars and attendance (meetings/invitation_rules.py)
+    "meeting_invitations:invitation": (LEAD_FACILITATOR, 200),
+    "meeting_invitations:invitation_send": (LEAD_FACILITATOR, 200),
+    "meeting_invitations:invitation_send_again": (LEAD_FACILITATOR, 405),  # a button
+    "meeting_invitations:letter": (LEAD_FACILITATOR, 200),
+    "meeting_invitations:attendance": (LEAD_FACILITATOR, 200),
+    "meeting_invitations:meeting_calendar": (ALL, 200),
     # Working together (coplan.working_together): see docs/decisions/0004. The car park
     # item in the project data was raised by, and is owned by, the co-producer.
     "working_together:home": (ALL, 200),
