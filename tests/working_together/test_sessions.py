@@ -177,3 +177,20 @@ def test_demo_project_has_working_together_records_loaded_once():
         for model in (SessionRecord, Agreement, CarParkItem, Action, SharedDefinition)
     ]
     assert counts == [2, 4, 2, 1, 1]
+
+
+def test_meeting_page_link_reaches_its_session_record_or_says_there_is_none(as_role, base, group):
+    meeting = MeetingFactory(project=group[Role.LEAD].project)
+    url = base + f"meetings/{meeting.pk}/session/"
+
+    before_co_producer = words(as_role(Role.CO_PRODUCER).get(url))
+    before_facilitator = words(as_role(Role.FACILITATOR).get(url))
+    session = SessionRecordFactory(project=meeting.project, meeting=meeting)
+    after = as_role(Role.CO_PRODUCER).get(url)
+
+    assert "No session record yet" in before_co_producer
+    assert "Start the session record" not in before_co_producer
+    assert "Start the session record" in before_facilitator
+    assert after.headers["Location"] == base + f"sessions/{session.pk}/"
+    other = MeetingFactory()
+    assert as_role(Role.LEAD).get(base + f"meetings/{other.pk}/session/").status_code == 404

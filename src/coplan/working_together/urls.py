@@ -15,6 +15,9 @@ SESSION = HOME + "sessions/<int:session_id>/"
 urlpatterns = [
     path(HOME, views.home, name="home"),
     path(HOME + "check-wording/", views.wording_live, name="wording_live"),
+    path(
+        HOME + "meetings/<int:meeting_id>/session/", views.meeting_session, name="meeting_session"
+    ),
     # Sessions
     path(HOME + "sessions/", views.sessions, name="sessions"),
     path(HOME + "sessions/add/", views.session_add, name="session_add"),

@@ -267,6 +267,20 @@ def session(request: HttpRequest, membership: Membership, session_id: int) -> Ht
 
 
 @project_view(rules.VIEW_WORKING_TOGETHER)
+def meeting_session(request: HttpRequest, membership: Membership, meeting_id: int) -> HttpResponse:
+    """From a planned meeting's page to its session record (or to starting one)."""
+    meeting = or_404(selectors.meeting_for_start(project=membership.project, meeting_id=meeting_id))
+    found = selectors.session_for_meeting(meeting=meeting)
+    if found is not None:
+        return redirect(_session_url(membership, found))
+    return render(
+        request,
+        "working_together/no_session.html",
+        _context(membership, meeting=meeting, can_run=_may(membership, rules.RUN_SESSIONS)),
+    )
+
+
+@project_view(rules.VIEW_WORKING_TOGETHER)
 def session_minutes(request: HttpRequest, membership: Membership, session_id: int) -> HttpResponse:
     found = or_404(selectors.session_record(project=membership.project, session_id=session_id))
     return render(
