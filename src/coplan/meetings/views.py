@@ -267,12 +267,17 @@ def meetings(request: HttpRequest, membership: Membership) -> HttpResponse:
             upcoming=[row for row in rows if not row["past"]],
             past=[row for row in rows if row["past"]],
             venues_url=reverse("meetings:venues", kwargs={"organisation_id": organisation.pk}),
-            is_staff=organisation_selectors.staff_membership(
-                user=request.user, organisation_id=organisation.pk
-            )
-            is not None,
+            is_staff=_is_staff(request, membership),
         ),
     )
+
+
+def _is_staff(request: HttpRequest, membership: Membership) -> bool:
+    """On the staff of the project's organisation, so able to open the venue library."""
+    found = organisation_selectors.staff_membership(
+        user=request.user, organisation_id=membership.project.organisation_id
+    )
+    return found is not None
 
 
 def _meeting_form(request, membership, **kwargs) -> MeetingForm:
@@ -320,6 +325,7 @@ def _meeting_form_page(request, membership, form, *, heading, button, back) -> H
             button=button,
             back=back,
             venues_url=reverse("meetings:venues", kwargs={"organisation_id": organisation.pk}),
+            is_staff=_is_staff(request, membership),
         ),
         status=400 if form.is_bound and form.errors else 200,
     )
