@@ -122,7 +122,7 @@ def test_session_page_shows_carried_items_as_its_agenda(as_role, base, group):
 
     page = words(as_role(Role.CO_PRODUCER).get(base + f"sessions/{session.pk}/"))
 
-    assert "From the car park Items raised before this session" in page
+    assert "From the car park Things raised before this session" in page
     assert "Parking at the venue" in page
 
 

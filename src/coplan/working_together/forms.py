@@ -247,7 +247,7 @@ class RevisitForm(forms.Form):
         max_length=2000,
         long=True,
         required=False,
-        help_text="Change the agreements themselves on this page too, so the new words are kept.",
+        help_text="Change the agreements on this page too, so we keep the new words.",
     )
 
     def clean_what_changed(self) -> str:

@@ -10,7 +10,7 @@ Oxfordshire County Council, CC BY), so the group still finds its own words.
 AGREEMENT_PROMPTS: tuple[tuple[str, str], ...] = (
     ("Respect", "How do we want to treat each other, even when we disagree?"),
     ("Equals", "What helps everyone here feel they are an equal, whatever their job or life?"),
-    ("Taking turns", "How will we make sure everyone gets a turn to speak, and is listened to?"),
+    ("Taking turns", "How will we make sure everyone gets a turn to speak, and we all listen?"),
     ("Feeling safe", "What would help people feel safe to say what they think?"),
     ("Plain words", "What do we do if someone uses a word or letters we do not understand?"),
     ("Being ourselves", "How can we bring our whole selves, and say how we feel?"),
