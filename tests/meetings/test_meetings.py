@@ -360,3 +360,25 @@ def test_everything_held_about_a_person_lists_the_meetings_they_were_invited_to(
             "attendance": "Not recorded",
         }
     ]
+
+
+def test_meeting_remove_warns_who_is_invited_then_removes(client_for, lead, meeting, invite):
+    invite(meeting)
+    client = client_for(lead)
+
+    asked = client.get(_url(meeting, "remove/"))
+    removed = client.post(_url(meeting, "remove/"))
+
+    assert "1 person is invited. Tell them it is not happening." in asked.content.decode()
+    assert removed.status_code == 302
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+def test_meeting_with_attendance_recorded_is_not_removed(client_for, lead, meeting, invite):
+    invite(meeting, attendance="came")
+
+    response = client_for(lead).post(_url(meeting, "remove/"))
+
+    assert response.status_code == 400
+    assert "payments depend on it" in response.content.decode()
+    assert Meeting.objects.filter(pk=meeting.pk).exists()

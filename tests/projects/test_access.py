@@ -117,6 +117,7 @@ EXPECTED = {
     "meetings:meeting": (ALL, 200),
     "meetings:meeting_add": (LEAD_FACILITATOR, 200),
     "meetings:meeting_edit": (LEAD_FACILITATOR, 200),
+    "meetings:meeting_remove": (LEAD_FACILITATOR, 200),
     "meetings:paperwork": (LEAD_FACILITATOR, 200),
     "meetings:papers": (LEAD_FACILITATOR, 200),
     "meetings:paper_add": (LEAD_FACILITATOR, 200),

@@ -116,6 +116,19 @@ def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
     return meeting
 
 
+def meeting_delete(*, meeting: Meeting) -> None:
+    """Remove a meeting that was planned by mistake or will not happen.
+
+    Not once anyone's attendance is recorded: payments for people's time depend on it.
+    """
+    if meeting.invited.exclude(attendance=Attendance.NOT_RECORDED).exists():
+        raise MeetingRuleError(
+            "Who came to this meeting is recorded, and payments depend on it, "
+            "so it cannot be removed"
+        )
+    meeting.delete()
+
+
 @transaction.atomic
 def paperwork_update(*, meeting: Meeting, statuses: dict[str, str], notes: dict[str, str]) -> None:
     """Set each paperwork line's status; lines missing (older meetings) are added."""
@@ -130,7 +143,7 @@ def paperwork_update(*, meeting: Meeting, statuses: dict[str, str], notes: dict[
 # Papers -----------------------------------------------------------------------------------
 
 
-def _check_paper_dates(meeting: Meeting, send_by: datetime.date, sent_on) -> None:
+def _check_paper_dates(meeting: Meeting, send_by: datetime.date) -> None:
     if send_by > meeting.meets_on:
         raise MeetingRuleError(
             "The send-by date must be on or before the day of the meeting", field="send_by"
@@ -138,12 +151,12 @@ def _check_paper_dates(meeting: Meeting, send_by: datetime.date, sent_on) -> Non
 
 
 def paper_create(*, meeting: Meeting, **fields) -> Paper:
-    _check_paper_dates(meeting, fields["send_by"], fields.get("sent_on"))
+    _check_paper_dates(meeting, fields["send_by"])
     return Paper.objects.create(meeting=meeting, **fields)
 
 
 def paper_update(*, paper: Paper, **fields) -> Paper:
-    _check_paper_dates(paper.meeting, fields["send_by"], fields.get("sent_on"))
+    _check_paper_dates(paper.meeting, fields["send_by"])
     for name, value in fields.items():
         setattr(paper, name, value)
     paper.save()

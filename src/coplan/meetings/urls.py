@@ -21,6 +21,7 @@ urlpatterns = [
     path(PROJECT + "meetings/add/", views.meeting_add, name="meeting_add"),
     path(MEETING, views.meeting, name="meeting"),
     path(MEETING + "change/", views.meeting_edit, name="meeting_edit"),
+    path(MEETING + "remove/", views.meeting_remove, name="meeting_remove"),
     path(MEETING + "paperwork/", views.paperwork, name="paperwork"),
     path(MEETING + "papers/", views.papers, name="papers"),
     path(MEETING + "papers/add/", views.paper_add, name="paper_add"),

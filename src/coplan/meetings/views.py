@@ -393,6 +393,39 @@ def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> Ht
     )
 
 
+@project_view(rules.EDIT_MEETINGS)
+def meeting_remove(request: HttpRequest, membership: Membership, meeting_id: int) -> HttpResponse:
+    found = _meeting(membership, meeting_id)
+    problem = None
+    if request.method == "POST":
+        try:
+            services.meeting_delete(meeting=found)
+        except services.MeetingRuleError as error:
+            problem = error.message
+        else:
+            messages.success(request, f"‘{found.title}’ has been removed.")
+            return redirect("meetings:meetings", project_id=membership.project_id)
+    invited_count = found.invited.count()
+    return render(
+        request,
+        "meetings/remove.html",
+        _context(
+            membership,
+            heading=f"Remove ‘{found.title}’?",
+            back=_meeting_url("meeting", membership, found),
+            caption=membership.project.name,
+            problem=problem,
+            warning=(
+                f"{invited_count} {'person is' if invited_count == 1 else 'people are'} invited. "
+                "Tell them it is not happening."
+            )
+            if invited_count
+            else "",
+        ),
+        status=400 if problem else 200,
+    )
+
+
 # Paperwork and papers ----------------------------------------------------------------------
 
 
