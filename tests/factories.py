@@ -325,3 +325,69 @@ class InvitedPersonFactory(factory.django.DjangoModelFactory):
     person = factory.LazyAttribute(
         lambda invited: InvolvementFactory(project=invited.meeting.project).person
     )
+
+
+# Paying people (coplan.payments) ---------------------------------------------------------
+
+from coplan.payments.models import Claim, ClaimLine, PaymentChoice, PaymentPolicy  # noqa: E402
+
+
+class PaymentPolicyFactory(factory.django.DjangoModelFactory):
+    """From 1 January 2026: £15 an hour for meetings and reading papers; fares, mileage at
+    45p, taxis agreed first, parking and food; receipts for fares, taxis and parking;
+    paid within 10 working days."""
+
+    class Meta:
+        model = PaymentPolicy
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    applies_from = datetime.date(2026, 1, 1)
+    basis = "hour"
+    hour_rate_pence = 1500
+    paid_activities = factory.LazyFunction(lambda: ["meetings", "reading"])
+    covered_expenses = factory.LazyFunction(
+        lambda: ["public_transport", "mileage", "taxi", "parking", "food"]
+    )
+    receipt_needed = factory.LazyFunction(lambda: ["public_transport", "taxi", "parking"])
+    agreed_first = factory.LazyFunction(lambda: ["taxi"])
+    mileage_pence_per_mile = 45
+    information = "Payment for your time may affect some benefits. Ask us before you choose."
+    target_working_days = 10
+
+
+class PaymentChoiceFactory(factory.django.DjangoModelFactory):
+    """Bank transfer, paid for their time, information seen."""
+
+    class Meta:
+        model = PaymentChoice
+
+    person = factory.SubFactory(PersonFactory)
+    how = "bank"
+    time_paid = True
+    chosen_on = datetime.date(2026, 1, 5)
+    saw_information = True
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    """Not sent yet, for another activity (reading papers) on 1 March 2027."""
+
+    class Meta:
+        model = Claim
+
+    project = factory.SubFactory(ProjectFactory)
+    person = factory.LazyAttribute(lambda claim: InvolvementFactory(project=claim.project).person)
+    activity = "Reading the papers"
+    activity_on = datetime.date(2027, 3, 1)
+
+
+class ClaimLineFactory(factory.django.DjangoModelFactory):
+    """A £4.50 bus fare."""
+
+    class Meta:
+        model = ClaimLine
+
+    claim = factory.SubFactory(ClaimFactory)
+    kind = "expense"
+    category = "public_transport"
+    description = "Bus there and back"
+    amount_pence = 450

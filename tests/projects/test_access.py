@@ -8,6 +8,7 @@ the test fails), and it must give strangers "page not found".
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from coplan.payments import services as payments_services
 from coplan.people.services import participant_import_upload
 from coplan.projects.roles import Role
 from tests.factories import (
@@ -16,6 +17,7 @@ from tests.factories import (
     BarrierFactory,
     BudgetLineFactory,
     CarParkItemFactory,
+    ClaimFactory,
     ConsentRecordFactory,
     DecisionAreaFactory,
     InvitationFactory,
@@ -26,6 +28,8 @@ from tests.factories import (
     MilestoneFactory,
     MonitoringAimFactory,
     PaperFactory,
+    PaymentChoiceFactory,
+    PaymentPolicyFactory,
     ProjectFactory,
     SessionRecordFactory,
     SharedDefinitionFactory,
@@ -35,10 +39,13 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+PDF_RECEIPT = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
 ALL = frozenset(Role)
 LEAD_ONLY = frozenset({Role.LEAD})
 LEAD_FACILITATOR = frozenset({Role.LEAD, Role.FACILITATOR})
 LEAD_MANAGER = frozenset({Role.LEAD, Role.MANAGER})
+CLAIM_STAFF = frozenset({Role.LEAD, Role.FACILITATOR, Role.FINANCE})
 
 # url name: (roles that may open it, the status they get for a GET)
 EXPECTED = {
@@ -181,6 +188,31 @@ EXPECTED = {
     "working_together:decision_area_add": (LEAD_MANAGER, 200),
     "working_together:decision_area_edit": (LEAD_MANAGER, 200),
     "working_together:decision_area_remove": (LEAD_MANAGER, 200),
+    # Paying people (coplan.payments): see docs/decisions/0005. The claim in the project data
+    # is the co-producer's own, not sent yet; a claim not sent cannot be decided or paid yet,
+    # so those who may decide are sent back to it (302).
+    "payments:home": (ALL, 200),
+    "payments:choice": (ALL, 200),
+    "payments:bank_details": (ALL, 200),
+    "payments:claims": (CLAIM_STAFF, 200),
+    "payments:claim_start": (ALL, 200),
+    "payments:claim_start_for": (CLAIM_STAFF, 200),
+    "payments:claim": (CLAIM_STAFF | {Role.CO_PRODUCER}, 200),
+    "payments:expense_add": (CLAIM_STAFF | {Role.CO_PRODUCER}, 200),
+    "payments:time_add": (CLAIM_STAFF | {Role.CO_PRODUCER}, 200),
+    "payments:line_remove": (ALL, 405),  # a button, so POST only
+    "payments:receipt": (CLAIM_STAFF | {Role.CO_PRODUCER}, 200),
+    "payments:claim_submit": (ALL, 405),
+    "payments:claim_remove": (ALL, 405),
+    "payments:claim_approve": (frozenset({Role.LEAD, Role.FINANCE}), 405),
+    "payments:claim_return": (frozenset({Role.LEAD, Role.FINANCE}), 302),
+    "payments:claim_pay": (frozenset({Role.FINANCE}), 302),
+    "payments:notice_done": (CLAIM_STAFF, 405),
+    "payments:person_payment": (frozenset({Role.FINANCE}), 200),
+    "payments:person_choice": (frozenset({Role.FINANCE}), 200),
+    "payments:person_bank_details": (frozenset({Role.FINANCE}), 200),
+    "payments:cost_code": (frozenset({Role.FINANCE}), 200),
+    "payments:export": (frozenset({Role.FINANCE}), 200),
 }
 
 
@@ -258,6 +290,22 @@ def project_data():
     values["meeting_id"] = meeting.pk
     values["paper_id"] = PaperFactory(meeting=meeting).pk
     values["invited_id"] = InvitedPersonFactory(meeting=meeting, person=participant).pk
+    # Paying people: the co-producer's own claim, with a bus fare and its receipt.
+    PaymentPolicyFactory(organisation=project.organisation)
+    co_producer = memberships[Role.CO_PRODUCER].user.people_records.get()
+    PaymentChoiceFactory(person=co_producer)
+    claim = ClaimFactory(project=project, person=co_producer)
+    line = payments_services.expense_line_add(
+        claim=claim,
+        category="public_transport",
+        description="Bus",
+        amount_pence=450,
+        added_by=memberships[Role.CO_PRODUCER].user,
+        receipt_content=PDF_RECEIPT,
+    )
+    values["claim_id"] = claim.pk
+    values["line_id"] = line.pk
+    values["notice_id"] = claim.notices.create(event="approved", method="phone").pk
     return project, memberships, values
 
 

@@ -1,0 +1,449 @@
+"""Forms for paying people. Every problem is a message beside its field, in plain words.
+Money is read into whole pence by planning's MoneyField (planning/money.py)."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+
+from coplan.core.formats import long_date
+from coplan.core.govuk_forms import DateField
+from coplan.core.text import clean_plain_text
+from coplan.payments.choices import ExpenseCategory, HowPaid, PaidActivity, RateBasis
+from coplan.people.forms import CheckboxesField
+from coplan.planning.forms import MoneyField
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+DATE_HINT = "For example, 27 3 2027"
+
+
+def _text(label: str, errors_label: str, max_length: int, **kwargs) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        error_messages={
+            "required": f"Enter {errors_label}",
+            "max_length": f"{errors_label[0].upper()}{errors_label[1:]} must be "
+            f"{max_length} characters or fewer",
+        },
+        **kwargs,
+    )
+
+
+class _PlainForm(forms.Form):
+    """Text fields are checked for hidden characters (core.text.clean_plain_text)."""
+
+    def clean(self):
+        data = super().clean()
+        for name, value in list(data.items()):
+            if isinstance(value, str) and value:
+                try:
+                    data[name] = clean_plain_text(
+                        value,
+                        field_label=str(self.fields[name].label),
+                        multiline=isinstance(self.fields[name].widget, forms.Textarea),
+                    )
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return data
+
+
+def _rate(label: str, errors: str, hint: str = "In pounds, for example 15 or 12.50") -> MoneyField:
+    return MoneyField(label=label, label_for_errors=errors, required=False, help_text=hint)
+
+
+class PolicyForm(_PlainForm):
+    applies_from = DateField(
+        label="Date these rules apply from",
+        label_for_errors="the date these rules apply from",
+        help_text="Claims for meetings and activities on or after this date use these rules. "
+        + DATE_HINT,
+    )
+    basis = forms.ChoiceField(
+        label="How is time paid?",
+        choices=RateBasis.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how time is paid"},
+    )
+    hour_rate_pence = _rate("Rate an hour", "The rate an hour")
+    half_day_rate_pence = _rate("Rate for half a day", "The rate for half a day")
+    day_rate_pence = _rate("Rate for a day", "The rate for a day")
+    activity_rate_pence = _rate(
+        "Set amount for each meeting or activity", "The set amount for each meeting"
+    )
+    half_day_up_to_hours = forms.DecimalField(
+        label="A half day is up to how many hours?",
+        min_value=Decimal("0.5"),
+        max_value=Decimal("12"),
+        decimal_places=1,
+        initial=Decimal("4"),
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
+        error_messages={
+            "required": "Enter how many hours a half day is",
+            "invalid": "Hours must be a number, like 4 or 3.5",
+            "min_value": "A half day must be at least half an hour",
+            "max_value": "A half day must be 12 hours or less",
+            "max_decimal_places": "Hours can have one figure after the point, like 3.5",
+        },
+    )
+    paid_activities = CheckboxesField(
+        label="What are people paid for?", choices=PaidActivity.choices, required=False
+    )
+    covered_expenses = CheckboxesField(
+        label="Which expenses do we pay?", choices=ExpenseCategory.choices, required=False
+    )
+    receipt_needed = CheckboxesField(
+        label="Which expenses need a receipt?", choices=ExpenseCategory.choices, required=False
+    )
+    agreed_first = CheckboxesField(
+        label="Which expenses must be agreed before they are used?",
+        choices=ExpenseCategory.choices,
+        required=False,
+        help_text="For example, taxis. People say who agreed it when they claim.",
+    )
+    mileage_pence_per_mile = _rate(
+        "Mileage rate a mile", "The mileage rate", hint="In pounds, for example 0.45"
+    )
+    target_working_days = forms.IntegerField(
+        label="We pay claims within how many working days?",
+        min_value=1,
+        max_value=60,
+        initial=10,
+        help_text="Working days leave out weekends and bank holidays in England and Wales.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter how many working days",
+            "invalid": "Working days must be a whole number, like 10",
+            "min_value": "Working days must be 1 or more",
+            "max_value": "Working days must be 60 or fewer",
+        },
+    )
+    information = _text(
+        "What we tell people about payment, tax and benefits",
+        "what we tell people about payment, tax and benefits",
+        5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="In plain words. People read this before they choose how to be paid. For "
+        "example, who to ask about how payment may affect their benefits.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        hours = data.pop("half_day_up_to_hours", None)
+        if hours is not None:
+            data["half_day_up_to_minutes"] = int(hours * 60)
+        for name in ("receipt_needed", "agreed_first"):
+            covered = set(data.get("covered_expenses", []))
+            extra = [code for code in data.get(name, []) if code not in covered]
+            if extra:
+                self.add_error(
+                    name,
+                    f"{ExpenseCategory(extra[0]).label} is not an expense we pay: tick it "
+                    "under 'Which expenses do we pay?' too, or untick it here",
+                )
+        data["mileage_pence_per_mile"] = data.get("mileage_pence_per_mile") or 0
+        return data
+
+
+class PaymentChoiceForm(forms.Form):
+    how = forms.ChoiceField(
+        label="How do you want to be paid?",
+        choices=HowPaid.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you want to be paid"},
+    )
+    time_paid = forms.ChoiceField(
+        label="Do you want to be paid for your time, as well as your expenses?",
+        choices=[("yes", "Yes"), ("no", "No, only my expenses")],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Some people choose expenses only because of their benefits.",
+    )
+    saw_information = forms.BooleanField(
+        label="I have read what payment can mean for tax and benefits",
+        required=False,
+    )
+
+    def __init__(self, *args, needs_information: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.needs_information = needs_information
+        if not needs_information:
+            del self.fields["saw_information"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("how") and data["how"] != HowPaid.NOT_PAID and not data.get("time_paid"):
+            self.add_error("time_paid", "Select if you want to be paid for your time")
+        if self.needs_information and not data.get("saw_information"):
+            self.add_error("saw_information", "Confirm you have read what payment can mean for you")
+        data["time_paid"] = data.get("time_paid") == "yes"
+        return data
+
+
+class BankDetailsForm(_PlainForm):
+    name = _text(
+        "Name on the account",
+        "the name on the account",
+        100,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+    sort_code = _text(
+        "Sort code",
+        "a sort code",
+        10,
+        help_text="Must be 6 numbers long, like 30-94-57",
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-5", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+    account_number = _text(
+        "Account number",
+        "an account number",
+        12,
+        help_text="Must be between 6 and 8 numbers long",
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-10", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+
+SOMETHING_ELSE = "other"
+
+
+class ClaimStartForm(_PlainForm):
+    """Which meeting, or another activity and its date; for staff, whose claim it is."""
+
+    person = forms.TypedChoiceField(
+        label="Who is the claim for?",
+        coerce=int,
+        choices=[],
+        error_messages={"required": "Select who the claim is for"},
+    )
+    meeting = forms.ChoiceField(
+        label="What are you claiming for?",
+        choices=[],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what you are claiming for",
+            "invalid_choice": "Select what you are claiming for",
+        },
+    )
+    activity = _text(
+        "What did you do?",
+        "what you did",
+        200,
+        required=False,
+        help_text="For example, read the papers for the next workshop",
+    )
+    activity_on = DateField(
+        label="When did you do it?",
+        label_for_errors="the date",
+        required=False,
+        help_text=DATE_HINT,
+    )
+
+    def __init__(self, *args, meetings, people=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].choices = [
+            (str(meeting.pk), f"{meeting.title} ({long_date(meeting.meets_on)})")
+            for meeting in meetings
+        ] + [(SOMETHING_ELSE, "Something else, like reading papers or preparing")]
+        if people is None:
+            del self.fields["person"]
+        else:
+            self.fields["person"].choices = [("", "Choose someone")] + [
+                (person.pk, person.full_name) for person in people
+            ]
+            self.fields["meeting"].label = "What is the claim for?"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("meeting") == SOMETHING_ELSE:
+            if not data.get("activity"):
+                self.add_error("activity", "Enter what you did")
+            if not data.get("activity_on"):
+                self.add_error("activity_on", "Enter the date")
+            elif data["activity_on"] > datetime.date.today() + datetime.timedelta(days=1):
+                self.add_error("activity_on", "The date must be today or in the past")
+        return data
+
+
+class ExpenseForm(_PlainForm):
+    category = forms.ChoiceField(
+        label="What kind of expense is it?",
+        choices=[],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what kind of expense it is",
+            "invalid_choice": "Select what kind of expense it is",
+        },
+    )
+    description = _text(
+        "What was it?",
+        "what it was",
+        200,
+        required=False,
+        help_text="For example, bus from Banbury and back",
+    )
+    amount = MoneyField(
+        label="How much did it cost?",
+        label_for_errors="The amount",
+        required=False,
+        help_text="In pounds, for example 4.50. For mileage, enter the miles instead.",
+    )
+    miles = forms.CharField(
+        label="How many miles? (mileage only)",
+        required=False,
+        max_length=8,
+        help_text="There and back, for example 12 or 12.5",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+    )
+    agreed_by = _text(
+        "Who agreed it before you used it?",
+        "who agreed it",
+        150,
+        required=False,
+        help_text="Only for expenses that must be agreed first, like taxis",
+    )
+    receipt = forms.FileField(
+        label="Photo or PDF of the receipt",
+        required=False,
+        help_text="A photo (JPG or PNG) or a PDF",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
+    )
+
+    def __init__(self, *args, covered: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [
+            (value, label) for value, label in ExpenseCategory.choices if value in covered
+        ]
+
+    def clean_miles(self) -> Decimal | None:
+        text = self.cleaned_data["miles"].strip()
+        if not text:
+            return None
+        try:
+            miles = Decimal(text)
+        except InvalidOperation as error:
+            raise forms.ValidationError("Miles must be a number, like 12 or 12.5") from error
+        if not miles.is_finite() or miles <= 0:
+            raise forms.ValidationError("Miles must be more than 0")
+        if miles != miles.quantize(Decimal("0.1")):
+            raise forms.ValidationError("Miles can have one figure after the point, like 12.5")
+        if miles > 2000:
+            raise forms.ValidationError("Miles must be 2,000 or fewer")
+        return miles
+
+    def clean(self):
+        data = super().clean()
+        if data.get("category") == ExpenseCategory.MILEAGE:
+            if data.get("miles") is None and "miles" not in self.errors:
+                self.add_error("miles", "Enter how many miles")
+        elif data.get("category") and data.get("amount") is None and "amount" not in self.errors:
+            self.add_error("amount", "Enter how much it cost")
+        elif data.get("amount") == 0:
+            self.add_error("amount", "The amount must be more than £0")
+        return data
+
+
+class TimeForm(_PlainForm):
+    activity = forms.ChoiceField(
+        label="What did you spend time on?",
+        choices=[],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what you spent time on",
+            "invalid_choice": "Select what you spent time on",
+        },
+    )
+    hours = forms.IntegerField(
+        label="Hours",
+        min_value=0,
+        max_value=24,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Hours must be a whole number",
+            "min_value": "Hours must be 0 or more",
+            "max_value": "Hours must be 24 or fewer",
+        },
+    )
+    minutes = forms.IntegerField(
+        label="Minutes",
+        min_value=0,
+        max_value=59,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Minutes must be a whole number",
+            "min_value": "Minutes must be 0 or more",
+            "max_value": "Minutes must be 59 or fewer",
+        },
+    )
+    description = _text("What did you do? (optional)", "what you did", 200, required=False)
+
+    def __init__(self, *args, activities: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = activities
+
+    def clean(self):
+        data = super().clean()
+        if "hours" in self.errors or "minutes" in self.errors:
+            return data
+        total = (data.get("hours") or 0) * 60 + (data.get("minutes") or 0)
+        if total == 0:
+            self.add_error("hours", "Enter how long you spent")
+        elif total > 24 * 60:
+            self.add_error("hours", "Time must be 24 hours or less")
+        data["total_minutes"] = total
+        return data
+
+
+class ReturnForm(_PlainForm):
+    reason = _text(
+        "What needs to change?",
+        "what needs to change",
+        2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="In plain words. The person sees this, for example: the bus ticket photo "
+        "is blurred, please take it again.",
+    )
+
+
+class PaidForm(forms.Form):
+    paid_on = DateField(label="Date paid", label_for_errors="the date paid", help_text=DATE_HINT)
+    reference = _text(
+        "Payment reference",
+        "the payment reference",
+        100,
+        help_text="From the payment system, so the payment can be found again",
+    )
+
+
+class ExportForm(forms.Form):
+    start = DateField(label="Approved from", label_for_errors="the first date", help_text=DATE_HINT)
+    end = DateField(label="Approved up to", label_for_errors="the last date", help_text=DATE_HINT)
+    file_format = forms.ChoiceField(
+        label="File type",
+        choices=[("xlsx", "Spreadsheet (.xlsx)"), ("csv", "CSV (.csv)")],
+        widget=forms.RadioSelect,
+        initial="xlsx",
+        error_messages={"required": "Select a file type"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The last date must be the same as or after the first date")
+        return data
+
+
+class CostCodeForm(_PlainForm):
+    cost_code = _text(
+        "Cost code",
+        "the cost code",
+        50,
+        required=False,
+        help_text="The code finance uses for this project's spending",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )

@@ -1,0 +1,99 @@
+"""Receipts: what an upload really is, read from its content, and where it is kept.
+
+A receipt must be a JPEG or PNG photo or a PDF, no bigger than
+settings.PAYMENTS_RECEIPT_MAX_BYTES. The file's name and the browser's content
+type are never trusted: the first bytes must be the format's signature, photos
+must open and verify with Pillow, and a PDF must start with "%PDF-" and end with
+"%%EOF". Files are kept under settings.PRIVATE_MEDIA_ROOT with a random name
+and served only by the receipt view, which checks who may see the claim.
+"""
+
+import hashlib
+import io
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from PIL import Image, UnidentifiedImageError
+
+JPEG = "image/jpeg"
+PNG = "image/png"
+PDF = "application/pdf"
+EXTENSIONS = {JPEG: "jpg", PNG: "png", PDF: "pdf"}
+Image.MAX_IMAGE_PIXELS = 60_000_000  # a phone photo is far less; bigger is a decompression bomb
+
+
+class ReceiptError(ValueError):
+    """Why an upload cannot be a receipt, in plain words."""
+
+
+@dataclass(frozen=True)
+class CheckedReceipt:
+    content: bytes
+    content_type: str
+    sha256: str
+
+
+def _kind(content: bytes) -> str | None:
+    if content.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if content.startswith(b"%PDF-"):
+        return PDF
+    return None
+
+
+def receipt_check(*, content: bytes) -> CheckedReceipt:
+    """The upload as a receipt, or ReceiptError saying what is wrong."""
+    limit = settings.PAYMENTS_RECEIPT_MAX_BYTES
+    if not content:
+        raise ReceiptError("The selected file is empty")
+    if len(content) > limit:
+        raise ReceiptError(f"The selected file must be smaller than {limit // (1024 * 1024)}MB")
+    kind = _kind(content)
+    if kind is None:
+        raise ReceiptError("The selected file must be a photo (JPG or PNG) or a PDF")
+    if kind in (JPEG, PNG):
+        try:
+            with Image.open(io.BytesIO(content)) as image:
+                if image.format != ("JPEG" if kind == JPEG else "PNG"):
+                    raise ReceiptError("The selected file must be a photo (JPG or PNG) or a PDF")
+                image.verify()
+        except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as err:
+            raise ReceiptError(
+                "The selected photo cannot be opened. Take the photo again, or choose another file"
+            ) from err
+    elif b"%%EOF" not in content[-1024:]:
+        raise ReceiptError(
+            "The selected PDF is not complete. Save it again, or choose another file"
+        )
+    return CheckedReceipt(content, kind, hashlib.sha256(content).hexdigest())
+
+
+def _folder() -> Path:
+    folder = Path(settings.PRIVATE_MEDIA_ROOT) / "receipts"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def receipt_store(*, checked: CheckedReceipt) -> str:
+    """Write the file under a random name and return that name."""
+    name = f"{secrets.token_hex(16)}.{EXTENSIONS[checked.content_type]}"
+    path = _folder() / name
+    with path.open("xb") as handle:
+        handle.write(checked.content)
+    path.chmod(0o600)
+    return name
+
+
+def receipt_path(stored_name: str) -> Path:
+    path = (_folder() / stored_name).resolve()
+    if path.parent != _folder().resolve():
+        raise ReceiptError("Not a receipt")
+    return path
+
+
+def receipt_delete(stored_name: str) -> None:
+    receipt_path(stored_name).unlink(missing_ok=True)

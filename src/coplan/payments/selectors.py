@@ -1,0 +1,358 @@
+"""Reads for paying people. Every project read filters by the project; every list is
+a fixed number of queries, whatever its size."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from coplan.meetings.models import Attendance, InvitedPerson, Meeting
+from coplan.organisations.models import Organisation
+from coplan.payments import amounts, working_days
+from coplan.payments.choices import ClaimStatus, HowPaid, LineKind, PaidActivity
+from coplan.payments.models import (
+    BankDetails,
+    Claim,
+    ClaimLine,
+    ClaimNotice,
+    PaymentChoice,
+    PaymentPolicy,
+    ProjectPayments,
+)
+from coplan.people import crypto
+from coplan.people.models import Person
+from coplan.planning.models import BudgetCategory
+from coplan.projects.models import Project
+
+CLAIMS_PER_PAGE = 50
+WAITING = (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED)
+COMMITTED = (ClaimStatus.APPROVED, ClaimStatus.PAID)
+
+
+def _today(today: datetime.date | None) -> datetime.date:
+    return today or timezone.localdate()
+
+
+# The organisation's policy -------------------------------------------------------------
+
+
+def policies(*, organisation: Organisation) -> list[PaymentPolicy]:
+    """Every version, newest date first. One query."""
+    return list(PaymentPolicy.objects.filter(organisation=organisation).order_by("-applies_from"))
+
+
+def policy(*, organisation: Organisation, policy_id: int) -> PaymentPolicy | None:
+    return PaymentPolicy.objects.filter(organisation=organisation, pk=policy_id).first()
+
+
+def policy_in_force(*, organisation_id: int, on: datetime.date) -> PaymentPolicy | None:
+    """The version that applies on a day: the latest one starting on or before it."""
+    return (
+        PaymentPolicy.objects.filter(organisation_id=organisation_id, applies_from__lte=on)
+        .order_by("-applies_from")
+        .first()
+    )
+
+
+def policy_for_day(found: list[PaymentPolicy], on: datetime.date) -> PaymentPolicy | None:
+    """From a list of versions (any order), the one in force on a day (no query)."""
+    in_force = [version for version in found if version.applies_from <= on]
+    return max(in_force, key=lambda version: version.applies_from, default=None)
+
+
+def policy_is_used(*, policy: PaymentPolicy) -> bool:
+    """Whether an approved or paid claim was worked out with this version."""
+    return Claim.objects.filter(policy=policy, status__in=COMMITTED).exists()
+
+
+def rates(policy: PaymentPolicy) -> amounts.Rates:
+    return amounts.Rates(
+        basis=policy.basis,
+        hour_rate_pence=policy.hour_rate_pence,
+        half_day_rate_pence=policy.half_day_rate_pence,
+        day_rate_pence=policy.day_rate_pence,
+        activity_rate_pence=policy.activity_rate_pence,
+        half_day_up_to_minutes=policy.half_day_up_to_minutes,
+    )
+
+
+def extra_activities(policy: PaymentPolicy | None) -> list[tuple[str, str]]:
+    """Time other than the meeting itself that this policy pays, by the hour."""
+    if policy is None or policy.hour_rate_pence is None:
+        return []
+    return [
+        (value, label)
+        for value, label in PaidActivity.choices
+        if value != PaidActivity.MEETINGS and value in policy.paid_activities
+    ]
+
+
+# A person's choice and bank details ----------------------------------------------------------
+
+
+def payment_choice(*, person: Person | None) -> PaymentChoice | None:
+    """How they want to be paid now: their latest choice."""
+    if person is None:
+        return None
+    return (
+        PaymentChoice.objects.filter(person=person)
+        .select_related("information_policy")
+        .order_by("-recorded_at", "-pk")
+        .first()
+    )
+
+
+def bank_details_held(*, person: Person | None) -> BankDetails | None:
+    if person is None:
+        return None
+    return BankDetails.objects.filter(person=person).first()
+
+
+@dataclass(frozen=True)
+class BankAccount:
+    name: str
+    sort_code: str
+    account_number: str
+
+    @property
+    def sort_code_words(self) -> str:
+        code = self.sort_code
+        return f"{code[0:2]}-{code[2:4]}-{code[4:6]}"
+
+    @property
+    def ending(self) -> str:
+        return self.account_number[-4:]
+
+
+def bank_account(*, details: BankDetails) -> BankAccount:
+    """Decrypted bank details. Only for finance, and the view must write the audit entry."""
+    value = crypto.decrypt_json(details.token)
+    return BankAccount(value["name"], value["sort_code"], value["account_number"])
+
+
+def project_cost_code(*, project: Project) -> str:
+    found = ProjectPayments.objects.filter(project=project).first()
+    return found.cost_code if found else ""
+
+
+# Claims ----------------------------------------------------------------------------
+
+
+def _with_total(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    return claims.annotate(
+        total_pence=Coalesce(Sum("lines__amount_pence"), 0),
+        line_count=Count("lines"),
+    )
+
+
+def claim(*, project: Project, claim_id: int) -> Claim | None:
+    """One claim of this project, with its person and meeting. One query."""
+    return (
+        Claim.objects.filter(project=project, pk=claim_id)
+        .select_related("person", "person__user", "meeting", "approved_by", "paid_by")
+        .first()
+    )
+
+
+def claim_lines(*, claim: Claim) -> list[ClaimLine]:
+    """The claim's lines, the worked-out payment for time first, with receipts. One query."""
+    return list(claim.lines.select_related("receipt", "added_by").order_by("-is_worked_out", "pk"))
+
+
+def claim_line(*, claim: Claim, line_id: int) -> ClaimLine | None:
+    return claim.lines.filter(pk=line_id).select_related("receipt").first()
+
+
+def claim_notices(*, claim: Claim) -> list[ClaimNotice]:
+    return list(claim.notices.select_related("done_by"))
+
+
+def claim_total(lines: list[ClaimLine]) -> int:
+    return amounts.total_pence(line.amount_pence for line in lines)
+
+
+def claim_is_late(claim: Claim, *, today: datetime.date) -> bool:
+    return claim.status in WAITING and claim.pay_by is not None and claim.pay_by < today
+
+
+@dataclass(frozen=True)
+class ClaimsPage:
+    page: Page
+    late_count: int
+    today: datetime.date
+
+
+def project_claims(
+    *,
+    project: Project,
+    status: str = "",
+    late_only: bool = False,
+    page: int | str = 1,
+    today: datetime.date | None = None,
+) -> ClaimsPage:
+    """Claims for the project, late ones first, then the newest; a page at a time with
+    each claim's total and its person and meeting. Three queries (how many, how many
+    are late, the page)."""
+    today = _today(today)
+    found = Claim.objects.filter(project=project)
+    if status:
+        found = found.filter(status=status)
+    late = Q(status__in=WAITING, pay_by__lt=today)
+    if late_only:
+        found = found.filter(late)
+    late_count = found.filter(late).count()
+    ordered = (
+        _with_total(found)
+        .select_related("person", "meeting")
+        .annotate(late_first=Case(When(late, then=0), default=1, output_field=IntegerField()))
+        .order_by("late_first", "-activity_on", "-pk")
+    )
+    paginator = Paginator(ordered, CLAIMS_PER_PAGE)
+    return ClaimsPage(paginator.get_page(page), late_count, today)
+
+
+def person_claims(*, project: Project, person: Person | None) -> list[Claim]:
+    """Someone's own claims in this project, newest first, with totals. One query."""
+    if person is None:
+        return []
+    return list(
+        _with_total(Claim.objects.filter(project=project, person=person))
+        .select_related("meeting")
+        .order_by("-activity_on", "-pk")
+    )
+
+
+def late_claim_count(*, project: Project, today: datetime.date | None = None) -> int:
+    """Claims sent or approved and not paid by the payment target. One query."""
+    return Claim.objects.filter(
+        project=project, status__in=WAITING, pay_by__lt=_today(today)
+    ).count()
+
+
+def meetings_to_claim_for(*, project: Project, person: Person) -> list[Meeting]:
+    """Meetings of the project the person was invited to and has not claimed for. One query."""
+    return list(
+        Meeting.objects.filter(project=project, invited__person=person)
+        .exclude(claims__person=person)
+        .order_by("-meets_on", "-pk")
+    )
+
+
+def attendance(*, meeting: Meeting, person: Person) -> str:
+    found = (
+        InvitedPerson.objects.filter(meeting=meeting, person=person)
+        .values_list("attendance", flat=True)
+        .first()
+    )
+    return found or Attendance.NOT_RECORDED
+
+
+@dataclass(frozen=True)
+class TimeOwed:
+    """What the person is owed for the meeting itself, or why nothing."""
+
+    pay: amounts.TimePay | None
+    reason: str = ""
+
+
+def meeting_time_owed(
+    *,
+    policy: PaymentPolicy | None,
+    choice: PaymentChoice | None,
+    meeting: Meeting,
+    came: str,
+) -> TimeOwed:
+    """Pay for the meeting from attendance and the policy in force on its day (no query)."""
+    if policy is None:
+        return TimeOwed(None, "There are no rates for paying people on the day of this meeting.")
+    if PaidActivity.MEETINGS not in policy.paid_activities:
+        return TimeOwed(None, "Time at meetings is not paid.")
+    if choice is None:
+        return TimeOwed(None, "Say how you want to be paid first.")
+    if choice.how == HowPaid.NOT_PAID or not choice.time_paid:
+        return TimeOwed(None, "You chose not to be paid for your time.")
+    if came == Attendance.NOT_RECORDED:
+        return TimeOwed(None, "Payment for your time is added when the lead records that you came.")
+    if came != Attendance.CAME:
+        return TimeOwed(None, "The meeting's record says you did not come.")
+    pay = amounts.meeting_pay(rates=rates(policy), minutes=meeting.length_minutes)
+    if pay is None:
+        return TimeOwed(None, "The payment policy has no rate for a meeting of this length.")
+    return TimeOwed(pay)
+
+
+def pay_by_for(*, submitted_on: datetime.date, policy: PaymentPolicy) -> datetime.date:
+    return working_days.add_working_days(submitted_on, policy.target_working_days)
+
+
+# Money in the plan ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spend:
+    committed_pence: int = 0
+    paid_pence: int = 0
+
+
+LINE_BUDGET_CATEGORY = {
+    LineKind.TIME: BudgetCategory.PAYING_PEOPLE,
+    LineKind.EXPENSE: BudgetCategory.EXPENSES,
+}
+
+
+def project_spend(*, project: Project) -> dict[str, Spend]:
+    """Committed (approved, not paid yet) and paid, in whole pence, by budget category.
+    Payment for time is "paying people for their time"; every expense is "expenses".
+    One query."""
+    rows = (
+        ClaimLine.objects.filter(claim__project=project, claim__status__in=COMMITTED)
+        .values("kind")
+        .annotate(
+            committed=Coalesce(
+                Sum("amount_pence", filter=Q(claim__status=ClaimStatus.APPROVED)), 0
+            ),
+            paid=Coalesce(Sum("amount_pence", filter=Q(claim__status=ClaimStatus.PAID)), 0),
+        )
+        .order_by()
+    )
+    spend: dict[str, Spend] = {}
+    for row in rows:
+        category = LINE_BUDGET_CATEGORY[row["kind"]]
+        before = spend.get(category, Spend())
+        spend[category] = Spend(
+            before.committed_pence + row["committed"], before.paid_pence + row["paid"]
+        )
+    return spend
+
+
+# Export for finance ---------------------------------------------------------------------
+
+
+def claims_for_export(*, project: Project, start: datetime.date, end: datetime.date) -> list[Claim]:
+    """Approved and paid claims approved between two dates (both included), oldest first,
+    with their lines. Two queries."""
+    found = (
+        Claim.objects.filter(
+            project=project,
+            status__in=COMMITTED,
+            approved_at__date__gte=start,
+            approved_at__date__lte=end,
+        )
+        .select_related("person", "meeting")
+        .prefetch_related("lines")
+        .order_by("approved_at", "pk")
+    )
+    return list(found)
+
+
+def payment_choices_for(*, people: list[Person]) -> dict[int, PaymentChoice]:
+    """Each person's current choice. One query."""
+    latest: dict[int, PaymentChoice] = {}
+    for choice in PaymentChoice.objects.filter(person__in=people).order_by(
+        "person_id", "recorded_at", "pk"
+    ):
+        latest[choice.person_id] = choice
+    return latest

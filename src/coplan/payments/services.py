@@ -1,0 +1,705 @@
+"""Writes for paying people: the policy, choices, bank details, claims and their steps.
+
+Steps of a claim: draft -> submitted -> approved or returned (with a reason) -> paid.
+A returned claim can be changed and sent again. Every step is a conditional UPDATE
+(`... WHERE status = <the step before>`) inside a transaction that has locked the row
+(select_for_update), so two people approving, or marking paid, at the same moment
+change it once: the second is told it has already happened.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from coplan.organisations.models import Organisation
+from coplan.payments import amounts, receipts, selectors
+from coplan.payments.choices import (
+    ClaimStatus,
+    ExpenseCategory,
+    HowPaid,
+    LineKind,
+    NoticeEvent,
+    NoticeMethod,
+    PaidActivity,
+)
+from coplan.payments.models import (
+    BankDetails,
+    Claim,
+    ClaimLine,
+    ClaimNotice,
+    PaymentChoice,
+    PaymentPolicy,
+    ProjectPayments,
+    Receipt,
+)
+from coplan.people import crypto
+from coplan.people import services as people_services
+from coplan.people.choices import AuditAction, ContactMethod
+from coplan.people.models import Person
+from coplan.projects.models import Project
+
+POLICY_FIELDS = (
+    "basis",
+    "hour_rate_pence",
+    "half_day_rate_pence",
+    "day_rate_pence",
+    "activity_rate_pence",
+    "half_day_up_to_minutes",
+    "paid_activities",
+    "covered_expenses",
+    "receipt_needed",
+    "agreed_first",
+    "mileage_pence_per_mile",
+    "information",
+    "target_working_days",
+)
+
+
+class PaymentError(Exception):
+    """Something the rules for paying people do not allow, in plain words."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# The organisation's policy -------------------------------------------------------------
+
+
+def _check_policy_dates(organisation: Organisation, applies_from: datetime.date) -> None:
+    """A version may start in the past only if no claim from that day on is approved."""
+    decided = Claim.objects.filter(
+        project__organisation=organisation,
+        status__in=selectors.COMMITTED,
+        activity_on__gte=applies_from,
+    ).exists()
+    if decided:
+        raise PaymentError(
+            "Claims from that date on have already been approved. Choose a later date, so "
+            "approved claims keep the rates of their day",
+            field="applies_from",
+        )
+
+
+def _check_policy_rates(fields: dict) -> None:
+    needed = {
+        "hour": ("hour_rate_pence", "Enter the rate an hour"),
+        "activity": ("activity_rate_pence", "Enter the set amount for each meeting or activity"),
+    }
+    basis = fields["basis"]
+    if basis in needed and fields.get(needed[basis][0]) is None:
+        raise PaymentError(needed[basis][1], field=needed[basis][0])
+    if basis == "half_day":
+        for name, message in (
+            ("half_day_rate_pence", "Enter the rate for half a day"),
+            ("day_rate_pence", "Enter the rate for a day"),
+        ):
+            if fields.get(name) is None:
+                raise PaymentError(message, field=name)
+    if "mileage" in fields.get("covered_expenses", []) and not fields.get("mileage_pence_per_mile"):
+        raise PaymentError("Enter the mileage rate a mile", field="mileage_pence_per_mile")
+
+
+@transaction.atomic
+def policy_create(
+    *,
+    organisation: Organisation,
+    created_by: AbstractBaseUser,
+    applies_from: datetime.date,
+    **fields,
+) -> PaymentPolicy:
+    """A new version of the organisation's policy, in force from a date."""
+    _check_policy_rates(fields)
+    _check_policy_dates(organisation, applies_from)
+    if PaymentPolicy.objects.filter(organisation=organisation, applies_from=applies_from).exists():
+        raise PaymentError(
+            "There is already a version from that date. Change it, or choose another date",
+            field="applies_from",
+        )
+    return PaymentPolicy.objects.create(
+        organisation=organisation,
+        applies_from=applies_from,
+        created_by=created_by,
+        **{name: fields[name] for name in POLICY_FIELDS if name in fields},
+    )
+
+
+@transaction.atomic
+def policy_update(*, policy: PaymentPolicy, **fields) -> PaymentPolicy:
+    """Change a version no approved or paid claim has used."""
+    policy = PaymentPolicy.objects.select_for_update().get(pk=policy.pk)
+    if selectors.policy_is_used(policy=policy):
+        raise PaymentError(
+            "Claims have been approved with this version, so it cannot change. Add a new "
+            "version from the date the change applies"
+        )
+    _check_policy_rates(fields)
+    applies_from = fields.get("applies_from", policy.applies_from)
+    if applies_from != policy.applies_from:
+        _check_policy_dates(policy.organisation, min(applies_from, policy.applies_from))
+        taken = PaymentPolicy.objects.filter(
+            organisation_id=policy.organisation_id, applies_from=applies_from
+        ).exists()
+        if taken:
+            raise PaymentError("There is already a version from that date", field="applies_from")
+        policy.applies_from = applies_from
+    for name in POLICY_FIELDS:
+        if name in fields:
+            setattr(policy, name, fields[name])
+    policy.updated_at = timezone.now()
+    policy.save()
+    return policy
+
+
+# A person's choice and bank details -------------------------------------------------------
+
+
+@transaction.atomic
+def payment_choice_record(
+    *,
+    person: Person,
+    how: str,
+    time_paid: bool,
+    saw_information: bool,
+    information_policy: PaymentPolicy | None,
+    recorded_by: AbstractBaseUser,
+    on_behalf: bool,
+    where: str,
+    project: Project | None = None,
+) -> PaymentChoice:
+    """Record how someone wants to be paid. Bank details are removed if they no longer
+    want a bank transfer: we keep only what we need."""
+    if not saw_information and information_policy is not None:
+        raise PaymentError(
+            "Confirm you have read what we tell people about payment, tax and benefits",
+            field="saw_information",
+        )
+    choice = PaymentChoice.objects.create(
+        person=person,
+        how=how,
+        time_paid=time_paid and how != HowPaid.NOT_PAID,
+        chosen_on=timezone.localdate(),
+        saw_information=saw_information,
+        information_policy=information_policy,
+        recorded_by=recorded_by,
+        on_behalf=on_behalf,
+    )
+    if how != HowPaid.BANK:
+        bank_details_remove(person=person, actor=recorded_by, where=where, project=project)
+    return choice
+
+
+def _digits(text: str) -> str:
+    return "".join(character for character in text if character in "0123456789")
+
+
+def bank_details_set(
+    *,
+    person: Person,
+    name: str,
+    sort_code: str,
+    account_number: str,
+    actor: AbstractBaseUser,
+    where: str,
+    project: Project | None = None,
+) -> BankDetails:
+    """Save bank details encrypted, replacing any held, and log the change."""
+    sort_code, account_number = _digits(sort_code), _digits(account_number)
+    if len(sort_code) != 6:
+        raise PaymentError("Sort code must be 6 numbers, like 30-94-57", field="sort_code")
+    if not 6 <= len(account_number) <= 8:
+        raise PaymentError("Account number must be between 6 and 8 numbers", field="account_number")
+    token = crypto.encrypt_json(
+        {"name": name.strip(), "sort_code": sort_code, "account_number": account_number.zfill(8)}
+    )
+    with transaction.atomic():
+        details, _ = BankDetails.objects.update_or_create(
+            person=person,
+            defaults={"token": token, "updated_by": actor, "updated_at": timezone.now()},
+        )
+        people_services.audit_record(
+            people=[person],
+            actor=actor,
+            action=AuditAction.CHANGED_BANK_DETAILS,
+            where=where,
+            project=project,
+        )
+    return details
+
+
+def bank_details_remove(
+    *, person: Person, actor: AbstractBaseUser, where: str, project: Project | None = None
+) -> None:
+    deleted, _ = BankDetails.objects.filter(person=person).delete()
+    if deleted:
+        people_services.audit_record(
+            people=[person],
+            actor=actor,
+            action=AuditAction.CHANGED_BANK_DETAILS,
+            where=where,
+            project=project,
+        )
+
+
+def bank_details_view_record(
+    *, person: Person, actor: AbstractBaseUser, where: str, project: Project | None = None
+) -> None:
+    people_services.audit_record(
+        people=[person],
+        actor=actor,
+        action=AuditAction.VIEWED_BANK_DETAILS,
+        where=where,
+        project=project,
+    )
+
+
+def cost_code_set(*, project: Project, cost_code: str) -> ProjectPayments:
+    found, _ = ProjectPayments.objects.update_or_create(
+        project=project, defaults={"cost_code": cost_code.strip()}
+    )
+    return found
+
+
+# Claims -----------------------------------------------------------------------------
+
+
+def _policy_for(claim: Claim) -> PaymentPolicy | None:
+    return selectors.policy_in_force(
+        organisation_id=claim.project.organisation_id, on=claim.activity_on
+    )
+
+
+def _touch(claim: Claim) -> None:
+    Claim.objects.filter(pk=claim.pk).update(updated_at=timezone.now())
+
+
+def claim_time_refresh(*, claim: Claim, policy: PaymentPolicy | None = None) -> int:
+    """Write the line for the meeting itself from attendance and the policy in force on
+    the meeting's day (or remove it if nothing is owed). Returns its pence."""
+    if claim.meeting_id is None:
+        return 0
+    policy = policy if policy is not None else _policy_for(claim)
+    owed = selectors.meeting_time_owed(
+        policy=policy,
+        choice=selectors.payment_choice(person=claim.person),
+        meeting=claim.meeting,
+        came=selectors.attendance(meeting=claim.meeting, person=claim.person),
+    )
+    worked_out = claim.lines.filter(is_worked_out=True)
+    if owed.pay is None:
+        worked_out.delete()
+        return 0
+    defaults = {
+        "kind": LineKind.TIME,
+        "activity": PaidActivity.MEETINGS,
+        "description": owed.pay.how,
+        "minutes": claim.meeting.length_minutes,
+        "rate_pence": None,
+        "amount_pence": owed.pay.pence,
+    }
+    if not worked_out.update(**defaults):
+        ClaimLine.objects.create(claim=claim, is_worked_out=True, **defaults)
+    return owed.pay.pence
+
+
+@transaction.atomic
+def claim_start(
+    *,
+    project: Project,
+    person: Person,
+    created_by: AbstractBaseUser,
+    meeting=None,
+    activity: str = "",
+    activity_on: datetime.date | None = None,
+) -> Claim:
+    """A new claim, not sent yet: for a meeting the person was invited to, or for
+    another activity on a date."""
+    if not person.involvements.filter(project=project).exists():
+        raise PaymentError("This person is not part of the project", field="person")
+    if meeting is not None:
+        if meeting.project_id != project.pk:
+            raise PaymentError("Choose a meeting of this project", field="meeting")
+        if Claim.objects.filter(person=person, meeting=meeting).exists():
+            raise PaymentError("There is already a claim for this meeting", field="meeting")
+        activity_on = meeting.meets_on
+    elif not activity.strip() or activity_on is None:
+        raise PaymentError("Say what you did, and when", field="activity")
+    claim = Claim.objects.create(
+        project=project,
+        person=person,
+        meeting=meeting,
+        activity="" if meeting is not None else activity.strip(),
+        activity_on=activity_on,
+        created_by=created_by,
+        on_behalf=person.user_id != created_by.pk,
+    )
+    claim_time_refresh(claim=claim)
+    return claim
+
+
+def _check_open(claim: Claim) -> None:
+    if not claim.is_open_to_change:
+        raise PaymentError("This claim has been sent and cannot change now")
+
+
+def _on_behalf(claim: Claim, user: AbstractBaseUser) -> bool:
+    return claim.person.user_id != user.pk
+
+
+def time_line_add(
+    *, claim: Claim, activity: str, minutes: int, description: str, added_by: AbstractBaseUser
+) -> ClaimLine:
+    """Time spent reading papers, preparing or travelling, paid by the hour."""
+    _check_open(claim)
+    policy = _policy_for(claim)
+    if activity not in dict(selectors.extra_activities(policy)):
+        raise PaymentError("This time is not paid by the hour", field="activity")
+    choice = selectors.payment_choice(person=claim.person)
+    if choice is None or choice.how == HowPaid.NOT_PAID or not choice.time_paid:
+        raise PaymentError("Payment for time is only for people who chose to be paid for it")
+    if not 1 <= minutes <= 24 * 60:
+        raise PaymentError("Time must be between 1 minute and 24 hours", field="minutes")
+    pay = amounts.extra_time_pay(rates=selectors.rates(policy), minutes=minutes)
+    with transaction.atomic():
+        line = ClaimLine.objects.create(
+            claim=claim,
+            kind=LineKind.TIME,
+            activity=activity,
+            description=description.strip() or pay.how,
+            minutes=minutes,
+            rate_pence=policy.hour_rate_pence,
+            amount_pence=pay.pence,
+            added_by=added_by,
+            on_behalf=_on_behalf(claim, added_by),
+        )
+        _touch(claim)
+    return line
+
+
+def expense_line_add(
+    *,
+    claim: Claim,
+    category: str,
+    description: str,
+    added_by: AbstractBaseUser,
+    amount_pence: int | None = None,
+    miles: Decimal | None = None,
+    agreed_by: str = "",
+    receipt_content: bytes | None = None,
+) -> ClaimLine:
+    """One expense, with its receipt if there is one. Mileage is miles times the rate
+    of the policy in force on the day; anything else is the amount typed."""
+    _check_open(claim)
+    policy = _policy_for(claim)
+    if policy is None or category not in policy.covered_expenses:
+        raise PaymentError("This kind of expense is not paid", field="category")
+    if category == ExpenseCategory.MILEAGE:
+        if miles is None or not Decimal("0.1") <= miles <= amounts.MAX_MILES:
+            raise PaymentError("Enter how many miles, like 12 or 12.5", field="miles")
+        rate = policy.mileage_pence_per_mile
+        amount = amounts.mileage_pence(miles=miles, pence_per_mile=rate)
+    else:
+        if amount_pence is None or amount_pence <= 0:
+            raise PaymentError("Enter how much it cost", field="amount")
+        rate, amount = None, amount_pence
+    if category in policy.agreed_first and not agreed_by.strip():
+        raise PaymentError(
+            f"Say who agreed the {ExpenseCategory(category).label.lower()} before you used it",
+            field="agreed_by",
+        )
+    checked = receipts.receipt_check(content=receipt_content) if receipt_content else None
+    if checked is None and category in policy.receipt_needed:
+        raise PaymentError("Add a photo or PDF of the receipt", field="receipt")
+    stored = receipts.receipt_store(checked=checked) if checked else None
+    try:
+        with transaction.atomic():
+            line = ClaimLine.objects.create(
+                claim=claim,
+                kind=LineKind.EXPENSE,
+                category=category,
+                description=description.strip(),
+                miles=miles if category == ExpenseCategory.MILEAGE else None,
+                rate_pence=rate,
+                amount_pence=amount,
+                agreed_by=agreed_by.strip(),
+                added_by=added_by,
+                on_behalf=_on_behalf(claim, added_by),
+            )
+            if checked is not None:
+                Receipt.objects.create(
+                    line=line,
+                    stored_name=stored,
+                    content_type=checked.content_type,
+                    size_bytes=len(checked.content),
+                    sha256=checked.sha256,
+                    uploaded_by=added_by,
+                )
+            _touch(claim)
+    except Exception:
+        if stored:
+            receipts.receipt_delete(stored)
+        raise
+    return line
+
+
+def claim_line_remove(*, line: ClaimLine) -> None:
+    _check_open(line.claim)
+    if line.is_worked_out:
+        raise PaymentError("Payment for the meeting itself is worked out for you")
+    stored = getattr(line, "receipt", None)
+    stored_name = stored.stored_name if stored else None
+    with transaction.atomic():
+        line.delete()
+        _touch(line.claim)
+    if stored_name:
+        transaction.on_commit(lambda: receipts.receipt_delete(stored_name))
+
+
+def claim_remove(*, claim: Claim) -> None:
+    """Remove a claim that was never sent."""
+    if claim.status != ClaimStatus.DRAFT:
+        raise PaymentError("Only a claim that has not been sent can be removed")
+    names = list(Receipt.objects.filter(line__claim=claim).values_list("stored_name", flat=True))
+    with transaction.atomic():
+        claim.delete()
+    for name in names:
+        transaction.on_commit(lambda name=name: receipts.receipt_delete(name))
+
+
+# Steps ------------------------------------------------------------------------------
+
+
+def _locked(claim: Claim) -> Claim:
+    return (
+        Claim.objects.select_for_update(of=("self",))
+        .select_related("project", "person", "meeting")
+        .get(pk=claim.pk)
+    )
+
+
+def _step(claim: Claim, *, before: tuple[str, ...], already: str, **changes) -> None:
+    """Move the claim on only if it is still at one of the steps before (one UPDATE)."""
+    changes.setdefault("updated_at", timezone.now())
+    if not Claim.objects.filter(pk=claim.pk, status__in=before).update(**changes):
+        raise PaymentError(already)
+
+
+@transaction.atomic
+def claim_submit(
+    *, claim: Claim, submitted_by: AbstractBaseUser, today: datetime.date | None = None
+) -> Claim:
+    """Send the claim for approval. Its payment target counts from today."""
+    today = today or timezone.localdate()
+    claim = _locked(claim)
+    _check_open(claim)
+    choice = selectors.payment_choice(person=claim.person)
+    if choice is None:
+        raise PaymentError("Say how you want to be paid before you send the claim")
+    if choice.how == HowPaid.NOT_PAID:
+        raise PaymentError(
+            "You said you do not want to be paid. To claim, change how you want to be paid"
+        )
+    policy = _policy_for(claim)
+    today_policy = selectors.policy_in_force(
+        organisation_id=claim.project.organisation_id, on=today
+    )
+    if policy is None or today_policy is None:
+        raise PaymentError("The organisation has not set its rates for paying people yet")
+    claim_time_refresh(claim=claim, policy=policy)
+    lines = selectors.claim_lines(claim=claim)
+    if not lines:
+        raise PaymentError("Add what you are claiming for first")
+    missing = [
+        line
+        for line in lines
+        if line.kind == LineKind.EXPENSE
+        and line.category in policy.receipt_needed
+        and getattr(line, "receipt", None) is None
+    ]
+    if missing:
+        raise PaymentError(f"Add the receipt for {missing[0].what.lower()}")
+    _step(
+        claim,
+        before=(ClaimStatus.DRAFT, ClaimStatus.RETURNED),
+        already="This claim has already been sent",
+        status=ClaimStatus.SUBMITTED,
+        submitted_at=timezone.now(),
+        submitted_by=submitted_by,
+        pay_by=selectors.pay_by_for(submitted_on=today, policy=today_policy),
+    )
+    claim.refresh_from_db()
+    return claim
+
+
+@transaction.atomic
+def claim_approve(
+    *, claim: Claim, approved_by: AbstractBaseUser, total_seen_pence: int | None = None
+) -> Claim:
+    """Approve a sent claim. The payment for time is worked out once more, from the
+    attendance and the policy in force on the day, and fixed with that policy."""
+    claim = _locked(claim)
+    if claim.person.user_id == approved_by.pk:
+        raise PaymentError("You cannot approve your own claim")
+    if claim.submitted_by_id == approved_by.pk:
+        raise PaymentError("You sent this claim for them, so someone else must approve it")
+    if claim.status != ClaimStatus.SUBMITTED:
+        raise PaymentError(_already(claim))
+    policy = _policy_for(claim)
+    claim_time_refresh(claim=claim, policy=policy)
+    total = selectors.claim_total(selectors.claim_lines(claim=claim))
+    if total_seen_pence is not None and total != total_seen_pence:
+        raise PaymentError(
+            "The claim changed while you were looking at it. Check it again, then approve it"
+        )
+    _step(
+        claim,
+        before=(ClaimStatus.SUBMITTED,),
+        already=_already(claim),
+        status=ClaimStatus.APPROVED,
+        approved_at=timezone.now(),
+        approved_by=approved_by,
+        policy=policy,
+    )
+    claim.refresh_from_db()
+    _tell(claim, NoticeEvent.APPROVED)
+    return claim
+
+
+def _already(claim: Claim) -> str:
+    return {
+        ClaimStatus.APPROVED: "This claim has already been approved",
+        ClaimStatus.PAID: "This claim has already been paid",
+        ClaimStatus.RETURNED: "This claim has been sent back",
+    }.get(claim.status, "This claim has not been sent yet")
+
+
+@transaction.atomic
+def claim_return(*, claim: Claim, returned_by: AbstractBaseUser, reason: str) -> Claim:
+    """Send the claim back to the person to change, saying why in plain words."""
+    claim = _locked(claim)
+    if claim.person.user_id == returned_by.pk:
+        raise PaymentError("You cannot decide about your own claim")
+    if not reason.strip():
+        raise PaymentError("Say what needs to change", field="reason")
+    _step(
+        claim,
+        before=(ClaimStatus.SUBMITTED, ClaimStatus.APPROVED),
+        already=_already(claim),
+        status=ClaimStatus.RETURNED,
+        returned_reason=reason.strip(),
+        returned_at=timezone.now(),
+        returned_by=returned_by,
+        approved_at=None,
+        approved_by=None,
+        policy=None,
+        pay_by=None,
+    )
+    claim.refresh_from_db()
+    return claim
+
+
+@transaction.atomic
+def claim_mark_paid(
+    *, claim: Claim, paid_by: AbstractBaseUser, paid_on: datetime.date, reference: str
+) -> Claim:
+    """Record that an approved claim has been paid: once, whoever clicks first."""
+    claim = _locked(claim)
+    if claim.person.user_id == paid_by.pk:
+        raise PaymentError("You cannot mark your own claim paid")
+    if not reference.strip():
+        raise PaymentError("Enter the payment reference", field="reference")
+    if paid_on > timezone.localdate():
+        raise PaymentError("The date paid must be today or in the past", field="paid_on")
+    _step(
+        claim,
+        before=(ClaimStatus.APPROVED,),
+        already=_already(claim),
+        status=ClaimStatus.PAID,
+        paid_on=paid_on,
+        paid_reference=reference.strip(),
+        paid_by=paid_by,
+        paid_recorded_at=timezone.now(),
+    )
+    claim.refresh_from_db()
+    _tell(claim, NoticeEvent.PAID)
+    return claim
+
+
+# Telling the person --------------------------------------------------------------------
+
+
+def _email_for(person: Person) -> str:
+    return person.email or (person.user.email if person.user_id else "")
+
+
+def _tell(claim: Claim, event: str) -> ClaimNotice:
+    """Tell the person in the way they prefer: email now, or a note for staff to phone,
+    text or write to them."""
+    person = claim.person
+    email = _email_for(person)
+    method = {
+        ContactMethod.PHONE: NoticeMethod.PHONE,
+        ContactMethod.TEXT: NoticeMethod.TEXT,
+        ContactMethod.POST: NoticeMethod.POST,
+    }.get(person.contact_by, NoticeMethod.EMAIL if email else NoticeMethod.POST)
+    if method == NoticeMethod.EMAIL and not email:
+        method = NoticeMethod.POST
+    notice, _ = ClaimNotice.objects.update_or_create(
+        claim=claim,
+        event=event,
+        defaults={
+            "method": method,
+            "created_at": timezone.now(),
+            "done_at": timezone.now() if method == NoticeMethod.EMAIL else None,
+            "done_by": None,
+        },
+    )
+    if method == NoticeMethod.EMAIL:
+        context = {
+            "claim": claim,
+            "person": person,
+            "event": event,
+            "link": settings.SITE_URL
+            + reverse(
+                "payments:claim", kwargs={"project_id": claim.project_id, "claim_id": claim.pk}
+            ),
+        }
+        subject = (
+            f"Your claim for {claim.what} has been approved"
+            if event == NoticeEvent.APPROVED
+            else f"Your claim for {claim.what} has been paid"
+        )
+        message = render_to_string("payments/email/claim_news.txt", context)
+        transaction.on_commit(
+            lambda: send_mail(
+                subject=subject, message=message, from_email=None, recipient_list=[email]
+            )
+        )
+    return notice
+
+
+def notice_done(*, notice: ClaimNotice, done_by: AbstractBaseUser) -> ClaimNotice:
+    ClaimNotice.objects.filter(pk=notice.pk, done_at__isnull=True).update(
+        done_at=timezone.now(), done_by=done_by
+    )
+    notice.refresh_from_db()
+    return notice
+
+
+# Erasure ---------------------------------------------------------------------------------
+
+
+def person_payments_erase(*, person: Person) -> None:
+    """What erasure removes from paying people: bank details and choices. Claims stay,
+    with amounts, because the organisation must keep its accounts; the person's name on
+    them is already erased with the person."""
+    BankDetails.objects.filter(person=person).delete()
+    PaymentChoice.objects.filter(person=person).delete()
