@@ -296,20 +296,25 @@ def reply_from_link(*, invited: InvitedPerson, reply: str, needs_changed: bool) 
 
 @transaction.atomic
 def attendance_record(*, meeting: Meeting, marks: dict[int, str]) -> int:
-    """Who came, for everyone on the page at once: one query to read, one to write.
-    Returns how many people's attendance changed."""
+    """Who came, for everyone on the page at once: one query to read, and one UPDATE for
+    each answer given ("came", "did not come"), however many people. Returns how many
+    people's attendance changed."""
     if any(value not in Attendance.values for value in marks.values()):
         raise InvitationRuleError("Select whether each person came")
-    rows = list(
-        InvitedPerson.objects.select_for_update().filter(meeting=meeting, pk__in=list(marks))
+    now_recorded = dict(
+        InvitedPerson.objects.filter(meeting=meeting, pk__in=list(marks)).values_list(
+            "pk", "attendance"
+        )
     )
-    if len(rows) != len(marks):
+    if len(now_recorded) != len(marks):
         raise InvitationRuleError("Someone on the list is no longer invited. Try again.")
-    changed = [row for row in rows if row.attendance != marks[row.pk]]
-    for row in changed:
-        row.attendance = marks[row.pk]
-    InvitedPerson.objects.bulk_update(changed, ["attendance"], batch_size=500)
-    return len(changed)
+    changed: dict[str, list[int]] = {}
+    for pk, value in marks.items():
+        if now_recorded[pk] != value:
+            changed.setdefault(value, []).append(pk)
+    for value, pks in sorted(changed.items()):
+        InvitedPerson.objects.filter(meeting=meeting, pk__in=pks).update(attendance=value)
+    return sum(len(pks) for pks in changed.values())
 
 
 # Reminders -------------------------------------------------------------------------------------
