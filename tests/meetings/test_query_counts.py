@@ -130,3 +130,16 @@ def test_venue_list_queries_do_not_grow_with_venues(client_for):
         )
 
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("page", ["invited/", "invited/add/", "catering/", "papers/"])
+def test_meeting_sub_pages_queries_do_not_grow_with_people(client_for, page):
+    small_viewer, small = _meeting_with_people(5)
+    large_viewer, large = _meeting_with_people(120)
+    for meeting in (small, large):
+        InvolvementFactory.create_batch(3, project=meeting.project)  # not invited yet
+
+    small_count = _queries(client_for(small_viewer.user), _meeting_page(small) + page)
+    large_count = _queries(client_for(large_viewer.user), _meeting_page(large) + page)
+
+    assert small_count == large_count
