@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
 from coplan.working_together import services
-from coplan.working_together.models import Comment
+from coplan.working_together.models import Action, CarParkItem, Comment
 from tests.factories import (
     ActionFactory,
     AgreementFactory,
@@ -123,3 +123,57 @@ def test_car_park_page_query_budget(client_for):
 
     # session, user, membership with project; every item with its people and comment count
     assert count == 4
+
+
+def _bulk_project(count: int):
+    """A session with `count` car park items carried to it, `count` raised at it, and
+    `count` actions and comments, made in bulk. (5,000 of each gives the same counts
+    too, but takes a minute to draw.)"""
+    member = MembershipFactory(role=Role.FACILITATOR)
+    project = member.project
+    owner = MembershipFactory(project=project)
+    earlier = SessionRecordFactory(project=project, held_on=EARLIER)
+    session = SessionRecordFactory(project=project, held_on=HELD_ON)
+    CarParkItem.objects.bulk_create(
+        [
+            CarParkItem(
+                project=project,
+                text=f"Item {n}",
+                session=earlier if n % 2 else session,
+                raised_on=EARLIER if n % 2 else HELD_ON,
+                raised_by=owner.user,
+                owner=owner,
+            )
+            for n in range(2 * count)
+        ]
+    )
+    Action.objects.bulk_create(
+        [
+            Action(
+                project=project, session=session, what=f"Action {n}", owner=owner, due_on=HELD_ON
+            )
+            for n in range(count)
+        ]
+    )
+    Comment.objects.bulk_create(
+        [
+            Comment(project=project, session=session, author=owner.user, text="Yes")
+            for _ in range(count)
+        ]
+    )
+    return member, session
+
+
+@pytest.mark.parametrize(
+    "page", ["sessions/{session}/", "car-park/", "sessions/{session}/minutes/"]
+)
+def test_session_and_car_park_pages_same_queries_for_5_and_500(client_for, page):
+    counts = []
+    for count in (5, 500):
+        member, session = _bulk_project(count)
+        path = f"/projects/{member.project_id}/working-together/" + page.format(session=session.pk)
+        with CaptureQueriesContext(connection) as captured:
+            assert client_for(member.user).get(path).status_code == 200
+        counts.append(len(captured))
+
+    assert counts[0] == counts[1]
