@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "coplan.people",
     "coplan.meetings",
     "coplan.working_together",
+    "coplan.feedback",
     "coplan.payments",
     "coplan.core",
     "django.contrib.admin",

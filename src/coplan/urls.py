@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("coplan.meetings.urls")),
     path("", include("coplan.meetings.invitation_urls")),
     path("", include("coplan.working_together.urls")),
+    path("", include("coplan.feedback.urls")),
     path("", include("coplan.payments.urls")),
     path("admin/", admin.site.urls),
 ]

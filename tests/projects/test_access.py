@@ -36,6 +36,13 @@ from tests.factories import (
     SignOffFactory,
     StakeholderGroupFactory,
 )
+from tests.feedback.factories import (
+    FeedbackFormFactory,
+    LessonFactory,
+    ReflectionFactory,
+    WordsQuestionFactory,
+    YouSaidWeDidFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +52,7 @@ ALL = frozenset(Role)
 LEAD_ONLY = frozenset({Role.LEAD})
 LEAD_FACILITATOR = frozenset({Role.LEAD, Role.FACILITATOR})
 LEAD_MANAGER = frozenset({Role.LEAD, Role.MANAGER})
+FEEDBACK_VIEWERS = frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER})
 CLAIM_STAFF = frozenset({Role.LEAD, Role.FACILITATOR, Role.FINANCE})
 
 # url name: (roles that may open it, the status they get for a GET)
@@ -213,6 +221,42 @@ EXPECTED = {
     "payments:person_bank_details": (frozenset({Role.FINANCE}), 200),
     "payments:cost_code": (frozenset({Role.FINANCE}), 200),
     "payments:export": (frozenset({Role.FINANCE}), 200),
+    # Feedback (coplan.feedback): see docs/decisions/0006. The form in the project data
+    # is a closed box filled in by one link (so its one-time links page is not found);
+    # the reflection is the lead's own and not shared.
+    "feedback:home": (ALL, 200),
+    "feedback:forms": (FEEDBACK_VIEWERS, 200),
+    "feedback:form_add": (LEAD_FACILITATOR, 200),
+    "feedback:form": (FEEDBACK_VIEWERS, 200),
+    "feedback:form_edit": (LEAD_FACILITATOR, 200),
+    "feedback:form_remove": (LEAD_FACILITATOR, 200),
+    "feedback:question_add": (LEAD_FACILITATOR, 200),
+    "feedback:question_remove": (LEAD_FACILITATOR, 405),  # a button, so POST only
+    "feedback:link_renew": (LEAD_FACILITATOR, 405),
+    "feedback:one_time_links": (LEAD_FACILITATOR, 404),
+    "feedback:form_pdf": (FEEDBACK_VIEWERS, 200),
+    "feedback:form_pdf_easy_read": (FEEDBACK_VIEWERS, 200),
+    "feedback:form_qr": (FEEDBACK_VIEWERS, 200),
+    "feedback:paper": (LEAD_FACILITATOR, 200),
+    "feedback:results": (FEEDBACK_VIEWERS, 200),
+    "feedback:results_words": (FEEDBACK_VIEWERS, 200),
+    "feedback:results_csv": (FEEDBACK_VIEWERS, 200),
+    "feedback:you_said_we_did": (ALL, 200),
+    "feedback:theme_add": (LEAD_FACILITATOR, 200),
+    "feedback:theme_edit": (LEAD_FACILITATOR, 200),
+    "feedback:theme_publish": (LEAD_FACILITATOR, 405),
+    "feedback:theme_remove": (LEAD_FACILITATOR, 200),
+    "feedback:send": (LEAD_ONLY, 200),
+    "feedback:letters": (LEAD_ONLY, 200),
+    "feedback:reflections": (ALL, 200),
+    "feedback:reflection_add": (LEAD_FACILITATOR, 200),
+    "feedback:reflection": (LEAD_ONLY, 200),  # private to its author
+    "feedback:reflection_edit": (LEAD_ONLY, 200),
+    "feedback:reflection_share": (LEAD_FACILITATOR, 405),  # POST only; then the author only
+    "feedback:reflection_remove": (LEAD_ONLY, 200),
+    "feedback:lessons": (ALL, 200),
+    "feedback:lesson_add": (LEAD_FACILITATOR, 200),
+    "feedback:lesson_remove": (LEAD_FACILITATOR, 200),
 }
 
 
@@ -306,6 +350,14 @@ def project_data():
     values["claim_id"] = claim.pk
     values["line_id"] = line.pk
     values["notice_id"] = claim.notices.create(event="approved", method="phone").pk
+    feedback_form = FeedbackFormFactory(project=project)
+    values["form_id"] = feedback_form.pk
+    values["feedback_question_id"] = WordsQuestionFactory(form=feedback_form).pk
+    values["entry_id"] = YouSaidWeDidFactory(project=project).pk
+    values["reflection_id"] = ReflectionFactory(
+        project=project, author=memberships[Role.LEAD].user
+    ).pk
+    values["lesson_id"] = LessonFactory(project=project).pk
     return project, memberships, values
 
 

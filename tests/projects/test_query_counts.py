@@ -67,5 +67,8 @@ def test_overview_page_query_budget(client_for):
     # what needs attention: overdue sign-offs, the timeline, the budget and its lines;
     # meetings to come with their checks (meetings with venue and notice rule, people
     # invited with their records, papers, paperwork: four, coplan.meetings);
-    # and how many actions are overdue (one count, working together)
-    assert count == 17
+    # how many actions are overdue (one count, working together);
+    # and whether people are waiting to hear back (one query with two counts:
+    # you said we did not finished or not sent, forms answered with nothing said
+    # back; coplan.feedback closing_the_loop)
+    assert count == 18

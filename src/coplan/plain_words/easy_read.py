@@ -5,6 +5,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -26,6 +27,10 @@ _SPACES = re.compile(r"\s+")
 class EasyReadLine:
     words: str
     findings: tuple[language.Finding, ...]
+    # In print: a picture for the picture column (a ReportLab flowable), and
+    # whether the line is followed by a box to write an answer in.
+    picture: Any = None
+    write_in: bool = False
 
     @property
     def needs_work(self) -> bool:
@@ -70,10 +75,18 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
     document = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, leftMargin=2 * cm, rightMargin=2 * cm
     )
-    rows = [
-        [Paragraph("Picture to choose", picture), Paragraph(_escape(line.words), body)]
-        for line in lines
-    ]
+    rows: list[list] = []
+    write_in_rows: list[int] = []
+    for line in lines:
+        rows.append(
+            [
+                line.picture or Paragraph("Picture to choose", picture),
+                Paragraph(_escape(line.words), body),
+            ]
+        )
+        if line.write_in:
+            write_in_rows.append(len(rows))
+            rows.append(["", Spacer(1, 4 * cm)])
     story = [Paragraph(_escape(title), heading), Spacer(1, 0.5 * cm)]
     if rows:
         table = Table(rows, colWidths=[4 * cm, 13 * cm])
@@ -86,12 +99,18 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
                     ("TOPPADDING", (0, 0), (-1, -1), 12),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
                     ("LEFTPADDING", (1, 0), (1, -1), 14),
+                    *(("BOX", (1, row), (1, row), 1, colors.black) for row in write_in_rows),
                 ]
             )
         )
         story.append(table)
     document.build(story)
     return buffer.getvalue()
+
+
+def pdf_fonts() -> tuple[str, str]:
+    """The regular and bold font names for any of our PDFs (Bitstream Vera)."""
+    return _vera_fonts()
 
 
 def _escape(text: str) -> str:

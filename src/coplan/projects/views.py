@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 from coplan.accounts.forms import JoinForm
 from coplan.accounts.selectors import user_for_email
 from coplan.core.http import or_404, posted
+from coplan.feedback import rules as feedback_rules
+from coplan.feedback import selectors as feedback_selectors
 from coplan.guides import selectors as guide_selectors
 from coplan.guides import services as guide_services
 from coplan.meetings import rules as meetings_rules
@@ -125,6 +127,15 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
                 (
                     f"{overdue_actions} action{'s are' if overdue_actions != 1 else ' is'} overdue",
                     reverse("working_together:actions", kwargs={"project_id": project.pk}),
+                )
+            )
+    if rules.role_may(role, feedback_rules.VIEW_YOU_SAID_WE_DID):
+        loop = feedback_selectors.closing_the_loop(project=project)
+        if not loop.is_closed:
+            notes.append(
+                (
+                    f"People are waiting to hear back ({loop.waiting} to answer or send)",
+                    reverse("feedback:you_said_we_did", kwargs={"project_id": project.pk}),
                 )
             )
     return notes

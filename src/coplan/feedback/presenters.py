@@ -1,0 +1,127 @@
+"""How feedback is shown: charts as accessible SVG, QR codes, and CSV."""
+
+import csv
+import io
+
+import segno
+from markupsafe import Markup, escape
+
+from coplan.core.govuk_forms import field_params
+from coplan.feedback import bank
+from coplan.feedback.selectors import QuestionResult, Results
+
+BAR_LEFT = 130
+BAR_WIDTH = 300
+ROW = 44
+BLACK = "#0b0c0c"
+BLUE = "#1d70b8"
+LIGHT = "#f3f2f1"
+
+
+def chart_svg(result: QuestionResult, *, number: int) -> Markup:
+    """A bar for each answer, with its words and its number written beside it, and a
+    title and description that say the same as the table under it."""
+    answered = result.answered
+    described = "; ".join(f"{count.label}: {count.count} of {answered}" for count in result.counts)
+    title_id, desc_id = f"chart-{number}-title", f"chart-{number}-desc"
+    height = ROW * len(result.counts) + 16
+    width = BAR_LEFT + BAR_WIDTH + 130
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" class="app-feedback-chart" '
+        'font-family="arial, sans-serif">',
+        f'<title id="{title_id}">{escape(result.question.standard)}</title>',
+        f'<desc id="{desc_id}">{escape(described)}. {answered} people answered.</desc>',
+    ]
+    for index, count in enumerate(result.counts):
+        y = 8 + index * ROW
+        bar = round(BAR_WIDTH * count.count / answered) if answered else 0
+        parts.append(
+            f'<text x="{BAR_LEFT - 10}" y="{y + 25}" text-anchor="end" font-size="16" '
+            f'fill="{BLACK}">{escape(count.label)}</text>'
+        )
+        parts.append(
+            f'<rect x="{BAR_LEFT}" y="{y + 6}" width="{BAR_WIDTH}" height="28" '
+            f'fill="{LIGHT}" stroke="{BLACK}" stroke-width="1"/>'
+        )
+        if bar:
+            parts.append(
+                f'<rect x="{BAR_LEFT}" y="{y + 6}" width="{bar}" height="28" fill="{BLUE}"/>'
+            )
+        parts.append(
+            f'<text x="{BAR_LEFT + BAR_WIDTH + 10}" y="{y + 25}" font-size="16" '
+            f'fill="{BLACK}">{count.count} ({count.percent(answered)}%)</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))  # noqa: S704 - every piece of text is escaped above
+
+
+def qr_svg(link: str, *, label: str) -> Markup:
+    """The link as a QR code, as inline SVG with a text alternative."""
+    code = segno.make(link, error="m")
+    svg = code.svg_inline(scale=4, border=4, dark=BLACK, light="#ffffff", svgclass="app-qr")
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    return Markup(svg)  # noqa: S704 - made by segno from our own link
+
+
+def qr_matrix(link: str) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(row) for row in segno.make(link, error="m").matrix)
+
+
+def results_csv(results: Results, words: list[tuple[int, str]]) -> str:
+    """One row per answer count, then one row per free-text answer. A closed box's
+    questions with too few answers say so instead. Rows never link one person's
+    answers to each other."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Question", "Answer", "Number of people", "Out of"])
+    hidden = set()
+    for result in results.questions:
+        question = result.question
+        if result.suppressed:
+            hidden.add(question.pk)
+            writer.writerow([_safe(question.standard), "Too few answers to show", "", ""])
+            continue
+        if question.kind == bank.WORDS:
+            writer.writerow(
+                [_safe(question.standard), "Answers in words (listed below)", result.answered, ""]
+            )
+            continue
+        for count in result.counts:
+            writer.writerow([_safe(question.standard), count.label, count.count, result.answered])
+    by_id = {result.question.pk: result.question for result in results.questions}
+    for question_id, text in words:
+        if question_id in hidden or question_id not in by_id:
+            continue
+        writer.writerow([_safe(by_id[question_id].standard), _safe(text), "", ""])
+    return out.getvalue()
+
+
+def _safe(text: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: make them words."""
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+def picture_radios(bound_field, question) -> dict:
+    """GOV.UK radios for an Easy Read screen: big words, each answer with its picture.
+
+    The picture is hidden from screen readers, because the words beside it say the
+    same (a picture and words in one label are read once, as the words)."""
+    _, params = field_params(bound_field, heading=True)
+    choices = {choice.value: choice for choice in bank.KINDS[question.kind].choices}
+    items = []
+    for item in params["items"]:
+        choice = choices.get(item["value"])
+        if choice is None:
+            continue
+        label = escape(item.pop("text"))
+        item["html"] = Markup(  # noqa: S704 - our picture and escaped words
+            f'<span class="app-feedback-answer">{bank.picture_svg(choice.picture)}'
+            f'<span class="app-feedback-answer__words">{label}</span></span>'
+        )
+        item["label"] = {"classes": "govuk-label--m"}
+        items.append(item)
+    params["items"] = items
+    params["fieldset"]["legend"]["classes"] = "govuk-fieldset__legend--xl"
+    params["classes"] = "app-feedback-radios"
+    return params

@@ -1,0 +1,464 @@
+"""Reads for feedback: forms, results with the closed box's small-number rule,
+you said we did and whether people are still waiting to hear back, reflections
+and lessons. Every read of a project's things takes the project."""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
+
+from coplan.feedback import bank
+from coplan.feedback.models import (
+    FeedbackAnswer,
+    FeedbackForm,
+    FeedbackQuestion,
+    FeedbackResponse,
+    HowAnswered,
+    Lesson,
+    OneTimeLink,
+    Reflection,
+    SendMethod,
+    ThemeStatus,
+    YouSaidWeDid,
+    YouSaidWeDidSent,
+)
+from coplan.meetings.models import Meeting
+from coplan.organisations.models import Organisation
+from coplan.people.models import Involvement, Person
+from coplan.projects.models import Project
+from coplan.projects.selectors import token_hash
+from coplan.working_together.models import CarParkItem
+
+SMALLEST_GROUP = 5  # a closed box shows nothing about fewer answers than this
+WORDS_SHOWN = 10  # free-text answers on the results page per question; the rest a page each
+
+
+# Forms ------------------------------------------------------------------------
+
+
+def feedback_forms(*, project: Project) -> list[FeedbackForm]:
+    return list(
+        FeedbackForm.objects.filter(project=project)
+        .select_related("meeting")
+        .annotate(answer_count=Count("responses", distinct=True))
+    )
+
+
+def feedback_form(*, project: Project, form_id: int) -> FeedbackForm | None:
+    return (
+        FeedbackForm.objects.filter(project=project, pk=form_id)
+        .select_related("meeting", "project")
+        .annotate(answer_count=Count("responses", distinct=True))
+        .first()
+    )
+
+
+def feedback_questions(*, form: FeedbackForm) -> list[FeedbackQuestion]:
+    return list(form.questions.all())
+
+
+def feedback_question(*, form: FeedbackForm, question_id: int) -> FeedbackQuestion | None:
+    return form.questions.filter(pk=question_id).first()
+
+
+def meetings_for_choice(*, project: Project) -> list[Meeting]:
+    return list(Meeting.objects.filter(project=project).order_by("-meets_on", "-pk"))
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A form reached by its link: the form, its questions, and the one-time link used."""
+
+    form: FeedbackForm
+    questions: list[FeedbackQuestion]
+    one_time_token: str | None
+
+
+def feedback_form_for_token(*, token: str) -> Opened | None:
+    """The form a link opens (two queries, however many answers it has)."""
+    if not token or len(token) > 64:
+        return None
+    questions = Prefetch("questions", queryset=FeedbackQuestion.objects.order_by("position", "pk"))
+    form = (
+        FeedbackForm.objects.filter(token=token)
+        .exclude(how_answered=HowAnswered.ONE_TIME)
+        .select_related("project", "meeting")
+        .prefetch_related(questions)
+        .first()
+    )
+    one_time = None
+    if form is None:
+        link = (
+            OneTimeLink.objects.filter(token_hash=token_hash(token))
+            .select_related("form__project", "form__meeting")
+            .prefetch_related(Prefetch("form__questions", queryset=questions.queryset))
+            .first()
+        )
+        if link is None:
+            return None
+        form, one_time = link.form, token
+    return Opened(form, list(form.questions.all()), one_time)
+
+
+def has_answered(*, form: FeedbackForm, user) -> bool:
+    """Only for forms that are not a closed box: has this member answered?"""
+    if form.closed_box or not user.is_authenticated:
+        return False
+    return FeedbackResponse.objects.filter(form=form, respondent=user).exists()
+
+
+def open_one_time_links(*, form: FeedbackForm) -> int:
+    return OneTimeLink.objects.filter(form=form).count()
+
+
+# Results -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    value: str
+    label: str
+    picture: str
+    count: int
+
+    def percent(self, of: int) -> int:
+        return round(100 * self.count / of) if of else 0
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: FeedbackQuestion
+    answered: int
+    suppressed: bool
+    counts: tuple[AnswerCount, ...]
+    words: tuple[str, ...]
+    feeling: str
+
+    @property
+    def is_words(self) -> bool:
+        return self.question.kind == bank.WORDS
+
+    @property
+    def more_words(self) -> int:
+        return max(0, self.answered - len(self.words)) if self.is_words else 0
+
+
+@dataclass(frozen=True)
+class Results:
+    form: FeedbackForm
+    total: int
+    on_paper: int
+    questions: tuple[QuestionResult, ...]
+
+    @property
+    def suppressed(self) -> bool:
+        return self.form.closed_box and self.total < SMALLEST_GROUP
+
+    @property
+    def general_feeling(self) -> list[str]:
+        return [result.feeling for result in self.questions if result.feeling]
+
+
+def _quoted(text: str) -> str:
+    return f"‘{text.rstrip('?.')}’"
+
+
+def feeling_sentence(
+    question: FeedbackQuestion, counts: tuple[AnswerCount, ...], answered: int
+) -> str:
+    """The general feeling for one question, in plain words, worked out from the counts."""
+    if not answered or not counts:
+        return ""
+    ranked = sorted(counts, key=lambda count: -count.count)
+    top = ranked[0]
+
+    def said(count: AnswerCount) -> str:
+        if question.feeling:
+            return f"{question.feeling} {count.label.lower()}"
+        return f"said {_quoted(count.label)} to {_quoted(question.easy_read)}"
+
+    if top.count * 2 > answered:
+        who = "Everyone" if top.count == answered else "Most people"
+        return f"{who} ({top.count} of {answered}) {said(top)}."
+    if len(ranked) > 1 and ranked[1].count == top.count:
+        tied = [count for count in ranked if count.count == top.count]
+        parts = " and ".join(f"{count.count} {said(count)}" for count in tied)
+        return f"People were split ({answered} answered): {parts}."
+    if question.feeling:
+        return (
+            f"More people {said(top).removeprefix('said ')} than anything else "
+            f"({top.count} of {answered})."
+        )
+    return (
+        f"More people said {_quoted(top.label)} than anything else to "
+        f"{_quoted(question.easy_read)} ({top.count} of {answered})."
+    )
+
+
+def feedback_results(*, form: FeedbackForm) -> Results:
+    """Counts per answer, up to WORDS_SHOWN free-text answers per question, and the
+    general feeling: four queries whatever the number of answers."""
+    questions = list(form.questions.all())
+    totals = FeedbackResponse.objects.filter(form=form).aggregate(
+        total=Count("pk"), on_paper=Count("pk", filter=Q(on_paper=True))
+    )
+    grouped = (
+        FeedbackAnswer.objects.filter(question__form=form)
+        .values("question_id", "choice")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counted: dict[tuple[int, str], int] = {
+        (row["question_id"], row["choice"]): row["n"] for row in grouped
+    }
+    words_rows = (
+        FeedbackAnswer.objects.filter(question__form=form, question__kind=bank.WORDS)
+        .exclude(words="")
+        .annotate(row=Window(RowNumber(), partition_by=[F("question_id")], order_by=[F("words")]))
+        .filter(row__lte=WORDS_SHOWN)
+        .values_list("question_id", "words")
+    )
+    words: dict[int, list[str]] = {}
+    for question_id, text in words_rows:
+        words.setdefault(question_id, []).append(text)
+    results = []
+    for question in questions:
+        kind = bank.KINDS[question.kind]
+        counts = tuple(
+            AnswerCount(
+                choice.value,
+                choice.label,
+                choice.picture,
+                counted.get((question.pk, choice.value), 0),
+            )
+            for choice in kind.choices
+        )
+        answered = (
+            counted.get((question.pk, ""), 0)
+            if question.kind == bank.WORDS
+            else sum(c.count for c in counts)
+        )
+        suppressed = form.closed_box and answered < SMALLEST_GROUP
+        results.append(
+            QuestionResult(
+                question=question,
+                answered=answered,
+                suppressed=suppressed,
+                counts=() if suppressed else counts,
+                words=() if suppressed else tuple(words.get(question.pk, [])),
+                feeling="" if suppressed else feeling_sentence(question, counts, answered),
+            )
+        )
+    return Results(form, totals["total"], totals["on_paper"], tuple(results))
+
+
+def question_words(*, question: FeedbackQuestion) -> QuerySet[FeedbackAnswer]:
+    """Every free-text answer to one question, in the order of the words (never the
+    order they came in)."""
+    return (
+        FeedbackAnswer.objects.filter(question=question).exclude(words="").order_by("words", "pk")
+    )
+
+
+def question_answer_count(*, question: FeedbackQuestion) -> int:
+    if question.kind == bank.WORDS:
+        return FeedbackAnswer.objects.filter(question=question).exclude(words="").count()
+    return FeedbackAnswer.objects.filter(question=question).exclude(choice="").count()
+
+
+def all_words(*, form: FeedbackForm) -> list[tuple[int, str]]:
+    """Every free-text answer of a form, for the CSV: question, then words."""
+    return list(
+        FeedbackAnswer.objects.filter(question__form=form, question__kind=bank.WORDS)
+        .exclude(words="")
+        .order_by("question__position", "question_id", "words")
+        .values_list("question_id", "words")
+    )
+
+
+# You said, we did and closing the loop -------------------------------------------
+
+
+def you_said_we_did_entries(
+    *, project: Project, published_only: bool = False
+) -> list[YouSaidWeDid]:
+    entries = YouSaidWeDid.objects.filter(project=project).select_related("form", "car_park_item")
+    if published_only:
+        entries = entries.filter(published_at__isnull=False)
+    return list(entries)
+
+
+def you_said_we_did_entry(*, project: Project, entry_id: int) -> YouSaidWeDid | None:
+    return (
+        YouSaidWeDid.objects.filter(project=project, pk=entry_id)
+        .select_related("form", "car_park_item", "project")
+        .first()
+    )
+
+
+def car_park_items_for_choice(*, project: Project) -> list[CarParkItem]:
+    return list(CarParkItem.objects.filter(project=project).order_by("-raised_on", "-pk"))
+
+
+_NOT_TOLD = (
+    Q(published_at__isnull=True)
+    | Q(shared_at__isnull=True)
+    | Q(changed_at__gt=F("shared_at"))
+    | Q(status=ThemeStatus.WORKING_ON_IT)
+)
+
+
+@dataclass(frozen=True)
+class ClosingTheLoop:
+    """Whether people are still waiting to hear back (worked out, never ticked)."""
+
+    themes_waiting: int  # not finished, not published, or not sent since it changed
+    forms_without_answer: int  # forms people filled in with nothing said back yet
+
+    @property
+    def waiting(self) -> int:
+        return self.themes_waiting + self.forms_without_answer
+
+    @property
+    def is_closed(self) -> bool:
+        return self.waiting == 0
+
+    @property
+    def words(self) -> str:
+        if self.is_closed:
+            return "Everyone has heard back. Nobody is waiting to hear what happened."
+        parts = []
+        if self.forms_without_answer:
+            count = self.forms_without_answer
+            parts.append(
+                f"{count} feedback form{'s have' if count != 1 else ' has'} answers "
+                "but nothing said back yet"
+            )
+        if self.themes_waiting:
+            count = self.themes_waiting
+            parts.append(
+                f"{count} thing{'s' if count != 1 else ''} people said "
+                f"{'are' if count != 1 else 'is'} not finished or not sent to everyone yet"
+            )
+        return "People are waiting to hear back: " + "; ".join(parts) + "."
+
+
+def closing_the_loop(*, project: Project) -> ClosingTheLoop:
+    """One query: themes not finished or not told, and forms with answers but no theme."""
+    themes = (
+        YouSaidWeDid.objects.filter(project=OuterRef("pk"))
+        .filter(_NOT_TOLD)
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    forms = (
+        FeedbackForm.objects.filter(project=OuterRef("pk"))
+        .filter(Exists(FeedbackResponse.objects.filter(form=OuterRef("pk"))))
+        .filter(~Exists(YouSaidWeDid.objects.filter(form=OuterRef("pk"))))
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    row = (
+        Project.objects.filter(pk=project.pk)
+        .annotate(
+            themes=Coalesce(Subquery(themes, output_field=IntegerField()), Value(0)),
+            forms=Coalesce(Subquery(forms, output_field=IntegerField()), Value(0)),
+        )
+        .values_list("themes", "forms")
+        .first()
+    ) or (0, 0)
+    return ClosingTheLoop(themes_waiting=row[0], forms_without_answer=row[1])
+
+
+def themes_to_send(*, project: Project) -> list[YouSaidWeDid]:
+    """Published entries that not everyone has been sent since they last changed."""
+    return list(
+        YouSaidWeDid.objects.filter(project=project, published_at__isnull=False).filter(
+            Q(shared_at__isnull=True) | Q(changed_at__gt=F("shared_at"))
+        )
+    )
+
+
+def people_involved(*, project: Project) -> list[Person]:
+    """Everyone involved in the project who has not been erased."""
+    return list(
+        Person.objects.filter(
+            Exists(Involvement.objects.filter(project=project, person=OuterRef("pk"))),
+            erased_at__isnull=True,
+        ).order_by("full_name", "pk")
+    )
+
+
+def letters_to_post(*, project: Project) -> list[YouSaidWeDidSent]:
+    """The letters of the latest sending, for staff to print and post."""
+    latest = (
+        YouSaidWeDidSent.objects.filter(project=project).order_by("-sent_at").values("sent_at")[:1]
+    )
+    return list(
+        YouSaidWeDidSent.objects.filter(
+            project=project, method=SendMethod.POST, sent_at=Subquery(latest)
+        )
+        .select_related("person")
+        .order_by("person__full_name", "pk")
+    )
+
+
+def sendings(*, project: Project, limit: int = 50) -> list[YouSaidWeDidSent]:
+    return list(
+        YouSaidWeDidSent.objects.filter(project=project)
+        .select_related("person")
+        .annotate(entry_count=Count("entries"))
+        .order_by("-sent_at", "-pk")[:limit]
+    )
+
+
+# Self-reflection and lessons ---------------------------------------------------------
+
+
+def reflections_visible(*, project: Project, user) -> list[Reflection]:
+    """Your own reflections, and those others have shared with the project."""
+    return list(
+        Reflection.objects.filter(project=project)
+        .filter(Q(author=user) | Q(shared_at__isnull=False))
+        .select_related("author", "meeting")
+    )
+
+
+def reflection(*, project: Project, reflection_id: int) -> Reflection | None:
+    return (
+        Reflection.objects.filter(project=project, pk=reflection_id)
+        .select_related("author", "meeting")
+        .first()
+    )
+
+
+def lessons(*, project: Project) -> list[Lesson]:
+    return list(Lesson.objects.filter(project=project).select_related("written_by"))
+
+
+def lesson(*, project: Project, lesson_id: int) -> Lesson | None:
+    return Lesson.objects.filter(project=project, pk=lesson_id).first()
+
+
+def organisation_lessons(*, organisation: Organisation) -> list[Lesson]:
+    return list(
+        Lesson.objects.filter(project__organisation=organisation)
+        .select_related("project", "written_by")
+        .order_by("-created_at", "-pk")[:500]
+    )
