@@ -537,3 +537,19 @@ def test_readiness_venue_checked_over_a_year_ago_is_checked_again():
     line = _check(readiness, "venue")
 
     assert line.ready is False
+
+
+def test_needs_someone_replying_in_person_to_an_online_meeting_needs_no_venue():
+    plan = _plan(format=checks.ONLINE, venue=None)
+
+    assert _unmet(plan, _person(1, "mobility:wheelchair", reply="in_person")) == {}
+
+
+def test_papers_whose_send_by_date_is_after_a_moved_meeting_are_not_ready():
+    paper = PaperPlan(1, "Agenda", send_by=MEETS_ON + datetime.timedelta(days=3))
+
+    line = _check(
+        checks.meeting_readiness(plan=_plan(papers=(paper,)), invitees=[], today=TODAY), "papers"
+    )
+
+    assert (line.ready, line.next_step) == (False, "Change the send-by date of ‘Agenda’.")

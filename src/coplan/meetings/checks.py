@@ -263,14 +263,17 @@ class Invitee:
 
 def taking_part(invitee: Invitee, plan: MeetingPlan) -> str | None:
     """How someone takes part, for checking their needs: IN_PERSON, ONLINE, or None
-    (not coming). Without a reply: in the room if there is one."""
+    (not coming). Without a reply: in the room if there is one.
+
+    Someone coming online to a meeting in person only is still "online" here, so
+    the joining-online check points out that there is no way to join."""
     if invitee.reply == NOT_COMING:
         return None
+    if not plan.has_room:
+        return ONLINE  # an online meeting has no room, whatever they replied
     if invitee.reply == REPLY_ONLINE:
         return ONLINE
-    if invitee.reply == REPLY_IN_PERSON:
-        return IN_PERSON
-    return IN_PERSON if plan.has_room else ONLINE
+    return IN_PERSON
 
 
 def need_codes(invitee: Invitee) -> frozenset[str]:
@@ -938,10 +941,19 @@ def _remote_line(plan: MeetingPlan, invitees: list[Invitee]) -> Check | None:
     return Check("remote", title, True, "Joining details and help for people joining are ready.")
 
 
-def _papers_line(papers: tuple[PaperCheck, ...]) -> Check:
+def _papers_line(papers: tuple[PaperCheck, ...], meets_on: datetime.date) -> Check:
     title = "Papers sent in advance"
     if not papers:
         return Check("papers", title, True, "There are no papers to send in advance.")
+    after = [p for p in papers if p.send_by > meets_on and p.state is not PaperState.SENT]
+    if after:
+        return Check(
+            "papers",
+            title,
+            False,
+            f"{_plural(len(after), 'paper')} can be sent after the meeting: the meeting has moved.",
+            "Change the send-by date of " + ", ".join(f"‘{p.title}’" for p in after) + ".",
+        )
     late = [p for p in papers if p.state is PaperState.LATE]
     to_send = [p for p in papers if p.state is PaperState.TO_SEND]
     formats = [p for p in papers if p.missing_formats]
@@ -1052,7 +1064,7 @@ def meeting_readiness(
         _needs_line(needs),
         _food_line(plan, summary),
         _remote_line(plan, people),
-        _papers_line(papers),
+        _papers_line(papers, plan.meets_on),
         _paperwork_line(plan),
         *_simple_lines(plan),
     ]
