@@ -72,11 +72,12 @@ def test_planning_page_query_budgets(client_for):
     counts = {page: _queries(client, f"/projects/{lead.project_id}/{page}") for page in PAGES}
 
     # session, user, membership with project; then each page's own reads:
-    # keeping track: overdue sign-offs, timeline alerts, budget (2), barrier counts
+    # keeping track: overdue sign-offs, timeline alerts, budget (3: held, planned, and
+    # claims approved and paid from coplan.payments), barrier counts
     assert counts == {
-        "keeping-track/": 8,
+        "keeping-track/": 9,
         "sign-offs/": 4,
         "timeline/": 4,
-        "budget/": 6,
+        "budget/": 7,
         "barriers/": 4,
     }

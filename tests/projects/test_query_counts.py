@@ -64,11 +64,13 @@ def test_overview_page_query_budget(client_for):
 
     # session, user, membership with project, role counts; the plan's readiness:
     # which guides the project has, then its guides, answers and chosen ways forward;
-    # what needs attention: overdue sign-offs, the timeline, the budget and its lines;
+    # what needs attention: overdue sign-offs, the timeline, the budget, its lines and
+    # the claims approved and paid against it (coplan.payments project_spend);
+    # claims past the payment target (one count, coplan.payments);
     # meetings to come with their checks (meetings with venue and notice rule, people
     # invited with their records, papers, paperwork: four, coplan.meetings);
     # how many actions are overdue (one count, working together);
     # and whether people are waiting to hear back (one query with two counts:
     # you said we did not finished or not sent, forms answered with nothing said
     # back; coplan.feedback closing_the_loop)
-    assert count == 18
+    assert count == 20

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from coplan.payments.selectors import project_spend
 from coplan.planning import timing
 from coplan.planning.models import (
     Barrier,
@@ -29,6 +30,9 @@ from coplan.planning.models import (
 from coplan.planning.money import pounds
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
+
+# Warn that the budget is running out when committed and paid reach this share of it.
+RUNNING_OUT = Decimal("0.9")
 
 
 def _today(today: datetime.date | None) -> datetime.date:
@@ -129,8 +133,8 @@ def timeline_alerts(*, project: Project, today: datetime.date | None = None) -> 
 class CategorySpend:
     """Money for one category, as Decimal pounds.
 
-    `committed` (claims approved, not yet paid) and `paid` will come from
-    payment claims when payments exist; until then they are always 0.
+    `committed` (claims approved, not yet paid) and `paid` come from payment
+    claims (coplan.payments.selectors.project_spend).
     """
 
     category: str
@@ -165,6 +169,21 @@ class BudgetSummary:
         return self.held - self.planned
 
     @property
+    def spent(self) -> Decimal:
+        """Committed (approved claims) and paid, together."""
+        return self.committed + self.paid
+
+    @property
+    def left_to_spend(self) -> Decimal | None:
+        """The money held less what is committed and paid (below zero when overspent)."""
+        return None if self.held is None else self.held - self.spent
+
+    @property
+    def is_running_out(self) -> bool:
+        """Committed and paid have reached 90% of the money held: time to warn."""
+        return self.held is not None and self.held > 0 and self.spent >= self.held * RUNNING_OUT
+
+    @property
     def is_set_up(self) -> bool:
         return self.held is not None or bool(self.money_source) or self.planned > 0
 
@@ -185,11 +204,8 @@ def budget_line(*, project: Project, budget_line_id: int) -> BudgetLine | None:
 
 
 def budget_by_category(*, project: Project) -> list[CategorySpend]:
-    """Planned, committed and paid for every category, in pounds. One query.
-
-    Committed and paid are 0 until payment claims exist; payments will fill
-    them from approved and paid claims, category by category.
-    """
+    """Planned, committed and paid for every category, in pounds. Two queries:
+    the plan, then approved and paid claims from payments (`project_spend`)."""
     rows = (
         BudgetLine.objects.filter(project=project)
         .values("category")
@@ -197,15 +213,22 @@ def budget_by_category(*, project: Project) -> list[CategorySpend]:
         .order_by()
     )
     planned = {row["category"]: row["planned"] or 0 for row in rows}
+    spend = project_spend(project=project)
     return [
-        CategorySpend(category=value, label=str(label), planned=pounds(planned.get(value, 0)))
+        CategorySpend(
+            category=value,
+            label=str(label),
+            planned=pounds(planned.get(value, 0)),
+            committed=pounds(spend[value].committed_pence) if value in spend else Decimal("0.00"),
+            paid=pounds(spend[value].paid_pence) if value in spend else Decimal("0.00"),
+        )
         for value, label in BudgetCategory.choices
     ]
 
 
 def budget_summary(*, project: Project) -> BudgetSummary:
-    """Held, where the money comes from, planned (and later committed and paid),
-    with the totals per category. Two queries."""
+    """Held, where the money comes from, planned, committed and paid, with the
+    totals per category. Three queries."""
     held_budget = budget(project=project)
     categories = budget_by_category(project=project)
     return BudgetSummary(

@@ -17,6 +17,8 @@ from coplan.guides import services as guide_services
 from coplan.meetings import rules as meetings_rules
 from coplan.meetings import selectors as meetings_selectors
 from coplan.organisations.selectors import organisations_administered, organisations_for_staff
+from coplan.payments import rules as payments_rules
+from coplan.payments import selectors as payments_selectors
 from coplan.planning import rules as planning_rules
 from coplan.planning import selectors as planning_selectors
 from coplan.projects import rules, selectors, services
@@ -110,12 +112,27 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
             )
         )
     if rules.role_may(role, planning_rules.VIEW_BUDGET):
-        over_by = planning_selectors.budget_summary(project=project).over_by
-        if over_by is not None:
+        summary = planning_selectors.budget_summary(project=project)
+        budget_url = reverse("planning:budget", kwargs={"project_id": project.pk})
+        if summary.over_by is not None:
             notes.append(
                 (
-                    f"Planned spending is £{over_by:,.2f} more than the money held",
-                    reverse("planning:budget", kwargs={"project_id": project.pk}),
+                    f"Planned spending is £{summary.over_by:,.2f} more than the money held",
+                    budget_url,
+                )
+            )
+        if summary.is_running_out:
+            notes.append(
+                (f"Money is running out: £{summary.left_to_spend:,.2f} left to spend", budget_url)
+            )
+    if rules.role_may(role, payments_rules.APPROVE_CLAIMS):
+        late_claims = payments_selectors.late_claim_count(project=project)
+        if late_claims:
+            notes.append(
+                (
+                    f"{late_claims} claim{'s are' if late_claims != 1 else ' is'} past the "
+                    "time we aim to pay in",
+                    reverse("payments:claims", kwargs={"project_id": project.pk}) + "?late=yes",
                 )
             )
     if rules.role_may(role, meetings_rules.VIEW_MEETINGS):
