@@ -1003,8 +1003,8 @@ def _simple_lines(plan: MeetingPlan) -> list[Check]:
                 "risk",
                 "Activity risk assessment",
                 False,
-                "The activity risk assessment is not done.",
-                "Do the risk assessment, or record that it is not needed.",
+                "Nobody has done the activity risk assessment yet.",
+                "Do the risk assessment, or record that you do not need one.",
             )
         )
     else:
@@ -1019,8 +1019,8 @@ def _simple_lines(plan: MeetingPlan) -> list[Check]:
             "staffing",
             "Facilitator",
             False,
-            "Nobody is named to facilitate.",
-            "Choose who facilitates, or find an experienced facilitator to support you.",
+            "Nobody is named to run the session.",
+            "Choose a facilitator, or find an experienced facilitator to support you.",
         )
     )
     lines.append(
@@ -1035,7 +1035,7 @@ def _simple_lines(plan: MeetingPlan) -> list[Check]:
             "payment",
             "Expenses and payment for time",
             False,
-            "Nothing says how people are paid expenses and for their time.",
+            "Nothing says how we pay people's expenses and for their time.",
             "Say how it works on the day, and who deals with payment and claim forms.",
         )
     )
