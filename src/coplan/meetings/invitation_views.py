@@ -340,7 +340,6 @@ def meeting_calendar(request: HttpRequest, membership: Membership, meeting_id: i
 def _link_not_working(request: HttpRequest) -> HttpResponse:
     response = render(request, "meetings/invitations/link_invalid.html", status=404)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
@@ -397,8 +396,9 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+    # Not cached. The site's "same-origin" referrer policy keeps the link from leaving the
+    # site; "no-referrer" would make browsers send "Origin: null", which CSRF refuses.
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
