@@ -191,19 +191,19 @@ def feeling_sentence(
 
     if top.count * 2 > answered:
         who = "Everyone" if top.count == answered else "Most people"
-        return f"{who} ({top.count} of {answered}) {said(top)}."
+        return f"{who} ({top.count:,} of {answered:,}) {said(top)}."
     if len(ranked) > 1 and ranked[1].count == top.count:
         tied = [count for count in ranked if count.count == top.count]
         parts = " and ".join(f"{count.count} {said(count)}" for count in tied)
-        return f"People were split ({answered} answered): {parts}."
+        return f"People were split ({answered:,} answered): {parts}."
     if question.feeling:
         return (
             f"More people {said(top).removeprefix('said ')} than anything else "
-            f"({top.count} of {answered})."
+            f"({top.count:,} of {answered:,})."
         )
     return (
         f"More people said {_quoted(top.label)} than anything else to "
-        f"{_quoted(question.easy_read)} ({top.count} of {answered})."
+        f"{_quoted(question.easy_read)} ({top.count:,} of {answered:,})."
     )
 
 
