@@ -12,7 +12,7 @@ from coplan.working_together.models import (
     RevisitOutcome,
 )
 from coplan.working_together.prompts import AGREEMENT_PROMPTS
-from tests.factories import SessionRecordFactory
+from tests.factories import AgreementFactory, SessionRecordFactory
 from tests.working_together.pages import field_error, textarea_value, words
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +103,7 @@ def test_revisit_records_that_the_group_is_still_happy(as_role, base, group):
 
 def test_revisit_records_what_changed_and_needs_it(as_role, base, group):
     session = SessionRecordFactory(project=group[Role.LEAD].project)
+    AgreementFactory(project=session.project)
     client = as_role(Role.FACILITATOR)
     url = base + f"sessions/{session.pk}/agreements-revisited/"
 

@@ -14,7 +14,7 @@ from coplan.working_together.models import (
     CarParkItem,
     SessionRecord,
 )
-from tests.factories import CarParkItemFactory, SessionRecordFactory
+from tests.factories import AgreementFactory, CarParkItemFactory, SessionRecordFactory
 from tests.working_together.pages import date_fields, field_error, words
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +188,7 @@ def test_definition_word_too_long(as_role, base):
 
 def test_revisit_without_a_choice(as_role, base, group):
     session = SessionRecordFactory(project=group[Role.LEAD].project)
+    AgreementFactory(project=session.project)
 
     response = as_role(Role.FACILITATOR).post(
         base + f"sessions/{session.pk}/agreements-revisited/", {"outcome": "maybe"}

@@ -157,3 +157,15 @@ def test_session_of_another_project_cannot_be_used(as_role, base):
 
     assert response.status_code == 404
     assert not CarParkItem.objects.exists()
+
+
+def test_co_producer_sees_no_follow_up_or_removal_on_an_item(as_role, base, group):
+    item = CarParkItemFactory(project=group[Role.LEAD].project)
+
+    co_producer = words(as_role(Role.CO_PRODUCER).get(base + f"car-park/{item.pk}/"))
+    facilitator = words(as_role(Role.FACILITATOR).get(base + f"car-park/{item.pk}/"))
+
+    for staff_only in ("Follow it up", "Remove it from the car park", "Answer it"):
+        assert staff_only not in co_producer
+        assert staff_only in facilitator
+    assert "Your comment" in co_producer
