@@ -169,3 +169,29 @@ def test_co_producer_sees_no_follow_up_or_removal_on_an_item(as_role, base, grou
         assert staff_only not in co_producer
         assert staff_only in facilitator
     assert "Your comment" in co_producer
+
+
+def test_carried_items_are_exactly_those_raised_before_and_open_on_the_day(group):
+    """Every combination of when an item was raised and when (or whether) it was answered,
+    against sessions before, on and after those days."""
+    project, lead = group[Role.LEAD].project, group[Role.LEAD].user
+    days = [datetime.date(2027, 3, day) for day in (1, 10, 20, 30)]
+    sessions = [SessionRecordFactory(project=project, held_on=day) for day in days]
+    expected = {session.pk: set() for session in sessions}
+    for raised in days:
+        for answered in [None, *days]:
+            if answered is not None and answered < raised:
+                continue
+            item = services.car_park_item_add(project=project, text="x", by=lead, today=raised)
+            if answered is not None:
+                services.car_park_item_answer(item=item, answer="y", by=lead, today=answered)
+            for session in sessions:
+                if raised < session.held_on and (answered is None or answered >= session.held_on):
+                    expected[session.pk].add(item.pk)
+
+    carried = {
+        session.pk: {item.pk for item in selectors.car_park_carried_to(session=session)}
+        for session in sessions
+    }
+
+    assert carried == expected
