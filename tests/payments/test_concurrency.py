@@ -1,0 +1,105 @@
+"""Two people approving, or marking paid, at the same moment change a claim once.
+
+These run real concurrent transactions, one database connection per thread, so they
+need PostgreSQL: SQLite takes one writer at a time (IMMEDIATE transactions), so two
+writes can never overlap there and the race cannot even be set up.
+"""
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from coplan.payments import services
+from coplan.payments.models import Claim, ClaimNotice
+from coplan.projects.roles import Role
+from tests.payments.conftest import PDF, Team
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: SQLite runs one write transaction at a time, so two "
+        "approvals can never overlap",
+    ),
+]
+
+
+def _sent_claim() -> tuple[Team, Claim]:
+    team = Team()
+    claim = services.claim_start(
+        project=team.project,
+        person=team.person(Role.CO_PRODUCER),
+        created_by=team.user(Role.CO_PRODUCER),
+        activity="Reading",
+        activity_on=datetime.date(2027, 3, 1),
+    )
+    services.expense_line_add(
+        claim=claim,
+        category="public_transport",
+        description="Bus",
+        amount_pence=450,
+        receipt_content=PDF,
+        added_by=team.user(Role.CO_PRODUCER),
+    )
+    services.claim_submit(claim=claim, submitted_by=team.user(Role.CO_PRODUCER))
+    return team, claim
+
+
+def _at_once(*steps) -> list[str]:
+    """Run each step in its own thread and connection, released together."""
+    start = threading.Barrier(len(steps))
+    results: list[str] = []
+
+    def run(step):
+        try:
+            start.wait()
+            step()
+            results.append("done")
+        except services.PaymentError as error:
+            results.append(error.message)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(step,)) for step in steps]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(results)
+
+
+def test_two_approvals_at_once_approve_once():
+    team, claim = _sent_claim()
+
+    results = _at_once(
+        lambda: services.claim_approve(claim=claim, approved_by=team.user(Role.LEAD)),
+        lambda: services.claim_approve(claim=claim, approved_by=team.user(Role.FINANCE)),
+    )
+
+    assert results == ["This claim has already been approved", "done"]
+    assert ClaimNotice.objects.filter(claim=claim).count() == 1
+
+
+def test_two_mark_paid_at_once_pay_once():
+    team, claim = _sent_claim()
+    services.claim_approve(claim=claim, approved_by=team.user(Role.LEAD))
+    finance = team.user(Role.FINANCE)
+
+    results = _at_once(
+        *[
+            (
+                lambda reference=reference: services.claim_mark_paid(
+                    claim=claim, paid_by=finance, paid_on=timezone.localdate(), reference=reference
+                )
+            )
+            for reference in ("FIRST", "SECOND", "THIRD")
+        ]
+    )
+
+    paid = Claim.objects.get(pk=claim.pk)
+    assert results == ["This claim has already been paid"] * 2 + ["done"]
+    assert (paid.status, paid.paid_reference in {"FIRST", "SECOND", "THIRD"}) == ("paid", True)
+    assert ClaimNotice.objects.filter(claim=claim, event="paid").count() == 1
