@@ -224,7 +224,35 @@ def standard_form_pdf(
 
 
 def _line(words: str, picture=None, write_in: bool = False) -> EasyReadLine:
-    return EasyReadLine(words, (), picture=picture, write_in=write_in)
+    # Lines without a picture get an empty picture box, never "picture to choose".
+    return EasyReadLine(words, (), picture=picture or Spacer(1, 1), write_in=write_in)
+
+
+def number_drawing(number: int, size: float = 44) -> Drawing:
+    """The question's number, big, in a circle."""
+    _regular, bold = pdf_fonts()
+    drawing = Drawing(size, size)
+    drawing.add(
+        Circle(
+            size / 2,
+            size / 2,
+            size / 2 - 2,
+            fillColor=colors.white,
+            strokeColor=colors.black,
+            strokeWidth=2,
+        )
+    )
+    drawing.add(
+        String(
+            size / 2,
+            size * 0.3,
+            str(number),
+            fontName=bold,
+            fontSize=size * 0.45,
+            textAnchor="middle",
+        )
+    )
+    return drawing
 
 
 def easy_read_form_pdf(*, form: FeedbackForm, questions: list[FeedbackQuestion]) -> bytes:
@@ -234,7 +262,7 @@ def easy_read_form_pdf(*, form: FeedbackForm, questions: list[FeedbackQuestion])
     if form.closed_box:
         lines += [_line("This is a closed box."), _line("Do not write your name.")]
     for number, question in enumerate(questions, start=1):
-        lines.append(_line(f"Question {number}. {question.easy_read}"))
+        lines.append(_line(f"Question {number}. {question.easy_read}", number_drawing(number)))
         choices = bank.KINDS[question.kind].choices
         if choices:
             for choice in choices:

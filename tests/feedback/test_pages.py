@@ -1,0 +1,220 @@
+"""Staff pages: making forms, own questions checked for plain words, paper, print, links."""
+
+import io
+
+import pytest
+from django.core import mail
+from pypdf import PdfReader
+
+from coplan.feedback.models import FeedbackForm, FeedbackResponse, HowAnswered, OneTimeLink
+from coplan.projects.roles import Role
+from tests.factories import InvolvementFactory
+from tests.feedback.conftest import answer
+from tests.feedback.factories import FeedbackFormFactory, FeedbackQuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _home(project) -> str:
+    return f"/projects/{project.pk}/feedback/"
+
+
+def _form_url(form) -> str:
+    return f"/projects/{form.project_id}/feedback/forms/{form.pk}/"
+
+
+def _pdf_text(content: bytes) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return " ".join(text.split())
+
+
+def test_lead_makes_a_closed_box_form_from_the_bank(as_role, project):
+    response = as_role(Role.LEAD).post(
+        _home(project) + "forms/add/",
+        {
+            "title": "Feedback on the first workshop",
+            "meeting": "",
+            "intro": "We want to know what you think.",
+            "closed_box": "yes",
+            "how_answered": "link",
+            "bank_keys": ["how-was-it", "chance-to-take-part", "do-better"],
+        },
+    )
+
+    form = FeedbackForm.objects.get()
+    assert response["Location"] == _form_url(form)
+    assert (form.closed_box, form.how_answered, len(form.token) >= 32) == (True, "link", True)
+    assert list(form.questions.values_list("easy_read", flat=True)) == [
+        "How was the meeting?",
+        "Did you get a chance to have your say?",
+        "What could be better next time?",
+    ]
+
+
+def test_a_form_that_keeps_names_is_for_signed_in_members(as_role, project):
+    as_role(Role.FACILITATOR).post(
+        _home(project) + "forms/add/",
+        {"title": "Named", "intro": "Tell us.", "closed_box": "no", "bank_keys": ["went-well"]},
+    )
+
+    assert FeedbackForm.objects.get().how_answered == HowAnswered.MEMBERS
+
+
+def test_making_a_form_with_nothing_filled_in_says_what_is_missing(as_role, project):
+    response = as_role(Role.LEAD).post(_home(project) + "forms/add/", {"intro": ""})
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    for message in (
+        "Enter what the form is called",
+        "Enter why you are asking and what will happen to the answers",
+        "Select whether the form is a closed box",
+    ):
+        assert message in page
+
+
+def test_own_question_wording_is_checked_before_it_is_saved(as_role, closed_box):
+    url = _form_url(closed_box) + "questions/add/"
+    words = {
+        "kind": "yes_no",
+        "standard": "Did the facilitator utilise a person-centred approach?",
+        "easy_read": "Was the session person-centred?",
+    }
+    FeedbackResponse.objects.all().delete()
+
+    checked = as_role(Role.LEAD).post(url, words)
+    kept = as_role(Role.LEAD).post(url, {**words, "keep_wording": "yes"})
+
+    page = checked.content.decode()
+    assert checked.status_code == 200
+    assert "The wording check has some suggestions" in page
+    assert "utilise" in page
+    assert kept.status_code == 302
+    assert closed_box.questions.last().standard == words["standard"]
+
+
+def test_plain_own_question_is_saved_straight_away(as_role, closed_box):
+    response = as_role(Role.LEAD).post(
+        _form_url(closed_box) + "questions/add/",
+        {"kind": "feeling", "standard": "How was the lunch?", "easy_read": "How was the lunch?"},
+    )
+
+    assert response.status_code == 302
+    assert closed_box.questions.count() == 3
+
+
+def test_questions_cannot_change_once_people_answered(as_role, closed_box):
+    answer(closed_box)
+
+    response = as_role(Role.LEAD).post(
+        _form_url(closed_box) + "questions/add/",
+        {"kind": "feeling", "standard": "How was the lunch?", "easy_read": "How was the lunch?"},
+    )
+
+    assert response.status_code == 400
+    assert "cannot change" in response.content.decode()
+
+
+def test_paper_form_is_typed_in_and_marked_as_paper(as_role, closed_box):
+    feeling, said = closed_box.questions.all()
+
+    response = as_role(Role.FACILITATOR).post(
+        _form_url(closed_box) + "type-in/",
+        {f"question_{feeling.pk}": "okay", f"question_{said.pk}": "Written on paper"},
+    )
+
+    row = FeedbackResponse.objects.get()
+    assert response.status_code == 302
+    assert (row.on_paper, row.typed_in_by, row.respondent) == (True, None, None)
+
+
+def test_form_page_shows_the_link_and_a_qr_code(as_role, closed_box):
+    page = as_role(Role.MANAGER).get(_form_url(closed_box)).content.decode()
+
+    assert f"/feedback/{closed_box.token}/" in page
+    assert f'<svg role="img" aria-label="QR code for the link to {closed_box.title}"' in page
+
+
+def test_new_link_stops_the_old_one(as_role, client, closed_box):
+    old = closed_box.token
+
+    as_role(Role.LEAD).post(_form_url(closed_box) + "new-link/")
+
+    closed_box.refresh_from_db()
+    assert closed_box.token != old
+    assert client.get(f"/feedback/{old}/").status_code == 404
+
+
+def test_standard_form_prints_with_its_questions_and_link(as_role, closed_box):
+    response = as_role(Role.LEAD).get(_form_url(closed_box) + "print/")
+
+    text = _pdf_text(response.content)
+    assert response["Content-Type"] == "application/pdf"
+    assert closed_box.title in text
+    assert "1. Overall, how was the meeting for you?" in text
+    assert "Not good" in text
+    assert "This is a closed box. Do not write your name." in text
+    assert "You can fill this in online instead" in text
+
+
+def test_easy_read_form_prints_one_sentence_a_line_with_words_for_each_picture(as_role, closed_box):
+    response = as_role(Role.LEAD).get(_form_url(closed_box) + "print/easy-read/")
+
+    text = _pdf_text(response.content)
+    assert "Question 1. How was the meeting?" in text
+    assert "Good. Tick the box." in text
+    assert "Not good. Tick the box." in text
+    assert "Question 2. What could be better next time?" in text
+    assert "Write or draw your answer in the box." in text
+    assert "Picture to choose" not in text
+
+
+def test_one_time_links_print_as_slips_and_keep_only_hashes(as_role, project):
+    form = FeedbackFormFactory(project=project, how_answered=HowAnswered.ONE_TIME)
+    FeedbackQuestionFactory(form=form)
+
+    response = as_role(Role.LEAD).post(_form_url(form) + "one-time-links/", {"count": "3"})
+
+    text = _pdf_text(response.content)
+    assert text.count("It works once.") == 3
+    assert OneTimeLink.objects.count() == 3
+    stored = set(OneTimeLink.objects.values_list("token_hash", flat=True))
+    assert not any(token_hash in text for token_hash in stored)
+
+
+@pytest.mark.parametrize("count", ["", "0", "501", "lots", "2.5", "1e3"])
+def test_bad_number_of_links_gets_a_message(as_role, project, count):
+    form = FeedbackFormFactory(project=project, how_answered=HowAnswered.ONE_TIME)
+
+    response = as_role(Role.LEAD).post(_form_url(form) + "one-time-links/", {"count": count})
+
+    assert response.status_code == 400
+    assert "govuk-error-message" in response.content.decode()
+    assert OneTimeLink.objects.count() == 0
+
+
+def test_one_time_links_are_emailed_to_each_person(
+    as_role, project, django_capture_on_commit_callbacks
+):
+    form = FeedbackFormFactory(project=project, how_answered=HowAnswered.ONE_TIME)
+    InvolvementFactory(project=project, person__email="sam@example.org")
+    InvolvementFactory(project=project, person__email="")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_role(Role.LEAD).post(_form_url(form) + "one-time-links/", {"email": "yes"})
+
+    [message] = mail.outbox
+    assert response.status_code == 302
+    assert message.to == ["sam@example.org"]
+    assert "This is your own link. It works once:" in message.body
+    assert OneTimeLink.objects.count() == 1
+    assert "sam@example.org" not in repr(list(OneTimeLink.objects.values()))
+
+
+def test_co_producer_sees_no_forms_but_sees_you_said_we_did(as_role, project):
+    client = as_role(Role.CO_PRODUCER)
+
+    assert client.get(_home(project) + "forms/").status_code == 403
+    home = client.get(_home(project)).content.decode()
+    assert "Feedback forms" not in home
+    assert "Closing the loop" in home
