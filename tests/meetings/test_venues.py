@@ -215,3 +215,10 @@ def test_least_notice_is_for_admins_only(client_for, organisation):
     response = client_for(lead).get(f"/organisations/{organisation.pk}/meeting-notice/")
 
     assert response.status_code == 403
+
+
+def test_your_projects_page_links_staff_to_their_organisations_venues(client_for, organisation):
+    page = client_for(_staff(organisation)).get("/projects/").content.decode()
+
+    assert f'href="/organisations/{organisation.pk}/venues/"' in page
+    assert "<title>Your projects – Co-production Planner</title>" in page

@@ -34,13 +34,15 @@ from coplan.working_together import selectors as working_together_selectors
 @login_required
 def project_list(request: HttpRequest) -> HttpResponse:
     memberships = list(selectors.memberships_for_user(user=request.user))
-    can_start = organisations_for_staff(user=request.user).exists()
+    staff_organisations = list(organisations_for_staff(user=request.user))
+    can_start = bool(staff_organisations)
     return render(
         request,
         "projects/project_list.html",
         {
             "memberships": memberships,
             "can_start_project": can_start,
+            "staff_organisations": staff_organisations,
             "administered": list(organisations_administered(user=request.user)),
             "nav_section": "projects",
         },
