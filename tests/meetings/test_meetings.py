@@ -382,3 +382,19 @@ def test_meeting_with_attendance_recorded_is_not_removed(client_for, lead, meeti
     assert response.status_code == 400
     assert "payments depend on it" in response.content.decode()
     assert Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+def test_meeting_page_shows_the_venue_and_its_accessibility_to_everyone(
+    client_for, meeting, venue
+):
+    venue.hearing_loop, venue.how_to_get_there = "no", "Side door, by the car park."
+    venue.save()
+    meeting.venue = venue
+    meeting.save()
+    co_producer = MembershipFactory(project=meeting.project, role=Role.CO_PRODUCER).user
+
+    page = client_for(co_producer).get(_url(meeting)).content.decode()
+
+    assert "The venue: Banbury Community Centre" in page
+    assert "Side door, by the car park." in page
+    assert "A hearing loop" in page

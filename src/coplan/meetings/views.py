@@ -373,6 +373,7 @@ def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> Ht
         _context(
             membership,
             meeting=MeetingPresenter(found, times=checkup.times),
+            venue=VenuePresenter(found.venue) if found.venue and found.has_room else None,
             checkup=checkup,
             readiness=readiness,
             ready_tag=readiness_tag(readiness),
