@@ -4,6 +4,8 @@ already saved is lost."""
 import datetime
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from coplan.meetings.models import Meeting, Paper, Venue
 from coplan.projects.roles import Role
@@ -290,3 +292,34 @@ def test_a_bad_venue_change_keeps_the_saved_check(client_for, project, lead, ven
     venue.refresh_from_db()
     assert response.status_code == 400
     assert (venue.name, venue.hearing_loop) == ("Banbury Community Centre", "yes")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(max_size=250),
+    starts_at=st.text(max_size=25),
+    ends_at=st.text(max_size=25),
+    day=st.text(max_size=4),
+    agenda=st.text(max_size=300),
+)
+def test_anything_typed_into_the_meeting_form_gets_a_page_never_a_server_error(
+    client_for, lead, project, title, starts_at, ends_at, day, agenda
+):
+    surrogate_free = all(
+        not 0xD800 <= ord(c) <= 0xDFFF for c in title + starts_at + ends_at + day + agenda
+    )
+    assume(surrogate_free)  # the test client cannot send lone surrogates at all
+
+    response = _add(
+        client_for(lead),
+        project,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        agenda=agenda,
+        **{"meets_on-day": day},
+    )
+
+    assert response.status_code in (302, 400)
