@@ -189,7 +189,11 @@ def _reminders_keep_running() -> None:
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("venue", "project").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("venue", "project")
+        .get(pk=meeting.pk)
+    )
 
 
 @transaction.atomic
@@ -273,7 +277,7 @@ def reply_from_link(*, invited: InvitedPerson, reply: str, needs_changed: bool) 
     if reply not in reply_choices(invited.meeting):
         raise InvitationRuleError("Select if you are coming", field="reply")
     invited = (
-        InvitedPerson.objects.select_for_update()
+        InvitedPerson.objects.select_for_update(of=("self",))
         .select_related("person", "meeting")
         .get(pk=invited.pk)
     )
