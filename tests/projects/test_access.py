@@ -221,7 +221,7 @@ EXPECTED = {
     "payments:person_bank_details": (frozenset({Role.FINANCE}), 200),
     "payments:cost_code": (frozenset({Role.FINANCE}), 200),
     "payments:export": (frozenset({Role.FINANCE}), 200),
-    # Feedback (coplan.feedback): see docs/decisions/0006. The form in the project data
+    # Feedback (coplan.feedback): see docs/decisions/0007. The form in the project data
     # is a closed box filled in by one link (so its one-time links page is not found);
     # the reflection is the lead's own and not shared.
     "feedback:home": (ALL, 200),

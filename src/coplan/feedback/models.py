@@ -1,7 +1,7 @@
 """Feedback forms and their answers, the closed box, you said we did, and
 self-reflection with the lessons log.
 
-The closed box (docs/decisions/0006): an answer to an anonymous form is a
+The closed box (docs/decisions/0007): an answer to an anonymous form is a
 `FeedbackResponse` with no account, no time, no date and no address; its
 primary key is a random UUID, so nothing in the app shows the order answers
 came in. One-time links are stored only as hashes with no person, and a link
