@@ -9,6 +9,7 @@ from django.utils import timezone
 from coplan.accounts.models import User
 from coplan.feedback.demo import feedback_demo_load
 from coplan.meetings.demo import meetings_demo_load
+from coplan.meetings.invitation_demo import invitations_demo_load
 from coplan.organisations.models import Organisation
 from coplan.organisations.services import organisation_add_staff
 from coplan.projects.models import Membership, Project
@@ -77,5 +78,6 @@ def demo_data_load() -> Demo:
     sign_ins.append(("Organisation admin", admin_email))
     working_together_demo_load(project=project)
     meetings_demo_load(project=project)
+    invitations_demo_load(project=project)
     feedback_demo_load(project=project)
     return Demo(organisation=organisation, project=project, sign_ins=sign_ins)
