@@ -139,6 +139,18 @@ def test_online_meeting_needs_joining_details_not_a_venue(meeting, lead):
     )
 
 
+def test_a_meeting_in_both_ways_without_joining_details_still_says_where_the_room_is(meeting, lead):
+    complete_meeting(meeting)
+    meeting.format = "both"
+    meeting.save()
+    facts = invitation_selectors.meeting_facts(meeting=meeting, today=datetime.date(2027, 1, 10))
+
+    invitation = invitation_build(facts=facts, wording=invitation_selectors.wording_of(None))
+
+    assert invitation.section("where").lines[0].startswith("In person at Banbury")
+    assert "where" in {item.key for item in invitation.missing}
+
+
 def test_invitation_page_lists_what_is_missing_with_links_to_put_it_right(
     client_for, meeting, lead
 ):

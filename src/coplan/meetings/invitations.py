@@ -247,7 +247,7 @@ def invitation_build(
             f"{length_words(facts.length_minutes)}, from {clock_words(times.starts)} "
             f"to {clock_words(times.ends)}.",
         ),
-        "where": _where_lines(facts) if _where_complete(facts) else (),
+        "where": _where_lines(facts),
         "food": _food_lines(facts),
         "commitment": _lines(wording.commitment),
         "role": role,
@@ -255,10 +255,13 @@ def invitation_build(
         "payment": _payment_lines(wording, facts),
     }
     sections = tuple(Section(key, HEADINGS[key], found[key]) for key in ITEM_KEYS if found[key])
+    # What the venue or joining details say goes in even when the other half is missing.
+    covered = {key: bool(lines) for key, lines in found.items()}
+    covered["where"] = _where_complete(facts)
     missing = tuple(
         Missing(key, MISSING_WORDS[key])
         for key in ITEM_KEYS
-        if not found[key] and (person is not None or key != "role")
+        if not covered[key] and (person is not None or key != "role")
     )
     greeting = f"Dear {person.name}," if person else "Dear …,"
     return Invitation(
