@@ -218,3 +218,64 @@ def test_co_producer_sees_no_forms_but_sees_you_said_we_did(as_role, project):
     home = client.get(_home(project)).content.decode()
     assert "Feedback forms" not in home
     assert "Closing the loop" in home
+
+
+def test_one_time_form_pages_show_counts_and_no_shared_link(as_role, project):
+    form = FeedbackFormFactory(project=project, how_answered=HowAnswered.ONE_TIME)
+    FeedbackQuestionFactory(form=form)
+    InvolvementFactory(project=project, person__email="sam@example.org")
+    client = as_role(Role.LEAD)
+
+    links_page = client.get(_form_url(form) + "one-time-links/").content.decode()
+    form_page = client.get(_form_url(form)).content.decode()
+    qr = client.get(_form_url(form) + "qr-code.svg")
+
+    assert "1 person in the project has an email address." in links_page
+    assert "0 made so far, 0 not used yet." in form_page
+    assert f"/feedback/{form.token}/" not in form_page
+    assert qr.status_code == 404
+
+
+def test_qr_code_downloads_as_an_svg_picture(as_role, closed_box):
+    response = as_role(Role.LEAD).get(_form_url(closed_box) + "qr-code.svg")
+
+    body = response.content.decode()
+    assert response["Content-Type"] == "image/svg+xml"
+    assert body.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns=')
+    assert 'role="img" aria-label="QR code for ' in body
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"you_said": "x" * 1001, "status": "working_on_it"},
+            "What people said must be 1,000 characters or fewer",
+        ),
+        (
+            {"you_said": "Hot\x1b room", "status": "working_on_it"},
+            "What people said must not contain hidden or control characters",
+        ),
+        ({"you_said": "Hot room", "status": "finished"}, "Select what is happening with it"),
+        (
+            {"you_said": "Hot room", "status": "working_on_it", "form": "999999"},
+            "Select a feedback form from the list",
+        ),
+    ],
+)
+def test_you_said_we_did_bad_input_gets_a_message(as_role, project, data, message):
+    response = as_role(Role.LEAD).post(f"/projects/{project.pk}/you-said-we-did/add/", data)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_form_title_with_control_characters_gets_a_message(as_role, project):
+    response = as_role(Role.LEAD).post(
+        _home(project) + "forms/add/",
+        {"title": "Feed\x00back", "intro": "Tell us.", "closed_box": "yes", "how_answered": "link"},
+    )
+
+    assert response.status_code == 400
+    assert "must not contain hidden or control characters" in response.content.decode()
+    assert FeedbackForm.objects.count() == 0

@@ -434,7 +434,7 @@ def form_qr(request: HttpRequest, membership: Membership, form_id: int) -> HttpR
     if found.how_answered == HowAnswered.ONE_TIME:
         raise Http404
     svg = qr_svg(services.feedback_link(found.token), label=f"QR code for {found.title}")
-    svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    svg = str(svg).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
     response = HttpResponse(
         '<?xml version="1.0" encoding="UTF-8"?>\n' + svg, content_type="image/svg+xml"
     )
