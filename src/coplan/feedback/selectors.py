@@ -194,7 +194,7 @@ def feeling_sentence(
         return f"{who} ({top.count:,} of {answered:,}) {said(top)}."
     if len(ranked) > 1 and ranked[1].count == top.count:
         tied = [count for count in ranked if count.count == top.count]
-        parts = " and ".join(f"{count.count} {said(count)}" for count in tied)
+        parts = " and ".join(f"{count.count:,} {said(count)}" for count in tied)
         return f"People were split ({answered:,} answered): {parts}."
     if question.feeling:
         return (
