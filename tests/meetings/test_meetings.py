@@ -358,6 +358,8 @@ def test_everything_held_about_a_person_lists_the_meetings_they_were_invited_to(
             "reply": "Coming online",
             "said_needs_changed": False,
             "attendance": "Not recorded",
+            "invitations_sent": [],
+            "reminders_sent": [],
         }
     ]
 

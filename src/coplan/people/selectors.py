@@ -306,10 +306,18 @@ def person_export(*, person: Person) -> dict:
                 "reply": invited.get_reply_display(),
                 "said_needs_changed": invited.needs_changed,
                 "attendance": invited.get_attendance_display(),
+                "invitations_sent": [
+                    {"when": sent.sent_at.isoformat(timespec="seconds"), "how": sent.sent_by}
+                    for sent in invited.invitations_sent.all()
+                ],
+                "reminders_sent": [
+                    reminder.sent_at.isoformat(timespec="seconds")
+                    for reminder in invited.reminders_sent.all()
+                ],
             }
-            for invited in person.meeting_invitations.select_related("meeting__project").order_by(
-                "meeting__meets_on", "pk"
-            )
+            for invited in person.meeting_invitations.select_related("meeting__project")
+            .prefetch_related("invitations_sent", "reminders_sent")
+            .order_by("meeting__meets_on", "pk")
         ],
         "who_saw_or_changed_access_needs": [
             {
