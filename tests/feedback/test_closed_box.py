@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from coplan.feedback import services
+from coplan.feedback import selectors, services
 from coplan.feedback.models import FeedbackResponse, HowAnswered, OneTimeLink
 from coplan.feedback.services import Given
 from coplan.projects.roles import Role
@@ -137,3 +137,24 @@ def test_a_closed_box_cannot_become_named_once_answered(closed_box):
         services.feedback_question_add(
             form=closed_box, kind="words", standard="Why?", easy_read="Why?"
         )
+
+
+def test_what_is_held_about_a_person_lists_named_answers_but_never_closed_box_ones(
+    project, group, closed_box
+):
+    user = group[Role.CO_PRODUCER].user
+    answer(closed_box, words="In the closed box", respondent=user)
+    named = FeedbackFormFactory(
+        project=project, closed_box=False, how_answered=HowAnswered.MEMBERS, title="Named form"
+    )
+    question = FeedbackQuestionFactory(form=named)
+    services.feedback_answer_record(
+        form=named, answers={question.pk: Given(choice="okay")}, respondent=user
+    )
+
+    held = selectors.feedback_held_about(user=user)
+
+    assert [(row["form"], row["answer"]) for row in held["named_feedback"]] == [
+        ("Named form", "Okay")
+    ]
+    assert "In the closed box" not in repr(held)

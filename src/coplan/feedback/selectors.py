@@ -462,3 +462,43 @@ def organisation_lessons(*, organisation: Organisation) -> list[Lesson]:
         .select_related("project", "written_by")
         .order_by("-created_at", "-pk")[:500]
     )
+
+
+def feedback_held_about(*, user) -> dict:
+    """What feedback holds with a person's name, for `people.person_export` to include:
+    their answers to forms that keep names (never closed-box answers: those hold
+    nothing that could find them), their self-reflections and their lessons."""
+    answers = (
+        FeedbackAnswer.objects.filter(response__respondent=user)
+        .select_related("question__form__project", "response")
+        .order_by("question__form__created_at", "question__position", "pk")
+    )
+    return {
+        "named_feedback": [
+            {
+                "project": answer.question.form.project.name,
+                "form": answer.question.form.title,
+                "question": answer.question.standard,
+                "answer": bank.choice_label(answer.question.kind, answer.choice)
+                if answer.choice
+                else answer.words,
+                "answered_on": answer.response.answered_on.isoformat()
+                if answer.response.answered_on
+                else None,
+            }
+            for answer in answers
+        ],
+        "self_reflections": [
+            {
+                "project": reflection.project.name,
+                "about": reflection.about,
+                "answers": reflection.answers,
+                "shared": reflection.shared_at is not None,
+            }
+            for reflection in Reflection.objects.filter(author=user).select_related("project")
+        ],
+        "lessons_written": [
+            {"project": lesson.project.name, "lesson": lesson.text}
+            for lesson in Lesson.objects.filter(written_by=user).select_related("project")
+        ],
+    }
