@@ -217,3 +217,37 @@ def test_nothing_published_cannot_be_sent(as_role, project):
 
     assert "There is nothing published to send yet" in response.content.decode()
     assert YouSaidWeDidSent.objects.count() == 0
+
+
+def _page_queries(client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_you_said_we_did_page_queries_do_not_grow_with_forms_or_entries(as_role, group):
+    from tests.feedback.factories import FeedbackFormFactory, FeedbackQuestionFactory
+
+    project = group[Role.LEAD].project
+    client = as_role(Role.LEAD)
+    first = FeedbackFormFactory(project=project)
+    FeedbackQuestionFactory(form=first)
+    answer_one = services.feedback_answer_record
+    answer_one(form=first, answers={first.questions.get().pk: services.Given(choice="good")})
+    YouSaidWeDidFactory(project=project)
+    one = _page_queries(client, _url(project))
+    for _ in range(20):
+        form = FeedbackFormFactory(project=project)
+        FeedbackQuestionFactory(form=form)
+        answer_one(form=form, answers={form.questions.get().pk: services.Given(choice="okay")})
+        YouSaidWeDidFactory(project=project, form=form)
+    many = _page_queries(client, _url(project))
+
+    print(f"you said, we did: {one} queries with 1 form, {many} with 21")
+    # session, user, membership; entries with their forms and car park items; closing
+    # the loop (one); forms with answer counts, their questions, totals, answer counts
+    assert one == many == 9

@@ -233,6 +233,16 @@ def feedback_results(*, form: FeedbackForm) -> Results:
     words: dict[int, list[str]] = {}
     for question_id, text in words_rows:
         words.setdefault(question_id, []).append(text)
+    return _results(form, questions, totals, counted, words)
+
+
+def _results(
+    form: FeedbackForm,
+    questions: list[FeedbackQuestion],
+    totals: dict,
+    counted: dict[tuple[int, str], int],
+    words: dict[int, list[str]],
+) -> Results:
     results = []
     for question in questions:
         kind = bank.KINDS[question.kind]
@@ -262,6 +272,35 @@ def feedback_results(*, form: FeedbackForm) -> Results:
             )
         )
     return Results(form, totals["total"], totals["on_paper"], tuple(results))
+
+
+def general_feelings(*, project: Project) -> list[Results]:
+    """The general feeling of every answered form of the project (no free-text
+    answers): four queries however many forms and answers there are."""
+    forms = [form for form in feedback_forms(project=project) if form.answer_count]
+    if not forms:
+        return []
+    by_form: dict[int, list[FeedbackQuestion]] = {form.pk: [] for form in forms}
+    for question in FeedbackQuestion.objects.filter(form__in=forms).order_by("position", "pk"):
+        by_form[question.form_id].append(question)
+    totals = {
+        row["form_id"]: row
+        for row in FeedbackResponse.objects.filter(form__in=forms)
+        .values("form_id")
+        .annotate(total=Count("pk"), on_paper=Count("pk", filter=Q(on_paper=True)))
+        .order_by()
+    }
+    counted = {
+        (row["question_id"], row["choice"]): row["n"]
+        for row in FeedbackAnswer.objects.filter(question__form__in=forms)
+        .values("question_id", "choice")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    empty = {"total": 0, "on_paper": 0}
+    return [
+        _results(form, by_form[form.pk], totals.get(form.pk, empty), counted, {}) for form in forms
+    ]
 
 
 def question_words(*, question: FeedbackQuestion) -> QuerySet[FeedbackAnswer]:

@@ -741,11 +741,7 @@ def you_said_we_did(request: HttpRequest, membership: Membership) -> HttpRespons
             membership,
             entries=entries,
             loop=selectors.closing_the_loop(project=project),
-            feelings=[
-                (form, selectors.feedback_results(form=form))
-                for form in selectors.feedback_forms(project=project)
-                if form.answer_count
-            ],
+            feelings=selectors.general_feelings(project=project),
             can_edit=can_edit,
             can_send=_may(membership, rules.SEND_YOU_SAID_WE_DID),
         ),
