@@ -115,3 +115,26 @@ def test_lead_reads_the_results_and_makes_a_form(visit):
     visit.assert_accessible()
     visit.go(f"/projects/{form.project_id}/reflections/add/")
     visit.assert_accessible()
+    page.get_by_label("What are you reflecting on?").fill("The first workshop")
+    page.get_by_label("What would I do differently next time?").fill("Book a cooler room.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Only you can see this.")).to_be_visible()
+    visit.assert_accessible()
+    base = f"/projects/{form.project_id}/feedback/forms/{form.pk}/"
+    for path in (
+        base + "type-in/",
+        base + "questions/add/",
+        f"/projects/{form.project_id}/you-said-we-did/add/",
+        f"/projects/{form.project_id}/you-said-we-did/send/",
+        f"/projects/{form.project_id}/reflections/",
+        f"/projects/{form.project_id}/lessons/",
+    ):
+        visit.go(path)
+        visit.assert_accessible()
+    # The live wording check marks words in the Easy Read question as they are typed.
+    visit.go(base + "questions/add/")
+    page.get_by_label("The question in Easy Read", exact=True).fill(
+        "Did the facilitator utilise a person-centred approach?"
+    )
+    expect(page.locator("#id_easy_read-language-status")).to_contain_text("suggestion")
+    visit.assert_accessible()
