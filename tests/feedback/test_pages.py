@@ -279,3 +279,39 @@ def test_form_title_with_control_characters_gets_a_message(as_role, project):
     assert response.status_code == 400
     assert "must not contain hidden or control characters" in response.content.decode()
     assert FeedbackForm.objects.count() == 0
+
+
+def test_form_about_a_meeting_of_another_project_is_refused(as_role, project):
+    from tests.factories import MeetingFactory
+
+    own, other = MeetingFactory(project=project), MeetingFactory()
+    data = {
+        "title": "About a meeting",
+        "intro": "Tell us.",
+        "closed_box": "yes",
+        "how_answered": "link",
+    }
+
+    refused = as_role(Role.LEAD).post(
+        _home(project) + "forms/add/", {**data, "meeting": str(other.pk)}
+    )
+    made = as_role(Role.LEAD).post(_home(project) + "forms/add/", {**data, "meeting": str(own.pk)})
+
+    assert refused.status_code == 400
+    assert "Select a meeting from the list" in refused.content.decode()
+    assert made.status_code == 302
+    assert FeedbackForm.objects.get().meeting == own
+
+
+def test_staff_see_a_link_to_their_organisation_lessons(as_role, client_for, project, group):
+    from tests.factories import StaffMembershipFactory
+
+    StaffMembershipFactory(organisation=project.organisation, user=group[Role.LEAD].user)
+
+    lead_page = as_role(Role.LEAD).get(f"/projects/{project.pk}/lessons/").content.decode()
+    co_producer_page = (
+        as_role(Role.CO_PRODUCER).get(f"/projects/{project.pk}/lessons/").content.decode()
+    )
+
+    assert "Lessons from all your organisation’s projects" in lead_page
+    assert "Lessons from all your organisation’s projects" not in co_producer_page

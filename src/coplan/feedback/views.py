@@ -1088,7 +1088,7 @@ def lessons(request: HttpRequest, membership: Membership) -> HttpResponse:
             membership,
             lessons=selectors.lessons(project=membership.project),
             can_add=_may(membership, rules.ADD_LESSONS),
-            lesson_form=LessonForm(),
+            is_organisation_staff=organisations_for_staff(user=request.user).exists(),
         ),
     )
 
