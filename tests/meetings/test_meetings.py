@@ -386,9 +386,7 @@ def test_meeting_with_attendance_recorded_is_not_removed(client_for, lead, meeti
     assert Meeting.objects.filter(pk=meeting.pk).exists()
 
 
-def test_meeting_page_shows_the_venue_and_its_accessibility_to_everyone(
-    client_for, meeting, venue
-):
+def test_meeting_page_shows_the_venue_and_its_accessibility_to_everyone(client_for, meeting, venue):
     venue.hearing_loop, venue.how_to_get_there = "no", "Side door, by the car park."
     venue.save()
     meeting.venue = venue

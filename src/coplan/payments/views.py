@@ -525,9 +525,7 @@ def claim_approve(request: HttpRequest, membership: Membership, claim_id: int) -
 
 def _cannot_decide(request: HttpRequest, membership: Membership, claim: Claim) -> HttpResponse:
     """Your own claim is never yours to decide (403); a claim at another step is explained."""
-    if claim.person.user_id == membership.user_id or (
-        claim.submitted_by_id == membership.user_id
-    ):
+    if claim.person.user_id == membership.user_id or (claim.submitted_by_id == membership.user_id):
         raise PermissionDenied
     messages.error(request, f"This claim is at the step: {claim.get_status_display().lower()}.")
     return redirect(_claim_url(claim))
