@@ -692,14 +692,3 @@ def notice_done(*, notice: ClaimNotice, done_by: AbstractBaseUser) -> ClaimNotic
     )
     notice.refresh_from_db()
     return notice
-
-
-# Erasure ---------------------------------------------------------------------------------
-
-
-def person_payments_erase(*, person: Person) -> None:
-    """What erasure removes from paying people: bank details and choices. Claims stay,
-    with amounts, because the organisation must keep its accounts; the person's name on
-    them is already erased with the person."""
-    BankDetails.objects.filter(person=person).delete()
-    PaymentChoice.objects.filter(person=person).delete()

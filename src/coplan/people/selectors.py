@@ -319,6 +319,41 @@ def person_export(*, person: Person) -> dict:
             .prefetch_related("invitations_sent", "reminders_sent")
             .order_by("meeting__meets_on", "pk")
         ],
+        # Paying people (coplan.payments), by reverse relation as for meetings. Bank details
+        # are shown only to finance, so this says whether they are held, never what they are.
+        "payments": {
+            "choices": [
+                {
+                    "how": choice.get_how_display(),
+                    "paid_for_time": choice.time_paid,
+                    "chosen_on": choice.chosen_on.isoformat(),
+                    "saw_payment_information": choice.saw_information,
+                }
+                for choice in person.payment_choices.order_by("recorded_at", "pk")
+            ],
+            "bank_details_held": hasattr(person, "bank_details"),
+            "claims": [
+                {
+                    "for": claim.meeting.title if claim.meeting_id else claim.activity,
+                    "project": claim.project.name,
+                    "date": claim.activity_on.isoformat(),
+                    "status": claim.get_status_display(),
+                    "lines": [
+                        {
+                            "what": line.what,
+                            "description": line.description,
+                            "amount_pence": line.amount_pence,
+                        }
+                        for line in claim.lines.all()
+                    ],
+                    "paid_on": claim.paid_on.isoformat() if claim.paid_on else None,
+                    "payment_reference": claim.paid_reference,
+                }
+                for claim in person.claims.select_related("meeting", "project")
+                .prefetch_related("lines")
+                .order_by("activity_on", "pk")
+            ],
+        },
         "who_saw_or_changed_access_needs": [
             {
                 "when": entry.at.isoformat(timespec="seconds"),

@@ -403,6 +403,12 @@ def person_erase(
     person.save()
     person.involvements.update(role_description="", training_needed="", training_done="")
     person.consents.all().delete()
+    # Paying people (coplan.payments): bank details and payment choices go; claims stay,
+    # now nameless, because the organisation must keep its accounts. By reverse relation,
+    # so the people app does not import the payments app.
+    if hasattr(person, "bank_details"):
+        person.bank_details.delete()
+    person.payment_choices.all().delete()
     # Uploaded spreadsheets waiting for a preview may name them: they are dropped.
     ParticipantImport.objects.filter(project__organisation_id=person.organisation_id).delete()
     Invitation.objects.filter(email__in=emails).update(email=_erased_email(), full_name="")
