@@ -12,6 +12,7 @@ from coplan.meetings.demo import meetings_demo_load
 from coplan.meetings.invitation_demo import invitations_demo_load
 from coplan.organisations.models import Organisation
 from coplan.organisations.services import organisation_add_staff
+from coplan.payments.demo import payments_demo_load
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
 from coplan.working_together.demo import working_together_demo_load
@@ -80,4 +81,5 @@ def demo_data_load() -> Demo:
     meetings_demo_load(project=project)
     invitations_demo_load(project=project)
     feedback_demo_load(project=project)
+    payments_demo_load(project=project)
     return Demo(organisation=organisation, project=project, sign_ins=sign_ins)
