@@ -196,7 +196,7 @@ EXPECTED = {
     "working_together:decision_area_add": (LEAD_MANAGER, 200),
     "working_together:decision_area_edit": (LEAD_MANAGER, 200),
     "working_together:decision_area_remove": (LEAD_MANAGER, 200),
-    # Paying people (coplan.payments): see docs/decisions/0005. The claim in the project data
+    # Paying people (coplan.payments): see docs/decisions/0008. The claim in the project data
     # is the co-producer's own, not sent yet; a claim not sent cannot be decided or paid yet,
     # so those who may decide are sent back to it (302).
     "payments:home": (ALL, 200),

@@ -1,4 +1,4 @@
-"""Who may do what with paying people. See docs/decisions/0005-paying-people.md.
+"""Who may do what with paying people. See docs/decisions/0008-paying-people.md.
 
 | permission                                  | lead | facil. | manager | finance | co-prod. |
 |---------------------------------------------|------|--------|---------|---------|----------|
