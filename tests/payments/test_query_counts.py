@@ -98,3 +98,34 @@ def test_your_claims_page_queries_do_not_grow_with_claims(client_for):
 
     print(f"paying people: {counts[0]} queries with 10 claims, {counts[1]} with 500")
     assert counts[0] == counts[1]
+
+
+def test_a_claim_page_does_the_same_queries_for_2_lines_and_40(client_for):
+    def claim_with(lines: int):
+        finance = MembershipFactory(role=Role.FINANCE)
+        person = InvolvementFactory(project=finance.project).person
+        claim = Claim.objects.create(
+            project=finance.project,
+            person=person,
+            activity="Reading",
+            activity_on=datetime.date(2027, 1, 1),
+            status="submitted",
+        )
+        ClaimLine.objects.bulk_create(
+            ClaimLine(claim=claim, kind="expense", category="food", amount_pence=100)
+            for _ in range(lines)
+        )
+        return finance, claim
+
+    counts = []
+    for lines in (2, 40):
+        finance, claim = claim_with(lines)
+        counts.append(
+            _queries(
+                client_for(finance.user),
+                f"/projects/{finance.project_id}/payments/claims/{claim.pk}/",
+            )
+        )
+
+    print(f"claim page: {counts[0]} queries with 2 lines, {counts[1]} with 40")
+    assert counts[0] == counts[1]

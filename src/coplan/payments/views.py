@@ -40,6 +40,7 @@ from coplan.projects.models import Membership
 from coplan.projects.rules import role_may
 
 SECTION = "payments"
+OPEN = (ClaimStatus.DRAFT, ClaimStatus.RETURNED)
 
 
 def _page(request: HttpRequest, template: str, membership: Membership, **context) -> HttpResponse:
@@ -317,7 +318,7 @@ def claim(request: HttpRequest, membership: Membership, claim_id: int) -> HttpRe
         organisation_id=membership.project.organisation_id, on=found.activity_on
     )
     owed = None
-    if found.meeting_id and found.is_open_to_change:
+    if found.meeting_id and found.status in (*OPEN, ClaimStatus.SUBMITTED):
         owed = selectors.meeting_time_owed(
             policy=policy,
             choice=selectors.payment_choice(person=found.person),
