@@ -86,3 +86,25 @@ def test_a_sort_code_of_the_wrong_length_is_refused_beside_the_field(team, clien
 
     assert "Sort code must be 6 numbers" in response.content.decode()
     assert not BankDetails.objects.exists()
+
+
+def test_rotating_the_keys_re_encrypts_bank_details_too(team, settings):
+    import io
+
+    from django.core.management import call_command
+
+    from coplan.payments import selectors, services
+    from coplan.people import crypto
+
+    old_key, new_key = crypto.new_key(), crypto.new_key()
+    settings.PEOPLE_DATA_KEYS = [old_key]
+    services.bank_details_set(person=team.person(CO), actor=team.user(CO), where="test", **DETAILS)
+    settings.PEOPLE_DATA_KEYS = [new_key, old_key]
+
+    out = io.StringIO()
+    call_command("people_rotate_keys", stdout=out)
+    settings.PEOPLE_DATA_KEYS = [new_key]  # the old key is gone
+
+    details = BankDetails.objects.get(person=team.person(CO))
+    assert selectors.bank_account(details=details).account_number == "12345678"
+    assert "bank details of 1 people" in out.getvalue()

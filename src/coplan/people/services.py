@@ -5,6 +5,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.utils import timezone
@@ -643,15 +644,20 @@ class RotationResult:
     people: int
     monitoring_responses: int
     imports: int
+    bank_details: int = 0
 
 
 def data_keys_rotate(*, batch_size: int = 500) -> RotationResult:
     """Re-encrypt every stored token with the newest key in PEOPLE_DATA_KEYS."""
+    # Bank details (coplan.payments) use the same keys; looked up by name so the people
+    # app does not import the payments app.
+    bank_details = apps.get_model("payments", "BankDetails")
     counts = {}
     for model, field in (
         (Person, "needs_token"),
         (MonitoringResponse, "answers_token"),
         (ParticipantImport, "content_token"),
+        (bank_details, "token"),
     ):
         done = 0
         rows = model.objects.exclude(**{field: ""}).only("pk", field).order_by("pk")
@@ -671,4 +677,5 @@ def data_keys_rotate(*, batch_size: int = 500) -> RotationResult:
         people=counts[Person],
         monitoring_responses=counts[MonitoringResponse],
         imports=counts[ParticipantImport],
+        bank_details=counts[bank_details],
     )

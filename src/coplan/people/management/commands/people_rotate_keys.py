@@ -33,6 +33,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Re-encrypted with the newest key: access needs of {result.people} people, "
                 f"{result.monitoring_responses} equality monitoring answers, "
-                f"{result.imports} uploaded spreadsheets."
+                f"{result.imports} uploaded spreadsheets, "
+                f"bank details of {result.bank_details} people."
             )
         )
