@@ -375,3 +375,14 @@ def test_late_claims_show_on_the_overview_for_lead_and_finance(team, client_for)
         Role.MANAGER: False,
         Role.FINANCE: True,
     }
+
+
+def test_the_payment_words_in_force_on_a_day_are_there_for_invitations(team):
+    from coplan.payments.selectors import payment_words
+
+    organisation_id = team.project.organisation_id
+
+    assert payment_words(organisation_id=organisation_id, on=datetime.date(2027, 1, 1)) == (
+        team.policy.information
+    )
+    assert payment_words(organisation_id=organisation_id, on=datetime.date(2025, 1, 1)) == ""

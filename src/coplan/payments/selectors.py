@@ -63,6 +63,13 @@ def policy_for_day(found: list[PaymentPolicy], on: datetime.date) -> PaymentPoli
     return max(in_force, key=lambda version: version.applies_from, default=None)
 
 
+def payment_words(*, organisation_id: int, on: datetime.date) -> str:
+    """What the organisation tells people about payment, tax and benefits, as in force on a
+    day: for invitations and papers that go to participants. One query."""
+    found = policy_in_force(organisation_id=organisation_id, on=on)
+    return found.information if found else ""
+
+
 def policy_is_used(*, policy: PaymentPolicy) -> bool:
     """Whether an approved or paid claim was worked out with this version."""
     return Claim.objects.filter(policy=policy, status__in=COMMITTED).exists()

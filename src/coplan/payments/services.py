@@ -501,6 +501,11 @@ def claim_submit(
     claim = _locked(claim)
     _check_open(claim)
     choice = selectors.payment_choice(person=claim.person)
+    if choice is None and claim.person.user_id != submitted_by.pk:
+        raise PaymentError(
+            f"Finance must record how {claim.person.full_name} wants to be paid before the "
+            "claim is sent"
+        )
     if choice is None:
         raise PaymentError("Say how you want to be paid before you send the claim")
     if choice.how == HowPaid.NOT_PAID:
