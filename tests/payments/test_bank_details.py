@@ -88,17 +88,19 @@ def test_a_sort_code_of_the_wrong_length_is_refused_beside_the_field(team, clien
     assert not BankDetails.objects.exists()
 
 
-def test_rotating_the_keys_re_encrypts_bank_details_too(team, settings):
+def test_rotating_the_keys_re_encrypts_bank_details_and_receipts_too(team, settings):
     import io
 
     from django.core.management import call_command
 
-    from coplan.payments import selectors, services
+    from coplan.payments import receipts, selectors, services
     from coplan.people import crypto
+    from tests.payments.conftest import PDF
 
     old_key, new_key = crypto.new_key(), crypto.new_key()
     settings.PEOPLE_DATA_KEYS = [old_key]
     services.bank_details_set(person=team.person(CO), actor=team.user(CO), where="test", **DETAILS)
+    stored = receipts.receipt_store(checked=receipts.receipt_check(content=PDF))
     settings.PEOPLE_DATA_KEYS = [new_key, old_key]
 
     out = io.StringIO()
@@ -107,4 +109,5 @@ def test_rotating_the_keys_re_encrypts_bank_details_too(team, settings):
 
     details = BankDetails.objects.get(person=team.person(CO))
     assert selectors.bank_account(details=details).account_number == "12345678"
-    assert "bank details of 1 people" in out.getvalue()
+    assert "bank details of 1 people, 1 receipts" in out.getvalue()
+    assert receipts.receipt_read(stored) == PDF

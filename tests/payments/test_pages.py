@@ -83,7 +83,7 @@ def test_the_receipt_is_served_privately_with_its_checked_type(team, client_for)
 
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "private, no-store"
-    assert b"".join(response.streaming_content) == PDF
+    assert response.content == PDF
 
 
 def test_a_person_claims_for_a_meeting_on_their_phone_and_sends_it(team, client_for):

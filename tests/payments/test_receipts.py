@@ -99,7 +99,8 @@ def test_a_good_photo_is_kept_outside_the_static_files_under_a_name_we_choose(
     assert response.status_code == 302
     receipt = Receipt.objects.get()
     stored = settings.PRIVATE_MEDIA_ROOT / "receipts" / receipt.stored_name
-    assert stored.read_bytes() == png_bytes()
+    assert png_bytes() not in stored.read_bytes()  # encrypted at rest
+    assert receipts.receipt_read(receipt.stored_name) == png_bytes()
     assert (receipt.content_type, receipt.stored_name.endswith(".png")) == ("image/png", True)
     assert "passwd" not in receipt.stored_name
     assert str(settings.STATIC_ROOT) not in str(stored)

@@ -4,8 +4,10 @@ A receipt must be a JPEG or PNG photo or a PDF, no bigger than
 settings.PAYMENTS_RECEIPT_MAX_BYTES. The file's name and the browser's content
 type are never trusted: the first bytes must be the format's signature, photos
 must open and verify with Pillow, and a PDF must start with "%PDF-" and end with
-"%%EOF". Files are kept under settings.PRIVATE_MEDIA_ROOT with a random name
-and served only by the receipt view, which checks who may see the claim.
+"%%EOF". Files are kept under settings.PRIVATE_MEDIA_ROOT with a random name,
+encrypted with the people data keys (a receipt for a carer's costs can say something
+about someone's needs), and served only by the receipt view, which checks who may see
+the claim. `manage.py people_rotate_keys` re-encrypts them with the newest key.
 """
 
 import hashlib
@@ -16,6 +18,8 @@ from pathlib import Path
 
 from django.conf import settings
 from PIL import Image, UnidentifiedImageError
+
+from coplan.people import crypto
 
 JPEG = "image/jpeg"
 PNG = "image/png"
@@ -83,9 +87,28 @@ def receipt_store(*, checked: CheckedReceipt) -> str:
     name = f"{secrets.token_hex(16)}.{EXTENSIONS[checked.content_type]}"
     path = _folder() / name
     with path.open("xb") as handle:
-        handle.write(checked.content)
+        handle.write(crypto.encrypt_bytes(checked.content).encode("ascii"))
     path.chmod(0o600)
     return name
+
+
+def receipt_read(stored_name: str) -> bytes:
+    """The receipt as it was uploaded (decrypted)."""
+    return crypto.decrypt_bytes(receipt_path(stored_name).read_text("ascii"))
+
+
+def receipts_rotate() -> int:
+    """Re-encrypt every stored receipt with the newest key; how many there were."""
+    done = 0
+    for path in sorted(_folder().glob("*.*")):
+        token = path.read_text("ascii")
+        fresh = crypto.reencrypt(token)
+        temporary = path.with_suffix(path.suffix + ".new")
+        temporary.write_text(fresh, "ascii")
+        temporary.chmod(0o600)
+        temporary.replace(path)
+        done += 1
+    return done
 
 
 def receipt_path(stored_name: str) -> Path:

@@ -5,7 +5,7 @@ through the project (`selectors.claim`) and then checked against who is asking
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -462,16 +462,14 @@ def receipt(
     line = or_404(selectors.claim_line(claim=found, line_id=line_id))
     held = or_404(getattr(line, "receipt", None))
     try:
-        path = receipts.receipt_path(held.stored_name)
-        handle = path.open("rb")
+        content = receipts.receipt_read(held.stored_name)
     except (receipts.ReceiptError, OSError) as error:
-        raise or_404(None) from error
+        raise Http404("The receipt file is missing") from error
     extension = receipts.EXTENSIONS[held.content_type]
-    response = FileResponse(
-        handle,
-        content_type=held.content_type,
-        as_attachment=held.content_type == receipts.PDF,
-        filename=f"receipt-{found.pk}-{line.pk}.{extension}",
+    response = HttpResponse(content, content_type=held.content_type)
+    disposition = "attachment" if held.content_type == receipts.PDF else "inline"
+    response["Content-Disposition"] = (
+        f'{disposition}; filename="receipt-{found.pk}-{line.pk}.{extension}"'
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

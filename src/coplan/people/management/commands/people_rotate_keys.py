@@ -1,4 +1,5 @@
-"""Re-encrypt every access need and monitoring answer with the newest key.
+"""Re-encrypt every access need, monitoring answer, bank details and receipt with the
+newest key.
 
 Rotation: put a new key first in PEOPLE_DATA_KEYS (keep the old ones after it),
 restart the app, run this command, then remove the old keys.
@@ -6,6 +7,7 @@ restart the app, run this command, then remove the old keys.
 
 from django.core.management.base import BaseCommand, CommandError
 
+from coplan.payments.receipts import receipts_rotate  # receipts use the same keys
 from coplan.people import crypto, services
 
 
@@ -25,6 +27,7 @@ class Command(BaseCommand):
             return
         try:
             result = services.data_keys_rotate()
+            receipts = receipts_rotate()
         except crypto.UnreadableDataError as error:
             raise CommandError(
                 f"{error}. Put every key still in use in PEOPLE_DATA_KEYS, newest first."
@@ -34,6 +37,6 @@ class Command(BaseCommand):
                 f"Re-encrypted with the newest key: access needs of {result.people} people, "
                 f"{result.monitoring_responses} equality monitoring answers, "
                 f"{result.imports} uploaded spreadsheets, "
-                f"bank details of {result.bank_details} people."
+                f"bank details of {result.bank_details} people, {receipts} receipts."
             )
         )
