@@ -60,7 +60,9 @@ def test_lead_creates_a_project_invites_someone_and_they_join(visit):
     expect(page.get_by_text("4 January 2027 to 30 September 2028")).to_be_visible()
     visit.assert_accessible()
 
-    page.get_by_role("navigation", name="Project").get_by_role("link", name="People").click()
+    page.get_by_role("navigation", name="Project").get_by_role(
+        "link", name="People", exact=True
+    ).click()
     visit.assert_accessible()
     page.get_by_role("button", name="Invite someone").click()
     visit.assert_accessible()

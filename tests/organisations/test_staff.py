@@ -6,7 +6,12 @@ from django.urls import get_resolver
 
 from coplan.accounts.models import User
 from coplan.organisations.models import StaffMembership
-from tests.factories import StaffMembershipFactory, UserFactory
+from tests.factories import (
+    PaymentPolicyFactory,
+    StaffMembershipFactory,
+    UserFactory,
+    VenueFactory,
+)
 from tests.projects.test_access import _fill, _walk
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +114,21 @@ def test_admins_see_a_link_to_their_staff_page(client_for, admin_membership):
     assert f"Staff of {admin_membership.organisation.name}" in page
 
 
+# Organisation pages every member of its staff may read: its venues and its rules for
+# paying people. Changing them is for admins (and, for venues, staff who lead a project).
+FOR_ALL_STAFF = frozenset({"meetings:venues", "meetings:venue", "payments:policies"})
+
+
+def _organisation_values(admin_membership, staff_membership) -> dict[str, int]:
+    organisation = admin_membership.organisation
+    return {
+        "organisation_id": organisation.pk,
+        "staff_membership_id": staff_membership.pk,
+        "venue_id": VenueFactory(organisation=organisation).pk,
+        "policy_id": PaymentPolicyFactory(organisation=organisation).pk,
+    }
+
+
 def _organisation_routes():
     return sorted(
         (name, route)
@@ -122,10 +142,7 @@ def test_staff_of_another_organisation_get_not_found_everywhere(
     client_for, admin_membership, method
 ):
     other_admin = StaffMembershipFactory(is_admin=True).user
-    values = {
-        "organisation_id": admin_membership.organisation_id,
-        "staff_membership_id": admin_membership.pk,
-    }
+    values = _organisation_values(admin_membership, admin_membership)
 
     statuses = {
         name: getattr(client_for(other_admin), method)(_fill(route, values)).status_code
@@ -137,12 +154,26 @@ def test_staff_of_another_organisation_get_not_found_everywhere(
 
 def test_staff_who_are_not_admins_are_refused_everywhere(client_for, admin_membership):
     staff = StaffMembershipFactory(organisation=admin_membership.organisation)
-    values = {"organisation_id": admin_membership.organisation_id, "staff_membership_id": staff.pk}
+    values = _organisation_values(admin_membership, staff)
 
     statuses = {
         name: client_for(staff.user).post(_fill(route, values)).status_code
         for name, route in _organisation_routes()
+        if name not in FOR_ALL_STAFF
     }
 
     assert statuses == dict.fromkeys(statuses, 403)
     assert len(statuses) >= 4  # the staff pages, and any other admin pages (people)
+
+
+def test_pages_for_all_staff_open_for_staff_who_are_not_admins(client_for, admin_membership):
+    staff = StaffMembershipFactory(organisation=admin_membership.organisation)
+    values = _organisation_values(admin_membership, staff)
+    routes = dict(_organisation_routes())
+
+    statuses = {
+        name: client_for(staff.user).get(_fill(routes[name], values)).status_code
+        for name in FOR_ALL_STAFF
+    }
+
+    assert statuses == dict.fromkeys(FOR_ALL_STAFF, 200)

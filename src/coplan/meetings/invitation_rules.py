@@ -14,7 +14,7 @@ Why:
   feeds payments later, which finance reads there, not here.
 - Everyone who sees a meeting may put it in their calendar (no names in it).
 
-The reply link and the calendar feed (docs/decisions/0007) are the only pages with no sign-in: each
+The reply link and the calendar feed (docs/decisions/0006) are the only pages with no sign-in: each
 is a signed link for one person (`links`), and shows only that person's own
 invitation: never anyone's access needs, never other people.
 """
