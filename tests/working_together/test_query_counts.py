@@ -75,12 +75,19 @@ PAGES = [
     "actions/",
     "shared-definitions/",
     "what-can-change/",
+]
+# Pages for those who run sessions: a co-producer gets 403 (tests/projects/test_access.py).
+SESSION_RUNNERS_ONLY = [
     "sessions/add/",
     "sessions/{session}/change/",
     "sessions/{session}/key-essentials/",
     "sessions/{session}/agreements-revisited/",
     "actions/add/",
     "car-park/{item}/follow-up/",
+]
+PAGES_AND_ROLES = [
+    *((page, role) for page in PAGES for role in (Role.FACILITATOR, Role.CO_PRODUCER)),
+    *((page, Role.FACILITATOR) for page in SESSION_RUNNERS_ONLY),
 ]
 
 
@@ -89,8 +96,7 @@ def _path(member, session, item, page) -> str:
     return base + page.format(session=session.pk, item=item.pk)
 
 
-@pytest.mark.parametrize("role", [Role.FACILITATOR, Role.CO_PRODUCER])
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(("page", "role"), PAGES_AND_ROLES)
 def test_working_together_pages_queries_do_not_grow_with_rows(client_for, page, role):
     small, large = _project_with(1, role), _project_with(40, role)
 
@@ -98,8 +104,7 @@ def test_working_together_pages_queries_do_not_grow_with_rows(client_for, page, 
     for member, session, item in (small, large):
         client = client_for(member.user)
         path = _path(member, session, item, page)
-        if client.get(path).status_code == 403:
-            pytest.skip("not a page this role may open")
+        client.get(path)
         counts.append(_queries(client, path))
 
     assert counts[0] == counts[1]

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from coplan import language
-from coplan.core.http import or_404, posted
+from coplan.core.http import or_404, posted, remove_page
 from coplan.feedback import bank, rules, selectors, services
 from coplan.feedback.forms import (
     DEFAULT_INTRO,
@@ -141,11 +141,7 @@ def _form_page(
 
 
 def _remove_page(request, membership, *, heading: str, thing: str, back: str) -> HttpResponse:
-    return render(
-        request,
-        "feedback/remove.html",
-        _context(membership, heading=heading, thing=thing, back=back),
-    )
+    return remove_page(request, _context(membership), heading=heading, thing=thing, back=back)
 
 
 # Home ----------

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from coplan.core.http import or_404, posted
+from coplan.core.http import or_404, posted, remove_page
 from coplan.planning import rules, selectors, services
 from coplan.planning.forms import (
     BarrierForm,
@@ -78,10 +78,8 @@ def _form_page(
 def _delete_page(
     request: HttpRequest, membership: Membership, *, heading: str, thing: str, back: str
 ) -> HttpResponse:
-    return render(
-        request,
-        "planning/delete.html",
-        _context(membership, heading=heading, thing=thing, back=back),
+    return remove_page(
+        request, _context(membership), heading=heading, thing=thing, back=back, cannot_undo=True
     )
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coplan import language
-from coplan.core.http import or_404, posted
+from coplan.core.http import or_404, posted, remove_page
 from coplan.plain_words.forms import allowed_words
 from coplan.plain_words.presenters import report_view
 from coplan.projects.access import project_view
@@ -116,10 +116,9 @@ def _form_page(
 def _remove_page(
     request: HttpRequest, membership: Membership, *, heading: str, thing: str, back: str
 ) -> HttpResponse:
-    return render(
-        request,
-        "working_together/remove.html",
-        _context(membership, heading=heading, thing=thing, back=back),
+    button = "Yes, take it out" if "agreement" in heading else "Yes, remove it"
+    return remove_page(
+        request, _context(membership), heading=heading, thing=thing, back=back, button=button
     )
 
 
