@@ -13,7 +13,12 @@ from coplan.meetings.invitation_models import InvitationSent
 from coplan.meetings.invitations import ITEM_KEYS, invitation_build, invitation_missing
 from coplan.meetings.letters import letter_format
 from coplan.projects.roles import Role
-from tests.factories import InvitedPersonFactory, InvolvementFactory, MembershipFactory
+from tests.factories import (
+    InvitedPersonFactory,
+    InvolvementFactory,
+    MembershipFactory,
+    PaymentPolicyFactory,
+)
 from tests.meetings.invitation_support import (
     complete_meeting,
     invite_person,
@@ -244,6 +249,34 @@ def test_sending_emails_everyone_with_their_own_invitation(
     assert meeting.invitations_on == datetime.date(2027, 1, 10)
 
 
+def test_invitation_tells_people_what_the_organisation_says_about_payment_and_benefits(
+    client_for, meeting, lead, monkeypatch, django_capture_on_commit_callbacks
+):
+    set_clock(monkeypatch)
+    complete_meeting(meeting)
+    word_invitation(meeting, lead)
+    PaymentPolicyFactory(
+        organisation=meeting.project.organisation,
+        applies_from=datetime.date(2026, 1, 1),
+        information="Payment for your time may affect some benefits. Ask us first.",
+    )
+    PaymentPolicyFactory(
+        organisation=meeting.project.organisation,
+        applies_from=meeting.meets_on + datetime.timedelta(days=1),
+        information="Words that apply only after the meeting.",
+    )
+    invite_person(meeting, full_name="Sam Patel", email="sam@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(lead).post(_url(meeting, "invitation/send"))
+
+    [email] = mail.outbox
+    assert "Payment, tax and benefits:\nPayment for your time may affect some benefits." in (
+        email.body
+    )
+    assert "only after the meeting" not in email.body
+
+
 def test_sending_twice_sends_only_to_people_not_sent_it_yet(
     client_for, meeting, lead, django_capture_on_commit_callbacks
 ):
@@ -451,6 +484,7 @@ def test_invitation_pages_do_a_fixed_number_of_queries(client_for, meeting, lead
     large_count = _queries(client, _url(large, name))
 
     print(f"{name}: {small_count} queries with 5 invited, {large_count} with 500")
-    # session, user, membership; meeting; milestones, leads, wording;
-    # invited people, invitations sent, reminders sent, their involvements
-    assert (small_count, large_count) == (11, 11)
+    # session, user, membership; meeting; milestones, leads, the organisation's payment
+    # information, wording; invited people, invitations sent, reminders sent, their
+    # involvements
+    assert (small_count, large_count) == (12, 12)

@@ -15,6 +15,7 @@ from coplan.meetings.invitation_models import InvitationSent, InvitationWording,
 from coplan.meetings.invitations import KeyDate, MeetingFacts, PersonFacts, Wording
 from coplan.meetings.letters import letter_format
 from coplan.meetings.models import InvitedPerson, Meeting, Reply
+from coplan.payments.selectors import payment_words
 from coplan.people.choices import ContactMethod
 from coplan.people.models import Involvement, Person
 from coplan.planning.models import Milestone
@@ -63,8 +64,9 @@ def project_leads(*, project_id: int) -> list[Membership]:
 
 
 def meeting_facts(*, meeting: Meeting, today: datetime.date) -> MeetingFacts:
-    """The meeting, its venue and project, and the project's next key dates: two queries
-    (the meeting's own venue and project are already joined by `selectors.meeting`)."""
+    """The meeting, its venue and project, the project's next key dates, its leads and the
+    organisation's payment information in force on the day: three queries (the meeting's
+    own venue and project are already joined by `selectors.meeting`)."""
     project = meeting.project
     milestones = Milestone.objects.filter(
         project=project, due_on__gte=today, is_done=False
@@ -93,6 +95,9 @@ def meeting_facts(*, meeting: Meeting, today: datetime.date) -> MeetingFacts:
         food=meeting.food,
         food_notes=meeting.food_notes,
         payment_on_the_day=meeting.payment_on_the_day,
+        payment_information=payment_words(
+            organisation_id=project.organisation_id, on=meeting.meets_on
+        ),
         lead_name=leads[0].user.full_name if leads else "",
     )
 

@@ -79,6 +79,8 @@ class MeetingFacts:
     food: str = "not_decided"
     food_notes: str = ""
     payment_on_the_day: str = ""
+    #: what the organisation tells everyone about payment, tax and benefits (its policy)
+    payment_information: str = ""
     lead_name: str = ""
 
     @property
@@ -212,6 +214,9 @@ def _payment_lines(wording: Wording, facts: MeetingFacts) -> tuple[str, ...]:
     if facts.payment_on_the_day:
         lines.append("On the day:")
         lines.extend(_lines(facts.payment_on_the_day))
+    if facts.payment_information:
+        lines.append("Payment, tax and benefits:")
+        lines.extend(_lines(facts.payment_information))
     return tuple(lines)
 
 
