@@ -181,3 +181,64 @@ def test_erasure_is_in_the_audit_log_without_a_name(project, lead, philippa):
 
     entry = AuditEntry.objects.get(action="erased")
     assert (entry.person.full_name, entry.actor) == ("Erased person", lead)
+
+
+def _feedback_from(philippa, project):
+    from coplan.feedback.services import Given, feedback_answer_record
+    from tests.feedback.factories import (
+        FeedbackFormFactory,
+        ReflectionFactory,
+        WordsQuestionFactory,
+    )
+
+    named = WordsQuestionFactory(
+        form=FeedbackFormFactory(project=project, title="Named form", closed_box=False)
+    )
+    feedback_answer_record(
+        form=named.form,
+        answers={named.pk: Given(words="Philippa wants a later start")},
+        respondent=philippa.user,
+    )
+    closed = WordsQuestionFactory(form=FeedbackFormFactory(project=project, title="Closed box"))
+    feedback_answer_record(
+        form=closed.form,
+        answers={closed.pk: Given(words="Secret closed-box words")},
+        respondent=philippa.user,
+    )
+    ReflectionFactory(project=project, author=philippa.user, about="Private thoughts of mine")
+
+
+def test_export_holds_named_feedback_but_never_closed_box_answers(
+    client_for, project, lead, philippa
+):
+    _feedback_from(philippa, project)
+
+    page = client_for(lead).get(
+        f"/projects/{project.pk}/participants/{philippa.pk}/everything-we-hold/"
+    )
+
+    text = page.content.decode()
+    assert "Philippa wants a later start" in text
+    assert "Secret closed-box words" not in text
+
+
+def test_private_self_reflections_are_in_their_own_download_only(
+    client_for, project, lead, philippa
+):
+    _feedback_from(philippa, project)
+
+    for_lead = json.loads(
+        client_for(lead)
+        .get(f"/projects/{project.pk}/participants/{philippa.pk}/everything-we-hold.json")
+        .content
+    )
+    for_herself = json.loads(
+        client_for(philippa.user)
+        .get(f"/projects/{project.pk}/your-details/everything-we-hold.json")
+        .content
+    )
+
+    assert for_lead["feedback"]["self_reflections"] == []
+    assert [r["about"] for r in for_herself["feedback"]["self_reflections"]] == [
+        "Private thoughts of mine"
+    ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
+from coplan.feedback import selectors as feedback_selectors
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.people import importing, rules, selectors, services
@@ -435,6 +436,21 @@ def participant_consent_withdraw(
     return redirect(_participant_url(membership, person))
 
 
+def _everything_held(person, *, viewer) -> dict:
+    """`person_export`, with what the feedback app holds under their name (answers to
+    forms that keep names, self-reflections, lessons): never closed-box answers. A
+    self-reflection is private to its author, so only they get the ones not shared."""
+    held = selectors.person_export(person=person)
+    if person.user_id:
+        feedback = feedback_selectors.feedback_held_about(user=person.user)
+        if viewer.pk != person.user_id:
+            feedback["self_reflections"] = [
+                reflection for reflection in feedback["self_reflections"] if reflection["shared"]
+            ]
+        held["feedback"] = feedback
+    return held
+
+
 def _export_html(request, membership, person, *, json_url) -> HttpResponse:
     services.person_export_record(
         person=person, actor=request.user, where=request.path, project=membership.project
@@ -443,7 +459,7 @@ def _export_html(request, membership, person, *, json_url) -> HttpResponse:
         request,
         "export.html",
         membership,
-        export=selectors.person_export(person=person),
+        export=_everything_held(person, viewer=request.user),
         person=person,
         json_url=json_url,
     )
@@ -454,7 +470,7 @@ def _export_json(request, membership, person) -> HttpResponse:
         person=person, actor=request.user, where=request.path, project=membership.project
     )
     response = HttpResponse(
-        json.dumps(selectors.person_export(person=person), ensure_ascii=False, indent=2),
+        json.dumps(_everything_held(person, viewer=request.user), ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="everything-we-hold.json"'
