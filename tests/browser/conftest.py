@@ -78,9 +78,26 @@ class Visit:
     def go(self, path: str) -> None:
         self.page.goto(self.base_url + path)
 
+    def _add_axe(self) -> None:
+        """Put axe-core on the page, once the page a click led to has loaded. A click that
+        starts a navigation returns before the new page has a <head>; on a busy machine
+        axe can arrive in between, so wait for the page and try again."""
+        from playwright.sync_api import Error
+
+        for attempt in range(3):
+            self.page.wait_for_load_state("load")
+            try:
+                self.page.add_script_tag(url=self.base_url + AXE_URL_PATH)
+            except Error:
+                if attempt == 2:
+                    raise
+                self.page.wait_for_timeout(200)
+            else:
+                return
+
     def assert_accessible(self) -> None:
         """Zero axe-core violations on the page as it is now, and no script errors."""
-        self.page.add_script_tag(url=self.base_url + AXE_URL_PATH)
+        self._add_axe()
         violations = self.page.evaluate(
             """async (tags) => {
                 const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
