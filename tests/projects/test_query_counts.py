@@ -69,7 +69,8 @@ def test_overview_page_query_budget(client_for):
     # claims past the payment target (one count, coplan.payments);
     # meetings to come with their checks (meetings with venue and notice rule, people
     # invited with their records, papers, paperwork: four, coplan.meetings);
-    # how many actions are overdue (one count, working together);
+    # how many actions are overdue and car park items late (one query with two
+    # counts, working together);
     # and whether people are waiting to hear back (one query with two counts:
     # you said we did not finished or not sent, forms answered with nothing said
     # back; coplan.feedback closing_the_loop)

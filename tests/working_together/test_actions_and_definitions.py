@@ -7,9 +7,16 @@ import pytest
 from django.utils import timezone
 
 from coplan.projects.roles import Role
-from coplan.working_together.models import Action, ActionStatus, DecisionArea, SharedDefinition
+from coplan.working_together.models import (
+    Action,
+    ActionStatus,
+    CarParkStatus,
+    DecisionArea,
+    SharedDefinition,
+)
 from tests.factories import (
     ActionFactory,
+    CarParkItemFactory,
     MembershipFactory,
     SessionRecordFactory,
     SharedDefinitionFactory,
@@ -35,13 +42,28 @@ def test_overdue_actions_show_on_the_project_overview(client_for, group):
     assert "Needs attention 2 actions are overdue" in page
 
 
+def test_car_park_items_late_to_be_followed_up_show_on_the_project_overview(client_for, group):
+    project = group[Role.LEAD].project
+    CarParkItemFactory(project=project, due_on=_days(-2), status=CarParkStatus.FOLLOWING_UP)
+    CarParkItemFactory(project=project, due_on=_days(-5), status=CarParkStatus.ANSWERED)
+    CarParkItemFactory(project=project, due_on=_days(1))
+    CarParkItemFactory(project=project, due_on=None)
+
+    response = client_for(group[Role.CO_PRODUCER].user).get(f"/projects/{project.pk}/")
+
+    assert "1 car park item is late to be followed up" in words(response)
+    assert f'href="/projects/{project.pk}/working-together/car-park/"' in response.content.decode()
+
+
 def test_no_overdue_actions_means_nothing_on_the_overview(client_for, group):
     project = group[Role.LEAD].project
     ActionFactory(project=project, due_on=_days(0))
+    CarParkItemFactory(project=project, due_on=_days(0))
 
     page = words(client_for(group[Role.LEAD].user).get(f"/projects/{project.pk}/"))
 
     assert "overdue" not in page
+    assert "late to be followed up" not in page
 
 
 def test_action_from_a_session_with_owner_and_date_then_done(as_role, base, group):

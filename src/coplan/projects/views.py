@@ -140,12 +140,21 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
     if rules.role_may(role, meetings_rules.VIEW_MEETINGS):
         notes.extend(_meetings_attention(project))
     if rules.role_may(role, working_together_rules.VIEW_WORKING_TOGETHER):
-        overdue_actions = working_together_selectors.overdue_action_count(project=project)
-        if overdue_actions:
+        overdue = working_together_selectors.overdue_counts(project=project)
+        if overdue.actions:
             notes.append(
                 (
-                    f"{overdue_actions} action{'s are' if overdue_actions != 1 else ' is'} overdue",
+                    f"{overdue.actions} action{'s are' if overdue.actions != 1 else ' is'} overdue",
                     reverse("working_together:actions", kwargs={"project_id": project.pk}),
+                )
+            )
+        if overdue.car_park_items:
+            count = overdue.car_park_items
+            notes.append(
+                (
+                    f"{count} car park item{'s are' if count != 1 else ' is'} late "
+                    "to be followed up",
+                    reverse("working_together:car_park", kwargs={"project_id": project.pk}),
                 )
             )
     if rules.role_may(role, feedback_rules.VIEW_YOU_SAID_WE_DID):

@@ -9,7 +9,8 @@ overdue are worked out here from dates and statuses, never stored.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coplan.guides import engine
@@ -214,13 +215,39 @@ def action(*, project: Project, action_id: int) -> Action | None:
     )
 
 
-def overdue_action_count(*, project: Project, today: datetime.date | None = None) -> int:
-    """Actions not done whose date has passed. One query."""
-    return (
-        Action.objects.filter(project=project, due_on__lt=_today(today))
-        .exclude(status=ActionStatus.DONE)
-        .count()
+@dataclass(frozen=True)
+class Overdue:
+    actions: int
+    car_park_items: int
+
+
+def overdue_counts(*, project: Project, today: datetime.date | None = None) -> Overdue:
+    """Actions not done, and car park items not answered, whose date has passed (the
+    car park's "Late"), for the project overview. One query."""
+    today = _today(today)
+
+    def count_of(rows: QuerySet) -> Coalesce:
+        counted = rows.values("project").annotate(count=Count("pk")).values("count")
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    found = (
+        Project.objects.filter(pk=project.pk)
+        .annotate(
+            overdue_actions=count_of(
+                Action.objects.filter(project=OuterRef("pk"), due_on__lt=today).exclude(
+                    status=ActionStatus.DONE
+                )
+            ),
+            late_car_park=count_of(
+                CarParkItem.objects.filter(project=OuterRef("pk"), due_on__lt=today).exclude(
+                    status=CarParkStatus.ANSWERED
+                )
+            ),
+        )
+        .values("overdue_actions", "late_car_park")
+        .get()
     )
+    return Overdue(actions=found["overdue_actions"], car_park_items=found["late_car_park"])
 
 
 # Shared definitions and what can change --------------------------------------------
