@@ -177,3 +177,30 @@ def test_pages_for_all_staff_open_for_staff_who_are_not_admins(client_for, admin
     }
 
     assert statuses == dict.fromkeys(FOR_ALL_STAFF, 200)
+
+
+def test_your_projects_links_to_every_organisation_page_staff_and_admins_may_open(
+    client_for, admin_membership
+):
+    organisation_id = admin_membership.organisation_id
+    staff = StaffMembershipFactory(organisation=admin_membership.organisation)
+
+    for_admin = client_for(admin_membership.user).get("/projects/").content.decode()
+    for_staff = client_for(staff.user).get("/projects/").content.decode()
+
+    everyone = [
+        f"/organisations/{organisation_id}/venues/",
+        f"/organisations/{organisation_id}/paying-people/",
+        "/lessons/",
+    ]
+    admins_only = [
+        f"/organisations/{organisation_id}/staff/",
+        f"/organisations/{organisation_id}/guides/",
+        f"/organisations/{organisation_id}/access-needs-log/",
+        f"/organisations/{organisation_id}/keeping-details/",
+    ]
+    assert all(f'href="{link}"' in for_admin for link in everyone + admins_only)
+    assert all(f'href="{link}"' in for_staff for link in everyone)
+    assert not any(f'href="{link}"' in for_staff for link in admins_only)
+    for link in everyone:
+        assert client_for(staff.user).get(link).status_code == 200
