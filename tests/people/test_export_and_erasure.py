@@ -8,7 +8,7 @@ from django.db import connection
 
 from coplan.accounts.models import SignInAttempt, User
 from coplan.people import crypto, services
-from coplan.people.models import AuditEntry, Involvement, Person
+from coplan.people.models import AuditEntry, Involvement, ParticipantImport, Person
 from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 from tests.factories import (
@@ -242,3 +242,62 @@ def test_private_self_reflections_are_in_their_own_download_only(
     assert [r["about"] for r in for_herself["feedback"]["self_reflections"]] == [
         "Private thoughts of mine"
     ]
+
+
+def _pending_import(client, project, csv_text: str) -> str:
+    """Upload a spreadsheet as the lead would, and return its preview page's address."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        f"/projects/{project.pk}/participants/import/",
+        {"file": SimpleUploadedFile("people.csv", csv_text.encode(), content_type="text/csv")},
+    )
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def test_erasing_someone_keeps_other_pending_imports(client_for, project, lead):
+    client = client_for(lead)
+    other_project = ProjectFactory(organisation=project.organisation)
+    MembershipFactory(project=other_project, role=Role.LEAD, user=lead)
+    previews = [
+        _pending_import(client, project, "Name,Email\nZoë Adams,zoe@example.org\n"),
+        _pending_import(client, project, "Name\nBilal Khan\nCarys Jones\n"),
+        _pending_import(client, other_project, "Name\nDev Patel\n"),
+    ]
+    unrelated = InvolvementFactory(project=project, person__full_name="Erin Unrelated").person
+
+    client.post(f"/projects/{project.pk}/participants/{unrelated.pk}/erase/")
+
+    assert ParticipantImport.objects.count() == 3
+    pages = [client.get(preview).content.decode() for preview in previews]
+    assert "Zoë Adams" in pages[0]
+    assert "Bilal Khan" in pages[1]
+    assert "Carys Jones" in pages[1]
+    assert "Dev Patel" in pages[2]
+
+
+def test_erasing_someone_takes_only_their_rows_out_of_pending_imports(
+    client_for, project, lead, philippa
+):
+    client = client_for(lead)
+    ParticipantImport.objects.all().delete()
+    shared = _pending_import(
+        client,
+        project,
+        f"Name,Email,Food and drink\n{NAME},{EMAIL.upper()},Vegan\nBilal Khan,,\n",
+    )
+    by_name_only = _pending_import(client, project, f"Name\n{NAME}\n")
+    someone_else = _pending_import(client, project, "Name,Email\nZoë Adams,zoe@example.org\n")
+
+    client.post(f"/projects/{project.pk}/participants/{philippa.pk}/erase/")
+
+    assert ParticipantImport.objects.count() == 2
+    page = client.get(shared).content.decode()
+    assert "Bilal Khan" in page
+    assert "Add 1 person" in page
+    assert client.get(by_name_only).status_code == 404
+    assert "Zoë Adams" in client.get(someone_else).content.decode()
+    stored = _every_stored_value()
+    for secret in [NAME, EMAIL]:
+        assert secret.lower() not in stored.lower(), secret

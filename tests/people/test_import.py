@@ -241,3 +241,34 @@ def test_the_template_can_be_imported_as_it_is(client_for, project, lead):
         "dietary:vegan",
         "reminders:text",
     }
+
+
+GONE, KEPT = "the whole file goes", "the file is kept as it is"
+
+
+@pytest.mark.parametrize(
+    ("content", "left"),
+    [
+        ("Name;Email\nSam Smith;sam@example.org\nZoë Adams;\n", "Name;Email\r\nZoë Adams;\r\n"),
+        (
+            "Name,Email\n  sam   SMITH ,\nSam Smith,other@example.org\n",
+            "Name,Email\r\nSam Smith,other@example.org\r\n",
+        ),
+        ("Name,Email\nSam Smith,\n", GONE),
+        ("Nom,Courriel\nSam Smith,sam@example.org\n", GONE),
+        ("Nom,Courriel\nZoë Adams,zoe@example.org\n", KEPT),
+        ("Name\nZoë Adams\n", KEPT),
+    ],
+)
+def test_a_person_is_taken_out_of_a_spreadsheet(content, left):
+    from coplan.people.importing import without_person
+
+    original = content.encode()
+    result = without_person(original, emails={"sam@example.org"}, names={"Sam Smith"})
+
+    if left == GONE:
+        assert result is None
+    elif left == KEPT:
+        assert result is original
+    else:
+        assert result.decode() == left

@@ -129,6 +129,11 @@ def _decode(content: bytes) -> str | None:
         return None
 
 
+def _delimiter(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
 def _heading_key(heading: str) -> str:
     heading = re.sub(r"\(optional\)|\*", "", heading.lower())
     return " ".join(heading.replace("_", " ").split())
@@ -306,8 +311,7 @@ def check_participant_file(content: bytes, *, group_names: list[str]) -> FileChe
             "‘CSV UTF-8 (comma delimited)’."
         )
         return check
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         headings = next(reader)
@@ -406,3 +410,58 @@ def template_csv() -> str:
         ]
     )
     return out.getvalue()
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def without_person(content: bytes, *, emails: set[str], names: set[str]) -> bytes | None:
+    """The file with the rows that are this person's taken out, for erasure.
+
+    A row is theirs if its email is one of theirs, or if it has no email and their
+    name (with another email it is someone else: an email is one person in an
+    organisation). Returns `content` itself when no row is theirs, and None when
+    nobody else would be left, or when the file cannot be read as a CSV (so could
+    never be imported) and mentions them anywhere.
+    """
+    emails = {email.strip().lower() for email in emails if email.strip()}
+    names = {_same_name(name) for name in names if name.strip()}
+    text = _decode(content)
+
+    def mentioned() -> bool:
+        anywhere = (text or content.decode("utf-8", "replace")).casefold()
+        return any(value.casefold() in anywhere for value in emails | names)
+
+    if text is None:
+        return None if mentioned() else content
+    delimiter = _delimiter(text)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        return None if mentioned() else content
+    if not rows:
+        return content
+    columns = [COLUMNS.get(_heading_key(heading)) for heading in rows[0]]
+    if "name" not in columns:
+        return None if mentioned() else content
+    name_at = columns.index("name")
+    email_at = columns.index("email") if "email" in columns else None
+
+    def cell(cells: list[str], at: int | None) -> str:
+        return cells[at] if at is not None and at < len(cells) else ""
+
+    def theirs(cells: list[str]) -> bool:
+        email = cell(cells, email_at).strip().lower()
+        if email:
+            return email in emails
+        return _same_name(cell(cells, name_at)) in names
+
+    kept = [cells for cells in rows[1:] if not theirs(cells)]
+    if len(kept) == len(rows) - 1:
+        return content
+    if not any(any(part.strip() for part in cells) for cells in kept):
+        return None
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter).writerows([rows[0], *kept])
+    return out.getvalue().encode("utf-8")

@@ -14,7 +14,7 @@ from coplan.accounts.models import SignInAttempt, User
 from coplan.organisations.models import Organisation, StaffMembership
 from coplan.people import crypto, monitoring, selectors
 from coplan.people.choices import AuditAction, InvolvementRole
-from coplan.people.importing import FileCheck, check_participant_file
+from coplan.people.importing import FileCheck, check_participant_file, without_person
 from coplan.people.models import (
     ERASED_NAME,
     AuditEntry,
@@ -368,6 +368,25 @@ def _erased_email() -> str:
     return f"erased-{secrets.token_hex(8)}@erased.invalid"
 
 
+def _imports_without(*, organisation_id: int, emails: set[str], names: set[str]) -> None:
+    """Take the person's rows out of the organisation's spreadsheets waiting for a
+    preview; a spreadsheet left with nobody else, or one we cannot read, goes."""
+    for upload in ParticipantImport.objects.select_for_update().filter(
+        project__organisation_id=organisation_id
+    ):
+        try:
+            content = selectors.import_content(upload=upload)
+        except crypto.UnreadableDataError:
+            upload.delete()
+            continue
+        left = without_person(content, emails=emails, names=names)
+        if left is None:
+            upload.delete()
+        elif left is not content:
+            upload.content_token = crypto.encrypt_bytes(left)
+            upload.save(update_fields=["content_token"])
+
+
 @transaction.atomic
 def person_erase(
     *, person: Person, actor: AbstractBaseUser | None, where: str, project: Project | None = None
@@ -410,8 +429,7 @@ def person_erase(
     if hasattr(person, "bank_details"):
         person.bank_details.delete()
     person.payment_choices.all().delete()
-    # Uploaded spreadsheets waiting for a preview may name them: they are dropped.
-    ParticipantImport.objects.filter(project__organisation_id=person.organisation_id).delete()
+    _imports_without(organisation_id=person.organisation_id, emails=emails, names=names)
     Invitation.objects.filter(email__in=emails).update(email=_erased_email(), full_name="")
     Invitation.objects.filter(full_name__in=names).update(full_name="")
     SignInAttempt.objects.filter(email__in=emails).delete()
