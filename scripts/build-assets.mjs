@@ -1,6 +1,8 @@
 // Builds the front end into build/static: GOV.UK Frontend's Sass compiled with
-// Arial (no restricted typeface, no crown assets), plus the JavaScript we serve.
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+// Arial (no restricted typeface, no crown or crest), plus the JavaScript we serve.
+// Fails if the CSS points at a file it does not build: in production,
+// collectstatic refuses such CSS and no page could be shown.
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -15,7 +17,6 @@ const css = sass.compile(join(root, "src", "coplan", "static_src", "app.scss"), 
   quietDeps: true,
   silenceDeprecations: ["import"],
 });
-writeFileSync(join(out, "app.css"), css.css);
 
 const copies = [
   ["node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", "govuk-frontend.min.js"],
@@ -26,4 +27,15 @@ const copies = [
 for (const [from, to] of copies) {
   copyFileSync(join(root, from), join(out, to));
 }
+
+const staticUrl = "/static/coplan/";
+const missing = [...css.css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)]
+  .map((match) => match[1])
+  .filter((url) => !url.startsWith("data:"))
+  .filter((url) => !(url.startsWith(staticUrl) && existsSync(join(out, url.slice(staticUrl.length)))));
+if (missing.length) {
+  console.error(`app.css points at files the build does not make: ${[...new Set(missing)].join(", ")}`);
+  process.exit(1);
+}
+writeFileSync(join(out, "app.css"), css.css);
 console.log(`Built front-end assets into ${out}`);

@@ -3,11 +3,25 @@ import re
 from django.core import mail
 
 
-def test_health_check_reports_database_ok(client, db):
+def test_health_check_reports_database_and_pages_ok(client, db):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "pages": "ok"}
+
+
+def test_health_check_fails_when_pages_cannot_be_shown(client, db, settings, tmp_path):
+    # Production's static files, before collectstatic has written their manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = tmp_path
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "pages": "failing"}
 
 
 def test_content_security_policy_allows_no_inline_script(client, db):
