@@ -1,6 +1,8 @@
 """Pages: who sees which claim and receipt, and the steps through the pages."""
 
 import datetime
+import html
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -39,6 +41,12 @@ def _claim_with_receipt(team, person, user):
         added_by=user,
     )
     return claim, line
+
+
+def _shown(response) -> str:
+    """The page's text as a person reads it: tags out, entities read, spaces squeezed."""
+    text = re.sub(r"<script.*?</script>", " ", response.content.decode(), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text))).strip()
 
 
 def _urls(team, claim, line):
@@ -147,7 +155,8 @@ def test_sending_back_needs_a_reason_in_plain_words(team, client_for):
     assert "Enter what needs to change" in empty.content.decode()
     assert sent_back.status_code == 302
     page = client_for(team.user(CO)).get(f"/projects/{team.project.pk}/payments/claims/{claim.pk}/")
-    assert "Please add the return ticket too" in page.content.decode()
+    assert "What needs to change Please add the return ticket too" in _shown(page)
+    assert "<p" not in _shown(page)
 
 
 def test_the_claims_list_puts_late_claims_first_for_finance(team, client_for):
@@ -258,3 +267,27 @@ def test_choosing_without_confirming_the_information_is_refused(team, client_for
 
     assert "Confirm you have read what payment can mean for you" in response.content.decode()
     assert team.person(Role.FACILITATOR).payment_choices.count() == 0
+
+
+def test_payment_tax_and_benefits_words_show_as_paragraphs_and_line_breaks(team, client_for):
+    team.policy.information = (
+        "If you get Universal Credit, tell them about any payment.\r\n"
+        "Call the helpline first.\r\n"
+        "\r\n"
+        "Vouchers & gifts <under £50> do not count."
+    )
+    team.policy.save()
+
+    response = client_for(team.user(Role.FACILITATOR)).get(
+        f"/projects/{team.project.pk}/payments/how-you-are-paid/"
+    )
+
+    inset = re.search(
+        r'<div class="govuk-inset-text">(.*?)</div>', response.content.decode(), re.S
+    ).group(1)
+    assert re.findall(r"<p class=\"govuk-body\">(.*?)</p>", inset, re.S) == [
+        "If you get Universal Credit, tell them about any payment.<br>Call the helpline first.",
+        "Vouchers &amp; gifts &lt;under £50&gt; do not count.",
+    ]
+    assert "<br>" not in _shown(response)
+    assert "Vouchers & gifts <under £50> do not count." in _shown(response)

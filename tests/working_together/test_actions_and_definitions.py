@@ -2,6 +2,7 @@
 by the wording check in their own project only, and what can and cannot change."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -221,3 +222,19 @@ def test_what_cannot_change_needs_a_reason(as_role, base):
 
     assert response.status_code == 400
     assert field_error(response, "id_why_fixed") == "Enter why it cannot change"
+
+
+def test_mark_as_done_button_reads_as_words_with_the_action_hidden_for_screen_readers(
+    as_role, base, group
+):
+    ActionFactory(project=group[Role.LEAD].project, what="Book the room & <café>")
+
+    response = as_role(Role.LEAD).get(base + "actions/")
+
+    buttons = re.findall(r"<button[^>]*>(.*?)</button>", response.content.decode(), re.S)
+    done = [button for button in buttons if "Mark as done" in button]
+    assert len(done) == 1
+    assert re.sub(r"\s+", " ", done[0]).strip() == (
+        'Mark as done<span class="govuk-visually-hidden">: Book the room &amp; &lt;café&gt;</span>'
+    )
+    assert "<span" not in words(response)

@@ -1,8 +1,10 @@
-"""How dates and times are written on pages: GOV.UK style, e.g. "4 June 2026"."""
+"""How dates, times and typed text are written on pages: GOV.UK style, e.g. "4 June 2026"."""
 
 import datetime
+import re
 
 from django.utils import timezone
+from markupsafe import Markup, escape
 
 
 def long_date(value: datetime.date | None) -> str:
@@ -21,3 +23,17 @@ def date_time(value: datetime.datetime | None) -> str:
     suffix = "am" if local.hour < 12 else "pm"
     minutes = f":{local.minute:02d}" if local.minute else ""
     return f"{long_date(local)} at {hour}{minutes}{suffix}"
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Text someone typed, as the page shows it: a paragraph for each block split by a
+    blank line, a line break for each single new line. The text is escaped once, here,
+    and the result is markup, so it is passed to a component as its "html"."""
+    blocks = re.split(r"\n[ \t]*\n", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    return Markup("").join(
+        Markup('<p class="govuk-body">{}</p>').format(
+            Markup("<br>").join(escape(line.strip()) for line in block.strip().split("\n"))
+        )
+        for block in blocks
+        if block.strip()
+    )

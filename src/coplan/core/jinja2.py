@@ -38,5 +38,6 @@ def environment(**options: Any) -> Environment:
     env.filters.update(
         long_date=formats.long_date,
         date_time=formats.date_time,
+        paragraphs=formats.paragraphs,
     )
     return env
