@@ -1,10 +1,12 @@
 """Right of access (everything held, for a person and a machine) and erasure that keeps counts."""
 
 import contextlib
+import datetime
 import json
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from coplan.accounts.models import SignInAttempt, User
 from coplan.people import crypto, services
@@ -12,6 +14,7 @@ from coplan.people.models import AuditEntry, Involvement, ParticipantImport, Per
 from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 from tests.factories import (
+    PASSWORD,
     ConsentRecordFactory,
     InvitationFactory,
     InvolvementFactory,
@@ -301,3 +304,146 @@ def test_erasing_someone_takes_only_their_rows_out_of_pending_imports(
     stored = _every_stored_value()
     for secret in [NAME, EMAIL]:
         assert secret.lower() not in stored.lower(), secret
+
+
+def _sign_in_twice(user) -> Client:
+    """A wrong password, then the right one, through the sign-in page."""
+    client = Client()
+    client.post("/sign-in/", {"email": user.email, "password": "not the password"})
+    response = client.post("/sign-in/", {"email": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+@pytest.fixture
+def staff_without_person_records(project, lead):
+    """A manager and a finance officer, in the project but never a participant, who
+    signed in, commented and dealt with things."""
+    from coplan.guides import services as guide_services
+    from coplan.guides.models import ProjectGuide
+    from coplan.guides.selectors import guide_for_version
+    from coplan.payments import services as payment_services
+    from coplan.working_together import services as together_services
+    from tests.factories import (
+        CarParkItemFactory,
+        PaymentChoiceFactory,
+        PaymentPolicyFactory,
+        SignOffFactory,
+    )
+    from tests.payments.conftest import PDF
+
+    manager = MembershipFactory(project=project, role=Role.MANAGER, user__full_name="Mo Manager")
+    finance = MembershipFactory(project=project, role=Role.FINANCE, user__full_name="Fin Finance")
+    guide_services.project_guides_ensure(project=project)
+    project_guide = ProjectGuide.objects.filter(project=project).first()
+    question = guide_for_version(project_guide.guide_version).questions[0]
+    guide_services.comment_add(
+        project_guide=project_guide,
+        question_id=question.id,
+        author=manager.user,
+        text="The manager asks: is the budget agreed?",
+    )
+    SignOffFactory(project=project, signer=manager, what="The venue hire")
+    item = CarParkItemFactory(project=project, text="Who pays for taxis?")
+    together_services.comment_add(
+        project=project,
+        author=finance.user,
+        car_park_item=item,
+        text="Finance says: taxis are paid with receipts",
+    )
+    PaymentPolicyFactory(organisation=project.organisation)
+    claimant = InvolvementFactory(project=project, person__full_name="Cora Claimant").person
+    PaymentChoiceFactory(person=claimant)
+    claim = payment_services.claim_start(
+        project=project,
+        person=claimant,
+        created_by=lead,
+        activity="Reading the papers",
+        activity_on=datetime.date(2027, 3, 1),
+    )
+    payment_services.expense_line_add(
+        claim=claim,
+        category="public_transport",
+        description="Bus",
+        amount_pence=450,
+        receipt_content=PDF,
+        added_by=lead,
+    )
+    payment_services.claim_submit(claim=claim, submitted_by=lead)
+    payment_services.claim_approve(claim=claim, approved_by=finance.user)
+    payment_services.claim_mark_paid(
+        claim=claim, paid_by=finance.user, paid_on=datetime.date.today(), reference="BACS-7"
+    )
+    return manager.user, finance.user
+
+
+@pytest.mark.parametrize(
+    ("who", "what_they_did"),
+    [
+        ("manager", ["The manager asks: is the budget agreed?", "The venue hire"]),
+        (
+            "finance",
+            [
+                "Finance says: taxis are paid with receipts",
+                "Approved someone’s claim for ‘Reading the papers’",
+                "Recorded as paid someone’s claim for ‘Reading the papers’",
+            ],
+        ),
+    ],
+)
+def test_a_member_with_no_participant_record_sees_everything_held_about_them(
+    project, staff_without_person_records, who, what_they_did
+):
+    user = dict(zip(("manager", "finance"), staff_without_person_records, strict=True))[who]
+    assert not Person.objects.filter(user=user).exists()
+    client = _sign_in_twice(user)
+
+    details = client.get(f"/projects/{project.pk}/your-details/")
+    page = client.get(f"/projects/{project.pk}/your-details/everything-we-hold/")
+    download = client.get(f"/projects/{project.pk}/your-details/everything-we-hold.json")
+
+    assert "See everything we hold about you" in details.content.decode()
+    assert (page.status_code, download.status_code) == (200, 200)
+    text = page.content.decode()
+    assert f"Everything we hold about {user.full_name}" in text
+    assert user.email in text
+    assert "Sign-ins" in text
+    for thing in what_they_did:
+        assert thing in text
+    assert "Cora Claimant" not in text
+    data = json.loads(download.content)
+    assert data["details"] is None
+    assert data["account"]["email"] == user.email
+    assert [part["project"] for part in data["account"]["projects"]] == [project.name]
+    assert sorted(attempt["succeeded"] for attempt in data["sign_ins"]) == [False, True]
+    held = json.dumps(data, ensure_ascii=False)
+    for thing in what_they_did:
+        assert thing in held
+    assert "Cora Claimant" not in held
+
+
+def test_a_leads_copy_holds_only_their_organisations_projects(client_for, project, lead, philippa):
+    from coplan.working_together import services as together_services
+    from tests.factories import CarParkItemFactory
+
+    elsewhere = ProjectFactory(name="Another council's project")
+    MembershipFactory(project=elsewhere, user=philippa.user)
+    together_services.comment_add(
+        project=elsewhere,
+        author=philippa.user,
+        car_park_item=CarParkItemFactory(project=elsewhere),
+        text="Said in another organisation",
+    )
+
+    for_lead = client_for(lead).get(
+        f"/projects/{project.pk}/participants/{philippa.pk}/everything-we-hold/"
+    )
+    for_herself = client_for(philippa.user).get(
+        f"/projects/{project.pk}/your-details/everything-we-hold/"
+    )
+
+    assert "Said in another organisation" not in for_lead.content.decode()
+    assert "Another council" not in for_lead.content.decode()
+    assert "Sign-ins" not in for_lead.content.decode()
+    assert "Said in another organisation" in for_herself.content.decode()
+    assert "Sign-ins" in for_herself.content.decode()

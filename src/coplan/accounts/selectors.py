@@ -27,3 +27,14 @@ def sign_in_locked_until(*, email: str) -> datetime.datetime | None:
 
 def user_for_email(*, email: str) -> User | None:
     return User.objects.filter(email=normalise_email(email)).first()
+
+
+def sign_ins_held_about(*, user: User) -> list[dict]:
+    """Each try at signing in as this account that is kept (for the lock-out), newest
+    first: for "everything we hold" (coplan.people)."""
+    return [
+        {"when": attempt.attempted_at.isoformat(timespec="seconds"), "succeeded": attempt.succeeded}
+        for attempt in SignInAttempt.objects.filter(email=normalise_email(user.email)).order_by(
+            "-attempted_at", "-pk"
+        )
+    ]

@@ -503,12 +503,21 @@ def organisation_lessons(*, organisation: Organisation) -> list[Lesson]:
     )
 
 
-def feedback_held_about(*, user) -> dict:
-    """What feedback holds with a person's name, for `people.person_export` to include:
+def feedback_held_about(*, user, organisation_id: int | None = None) -> dict:
+    """What feedback holds with a person's name, for `coplan.people.everything_held`:
     their answers to forms that keep names (never closed-box answers: those hold
-    nothing that could find them), their self-reflections and their lessons."""
+    nothing that could find them), their self-reflections and their lessons. Only in
+    the organisation's projects when `organisation_id` is given."""
+    scope = {"project__organisation_id": organisation_id} if organisation_id else {}
     answers = (
-        FeedbackAnswer.objects.filter(response__respondent=user)
+        FeedbackAnswer.objects.filter(
+            response__respondent=user,
+            **(
+                {"response__form__project__organisation_id": organisation_id}
+                if organisation_id
+                else {}
+            ),
+        )
         .select_related("question__form__project", "response")
         .order_by("question__form__created_at", "question__position", "pk")
     )
@@ -534,10 +543,12 @@ def feedback_held_about(*, user) -> dict:
                 "answers": reflection.answers,
                 "shared": reflection.shared_at is not None,
             }
-            for reflection in Reflection.objects.filter(author=user).select_related("project")
+            for reflection in Reflection.objects.filter(author=user, **scope).select_related(
+                "project"
+            )
         ],
         "lessons_written": [
             {"project": lesson.project.name, "lesson": lesson.text}
-            for lesson in Lesson.objects.filter(written_by=user).select_related("project")
+            for lesson in Lesson.objects.filter(written_by=user, **scope).select_related("project")
         ],
     }

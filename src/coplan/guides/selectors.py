@@ -171,3 +171,64 @@ def guide_upgrade_preview(
             for c in workbook.choices
         ],
     )
+
+
+def _question_text(project_guide: ProjectGuide, question_id: str) -> str:
+    question = guide_for_version(project_guide.guide_version).question(question_id)
+    return question.text if question else question_id
+
+
+def _way_forward_text(choice: WayForwardChoice) -> str:
+    rule = guide_for_version(choice.project_guide.guide_version).rule(choice.rule_id)
+    way = rule.way_forward(choice.way_forward_id) if rule else None
+    return way.text if way else ""
+
+
+def plan_held_about(*, user, organisation_id: int | None = None) -> dict[str, list[dict]]:
+    """What the plan keeps with this person's name, for "everything we hold"
+    (coplan.people): their comments, the answers they changed and the ways forward they
+    recorded. Only in the organisation's projects when `organisation_id` is given."""
+    scope = {"project_guide__project__organisation_id": organisation_id} if organisation_id else {}
+    related = ("project_guide__project", "project_guide__guide_version")
+    comments = GuideComment.objects.filter(author=user, **scope).select_related(*related)
+    changes = (
+        GuideAnswerChange.objects.filter(changed_by=user, **scope)
+        .select_related(*related)
+        .order_by("changed_at", "pk")
+    )
+    choices = (
+        WayForwardChoice.objects.filter(recorded_by=user, **scope)
+        .select_related(*related)
+        .order_by("recorded_at", "pk")
+    )
+    return {
+        "comments_on_the_plan": [
+            {
+                "when": comment.created_at.isoformat(timespec="seconds"),
+                "project": comment.project_guide.project.name,
+                "what": "Comment on "
+                f"‘{_question_text(comment.project_guide, comment.question_id)}’",
+                "words": comment.text,
+            }
+            for comment in comments
+        ],
+        "plan_answers_changed": [
+            {
+                "when": change.changed_at.isoformat(timespec="seconds"),
+                "project": change.project_guide.project.name,
+                "what": "Changed the answer to "
+                f"‘{_question_text(change.project_guide, change.question_id)}’",
+                "words": "",
+            }
+            for change in changes
+        ],
+        "ways_forward_recorded": [
+            {
+                "when": choice.recorded_at.isoformat(timespec="seconds"),
+                "project": choice.project_guide.project.name,
+                "what": "Recorded the way forward chosen when the plan said stop",
+                "words": _way_forward_text(choice),
+            }
+            for choice in choices
+        ],
+    }

@@ -363,3 +363,61 @@ def payment_choices_for(*, people: list[Person]) -> dict[int, PaymentChoice]:
     ):
         latest[choice.person_id] = choice
     return latest
+
+
+def claims_held_about(*, user, organisation_id: int | None = None) -> dict[str, list[dict]]:
+    """What this person did to claims, as finance, a lead or for someone else, for
+    "everything we hold" (coplan.people): never whose claim it was or how much.
+    Their own claims are with their person record. Only in the organisation's projects
+    when `organisation_id` is given."""
+    scope = {"project__organisation_id": organisation_id} if organisation_id else {}
+    claims = (
+        Claim.objects.filter(
+            Q(created_by=user, on_behalf=True)
+            | Q(submitted_by=user)
+            | Q(returned_by=user)
+            | Q(approved_by=user)
+            | Q(paid_by=user),
+            **scope,
+        )
+        .exclude(person__user=user)
+        .select_related("project", "meeting")
+        .order_by("created_at", "pk")
+    )
+    notices = (
+        ClaimNotice.objects.filter(
+            done_by=user,
+            **({"claim__project__organisation_id": organisation_id} if organisation_id else {}),
+        )
+        .select_related("claim__project", "claim__meeting")
+        .order_by("done_at", "pk")
+    )
+    done = []
+    for claim in claims:
+        steps = (
+            (claim.on_behalf and claim.created_by_id == user.pk, claim.created_at, "Started"),
+            (claim.submitted_by_id == user.pk, claim.submitted_at, "Sent"),
+            (claim.returned_by_id == user.pk, claim.returned_at, "Sent back"),
+            (claim.approved_by_id == user.pk, claim.approved_at, "Approved"),
+            (claim.paid_by_id == user.pk, claim.paid_recorded_at, "Recorded as paid"),
+        )
+        for theirs, when, what in steps:
+            if theirs:
+                done.append(
+                    {
+                        "when": when.isoformat(timespec="seconds") if when else None,
+                        "project": claim.project.name,
+                        "what": f"{what} someone’s claim for ‘{claim.what}’",
+                        "words": claim.returned_reason if what == "Sent back" else "",
+                    }
+                )
+    done += [
+        {
+            "when": notice.done_at.isoformat(timespec="seconds") if notice.done_at else None,
+            "project": notice.claim.project.name,
+            "what": f"Told someone their claim for ‘{notice.claim.what}’ was {notice.event}",
+            "words": "",
+        }
+        for notice in notices
+    ]
+    return {"claims_dealt_with": done}

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from coplan.organisations.models import Organisation, StaffMembership
 from coplan.people import crypto, monitoring
-from coplan.people.choices import SEED_CATEGORIES, ConsentPurpose, GroupCategory
+from coplan.people.choices import SEED_CATEGORIES, AuditAction, ConsentPurpose, GroupCategory
 from coplan.people.models import (
     AuditEntry,
     ConsentRecord,
@@ -32,7 +32,7 @@ from coplan.people.models import (
     StakeholderGroup,
 )
 from coplan.people.needs import AccessNeeds
-from coplan.projects.models import Membership, Project
+from coplan.projects.models import Invitation, Membership, Project
 
 PARTICIPANTS_PER_PAGE = 100
 AUDIT_ENTRIES_PER_PAGE = 100
@@ -229,8 +229,91 @@ def person_consent(*, person: Person, consent_id: int) -> ConsentRecord | None:
 # Right of access ----------------------------------------------------------------
 
 
+def account_held(*, user: AbstractBaseUser, organisation_id: int | None = None) -> dict:
+    """A person's account and what it is a member of, for `coplan.people.everything_held`.
+    Only the organisation's projects when `organisation_id` is given."""
+    projects = {"project__organisation_id": organisation_id} if organisation_id else {}
+    staff = {"organisation_id": organisation_id} if organisation_id else {}
+    return {
+        "email": user.email,
+        "name": user.full_name,
+        "joined": user.date_joined.isoformat(timespec="seconds"),
+        "last_signed_in": user.last_login.isoformat(timespec="seconds")
+        if user.last_login
+        else None,
+        "projects": [
+            {
+                "project": membership.project.name,
+                "organisation": membership.project.organisation.name,
+                "role": membership.get_role_display(),
+            }
+            for membership in Membership.objects.filter(user=user, **projects)
+            .select_related("project__organisation")
+            .order_by("project__name", "pk")
+        ],
+        "organisation_staff": [
+            {"organisation": staff_membership.organisation.name, "admin": staff_membership.is_admin}
+            for staff_membership in StaffMembership.objects.filter(user=user, **staff)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        ],
+    }
+
+
+def invitations_held(*, emails: set[str], organisation_id: int | None = None) -> list[dict]:
+    """Invitations to join a project sent to these email addresses."""
+    scope = {"project__organisation_id": organisation_id} if organisation_id else {}
+    invitations = Invitation.objects.filter(
+        email__in=[email for email in emails if email], **scope
+    ).select_related("project")
+    return [
+        {
+            "project": invitation.project.name,
+            "email": invitation.email,
+            "name": invitation.full_name,
+            "role": invitation.get_role_display(),
+            "sent": invitation.sent_at.isoformat(timespec="seconds"),
+            "accepted": invitation.accepted_at.isoformat(timespec="seconds")
+            if invitation.accepted_at
+            else None,
+            "cancelled": invitation.cancelled_at.isoformat(timespec="seconds")
+            if invitation.cancelled_at
+            else None,
+        }
+        for invitation in invitations
+    ]
+
+
+def audit_held_about(
+    *, user: AbstractBaseUser, organisation_id: int | None = None
+) -> dict[str, list[dict]]:
+    """How often this person saw or changed other people's protected details (the audit
+    log keeps their name with each time): counts by project and kind, never whose."""
+    scope = {"organisation_id": organisation_id} if organisation_id else {}
+    rows = (
+        AuditEntry.objects.filter(actor=user, **scope)
+        .values("project__name", "action")
+        .annotate(times=Count("pk"), last=Max("at"))
+        .order_by("project__name", "action")
+    )
+    actions = dict(AuditAction.choices)
+    return {
+        "protected_details_seen_or_changed": [
+            {
+                "when": row["last"].isoformat(timespec="seconds"),
+                "project": row["project__name"] or "",
+                "what": f"{actions.get(row['action'], row['action'])} "
+                f"({row['times']} {'time' if row['times'] == 1 else 'times'}, the last shown)",
+                "words": "",
+            }
+            for row in rows
+        ]
+    }
+
+
 def person_export(*, person: Person) -> dict:
-    """Everything held about a person, for them to read (HTML) or a machine (JSON)."""
+    """What a person's record holds (what they told us and what we did for them), for
+    `coplan.people.everything_held`, which adds their account and what they did."""
     needs = person_needs(person=person)
     involvements = (
         Involvement.objects.filter(person=person)
@@ -239,10 +322,7 @@ def person_export(*, person: Person) -> dict:
     )
     consents = consent_records(person=person)
     audit = AuditEntry.objects.filter(person=person).select_related("actor", "project")
-    user = person.user
     return {
-        "organisation": person.organisation.name,
-        "exported_at": timezone.now().isoformat(timespec="seconds"),
         "details": {
             "name": person.full_name,
             "email": person.email,
@@ -254,17 +334,6 @@ def person_export(*, person: Person) -> dict:
             "first_recorded": person.created_at.isoformat(timespec="seconds"),
             "last_changed": person.updated_at.isoformat(timespec="seconds"),
         },
-        "account": {
-            "email": user.email,
-            "name": user.full_name,
-            "joined": user.date_joined.isoformat(timespec="seconds"),
-            "projects": [
-                {"project": membership.project.name, "role": membership.get_role_display()}
-                for membership in Membership.objects.filter(user=user).select_related("project")
-            ],
-        }
-        if user
-        else None,
         "access_needs": {
             "needs": needs.words(),
             "codes": sorted(needs.codes()),

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
-from coplan.feedback import selectors as feedback_selectors
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.people import importing, rules, selectors, services
@@ -21,6 +20,7 @@ from coplan.people.choices import (
     ConsentPurpose,
     InvolvementRole,
 )
+from coplan.people.everything_held import ACTIVITY_HEADINGS, everything_held
 from coplan.people.forms import (
     ConsentForm,
     DetailsForm,
@@ -436,41 +436,34 @@ def participant_consent_withdraw(
     return redirect(_participant_url(membership, person))
 
 
-def _everything_held(person, *, viewer) -> dict:
-    """`person_export`, with what the feedback app holds under their name (answers to
-    forms that keep names, self-reflections, lessons): never closed-box answers. A
-    self-reflection is private to its author, so only they get the ones not shared."""
-    held = selectors.person_export(person=person)
-    if person.user_id:
-        feedback = feedback_selectors.feedback_held_about(user=person.user)
-        if viewer.pk != person.user_id:
-            feedback["self_reflections"] = [
-                reflection for reflection in feedback["self_reflections"] if reflection["shared"]
-            ]
-        held["feedback"] = feedback
-    return held
-
-
-def _export_html(request, membership, person, *, json_url) -> HttpResponse:
-    services.person_export_record(
-        person=person, actor=request.user, where=request.path, project=membership.project
+def _everything_held(request, membership, person, user) -> dict:
+    """What is held about the person with this record and/or account; looking is logged
+    against their record, if they have one."""
+    if person is not None:
+        services.person_export_record(
+            person=person, actor=request.user, where=request.path, project=membership.project
+        )
+    return everything_held(
+        organisation=membership.project.organisation, person=person, user=user, viewer=request.user
     )
+
+
+def _export_html(request, membership, person, user, *, json_url) -> HttpResponse:
     return _page(
         request,
         "export.html",
         membership,
-        export=_everything_held(person, viewer=request.user),
+        export=_everything_held(request, membership, person, user),
+        activity_headings=ACTIVITY_HEADINGS,
         person=person,
         json_url=json_url,
     )
 
 
-def _export_json(request, membership, person) -> HttpResponse:
-    services.person_export_record(
-        person=person, actor=request.user, where=request.path, project=membership.project
-    )
+def _export_json(request, membership, person, user) -> HttpResponse:
+    held = _everything_held(request, membership, person, user)
     response = HttpResponse(
-        json.dumps(_everything_held(person, viewer=request.user), ensure_ascii=False, indent=2),
+        json.dumps(held, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="everything-we-hold.json"'
@@ -486,14 +479,15 @@ def participant_export(
         "people:participant_export_json",
         kwargs={"project_id": membership.project_id, "person_id": person.pk},
     )
-    return _export_html(request, membership, person, json_url=json_url)
+    return _export_html(request, membership, person, person.user, json_url=json_url)
 
 
 @project_view(rules.EXPORT_OR_ERASE)
 def participant_export_json(
     request: HttpRequest, membership: Membership, person_id: int
 ) -> HttpResponse:
-    return _export_json(request, membership, _involvement(membership, person_id).person)
+    person = _involvement(membership, person_id).person
+    return _export_json(request, membership, person, person.user)
 
 
 @project_view(rules.EXPORT_OR_ERASE)
@@ -694,15 +688,16 @@ def your_consents(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @project_view(rules.OWN_DETAILS)
 def your_export(request: HttpRequest, membership: Membership) -> HttpResponse:
-    person = or_404(selectors.person_for_member(membership=membership))
+    """For every member, with a person record or not (a manager or finance may have none)."""
+    person = selectors.person_for_member(membership=membership)
     json_url = reverse("people:your_export_json", kwargs={"project_id": membership.project_id})
-    return _export_html(request, membership, person, json_url=json_url)
+    return _export_html(request, membership, person, request.user, json_url=json_url)
 
 
 @project_view(rules.OWN_DETAILS)
 def your_export_json(request: HttpRequest, membership: Membership) -> HttpResponse:
-    person = or_404(selectors.person_for_member(membership=membership))
-    return _export_json(request, membership, person)
+    person = selectors.person_for_member(membership=membership)
+    return _export_json(request, membership, person, request.user)
 
 
 # Equality monitoring ----------------------------------------------------------------------------

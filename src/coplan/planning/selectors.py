@@ -278,3 +278,37 @@ def members_for_choice(
         found = found.filter(role__in=list(roles))
     role_order = {role.value: position for position, role in enumerate(Role)}
     return sorted(found, key=lambda m: (role_order[m.role], m.user.full_name.lower(), m.pk))
+
+
+def planning_held_about(*, user, organisation_id: int | None = None) -> dict[str, list[dict]]:
+    """Sign-offs asked of or recorded by this person, and barriers they are making sure
+    are lifted, for "everything we hold" (coplan.people). Only in the organisation's
+    projects when `organisation_id` is given."""
+    scope = {"project__organisation_id": organisation_id} if organisation_id else {}
+    sign_offs = SignOff.objects.filter(
+        Q(signer__user=user) | Q(signed_by=user), **scope
+    ).select_related("project")
+    barriers = Barrier.objects.filter(owner__user=user, **scope).select_related("project")
+    return {
+        "sign_offs": [
+            {
+                "when": (sign_off.signed_on or sign_off.due_on).isoformat(),
+                "project": sign_off.project.name,
+                "what": f"Signed off on {sign_off.signed_on:%d %B %Y}"
+                if sign_off.signed_on
+                else f"Sign-off asked of them, needed by {sign_off.due_on:%d %B %Y}",
+                "words": sign_off.what,
+            }
+            for sign_off in sign_offs
+        ],
+        "barriers": [
+            {
+                "when": barrier.created_at.isoformat(timespec="seconds"),
+                "project": barrier.project.name,
+                "what": "A barrier they are making sure is lifted "
+                f"({barrier.get_status_display().lower()})",
+                "words": barrier.what,
+            }
+            for barrier in barriers
+        ],
+    }

@@ -310,3 +310,84 @@ def overview(*, project: Project, today: datetime.date | None = None) -> Overvie
         definitions=SharedDefinition.objects.filter(project=project).count(),
         decision_areas=DecisionArea.objects.filter(project=project).count(),
     )
+
+
+def _at(moment: datetime.datetime | datetime.date | None) -> str | None:
+    if isinstance(moment, datetime.datetime):
+        return moment.isoformat(timespec="seconds")
+    return moment.isoformat() if moment else None
+
+
+def working_together_held_about(
+    *, user, organisation_id: int | None = None
+) -> dict[str, list[dict]]:
+    """What working together keeps with this person's name, for "everything we hold"
+    (coplan.people): comments, car park items they raised or answered, actions that
+    are theirs and session records they wrote. Only in the organisation's projects when
+    `organisation_id` is given."""
+    scope = {"project__organisation_id": organisation_id} if organisation_id else {}
+    comments = Comment.objects.filter(author=user, **scope).select_related(
+        "project", "car_park_item", "session"
+    )
+    raised = CarParkItem.objects.filter(raised_by=user, **scope).select_related("project")
+    answered = (
+        CarParkItem.objects.filter(answered_by=user, **scope)
+        .select_related("project")
+        .order_by("answered_on", "pk")
+    )
+    owned = Action.objects.filter(owner__user=user, **scope).select_related("project")
+    written = (
+        SessionRecord.objects.filter(created_by=user, **scope)
+        .select_related("project")
+        .order_by("held_on", "pk")
+    )
+    return {
+        "comments": [
+            {
+                "when": _at(comment.created_at),
+                "project": comment.project.name,
+                "what": f"Comment on the car park item ‘{comment.car_park_item.text[:80]}’"
+                if comment.car_park_item_id
+                else f"Comment on the session record ‘{comment.session.title}’",
+                "words": comment.text,
+            }
+            for comment in comments
+        ],
+        "car_park_items_raised": [
+            {
+                "when": _at(item.raised_on),
+                "project": item.project.name,
+                "what": f"Raised in the car park ({item.get_status_display().lower()})",
+                "words": item.text,
+            }
+            for item in raised
+        ],
+        "car_park_items_answered": [
+            {
+                "when": _at(item.answered_on),
+                "project": item.project.name,
+                "what": f"Answered the car park item ‘{item.text[:80]}’",
+                "words": item.answer,
+            }
+            for item in answered
+        ],
+        "actions": [
+            {
+                "when": _at(action.due_on),
+                "project": action.project.name,
+                "what": f"An action for them, due {action.due_on:%d %B %Y} "
+                f"({action.get_status_display().lower()})",
+                "words": action.what,
+            }
+            for action in owned
+        ],
+        "session_records_written": [
+            {
+                "when": _at(session.held_on),
+                "project": session.project.name,
+                "what": f"Wrote the record of the session ‘{session.title}’",
+                "words": "",
+            }
+            for session in written
+        ],
+    }
