@@ -103,7 +103,7 @@ def test_the_page_works_without_signing_in_and_shows_only_their_own_invitation(c
     assert "Monday 1 March 2027, 10am to 1pm" in page
     for hidden in ["Jo Other", "Sam Patel", "hearing loop", "No nuts", "wheelchair", "Sign out"]:
         assert hidden.lower() not in page.lower()
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     assert response["Referrer-Policy"] == "same-origin"  # the link never leaves the site
 
 

@@ -321,7 +321,6 @@ def _calendar_response(body: bytes, *, filename: str = "", download: bool = True
     response = HttpResponse(body, content_type=calendars.CONTENT_TYPE)
     if download:
         response["Content-Disposition"] = f'attachment; filename="{filename or "meeting"}.ics"'
-    response["Cache-Control"] = "private, max-age=0, no-cache"
     return response
 
 
@@ -338,9 +337,7 @@ def meeting_calendar(request: HttpRequest, membership: Membership, meeting_id: i
 
 
 def _link_not_working(request: HttpRequest) -> HttpResponse:
-    response = render(request, "meetings/invitations/link_invalid.html", status=404)
-    response["Cache-Control"] = "no-store"
-    return response
+    return render(request, "meetings/invitations/link_invalid.html", status=404)
 
 
 def _invited_for(token: str):
@@ -396,9 +393,9 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
-    # Not cached. The site's "same-origin" referrer policy keeps the link from leaving the
-    # site; "no-referrer" would make browsers send "Origin: null", which CSRF refuses.
-    response["Cache-Control"] = "no-store"
+    # Not cached (core/middleware.py: a page reached by a person's own link). The site's
+    # "same-origin" referrer policy keeps the link from leaving the site; "no-referrer"
+    # would make browsers send "Origin: null", which CSRF refuses.
     return response
 
 

@@ -471,7 +471,6 @@ def receipt(
     response["Content-Disposition"] = (
         f'{disposition}; filename="receipt-{found.pk}-{line.pk}.{extension}"'
     )
-    response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -719,7 +718,6 @@ def export(request: HttpRequest, membership: Membership) -> HttpResponse:
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
             response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        response["Cache-Control"] = "private, no-store"
         return response
     return _form_page(
         request,
