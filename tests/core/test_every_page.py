@@ -1,4 +1,5 @@
-"""Rules every page of the app follows, checked on every URL the app has.
+"""Rules every page of the app follows, checked on every URL the app has: pages with
+personal data are never stored, and a page takes only GET, HEAD, POST and OPTIONS.
 
 The URLs are read from the URL configuration and filled in with the project data of
 tests/projects/test_access.py (one of each thing a project page can point at), so a
@@ -9,9 +10,11 @@ import datetime
 import re
 
 import pytest
-from django.urls import get_resolver
+from django.http import HttpRequest, HttpResponse
+from django.urls import get_resolver, path
 from django.utils import timezone
 
+from coplan.core.http import accepts_methods
 from coplan.meetings import links
 from coplan.payments.models import PaymentPolicy
 from coplan.projects.roles import Role
@@ -137,3 +140,55 @@ def test_a_page_reached_by_a_persons_own_link_is_never_stored(client):
 
     assert (page.status_code, page["Cache-Control"]) == (200, PRIVATE)
     assert (wrong.status_code, wrong["Cache-Control"]) == (404, PRIVATE)
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "TRACE"])
+def test_every_page_refuses_methods_a_page_does_not_take(client_for, every_url, method):
+    memberships, urls = every_url
+    client = client_for(memberships[Role.LEAD].user)
+
+    answers = {}
+    for name, url in urls.items():
+        response = client.generic(method, url)
+        answers[name] = (response.status_code, response.headers.get("Allow"))
+
+    assert answers == dict.fromkeys(urls, (405, "GET, HEAD, POST, OPTIONS"))
+
+
+def test_every_page_answers_options_with_what_it_allows(client_for, every_url):
+    memberships, urls = every_url
+    client = client_for(memberships[Role.LEAD].user)
+
+    answers = {}
+    for name, url in urls.items():
+        response = client.options(url)
+        answers[name] = (response.status_code, response["Allow"], response.content)
+
+    assert answers == dict.fromkeys(urls, (200, "GET, HEAD, POST, OPTIONS", b""))
+
+
+# A later API may take more methods than a page: its views say which.
+@accepts_methods("GET", "PUT", "DELETE")
+def _api_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(request.method)
+
+
+urlpatterns = [path("api/v1/thing/", _api_view)]
+
+
+@pytest.mark.urls(__name__)
+def test_a_view_that_accepts_more_methods_gets_exactly_those(client):
+    answers = {
+        method: client.generic(method, "/api/v1/thing/")
+        for method in ["GET", "PUT", "DELETE", "PATCH", "POST"]
+    }
+
+    assert {method: response.content for method, response in answers.items()} == {
+        "GET": b"GET",
+        "PUT": b"PUT",
+        "DELETE": b"DELETE",
+        "PATCH": b"",
+        "POST": b"",
+    }
+    assert answers["PATCH"].status_code == answers["POST"].status_code == 405
+    assert answers["PATCH"]["Allow"] == "GET, PUT, DELETE"

@@ -1,9 +1,26 @@
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 Found = TypeVar("Found")
+View = TypeVar("View", bound=Callable)
+
+# What a page accepts: read it, send a form. OPTIONS is answered for every page by
+# coplan.core.middleware.HttpMethodsMiddleware, and any other method gets 405 there.
+PAGE_METHODS = ("GET", "HEAD", "POST")
+
+
+def accepts_methods(*methods: str) -> Callable[[View], View]:
+    """For a view that takes other methods than a page does (an API's PUT, PATCH and
+    DELETE): it gets exactly the methods listed, and answers each itself."""
+
+    def mark(view: View) -> View:
+        view.accepted_methods = tuple(method.upper() for method in methods)
+        return view
+
+    return mark
 
 
 def or_404(found: Found | None) -> Found:
