@@ -57,6 +57,30 @@ def test_lead_works_through_a_section_and_sorts_out_a_stop(visit):
     visit.assert_accessible()
 
 
+def test_lead_ticks_several_policies_and_they_all_stay_ticked(visit):
+    page = visit.page
+    lead = MembershipFactory(role=Role.LEAD, user__email="lead@example.org")
+    _sign_in(visit, "lead@example.org")
+    visit.go(f"/projects/{lead.project_id}/plan/at-the-start/getting-started/")
+    policies = page.get_by_role("group", name="Do I know my organisation’s policies")
+    expect(policies.get_by_role("checkbox")).to_have_count(5)
+    expect(policies.get_by_role("radio")).to_have_count(0)
+
+    for policy in ("GDPR", "Equality and Diversity", "Demographic monitoring"):
+        policies.get_by_label(policy).check()
+    for policy in ("GDPR", "Equality and Diversity", "Demographic monitoring"):
+        expect(policies.get_by_label(policy)).to_be_checked()
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.get_by_text("1 answer saved")).to_be_visible()
+    page.goto(page.url)
+    policies = page.get_by_role("group", name="Do I know my organisation’s policies")
+    for policy in ("GDPR", "Equality and Diversity", "Demographic monitoring"):
+        expect(policies.get_by_label(policy)).to_be_checked()
+    expect(policies.get_by_label("Remuneration")).not_to_be_checked()
+    visit.assert_accessible()
+
+
 def test_co_producer_reads_the_plan_and_comments_on_a_phone(phone_visit):
     page = phone_visit.page
     membership = MembershipFactory(role=Role.CO_PRODUCER, user__email="sam@example.org")

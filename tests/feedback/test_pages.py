@@ -1,16 +1,19 @@
 """Staff pages: making forms, own questions checked for plain words, paper, print, links."""
 
 import io
+from collections import Counter
 
 import pytest
 from django.core import mail
 from pypdf import PdfReader
 
+from coplan.feedback import bank
 from coplan.feedback.models import FeedbackForm, FeedbackResponse, HowAnswered, OneTimeLink
 from coplan.projects.roles import Role
 from tests.factories import InvolvementFactory
 from tests.feedback.conftest import answer
 from tests.feedback.factories import FeedbackFormFactory, FeedbackQuestionFactory
+from tests.form_controls import control_types, ticked
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +52,24 @@ def test_lead_makes_a_closed_box_form_from_the_bank(as_role, project):
         "Did you get a chance to have your say?",
         "What could be better next time?",
     ]
+
+
+def test_the_question_bank_is_boxes_to_tick_and_ticked_ones_stay_ticked(as_role, project):
+    client = as_role(Role.LEAD)
+    page = client.get(_home(project) + "forms/add/").content.decode()
+
+    assert control_types(page, "bank_keys") == Counter(checkbox=len(bank.question_bank()))
+    assert len(bank.question_bank()) == 11
+
+    response = client.post(
+        _home(project) + "forms/add/",
+        {"title": "", "bank_keys": ["how-was-it", "chance-to-take-part", "do-better"]},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert ticked(page, "bank_keys") == {"how-was-it", "chance-to-take-part", "do-better"}
+    assert control_types(page, "bank_keys") == Counter(checkbox=11)
 
 
 def test_a_form_that_keeps_names_is_for_signed_in_members(as_role, project):

@@ -98,7 +98,10 @@ def _hint(bound_field: BoundField) -> dict | None:
 
 def _choices(bound_field: BoundField, *, multiple: bool = False) -> list[dict]:
     value = bound_field.value()
-    chosen = {str(v) for v in value} if multiple and value else {str(value)}
+    if multiple:
+        chosen = {str(v) for v in value or ()}
+    else:
+        chosen = {str(value)} if value is not None else set()
     item_hints = getattr(bound_field.field, "item_hints", {})
     return [
         {
@@ -156,21 +159,27 @@ def field_params(bound_field: BoundField, **options: Any) -> tuple[str, dict]:
         if key not in {"class", "autocomplete", "spellcheck", "rows", "inputmode"}
     }
     common["attributes"] = attributes
-    if isinstance(widget, forms.RadioSelect):
-        return "radios", {
-            **common,
-            "fieldset": {"legend": _legend(bound_field, options)},
-            "items": _choices(bound_field),
-        }
+    # Radios and checkboxes: the first box's id is the field's, so the error
+    # summary's link reaches it (GOV.UK numbers the others -2, -3, ...).
+    # CheckboxSelectMultiple is a kind of RadioSelect in Django, so it comes first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes", {
             **common,
+            "idPrefix": bound_field.auto_id,
             "fieldset": {"legend": _legend(bound_field, options)},
             "items": _choices(bound_field, multiple=True),
+        }
+    if isinstance(widget, forms.RadioSelect):
+        return "radios", {
+            **common,
+            "idPrefix": bound_field.auto_id,
+            "fieldset": {"legend": _legend(bound_field, options)},
+            "items": _choices(bound_field),
         }
     if isinstance(widget, forms.CheckboxInput):
         return "checkboxes", {
             **common,
+            "idPrefix": bound_field.auto_id,
             "classes": "govuk-checkboxes--small" if options.get("small") else None,
             "items": [
                 {

@@ -27,7 +27,6 @@ from coplan.meetings.models import (
     RiskAssessment,
     Venue,
 )
-from coplan.people.forms import CheckboxesField
 from coplan.projects.models import Membership
 
 EARLIEST_YEAR = 2000
@@ -362,7 +361,8 @@ class MeetingForm(_PlainTextForm):
         rows=3,
         hint="Who deals with payment and claim forms, and when people are paid.",
     )
-    arrangements = CheckboxesField(
+    arrangements = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="What has been arranged to meet people's needs? (optional)",
         choices=[(code, done) for code, (done, _) in checks.ARRANGEMENTS.items()],
         required=False,
@@ -550,7 +550,8 @@ class PaperForm(_PlainTextForm):
         error_label="the send-by date",
         hint="People need time to read and understand it. " + DATE_HINT,
     )
-    formats = CheckboxesField(
+    formats = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="Which formats is it produced in?",
         choices=PaperFormat.choices,
         required=True,
@@ -615,7 +616,8 @@ class InviteForm(forms.Form):
         [(EVERYONE, "Everyone in the project not invited yet"), (SOME, "Only the people I choose")],
         error="Select who you want to invite",
     )
-    people = CheckboxesField(
+    people = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="Choose people",
         required=False,
         error_messages={"invalid_choice": "Choose people from the list"},

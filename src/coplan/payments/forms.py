@@ -10,7 +10,6 @@ from coplan.core.formats import long_date
 from coplan.core.govuk_forms import DateField
 from coplan.core.text import clean_plain_text
 from coplan.payments.choices import ExpenseCategory, HowPaid, PaidActivity, RateBasis
-from coplan.people.forms import CheckboxesField
 from coplan.planning.forms import MoneyField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -86,16 +85,26 @@ class PolicyForm(_PlainForm):
             "max_decimal_places": "Hours can have one figure after the point, like 3.5",
         },
     )
-    paid_activities = CheckboxesField(
-        label="What are people paid for?", choices=PaidActivity.choices, required=False
+    paid_activities = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        label="What are people paid for?",
+        choices=PaidActivity.choices,
+        required=False,
     )
-    covered_expenses = CheckboxesField(
-        label="Which expenses do we pay?", choices=ExpenseCategory.choices, required=False
+    covered_expenses = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        label="Which expenses do we pay?",
+        choices=ExpenseCategory.choices,
+        required=False,
     )
-    receipt_needed = CheckboxesField(
-        label="Which expenses need a receipt?", choices=ExpenseCategory.choices, required=False
+    receipt_needed = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        label="Which expenses need a receipt?",
+        choices=ExpenseCategory.choices,
+        required=False,
     )
-    agreed_first = CheckboxesField(
+    agreed_first = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="Which expenses must be agreed before they are used?",
         choices=ExpenseCategory.choices,
         required=False,

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 
 from coplan.accounts.forms import email_field
-from coplan.core.govuk_forms import DateField, field_params
+from coplan.core.govuk_forms import DateField
 from coplan.core.text import clean_plain_text
 from coplan.people import monitoring
 from coplan.people.choices import (
@@ -23,27 +23,6 @@ from coplan.people.models import StakeholderGroup
 from coplan.people.needs import CATEGORIES, MAX_NOTES_LENGTH, MAX_REMINDER_DAYS, AccessNeeds
 
 PHONE_CHARACTERS = set("0123456789 +()-")
-
-
-class CheckboxesField(forms.MultipleChoiceField):
-    """Choose any number, shown as GOV.UK checkboxes.
-
-    `core.govuk_forms.field_params` tests for RadioSelect before
-    CheckboxSelectMultiple, and Django's CheckboxSelectMultiple is a RadioSelect,
-    so it would draw these as radios; `people/_fields.html` calls `govuk_params`.
-    """
-
-    widget = forms.CheckboxSelectMultiple
-
-    def govuk_params(self, bound_field) -> dict:
-        _, params = field_params(bound_field)
-        chosen = {str(value) for value in bound_field.value() or []}
-        params["idPrefix"] = params.pop("id")
-        params["items"] = [
-            {"value": str(value), "text": str(label), "checked": str(value) in chosen}
-            for value, label in self.choices
-        ]
-        return params
 
 
 def _text(
@@ -153,7 +132,8 @@ class StakeholderGroupForm(forms.Form):
         textarea=True,
         error_label="how you will reach them",
     )
-    helpers = CheckboxesField(
+    helpers = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="Who can help you reach them? (optional)",
         choices=Helper.choices,
         required=False,
@@ -265,7 +245,8 @@ class DetailsForm(forms.Form):
         error="Select how to make contact",
         required=False,
     )
-    formats = CheckboxesField(
+    formats = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="Which formats do papers need to be in? (optional)",
         choices=Format.choices,
         required=False,
@@ -331,7 +312,8 @@ class NeedsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.categories = CATEGORIES
         for category in CATEGORIES:
-            self.fields[category.code] = CheckboxesField(
+            self.fields[category.code] = forms.MultipleChoiceField(
+                widget=forms.CheckboxSelectMultiple,
                 label=category.question,
                 choices=category.options,
                 required=False,

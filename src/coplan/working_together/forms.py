@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from coplan.core.govuk_forms import DateField, field_params
+from coplan.core.govuk_forms import DateField
 from coplan.core.text import clean_plain_text
 from coplan.projects.models import Membership
 from coplan.working_together.models import ActionStatus, RevisitOutcome, SessionRecord
@@ -13,38 +13,6 @@ EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
 DATE_HINT = "For example, 27 3 2027"
 NO_SESSION = ""
-
-
-class ChecklistField(forms.MultipleChoiceField):
-    """Tick any number, drawn as GOV.UK checkboxes with a hint under each item.
-
-    Drawn by `people/_fields.html` through `govuk_params` (core draws Django's
-    CheckboxSelectMultiple, a kind of RadioSelect, as radios); the first box's id
-    is the field's, so the error summary's link reaches it.
-    """
-
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.item_hints: dict[str, str] = {}
-
-    def govuk_params(self, bound_field) -> dict:
-        _, params = field_params(bound_field)
-        chosen = {str(value) for value in bound_field.value() or []}
-        params["idPrefix"] = params.pop("id")
-        params["items"] = [
-            {
-                "value": str(value),
-                "text": str(label),
-                "checked": str(value) in chosen,
-                "hint": {"text": self.item_hints[str(value)]}
-                if str(value) in self.item_hints
-                else None,
-            }
-            for value, label in self.choices
-        ]
-        return params
 
 
 def _text(
@@ -128,7 +96,8 @@ class SessionForm(_MemberChoiceForm):
         help_text="For example, first workshop, or meeting 3: the new day centre.",
     )
     held_on = _date("Date of the session", "the date of the session")
-    came = ChecklistField(
+    came = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="Who came?",
         required=False,
         help_text="Select everyone in the project who came.",
@@ -214,7 +183,8 @@ def session_initial(session: SessionRecord, came: list[Membership]) -> dict:
 
 
 class EssentialsForm(forms.Form):
-    checked = ChecklistField(
+    checked = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
         label="Which of the key essentials are in place at this session?",
         required=False,
         help_text=(
