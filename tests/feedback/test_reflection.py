@@ -88,6 +88,13 @@ def test_a_lesson_from_a_reflection_goes_in_the_log(as_role, project, group):
     )
 
 
+@pytest.mark.parametrize("value", ["abc", "²", "٣", "9" * 5000])
+def test_an_odd_reflection_address_for_a_lesson_is_not_found(as_role, project, value):
+    response = as_role(Role.LEAD).get(f"/projects/{project.pk}/lessons/add/?reflection={value}")
+
+    assert response.status_code == 404
+
+
 def test_organisation_staff_read_lessons_across_projects(client_for, project):
     other_project = MembershipFactory(project__organisation=project.organisation).project
     LessonFactory(project=project, text="Lesson one")

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coplan.core.numbers import pounds
 from coplan.payments import amounts
 from coplan.payments.amounts import Rates
 from coplan.payments.exports import COLUMNS, TIME_COLUMN, export_rows
-from coplan.planning.money import pounds
 
 
 def test_ninety_minutes_at_fifteen_pounds_an_hour():

@@ -53,10 +53,11 @@ def test_money_form_shows_the_amount_back_in_pounds(client_for, project, lead):
     ("typed", "message"),
     [
         ("-10", "The amount the project has must be £0 or more"),
-        ("ten", "The amount the project has must be an amount in pounds, like 250 or 250.50"),
+        ("ten", "Enter the amount the project has in pounds and pence, like 2500.50"),
         ("10.001", "The amount the project has must not include fractions of a penny"),
-        ("<script>alert(1)</script>", "must be an amount in pounds"),
-        ("9" * 30, "must be an amount in pounds"),
+        ("<script>alert(1)</script>", "in pounds and pence"),
+        ("9" * 30, "The amount the project has must be £10,000,000 or less"),
+        ("1e308", "Enter the amount the project has in pounds and pence, like 2500.50"),
     ],
 )
 def test_bad_money_gets_a_message_beside_the_field(client_for, project, lead, typed, message):

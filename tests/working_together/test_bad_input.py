@@ -157,7 +157,9 @@ def test_action_without_anything_gets_a_message_for_each_field(as_role, base):
     assert not Action.objects.exists()
 
 
-@pytest.mark.parametrize("value", ["abc", "-1", "1.5", "99999999999999999999"])
+@pytest.mark.parametrize(
+    "value", ["abc", "-1", "1.5", "99999999999999999999", "²", "٣", "9" * 5000]
+)
 def test_odd_session_and_meeting_addresses_are_not_found(as_role, base, value):
     client = as_role(Role.FACILITATOR)
 

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_plain_text
 from coplan.feedback import bank
 from coplan.feedback.models import FeedbackForm, FeedbackQuestion, HowAnswered, ThemeStatus
@@ -203,12 +204,12 @@ class OwnQuestionForm(forms.Form):
 
 
 class OneTimeLinksForm(forms.Form):
-    count = forms.IntegerField(
+    count = WholeNumberField(
         label="How many links do you want to print?",
-        min_value=1,
-        max_value=MAX_ONE_TIME_LINKS,
+        what="The number of links",
+        least=1,
+        most=MAX_ONE_TIME_LINKS,
         help_text="One for each person. Each link works once.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
         error_messages={
             "required": "Enter how many links you want",
             "invalid": "Enter a whole number, like 12",

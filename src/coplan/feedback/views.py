@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from coplan import language
 from coplan.core.http import or_404, posted, remove_page
+from coplan.core.numbers import digits_read
 from coplan.feedback import bank, rules, selectors, services
 from coplan.feedback.forms import (
     DEFAULT_INTRO,
@@ -1095,9 +1096,10 @@ def lesson_add(request: HttpRequest, membership: Membership) -> HttpResponse:
     from_reflection = None
     raw = request.GET.get("reflection", "")
     if raw:
-        if not raw.isdigit():
+        reflection_id = digits_read(raw)
+        if reflection_id is None:
             raise Http404
-        from_reflection = _reflection_own(membership, int(raw))
+        from_reflection = _reflection_own(membership, reflection_id)
     if request.method == "POST" and form.is_valid():
         services.lesson_add(
             project=membership.project,

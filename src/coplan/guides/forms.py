@@ -7,6 +7,8 @@ from decimal import Decimal
 from django import forms
 
 from coplan.core.govuk_forms import DateField
+from coplan.core.number_fields import MoneyField, NumberField
+from coplan.core.numbers import pounds
 from coplan.core.text import clean_plain_text
 from coplan.guides import engine
 from coplan.guides.models import AnswerState, GuideAnswer
@@ -16,6 +18,15 @@ NOTE_SUFFIX = "--note"
 TEXT_LIMIT = 5000
 
 YES_NO_CHOICES = [(engine.YES, "Yes"), (engine.NO, "No"), (engine.NOT_SURE, "Not sure")]
+# The largest number a number answer can be: far above any count a plan needs.
+MOST_NUMBER = 1_000_000_000
+
+
+class _PoundsField(MoneyField):
+    """A money answer: read like every amount of money, kept as pounds (a Decimal)."""
+
+    def read(self, text: str) -> Decimal:
+        return pounds(super().read(text))
 
 
 def _answer_field(question: engine.Question) -> forms.Field:
@@ -44,25 +55,26 @@ def _answer_field(question: engine.Question) -> forms.Field:
     if kind is engine.AnswerKind.DURATION:
         return forms.CharField(
             max_length=40,
+            error_messages={"max_length": "Enter a length of time, for example 6 months"},
             help_text="For example, 6 months, 1 year or 10 weeks",
             widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
             **common,
         )
     if kind is engine.AnswerKind.MONEY:
-        field = forms.CharField(
-            max_length=20,
+        return _PoundsField(
+            label_for_errors="The amount",
+            example="2500.50",
             help_text="In pounds, for example 2500 or 2500.50",
-            widget=forms.TextInput(
-                attrs={"class": "govuk-input--width-10", "inputmode": "decimal"}
-            ),
             **common,
         )
-        field.prefix_text = "£"
-        return field
     if kind is engine.AnswerKind.NUMBER:
-        return forms.CharField(
-            max_length=20,
-            widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+        return NumberField(
+            what="The answer",
+            most=MOST_NUMBER,
+            places=2,
+            counted=False,
+            example="12 or 12.5",
+            width="govuk-input--width-5",
             **common,
         )
     if kind is engine.AnswerKind.PEOPLE:

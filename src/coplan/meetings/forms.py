@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from coplan.core.govuk_forms import DateField
+from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_plain_text
 from coplan.meetings import checks
 from coplan.meetings.models import (
@@ -112,12 +113,12 @@ class _PlainTextForm(forms.Form):
 
 
 class NoticePolicyForm(forms.Form):
-    notice_days = forms.IntegerField(
+    notice_days = WholeNumberField(
         label="How many days' notice must people get of a meeting, at least?",
         help_text="The guide recommends at least 4 weeks (28 days). You can ask for more.",
-        min_value=checks.NOTICE_DAYS,
-        max_value=365,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        what="The number of days",
+        least=checks.NOTICE_DAYS,
+        most=365,
         error_messages={
             "required": "Enter the number of days",
             "invalid": "The number of days must be a whole number, like 28",

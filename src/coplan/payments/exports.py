@@ -11,9 +11,9 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from coplan.core.numbers import pounds
 from coplan.payments.choices import ExpenseCategory, HowPaid, LineKind
 from coplan.payments.models import Claim, PaymentChoice
-from coplan.planning.money import pounds
 
 TIME_COLUMN = "Payment for time"
 COLUMNS = [

@@ -1,16 +1,18 @@
 """Forms for paying people. Every problem is a message beside its field, in plain words.
-Money is read into whole pence by planning's MoneyField (planning/money.py)."""
+Money is read into whole pence, and every other number by its rule, by core's number fields
+(core/number_fields.py), so a value out of range gets a message beside its field."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 
 from coplan.core.formats import long_date
 from coplan.core.govuk_forms import DateField
+from coplan.core.number_fields import MoneyField, NumberField, WholeNumberField
 from coplan.core.text import clean_plain_text
+from coplan.payments.amounts import MAX_MILES
 from coplan.payments.choices import ExpenseCategory, HowPaid, PaidActivity, RateBasis
-from coplan.planning.forms import MoneyField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 DATE_HINT = "For example, 27 3 2027"
@@ -47,8 +49,27 @@ class _PlainForm(forms.Form):
         return data
 
 
-def _rate(label: str, errors: str, hint: str = "In pounds, for example 15 or 12.50") -> MoneyField:
-    return MoneyField(label=label, label_for_errors=errors, required=False, help_text=hint)
+# The most a rate or an expense can be, in pence: far above what anyone is paid, low enough
+# to catch pence typed as pounds (1500 for £15 an hour, 45 for 45p a mile).
+MOST_HOUR_RATE = 1_000 * 100
+MOST_SESSION_RATE = 10_000 * 100
+MOST_MILEAGE_RATE = 5 * 100
+MOST_EXPENSE = 10_000 * 100
+
+
+def _rate(
+    label: str,
+    errors: str,
+    most_pence: int,
+    hint: str = "In pounds, for example 15 or 12.50",
+) -> MoneyField:
+    return MoneyField(
+        label=label,
+        label_for_errors=errors,
+        most_pence=most_pence,
+        required=False,
+        help_text=hint,
+    )
 
 
 class PolicyForm(_PlainForm):
@@ -64,25 +85,27 @@ class PolicyForm(_PlainForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how time is paid"},
     )
-    hour_rate_pence = _rate("Rate an hour", "The rate an hour")
-    half_day_rate_pence = _rate("Rate for half a day", "The rate for half a day")
-    day_rate_pence = _rate("Rate for a day", "The rate for a day")
+    hour_rate_pence = _rate("Rate an hour", "The rate an hour", MOST_HOUR_RATE)
+    half_day_rate_pence = _rate("Rate for half a day", "The rate for half a day", MOST_SESSION_RATE)
+    day_rate_pence = _rate("Rate for a day", "The rate for a day", MOST_SESSION_RATE)
     activity_rate_pence = _rate(
-        "Set amount for each meeting or activity", "The set amount for each meeting"
+        "Set amount for each meeting or activity",
+        "The set amount for each meeting",
+        MOST_SESSION_RATE,
     )
-    half_day_up_to_hours = forms.DecimalField(
+    half_day_up_to_hours = NumberField(
         label="A half day is up to how many hours?",
-        min_value=Decimal("0.5"),
-        max_value=Decimal("12"),
-        decimal_places=1,
+        what="Hours",
+        least=Decimal("0.5"),
+        most=12,
+        places=1,
         initial=Decimal("4"),
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
         error_messages={
             "required": "Enter how many hours a half day is",
             "invalid": "Hours must be a number, like 4 or 3.5",
             "min_value": "A half day must be at least half an hour",
             "max_value": "A half day must be 12 hours or less",
-            "max_decimal_places": "Hours can have one figure after the point, like 3.5",
+            "places": "Hours can have one figure after the point, like 3.5",
         },
     )
     paid_activities = forms.MultipleChoiceField(
@@ -111,21 +134,20 @@ class PolicyForm(_PlainForm):
         help_text="For example, taxis. People say who agreed it when they claim.",
     )
     mileage_pence_per_mile = _rate(
-        "Mileage rate a mile", "The mileage rate", hint="In pounds, for example 0.45"
+        "Mileage rate a mile",
+        "The mileage rate",
+        MOST_MILEAGE_RATE,
+        hint="In pounds, for example 0.45",
     )
-    target_working_days = forms.IntegerField(
+    target_working_days = WholeNumberField(
         label="We pay claims within how many working days?",
-        min_value=1,
-        max_value=60,
+        what="Working days",
+        least=1,
+        most=60,
+        example="10",
         initial=10,
         help_text="Working days leave out weekends and bank holidays in England and Wales.",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
-        error_messages={
-            "required": "Enter how many working days",
-            "invalid": "Working days must be a whole number, like 10",
-            "min_value": "Working days must be 1 or more",
-            "max_value": "Working days must be 60 or fewer",
-        },
+        error_messages={"required": "Enter how many working days"},
     )
     information = _text(
         "What we tell people about payment, tax and benefits",
@@ -297,15 +319,21 @@ class ExpenseForm(_PlainForm):
     amount = MoneyField(
         label="How much did it cost?",
         label_for_errors="The amount",
+        most_pence=MOST_EXPENSE,
+        example="4.50",
         required=False,
         help_text="In pounds, for example 4.50. For mileage, enter the miles instead.",
     )
-    miles = forms.CharField(
+    miles = NumberField(
         label="How many miles? (mileage only)",
+        what="Miles",
+        most=MAX_MILES,
+        more_than_least=True,
+        places=1,
+        example="12 or 12.5",
+        width="govuk-input--width-5",
         required=False,
-        max_length=8,
         help_text="There and back, for example 12 or 12.5",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
     )
     agreed_by = _text(
         "Who agreed it before you used it?",
@@ -326,22 +354,6 @@ class ExpenseForm(_PlainForm):
         self.fields["category"].choices = [
             (value, label) for value, label in ExpenseCategory.choices if value in covered
         ]
-
-    def clean_miles(self) -> Decimal | None:
-        text = self.cleaned_data["miles"].strip()
-        if not text:
-            return None
-        try:
-            miles = Decimal(text)
-        except InvalidOperation as error:
-            raise forms.ValidationError("Miles must be a number, like 12 or 12.5") from error
-        if not miles.is_finite() or miles <= 0:
-            raise forms.ValidationError("Miles must be more than 0")
-        if miles != miles.quantize(Decimal("0.1")):
-            raise forms.ValidationError("Miles can have one figure after the point, like 12.5")
-        if miles > 2000:
-            raise forms.ValidationError("Miles must be 2,000 or fewer")
-        return miles
 
     def clean(self):
         data = super().clean()
@@ -365,29 +377,21 @@ class TimeForm(_PlainForm):
             "invalid_choice": "Select what you spent time on",
         },
     )
-    hours = forms.IntegerField(
+    hours = WholeNumberField(
         label="Hours",
-        min_value=0,
-        max_value=24,
+        what="Hours",
+        most=24,
+        example="2",
+        width="govuk-input--width-3",
         required=False,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
-        error_messages={
-            "invalid": "Hours must be a whole number",
-            "min_value": "Hours must be 0 or more",
-            "max_value": "Hours must be 24 or fewer",
-        },
     )
-    minutes = forms.IntegerField(
+    minutes = WholeNumberField(
         label="Minutes",
-        min_value=0,
-        max_value=59,
+        what="Minutes",
+        most=59,
+        example="30",
+        width="govuk-input--width-3",
         required=False,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
-        error_messages={
-            "invalid": "Minutes must be a whole number",
-            "min_value": "Minutes must be 0 or more",
-            "max_value": "Minutes must be 59 or fewer",
-        },
     )
     description = _text("What did you do? (optional)", "what you did", 200, required=False)
 

@@ -2,7 +2,7 @@
 of how to be paid, their bank details (encrypted), claims with their lines and receipts,
 and who was told what.
 
-Amounts are whole pence (see amounts.py and planning/money.py). Totals are never
+Amounts are whole pence (see amounts.py and core/numbers.py). Totals are never
 stored: a claim's total is the sum of its lines (selectors).
 """
 

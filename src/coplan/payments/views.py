@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
+from coplan.core.numbers import digits_read, money_words, pence_typed
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.payments import exports, receipts, rules, selectors, services
@@ -34,7 +35,6 @@ from coplan.payments.models import Claim, PaymentPolicy
 from coplan.payments.presenters import NEXT_STEP, status_tag
 from coplan.people import selectors as people_selectors
 from coplan.people import services as people_services
-from coplan.planning.money import money_words, pence_typed
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.rules import role_may
@@ -512,7 +512,7 @@ def claim_approve(request: HttpRequest, membership: Membership, claim_id: int) -
         services.claim_approve(
             claim=found,
             approved_by=request.user,
-            total_seen_pence=int(seen) if seen.isdigit() else None,
+            total_seen_pence=digits_read(seen),
         )
     except services.PaymentError as error:
         messages.error(request, error.message)

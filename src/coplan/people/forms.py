@@ -4,6 +4,7 @@ from django import forms
 
 from coplan.accounts.forms import email_field
 from coplan.core.govuk_forms import DateField
+from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_plain_text
 from coplan.people import monitoring
 from coplan.people.choices import (
@@ -60,20 +61,14 @@ def _whole_number(
     max_value: int,
     required: bool = False,
     hint: str = "",
-) -> forms.IntegerField:
-    return forms.IntegerField(
+) -> WholeNumberField:
+    return WholeNumberField(
         label=label,
+        what=f"{error_label[0].upper()}{error_label[1:]}",
+        least=min_value,
+        most=max_value,
         required=required,
-        min_value=min_value,
-        max_value=max_value,
         help_text=hint,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
-        error_messages={
-            "required": f"Enter {error_label}",
-            "invalid": f"{error_label[0].upper()}{error_label[1:]} must be a whole number, like 12",
-            "min_value": f"{error_label[0].upper()}{error_label[1:]} must be {min_value} or more",
-            "max_value": f"{error_label[0].upper()}{error_label[1:]} must be {max_value} or fewer",
-        },
     )
 
 

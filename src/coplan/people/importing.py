@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.validators import validate_email
 
+from coplan.core.numbers import digits_read
 from coplan.core.text import clean_plain_text
 from coplan.people.choices import ContactMethod, InvolvementRole
 from coplan.people.needs import CATEGORIES, MAX_NOTES_LENGTH, MAX_REMINDER_DAYS, AccessNeeds
@@ -176,9 +177,9 @@ def _needs(cells: dict[str, str], row: int, problems: list[RowProblem]) -> Acces
     days = None
     days_text = cells.get("reminder_days_before", "").strip()
     if days_text:
-        if days_text.isdigit() and int(days_text) <= MAX_REMINDER_DAYS:
-            days = int(days_text)
-        else:
+        days = digits_read(days_text)
+        if days is None or days > MAX_REMINDER_DAYS:
+            days = None
             problems.append(
                 RowProblem(
                     row,

@@ -1,7 +1,7 @@
 """Forms for sign-offs, the timeline, the budget and barriers.
 
 Every problem is a message beside its field in plain words; money is read by
-money.pence_read into whole pence, dates by the GOV.UK DateField.
+core's MoneyField into whole pence, dates by the GOV.UK DateField.
 """
 
 import datetime
@@ -10,9 +10,9 @@ from django import forms
 from django.utils import timezone
 
 from coplan.core.govuk_forms import DateField
+from coplan.core.number_fields import MoneyField
 from coplan.core.text import clean_plain_text
 from coplan.planning.models import BarrierStatus, BudgetCategory
-from coplan.planning.money import MoneyError, pence_read, pence_typed
 from coplan.projects.models import Membership
 
 EARLIEST_YEAR = 2000
@@ -52,40 +52,6 @@ def _optional_text(value: str, label: str) -> str:
 
 def _member_words(member: Membership) -> str:
     return f"{member.user.full_name} ({member.get_role_display()})"
-
-
-class MoneyField(forms.CharField):
-    """An amount in pounds, cleaned to whole pence (an int)."""
-
-    prefix_text = "£"
-
-    def __init__(self, *, label_for_errors: str, **kwargs) -> None:
-        self.label_for_errors = label_for_errors
-        kwargs.setdefault(
-            "widget",
-            forms.TextInput(attrs={"class": "govuk-input--width-10", "inputmode": "decimal"}),
-        )
-        kwargs.setdefault("max_length", 20)
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "required": f"Enter {label_for_errors.lower()}",
-                "max_length": f"{label_for_errors} must be an amount in pounds, like 250 or 250.50",
-            },
-        )
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return pence_typed(value) if isinstance(value, int) else value
-
-    def clean(self, value):
-        text = super().clean(value)
-        if not text:
-            return None
-        try:
-            return pence_read(text, label=self.label_for_errors)
-        except MoneyError as error:
-            raise forms.ValidationError(str(error), code="money") from error
 
 
 class _DatesCheckedForm(forms.Form):
@@ -294,6 +260,7 @@ class BudgetForm(forms.Form):
     held = MoneyField(
         label="How much money does the project have?",
         label_for_errors="The amount the project has",
+        example="2500.50",
         required=False,
         help_text="In pounds, for example 2500 or 2500.50. Leave it empty if you do not know yet.",
     )
@@ -327,6 +294,8 @@ class BudgetLineForm(forms.Form):
     planned = MoneyField(
         label="Planned amount",
         label_for_errors="The planned amount",
+        more_than_zero=True,
+        example="960.50",
         help_text="In pounds, for example 960 or 960.50",
     )
 
@@ -340,12 +309,6 @@ class BudgetLineForm(forms.Form):
 
     def clean_description(self) -> str:
         return clean_plain_text(self.cleaned_data["description"], field_label="What it is for")
-
-    def clean_planned(self) -> int:
-        value = self.cleaned_data["planned"]
-        if value == 0:
-            raise forms.ValidationError("The planned amount must be more than £0")
-        return value
 
 
 # Barriers -------------------------------------------------------------------

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from coplan.core import formats
+from coplan.core.numbers import money_words
 from coplan.planning import timing
 from coplan.planning.models import BarrierStatus, Milestone, SignOff, SignOffStatus
-from coplan.planning.money import money_words
 from coplan.planning.selectors import TimelineAlert, milestone_alert
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from coplan.core.numbers import pounds
 from coplan.payments.selectors import project_spend
 from coplan.planning import timing
 from coplan.planning.models import (
@@ -27,7 +28,6 @@ from coplan.planning.models import (
     SignOff,
     SignOffStatus,
 )
-from coplan.planning.money import pounds
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
 

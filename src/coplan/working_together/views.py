@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from coplan import language
 from coplan.core.http import or_404, posted, remove_page
+from coplan.core.numbers import digits_read
 from coplan.plain_words.forms import allowed_words
 from coplan.plain_words.presenters import report_view
 from coplan.projects.access import project_view
@@ -74,9 +75,10 @@ def _from_session(request: HttpRequest, membership: Membership) -> SessionRecord
     raw = request.GET.get(SESSION_PARAMETER, "")
     if not raw:
         return None
-    if not raw.isdigit():
+    session_id = digits_read(raw)
+    if session_id is None:
         return or_404(None)
-    return or_404(selectors.session_record(project=membership.project, session_id=int(raw)))
+    return or_404(selectors.session_record(project=membership.project, session_id=session_id))
 
 
 def _back(membership: Membership, session: SessionRecord | None, fallback: str) -> str:
@@ -187,9 +189,10 @@ def session_add(request: HttpRequest, membership: Membership) -> HttpResponse:
     initial = {"held_on": timezone.localdate()}
     raw_meeting = request.GET.get("meeting", "")
     if raw_meeting:
+        meeting_id = digits_read(raw_meeting)
         meeting = or_404(
-            selectors.meeting_for_start(project=project, meeting_id=int(raw_meeting))
-            if raw_meeting.isdigit()
+            selectors.meeting_for_start(project=project, meeting_id=meeting_id)
+            if meeting_id is not None
             else None
         )
         initial = {"meeting": str(meeting.pk), "title": meeting.title, "held_on": meeting.meets_on}
