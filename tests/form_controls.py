@@ -67,3 +67,39 @@ def ticked(page: str, name: str) -> set[str]:
 def element_ids(page: str) -> set[str]:
     """The id of every element on the page, for checking where links lead."""
     return _read(page).ids
+
+
+class _ErrorText(HTMLParser):
+    def __init__(self, element_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.element_id = element_id
+        self.depth = 0
+        self.hidden_depth = 0
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if self.depth:
+            self.depth += 1
+            if "govuk-visually-hidden" in (found.get("class") or ""):
+                self.hidden_depth = self.depth
+        elif found.get("id") == self.element_id:
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            if self.hidden_depth == self.depth:
+                self.hidden_depth = 0
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.hidden_depth:
+            self.words.append(data)
+
+
+def error_beside(page: str, field_id: str) -> str:
+    """The error message shown beside a field, as a sighted person reads it ("" if none)."""
+    parser = _ErrorText(f"{field_id}-error")
+    parser.feed(page)
+    parser.close()
+    return " ".join(" ".join(parser.words).split())

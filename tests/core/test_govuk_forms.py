@@ -8,7 +8,7 @@ from django.template import engines
 
 from coplan.accounts.forms import email_field
 from coplan.core.govuk_forms import DateField, error_summary_params, field_params
-from coplan.planning.forms import MoneyField
+from coplan.core.number_fields import MoneyField
 from tests.form_controls import control_types, controls, element_ids, ticked
 
 

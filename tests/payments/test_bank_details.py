@@ -5,6 +5,7 @@ import pytest
 from coplan.payments.models import BankDetails
 from coplan.people.models import AuditEntry
 from coplan.projects.roles import Role
+from tests.form_controls import error_beside
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +112,18 @@ def test_rotating_the_keys_re_encrypts_bank_details_and_receipts_too(team, setti
     assert selectors.bank_account(details=details).account_number == "12345678"
     assert "bank details of 1 people, 1 receipts" in out.getvalue()
     assert receipts.receipt_read(stored) == PDF
+
+
+def test_a_name_on_the_account_with_a_hidden_character_is_refused_beside_the_field(
+    team, client_for
+):
+    response = client_for(team.user(CO)).post(
+        f"/projects/{team.project.pk}/payments/bank-details/",
+        {**DETAILS, "name": "\u202eSam Smith"},
+    )
+
+    assert error_beside(response.content.decode(), "id_name") == (
+        "The name on the account must not contain hidden characters. "
+        "Type it in instead of pasting it"
+    )
+    assert not BankDetails.objects.exists()

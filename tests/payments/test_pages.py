@@ -17,6 +17,7 @@ from tests.factories import (
     PaymentChoiceFactory,
     StaffMembershipFactory,
 )
+from tests.form_controls import error_beside
 from tests.payments.conftest import PDF
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +121,33 @@ def test_a_person_claims_for_a_meeting_on_their_phone_and_sends_it(team, client_
     assert claim.status == "submitted"
     assert "Sent, waiting for approval" in page
     assert "£42.00" in page  # 2.5 hours at £15 and the £4.50 bus fare
+
+
+def test_who_agreed_an_expense_is_refused_with_a_hidden_character(team, client_for):
+    claim = services.claim_start(
+        project=team.project,
+        person=team.person(CO),
+        created_by=team.user(CO),
+        activity="Reading the papers",
+        activity_on=datetime.date(2027, 3, 1),
+    )
+    url = f"/projects/{team.project.pk}/payments/claims/{claim.pk}/expenses/add/"
+
+    response = client_for(team.user(CO)).post(
+        url,
+        {
+            "category": "public_transport",
+            "description": "Bus",
+            "amount": "4.50",
+            "agreed_by": "Morgan\u200b Manager",
+            "receipt": SimpleUploadedFile("ticket.pdf", PDF, content_type="application/pdf"),
+        },
+    )
+
+    assert error_beside(response.content.decode(), "id_agreed_by") == (
+        "Who agreed it must not contain hidden characters. Type it in instead of pasting it"
+    )
+    assert not claim.lines.exists()
 
 
 def test_finance_approves_and_marks_paid_through_the_pages(team, client_for):

@@ -1,5 +1,7 @@
 """Importing participants from a CSV file: a preview with every problem, then all or nothing."""
 
+import html
+import re
 import time
 
 import pytest
@@ -25,6 +27,17 @@ def _upload(client, project, content: bytes, name: str = "people.csv"):
         f"/projects/{project.pk}/participants/import/",
         {"file": SimpleUploadedFile(name, content, content_type="text/csv")},
     )
+
+
+def problem_rows(page: str) -> list[tuple[str, str, str]]:
+    """(column, problem, rows) for each line of the preview's table of problems."""
+    found = re.findall(
+        r'<th scope="row" class="govuk-table__header">(.*?)</th>\s*'
+        r'<td class="govuk-table__cell">(.*?)</td>\s*<td class="govuk-table__cell">(.*?)</td>',
+        page,
+        re.S,
+    )
+    return [tuple(html.unescape(cell.strip()) for cell in row) for row in found]
 
 
 def _preview(client, project, content: bytes, name: str = "people.csv"):
@@ -115,6 +128,37 @@ def test_every_bad_row_and_column_is_reported(client_for, project, lead):
     assert "The same email address is on row 3" in page
     assert "This row has more cells than there are column headings" in page
     assert "9 problems in the rows of the file" in page
+
+
+def test_names_and_emails_with_hidden_characters_are_reported_by_row_and_column(
+    client_for, project, lead
+):
+    content = (
+        "Name,Email\n"
+        "Zoë Adams,zoe@example.org\n"
+        "\u202eSam Patel,sam@example.org\n"
+        "Ann\u200bLee,ann@exa\u200bmple.org\n"
+    ).encode()
+    client = client_for(lead)
+
+    preview = _preview(client, project, content)
+    confirmed = client.post(preview.request["PATH_INFO"])
+
+    rows = problem_rows(preview.content.decode())
+    assert rows == [
+        (
+            "Name",
+            "Name must not contain hidden characters. Type it in instead of pasting it",
+            "3, 4",
+        ),
+        (
+            "Email",
+            "Email must not contain hidden characters. Type it in instead of pasting it",
+            "4",
+        ),
+    ]
+    assert confirmed.status_code == 400
+    assert not Person.objects.exists()
 
 
 def test_people_already_known_are_added_without_changing_their_details(client_for, project, lead):

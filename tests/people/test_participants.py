@@ -89,7 +89,7 @@ def test_a_co_producer_member_is_linked_to_their_participant_record(
         ({"phone": "call me maybe"}, "Enter a phone number, like 01632 960 001"),
         ({"role": "boss"}, "Select what they will do in the project"),
         ({"group": "99999"}, "Select a group from the list"),
-        ({"full_name": "Sam\x00"}, "must not contain hidden or control characters"),
+        ({"full_name": "Sam\x00"}, "Their full name must not contain hidden characters"),
     ],
 )
 def test_add_participant_form_says_what_is_wrong(client_for, project, lead, data, field_message):

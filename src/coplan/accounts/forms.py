@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from coplan.accounts.models import User, normalise_email
 from coplan.accounts.selectors import sign_in_locked_until
 from coplan.core import formats
-from coplan.core.text import clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text
 
 
 def email_field(
@@ -16,7 +16,7 @@ def email_field(
     required_message: str = "Enter your email address",
     autocomplete: str = "email",
 ) -> forms.EmailField:
-    return forms.EmailField(
+    field = forms.EmailField(
         label=label,
         max_length=254,
         help_text=help_text,
@@ -27,6 +27,9 @@ def email_field(
             "max_length": "Email address must be 254 characters or fewer",
         },
     )
+    # Before the format check, so a pasted address with a hidden character says so.
+    field.validators.insert(0, NoHiddenCharacters("Email address"))
+    return field
 
 
 class SignInForm(forms.Form):
@@ -95,11 +98,12 @@ class SetPasswordForm(NewPasswordMixin, auth_forms.SetPasswordForm):
         self._relabel("new_password1", "new_password2")
 
 
-def full_name_field() -> forms.CharField:
+def full_name_field(*, label_for_errors: str = "Full name") -> forms.CharField:
     return forms.CharField(
         label="Full name",
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": False}),
+        validators=[NoHiddenCharacters(label_for_errors)],
         error_messages={
             "required": "Enter your full name",
             "max_length": "Full name must be 150 characters or fewer",

@@ -9,7 +9,7 @@ from django import forms
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField, NumberField
 from coplan.core.numbers import pounds
-from coplan.core.text import clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text
 from coplan.guides import engine
 from coplan.guides.models import AnswerState, GuideAnswer
 
@@ -244,6 +244,7 @@ class WayForwardForm(forms.Form):
         required=False,
         max_length=200,
         help_text="For example, your manager's name and role",
+        validators=[NoHiddenCharacters("Who agreed it")],
     )
     agreed_on = DateField(
         label="When was it agreed? (if it needs agreeing)",

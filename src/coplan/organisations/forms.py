@@ -11,7 +11,7 @@ class StaffMemberForm(forms.Form):
         required_message="Enter their email address",
         autocomplete="off",
     )
-    full_name = full_name_field()
+    full_name = full_name_field(label_for_errors="Their full name")
     is_admin = forms.BooleanField(
         label="They can manage the organisation's staff (organisation admin)", required=False
     )

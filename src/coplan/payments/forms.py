@@ -10,7 +10,7 @@ from django import forms
 from coplan.core.formats import long_date
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField, NumberField, WholeNumberField
-from coplan.core.text import clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text
 from coplan.payments.amounts import MAX_MILES
 from coplan.payments.choices import ExpenseCategory, HowPaid, PaidActivity, RateBasis
 
@@ -217,6 +217,7 @@ class BankDetailsForm(_PlainForm):
         "the name on the account",
         100,
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        validators=[NoHiddenCharacters("The name on the account")],
     )
     sort_code = _text(
         "Sort code",
@@ -341,6 +342,7 @@ class ExpenseForm(_PlainForm):
         150,
         required=False,
         help_text="Only for expenses that must be agreed first, like taxis",
+        validators=[NoHiddenCharacters("Who agreed it")],
     )
     receipt = forms.FileField(
         label="Photo or PDF of the receipt",

@@ -5,7 +5,7 @@ from django import forms
 from coplan.accounts.forms import email_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import WholeNumberField
-from coplan.core.text import clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text
 from coplan.people import monitoring
 from coplan.people.choices import (
     CONSENT_EXPLANATIONS,
@@ -35,6 +35,7 @@ def _text(
     error_label: str = "",
     textarea: bool = False,
     rows: int = 3,
+    validators: tuple = (),
 ) -> forms.CharField:
     what = error_label or label.lower()
     return forms.CharField(
@@ -43,6 +44,7 @@ def _text(
         required=required,
         help_text=hint,
         widget=forms.Textarea(attrs={"rows": rows}) if textarea else forms.TextInput(),
+        validators=list(validators),
         error_messages={
             "required": f"Enter {what}",
             "max_length": f"{what[0].upper()}{what[1:]} must be {max_length} characters or fewer",
@@ -198,7 +200,12 @@ def _clean_phone(value: str) -> str:
 
 
 class ParticipantForm(_GroupChoice):
-    full_name = _text("Full name", max_length=150, error_label="their full name")
+    full_name = _text(
+        "Full name",
+        max_length=150,
+        error_label="their full name",
+        validators=[NoHiddenCharacters("Their full name")],
+    )
     email = email_field(label="Email address (optional)", required_message="", autocomplete="off")
     phone = _phone_field()
     role = _radios(
@@ -224,7 +231,12 @@ class ParticipantForm(_GroupChoice):
 
 
 class DetailsForm(forms.Form):
-    full_name = _text("Full name", max_length=150, error_label="the full name")
+    full_name = _text(
+        "Full name",
+        max_length=150,
+        error_label="the full name",
+        validators=[NoHiddenCharacters("The full name")],
+    )
     email = email_field(label="Email address (optional)", required_message="", autocomplete="email")
     phone = _phone_field()
     address = _text(

@@ -13,7 +13,7 @@ from django import forms
 from django.core.validators import validate_email
 
 from coplan.core.numbers import digits_read
-from coplan.core.text import clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text
 from coplan.people.choices import ContactMethod, InvolvementRole
 from coplan.people.needs import CATEGORIES, MAX_NOTES_LENGTH, MAX_REMINDER_DAYS, AccessNeeds
 
@@ -198,6 +198,7 @@ def _text(
     row: int,
     problems: list[RowProblem],
     multiline: bool = False,
+    name_of_a_person: bool = False,
 ) -> str:
     value = cells.get(key, "").strip()
     if not value:
@@ -208,7 +209,10 @@ def _text(
         )
         return ""
     try:
-        return clean_plain_text(value, field_label=HEADING_FOR[key], multiline=multiline)
+        value = clean_plain_text(value, field_label=HEADING_FOR[key], multiline=multiline)
+        if name_of_a_person:
+            NoHiddenCharacters(HEADING_FOR[key])(value)
+        return value
     except forms.ValidationError as error:
         problems.append(RowProblem(row, HEADING_FOR[key], error.messages[0]))
         return ""
@@ -222,7 +226,9 @@ def _row(
     problems: list[RowProblem],
     emails_seen: dict[str, int],
 ) -> ParsedRow:
-    full_name = _text(cells, "name", max_length=150, row=row, problems=problems)
+    full_name = _text(
+        cells, "name", max_length=150, row=row, problems=problems, name_of_a_person=True
+    )
     if not cells.get("name", "").strip():
         problems.append(RowProblem(row, "Name", "Enter the person’s name"))
     email = cells.get("email", "").strip().lower()
@@ -230,13 +236,13 @@ def _row(
         try:
             if len(email) > 254:
                 raise forms.ValidationError("too long")
+            NoHiddenCharacters("Email")(email)
             validate_email(email)
-        except forms.ValidationError:
-            problems.append(
-                RowProblem(
-                    row, "Email", "Enter an email address like name@example.com, or leave it blank"
-                )
-            )
+        except forms.ValidationError as error:
+            message = "Enter an email address like name@example.com, or leave it blank"
+            if error.code == NoHiddenCharacters.code:
+                message = error.messages[0]
+            problems.append(RowProblem(row, "Email", message))
             email = ""
         else:
             if email in emails_seen:

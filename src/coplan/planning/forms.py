@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField
-from coplan.core.text import clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text
 from coplan.planning.models import BarrierStatus, BudgetCategory
 from coplan.projects.models import Membership
 
@@ -92,6 +92,7 @@ class SignOffForm(_DatesCheckedForm):
         required=False,
         max_length=150,
         help_text="For example, Sam Jones, communications team",
+        validators=[NoHiddenCharacters("Their name and role")],
         error_messages={"max_length": "Their name and role must be 150 characters or fewer"},
     )
     due_on = DateField(

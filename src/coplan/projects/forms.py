@@ -4,7 +4,7 @@ from django import forms
 
 from coplan.accounts.forms import email_field
 from coplan.core.govuk_forms import DateField
-from coplan.core.text import clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text
 from coplan.organisations.models import Organisation
 from coplan.projects.roles import ROLE_DESCRIPTIONS, Role
 
@@ -98,6 +98,7 @@ class InvitationForm(forms.Form):
         max_length=150,
         required=False,
         help_text="So the email can greet them by name.",
+        validators=[NoHiddenCharacters("Their name")],
         error_messages={"max_length": "Their name must be 150 characters or fewer"},
     )
     role = forms.ChoiceField(
