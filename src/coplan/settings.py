@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "coplan.plain_words",
     "coplan.planning",
     "coplan.people",
+    "coplan.notifications",
     "coplan.meetings",
     "coplan.working_together",
     "coplan.feedback",
@@ -233,6 +234,11 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = _env_flag("EMAIL_USE_TLS", True)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# GOV.UK Notify, for texts and letters: each organisation sets its own API key (kept
+# encrypted in the database). The address is only changed to test against a stand-in.
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_TIMEOUT_SECONDS = int(os.environ.get("NOTIFY_TIMEOUT_SECONDS", "10"))
 
 # Files people upload that must never be public (receipts for expense claims):
 # outside the static files, served only through views that check who may see them.

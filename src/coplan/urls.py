@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("coplan.projects.urls")),
     path("", include("coplan.organisations.urls")),
     path("", include("coplan.people.urls")),
+    path("", include("coplan.notifications.urls")),
     path("", include("coplan.guides.urls")),
     path("", include("coplan.plain_words.urls")),
     path("", include("coplan.planning.urls")),

@@ -87,6 +87,9 @@ PERSONAL_PAGES = {
     "payments:person_bank_details": Role.FINANCE,
     "payments:export": Role.FINANCE,
     "people:audit_log": "organisation admin",
+    "notifications:updates": Role.CO_PRODUCER,
+    "notifications:choices": Role.CO_PRODUCER,
+    "notifications:notify_account": "organisation admin",
 }
 
 

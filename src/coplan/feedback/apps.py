@@ -5,3 +5,9 @@ class FeedbackConfig(AppConfig):
     name = "coplan.feedback"
     label = "feedback"
     verbose_name = "Feedback: forms, the closed box, you said we did, self-reflection"
+
+    def ready(self) -> None:
+        from coplan.feedback.telling import KINDS
+        from coplan.notifications.kinds import kinds_register
+
+        kinds_register(KINDS)

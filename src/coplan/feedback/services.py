@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from coplan.feedback import bank
+from coplan.feedback import bank, telling
 from coplan.feedback.models import (
     FeedbackAnswer,
     FeedbackForm,
@@ -105,6 +105,7 @@ def feedback_form_create(
             feeling=found.feeling,
             bank_key=found.key,
         )
+    telling.form_open(form)
     return form
 
 

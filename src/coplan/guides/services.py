@@ -6,7 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from coplan.guides import engine
+from coplan.guides import engine, telling
 from coplan.guides.models import (
     GuideAnswer,
     GuideAnswerChange,
@@ -135,6 +135,7 @@ def section_answers_save(
             },
         )
     GuideAnswerChange.objects.bulk_create(changes)
+    telling.stops_waiting(project_guide)
     return len(changes)
 
 

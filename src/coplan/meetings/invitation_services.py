@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from coplan.core import formats
 from coplan.meetings import invitation_selectors as selectors
-from coplan.meetings import links
+from coplan.meetings import links, telling
 from coplan.meetings.checks import meeting_times
 from coplan.meetings.invitation_models import (
     InvitationSent,
@@ -290,6 +290,7 @@ def reply_from_link(*, invited: InvitedPerson, reply: str, needs_changed: bool) 
         invited.needs_changed = True
         invited.needs_changed_at = now
     invited.save(update_fields=["reply", "replied_at", "needs_changed", "needs_changed_at"])
+    telling.reply_confirmed(invited)
     if newly_changed:
         transaction.on_commit(lambda: _tell_leads_needs_changed(invited))
     return invited

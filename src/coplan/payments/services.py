@@ -10,16 +10,13 @@ change it once: the second is told it has already happened.
 import datetime
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
+from coplan.notifications.selectors import reaches_without_staff
 from coplan.organisations.models import Organisation
-from coplan.payments import amounts, receipts, selectors
+from coplan.payments import amounts, receipts, selectors, telling
 from coplan.payments.choices import (
     ClaimStatus,
     ExpenseCategory,
@@ -232,6 +229,7 @@ def bank_details_set(
             where=where,
             project=project,
         )
+        telling.bank_details_changed(person=person, actor=actor, project=project, removed=False)
     return details
 
 
@@ -247,6 +245,7 @@ def bank_details_remove(
             where=where,
             project=project,
         )
+        telling.bank_details_changed(person=person, actor=actor, project=project, removed=True)
 
 
 def bank_details_view_record(
@@ -541,6 +540,7 @@ def claim_submit(
         pay_by=selectors.pay_by_for(submitted_on=today, policy=today_policy),
     )
     claim.refresh_from_db()
+    telling.claim_sent(claim)
     return claim
 
 
@@ -608,6 +608,7 @@ def claim_return(*, claim: Claim, returned_by: AbstractBaseUser, reason: str) ->
         pay_by=None,
     )
     claim.refresh_from_db()
+    telling.claim_news(claim, "returned")
     return claim
 
 
@@ -646,8 +647,9 @@ def _email_for(person: Person) -> str:
 
 
 def _tell(claim: Claim, event: str) -> ClaimNotice:
-    """Tell the person in the way they prefer: email now, or a note for staff to phone,
-    text or write to them."""
+    """Tell the person, in the way they prefer (coplan.notifications sends it). If it
+    cannot go by itself (they asked for a phone call, or for a text or letter and the
+    organisation has no GOV.UK Notify account), a note waits for staff to tell them."""
     person = claim.person
     email = _email_for(person)
     method = {
@@ -657,37 +659,20 @@ def _tell(claim: Claim, event: str) -> ClaimNotice:
     }.get(person.contact_by, NoticeMethod.EMAIL if email else NoticeMethod.POST)
     if method == NoticeMethod.EMAIL and not email:
         method = NoticeMethod.POST
+    goes_by_itself = reaches_without_staff(
+        person=person, organisation_id=claim.project.organisation_id
+    )
     notice, _ = ClaimNotice.objects.update_or_create(
         claim=claim,
         event=event,
         defaults={
             "method": method,
             "created_at": timezone.now(),
-            "done_at": timezone.now() if method == NoticeMethod.EMAIL else None,
+            "done_at": timezone.now() if goes_by_itself else None,
             "done_by": None,
         },
     )
-    if method == NoticeMethod.EMAIL:
-        context = {
-            "claim": claim,
-            "person": person,
-            "event": event,
-            "link": settings.SITE_URL
-            + reverse(
-                "payments:claim", kwargs={"project_id": claim.project_id, "claim_id": claim.pk}
-            ),
-        }
-        subject = (
-            f"Your claim for {claim.what} has been approved"
-            if event == NoticeEvent.APPROVED
-            else f"Your claim for {claim.what} has been paid"
-        )
-        message = render_to_string("payments/email/claim_news.txt", context)
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=subject, message=message, from_email=None, recipient_list=[email]
-            )
-        )
+    telling.claim_news(claim, event)
     return notice
 
 

@@ -429,12 +429,16 @@ def person_erase(
     if hasattr(person, "bank_details"):
         person.bank_details.delete()
     person.payment_choices.all().delete()
+    # Messages sent to them (coplan.notifications) go too, by reverse relation.
+    person.updates.all().delete()
     _imports_without(organisation_id=person.organisation_id, emails=emails, names=names)
     Invitation.objects.filter(email__in=emails).update(email=_erased_email(), full_name="")
     Invitation.objects.filter(full_name__in=names).update(full_name="")
     SignInAttempt.objects.filter(email__in=emails).delete()
     if user is not None:
         Membership.objects.filter(user=user).delete()
+        user.updates.all().delete()
+        user.update_choices.all().delete()
         user.email = _erased_email()
         user.full_name = ERASED_NAME
         user.is_active = False

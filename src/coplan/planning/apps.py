@@ -5,3 +5,9 @@ class PlanningConfig(AppConfig):
     name = "coplan.planning"
     label = "planning"
     verbose_name = "Sign-offs, timeline, budget and barriers"
+
+    def ready(self) -> None:
+        from coplan.notifications.kinds import kinds_register
+        from coplan.planning.telling import KINDS
+
+        kinds_register(KINDS)

@@ -11,7 +11,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from coplan.planning import rules
+from coplan.planning import rules, telling
 from coplan.planning.models import (
     Barrier,
     Budget,
@@ -71,7 +71,7 @@ def sign_off_create(
     note: str,
 ) -> SignOff:
     signer, signer_outside = _signer(project.pk, signer, signer_outside)
-    return SignOff.objects.create(
+    sign_off = SignOff.objects.create(
         project=project,
         what=what,
         signer=signer,
@@ -79,6 +79,8 @@ def sign_off_create(
         due_on=due_on,
         note=note,
     )
+    telling.sign_off_waiting(sign_off)
+    return sign_off
 
 
 def sign_off_update(
@@ -98,6 +100,7 @@ def sign_off_update(
     sign_off.due_on = due_on
     sign_off.note = note
     sign_off.save(update_fields=["what", "signer", "signer_outside", "due_on", "note"])
+    telling.sign_off_waiting(sign_off)
     return sign_off
 
 

@@ -5,3 +5,9 @@ class WorkingTogetherConfig(AppConfig):
     name = "coplan.working_together"
     label = "working_together"
     verbose_name = "Working together: agreements, car park, actions, shared definitions, sessions"
+
+    def ready(self) -> None:
+        from coplan.notifications.kinds import kinds_register
+        from coplan.working_together.telling import KINDS
+
+        kinds_register(KINDS)

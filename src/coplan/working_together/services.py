@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from coplan.meetings.models import Meeting
 from coplan.projects.models import Membership, Project
+from coplan.working_together import telling
 from coplan.working_together.models import (
     Action,
     ActionStatus,
@@ -306,6 +307,7 @@ def car_park_item_answer(
     item.answered_on = item.answered_on or today or timezone.localdate()
     item.answered_by = by
     item.save(update_fields=["answer", "status", "answered_on", "answered_by"])
+    telling.car_park_answered(item, by=by)
     return item
 
 
@@ -343,9 +345,11 @@ def action_add(
 ) -> Action:
     _same_project(project.pk, owner, field="owner")
     _own_session(project.pk, session)
-    return Action.objects.create(
+    action = Action.objects.create(
         project=project, what=what, owner=owner, due_on=due_on, session=session, created_by=by
     )
+    telling.action_given(action, by=by)
+    return action
 
 
 def action_update(
@@ -368,6 +372,7 @@ def action_update(
     action.session = session
     _set_status(action, status, today)
     action.save(update_fields=["what", "owner", "due_on", "session", "status", "done_on"])
+    telling.action_given(action, by=None)
     return action
 
 

@@ -1,0 +1,54 @@
+"""What the plan tells people, and when (coplan.notifications)."""
+
+from django.urls import reverse
+
+from coplan.guides import engine
+from coplan.guides.models import ProjectGuide
+from coplan.guides.selectors import project_workbook
+from coplan.notifications.kinds import Kind
+from coplan.notifications.services import tell
+from coplan.projects.models import Membership
+from coplan.projects.roles import Role
+
+STOP_WAITING = Kind(
+    code="guides.stop_waiting",
+    label="The plan says stop and needs you to choose a way forward",
+    subject="The plan says stop: {project}",
+    body="The plan for {project} says stop: {message} Please choose a way forward.",
+)
+KINDS = (STOP_WAITING,)
+
+
+def stops_waiting(project_guide: ProjectGuide) -> None:
+    """Tell the project's managers (or its leads, if it has no manager) about each stop
+    with ways forward that nobody has chosen one for yet. Once for each stop."""
+    project = project_guide.project
+    workbook = project_workbook(project=project, guide_key=project_guide.guide_key)
+    waiting = [
+        outcome
+        for outcome in workbook.workbook.outcomes
+        if outcome.level == engine.Level.STOP
+        and outcome.ways_forward
+        and outcome.status == engine.OutcomeStatus.OPEN
+    ]
+    if not waiting:
+        return
+    deciders = list(
+        Membership.objects.filter(project=project, role=Role.MANAGER).select_related("user")
+    ) or list(Membership.objects.filter(project=project, role=Role.LEAD).select_related("user"))
+    for outcome in waiting:
+        tell(
+            kind=STOP_WAITING.code,
+            event=f"plan-stop-{project_guide.pk}-{outcome.rule_id}",
+            project=project,
+            users=[membership.user for membership in deciders],
+            link=reverse(
+                "guides:way_forward",
+                kwargs={
+                    "project_id": project.pk,
+                    "guide_key": project_guide.guide_key,
+                    "rule_id": outcome.rule_id,
+                },
+            ),
+            words={"project": project.name, "message": outcome.message},
+        )

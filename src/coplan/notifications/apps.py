@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "coplan.notifications"
+    label = "notifications"
+    verbose_name = "Telling people at each handover"

@@ -1,0 +1,210 @@
+"""Every handover tells the person it now waits for: once, by the channel they chose, with
+a link straight to it. Sent by the real database task worker (`manage.py db_worker`),
+emails through a real SMTP server and texts and letters through a stand-in for GOV.UK
+Notify, both started by the tests (conftest). Only the clock is ever replaced.
+"""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from coplan.feedback import services as feedback_services
+from coplan.guides.models import ProjectGuide
+from coplan.guides.services import project_guides_ensure, section_answers_save
+from coplan.meetings import invitation_services
+from coplan.meetings.models import Attendance
+from coplan.notifications.models import Update
+from coplan.payments import services as payments
+from coplan.planning.services import sign_off_create
+from coplan.projects.roles import Role
+from coplan.working_together import services as working_together
+from tests.factories import InvitedPersonFactory, InvolvementFactory
+from tests.notifications.worker import run_worker
+from tests.payments.conftest import PDF, Team
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CO, LEAD, FINANCE, MANAGER = Role.CO_PRODUCER, Role.LEAD, Role.FINANCE, Role.MANAGER
+
+
+def _claim(team, *, sent=True):
+    claim = payments.claim_start(
+        project=team.project,
+        person=team.person(CO),
+        created_by=team.user(CO),
+        activity="Reading the papers",
+        activity_on=datetime.date(2027, 3, 1),
+    )
+    payments.expense_line_add(
+        claim=claim,
+        category="public_transport",
+        description="Bus",
+        amount_pence=450,
+        receipt_content=PDF,
+        added_by=team.user(CO),
+    )
+    if sent:
+        payments.claim_submit(claim=claim, submitted_by=team.user(CO))
+    return claim
+
+
+# Each handover: do it, and say who should be told what (address, subject).
+
+
+def sign_off_waiting(team):
+    sign_off_create(
+        project=team.project,
+        what="The logo on the leaflet",
+        signer=team.members[MANAGER],
+        signer_outside="",
+        due_on=datetime.date(2027, 3, 1),
+        note="",
+    )
+    return [(team.person(MANAGER).email, "Waiting for you to sign off: The logo on the leaflet")]
+
+
+def stop_waiting(team):
+    project_guides_ensure(project=team.project)
+    section_answers_save(
+        project_guide=ProjectGuide.objects.get(project=team.project, guide_key="at-the-start"),
+        answers={"how-much-time": ("3 months", "answered", "")},
+        user=team.user(LEAD),
+    )
+    return [(team.person(MANAGER).email, f"The plan says stop: {team.project.name}")]
+
+
+def claim_sent(team):
+    _claim(team)
+    subject = "A claim is waiting for you: Reading the papers"
+    return [(team.person(LEAD).email, subject), (team.person(FINANCE).email, subject)]
+
+
+def _drain(team):
+    """Send what is waiting so far, and forget it: only the next step is under test."""
+    run_worker()
+    team.smtp.messages.clear()
+    team.before = set(Update.objects.values_list("pk", flat=True))
+
+
+def claim_approved(team):
+    claim = _claim(team)
+    _drain(team)
+    payments.claim_approve(claim=claim, approved_by=team.user(FINANCE))
+    return [(team.person(CO).email, "We have approved your claim for Reading the papers")]
+
+
+def claim_returned(team):
+    claim = _claim(team)
+    _drain(team)
+    payments.claim_return(claim=claim, returned_by=team.user(LEAD), reason="Add the receipt.")
+    return [(team.person(CO).email, "Your claim for Reading the papers needs a change")]
+
+
+def claim_paid(team):
+    claim = _claim(team)
+    payments.claim_approve(claim=claim, approved_by=team.user(LEAD))
+    _drain(team)
+    payments.claim_mark_paid(
+        claim=claim, paid_by=team.user(FINANCE), paid_on=timezone.localdate(), reference="BACS-7"
+    )
+    return [(team.person(CO).email, "We have paid your claim for Reading the papers")]
+
+
+def bank_details_changed(team):
+    payments.bank_details_set(
+        person=team.person(CO),
+        name="Sam Smith",
+        sort_code="30-94-57",
+        account_number="12345678",
+        actor=team.user(FINANCE),
+        where="test",
+        project=team.project,
+    )
+    return [(team.person(CO).email, "Your bank details have changed")]
+
+
+def car_park_answered(team):
+    item = working_together.car_park_item_add(
+        project=team.project, text="Can we meet in the evenings?", by=team.user(CO)
+    )
+    working_together.car_park_item_answer(item=item, answer="Yes, from June.", by=team.user(LEAD))
+    return [(team.person(CO).email, "An answer to what you put in the car park")]
+
+
+def action_given(team):
+    working_together.action_add(
+        project=team.project,
+        what="Book the room",
+        owner=team.members[CO],
+        due_on=datetime.date(2027, 3, 1),
+        by=team.user(LEAD),
+    )
+    return [(team.person(CO).email, "An action for you: Book the room")]
+
+
+def feedback_form_open(team):
+    came = InvitedPersonFactory(
+        meeting=team.meeting, person=team.person(CO), attendance=Attendance.CAME
+    )
+    InvitedPersonFactory(
+        meeting=team.meeting,
+        person=InvolvementFactory(project=team.project).person,
+        attendance=Attendance.DID_NOT_COME,
+    )
+    feedback_services.feedback_form_create(
+        project=team.project,
+        title="How was the workshop?",
+        intro="We want to make the next one better.",
+        closed_box=True,
+        how_answered="link",
+        meeting=team.meeting,
+        bank_keys=[],
+        by=team.user(LEAD),
+    )
+    return [(came.person.email, f"Tell us what you think: {team.meeting.title}")]
+
+
+def reply_confirmed(team):
+    invited = InvitedPersonFactory(meeting=team.meeting, person=team.person(CO))
+    invitation_services.reply_from_link(invited=invited, reply="in_person", needs_changed=False)
+    return [(team.person(CO).email, f"We have your reply: {team.meeting.title}")]
+
+
+HANDOVERS = [
+    sign_off_waiting,
+    stop_waiting,
+    claim_sent,
+    claim_approved,
+    claim_returned,
+    claim_paid,
+    bank_details_changed,
+    car_park_answered,
+    action_given,
+    feedback_form_open,
+    reply_confirmed,
+]
+
+
+def _full(link: str) -> str:
+    return link if link.startswith("http") else settings.SITE_URL + link
+
+
+@pytest.mark.parametrize("handover", HANDOVERS, ids=lambda handover: handover.__name__)
+def test_each_handover_emails_each_person_it_waits_for_once(smtp_server, handover):
+    team = Team()
+    team.smtp, team.before = smtp_server, set()
+
+    expected = handover(team)
+    run_worker()
+
+    sent = sorted(
+        (message["X-Envelope-To"], message["Subject"]) for message in smtp_server.messages
+    )
+    assert sent == sorted(expected)
+    new = list(Update.objects.exclude(pk__in=team.before).select_related("person"))
+    assert sorted((update.person.email, update.subject) for update in new) == sorted(expected)
+    for update in new:
+        assert (update.channel, update.handled_at is not None) == ("email", True)
+        assert _full(update.link) in smtp_server.body_to(update.person.email)
