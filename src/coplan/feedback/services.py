@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from coplan.core.errors import RuleError
 from coplan.feedback import bank, telling
 from coplan.feedback.models import (
     FeedbackAnswer,
@@ -42,13 +43,8 @@ from coplan.working_together.models import CarParkItem
 MAX_ONE_TIME_LINKS = 500
 
 
-class FeedbackError(Exception):
+class FeedbackError(RuleError):
     """A rule of feedback was broken; `message` is in plain words, `field` says where."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _new_token() -> str:

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coplan.core import formats
+from coplan.core.errors import RuleError
 from coplan.meetings import invitation_selectors as selectors
 from coplan.meetings import links, telling
 from coplan.meetings.checks import meeting_times
@@ -55,11 +56,8 @@ REMINDER_HOUR = 9  # reminders go at 9am on the day, London time
 REMINDER_LATEST_BEFORE = datetime.timedelta(hours=2)  # and at least 2 hours before the start
 
 
-class InvitationRuleError(Exception):
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class InvitationRuleError(RuleError):
+    """Something the rules do not allow, in plain words."""
 
 
 # The invitation's wording -------------------------------------------------------------------

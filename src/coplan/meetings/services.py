@@ -8,6 +8,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from coplan.core.errors import RuleError
 from coplan.meetings import checks
 from coplan.meetings.models import (
     Attendance,
@@ -26,13 +27,8 @@ from coplan.people.models import AuditEntry, Person
 from coplan.projects.models import Project
 
 
-class MeetingRuleError(Exception):
+class MeetingRuleError(RuleError):
     """Something the rules about meetings and venues do not allow, in plain words."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 # The organisation's rule for notice -----------------------------------------------------

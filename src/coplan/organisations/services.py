@@ -11,14 +11,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from coplan.accounts.models import User, normalise_email
+from coplan.core.errors import RuleError
 from coplan.organisations.models import Organisation, StaffMembership
 
 
-class OrganisationRuleError(Exception):
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class OrganisationRuleError(RuleError):
+    """Something the rules do not allow, in plain words."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from coplan.core.errors import RuleError
 from coplan.notifications.selectors import reaches_without_staff
 from coplan.organisations.models import Organisation
 from coplan.payments import amounts, receipts, selectors, telling
@@ -59,13 +60,8 @@ POLICY_FIELDS = (
 )
 
 
-class PaymentError(Exception):
+class PaymentError(RuleError):
     """Something the rules for paying people do not allow, in plain words."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 # The organisation's policy -------------------------------------------------------------

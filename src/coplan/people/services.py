@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from coplan.accounts.models import SignInAttempt, User
+from coplan.core.errors import RuleError
 from coplan.organisations.models import Organisation, StaffMembership
 from coplan.people import crypto, monitoring, selectors
 from coplan.people.choices import AuditAction, InvolvementRole
@@ -34,13 +35,8 @@ from coplan.projects.roles import Role
 IMPORTS_KEPT_FOR = datetime.timedelta(days=1)
 
 
-class PeopleRuleError(Exception):
+class PeopleRuleError(RuleError):
     """Something the rules about people do not allow, said in plain words."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 # Audit ----------------------------------------------------------------------------

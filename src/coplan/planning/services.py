@@ -11,6 +11,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from coplan.core.errors import RuleError
 from coplan.planning import rules, telling
 from coplan.planning.models import (
     Barrier,
@@ -23,13 +24,8 @@ from coplan.planning.models import (
 from coplan.projects.models import Membership, Project
 
 
-class PlanningRuleError(Exception):
+class PlanningRuleError(RuleError):
     """Something the rules do not allow, said in plain words."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _same_project(project_id: int, member: Membership | None, *, field: str) -> None:

@@ -12,19 +12,15 @@ from django.utils import timezone
 
 from coplan.accounts.models import normalise_email
 from coplan.accounts.services import user_create
+from coplan.core.errors import RuleError
 from coplan.organisations.models import Organisation
 from coplan.projects.models import Invitation, Membership, Project
 from coplan.projects.roles import Role
 from coplan.projects.selectors import token_hash
 
 
-class ProjectRuleError(Exception):
+class ProjectRuleError(RuleError):
     """Something the project's rules do not allow, said in plain words."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @dataclass(frozen=True)

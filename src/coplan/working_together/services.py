@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from coplan.core.errors import RuleError
 from coplan.meetings.models import Meeting
 from coplan.projects.models import Membership, Project
 from coplan.working_together import telling
@@ -33,13 +34,8 @@ from coplan.working_together.models import (
 )
 
 
-class WorkingTogetherError(Exception):
+class WorkingTogetherError(RuleError):
     """Something the rules do not allow, said in plain words."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _same_project(project_id: int, member: Membership | None, *, field: str) -> None:
