@@ -1,8 +1,7 @@
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, QueryDict
 
 Found = TypeVar("Found")
 View = TypeVar("View", bound=Callable)
@@ -36,22 +35,3 @@ def posted(request: HttpRequest) -> QueryDict | None:
     (`posted(request)` would treat an empty submission as no submission.)
     """
     return request.POST if request.method == "POST" else None
-
-
-def remove_page(
-    request: HttpRequest,
-    context: dict,
-    *,
-    heading: str,
-    thing: str,
-    back: str,
-    button: str = "Yes, remove it",
-    cannot_undo: bool = False,
-) -> HttpResponse:
-    """The page that asks "Remove this?" before a project's page removes something.
-
-    `context` is the app's own page context (project, navigation); `back` is where
-    "No, keep it" goes.
-    """
-    extra = {"heading": heading, "thing": thing, "back": back, "button": button}
-    return render(request, "core/remove.html", {**context, **extra, "cannot_undo": cannot_undo})

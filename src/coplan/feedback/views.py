@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from coplan import language
-from coplan.core.http import or_404, posted, remove_page
+from coplan.core.http import or_404, posted
 from coplan.core.numbers import digits_read
 from coplan.feedback import bank, rules, selectors, services
 from coplan.feedback.forms import (
@@ -53,11 +53,13 @@ from coplan.organisations.selectors import organisations_for_staff
 from coplan.plain_words.presenters import report_view
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import Section
 from coplan.projects.rules import role_may
 from coplan.projects.selectors import project_membership
 from coplan.working_together import selectors as working_together_selectors
 
 KEEP_WORDING = "keep_wording"
+SECTION = Section("feedback", namespace="feedback")
 
 
 def _may(membership: Membership, permission) -> bool:
@@ -142,7 +144,7 @@ def _form_page(
 
 
 def _remove_page(request, membership, *, heading: str, thing: str, back: str) -> HttpResponse:
-    return remove_page(request, _context(membership), heading=heading, thing=thing, back=back)
+    return SECTION.remove_page(request, membership, heading=heading, thing=thing, back=back)
 
 
 # Home ----------

@@ -25,7 +25,7 @@ def project_view(permission: rules.Permission) -> Callable[[ProjectView], Projec
             membership = selectors.project_membership(user=request.user, project_id=project_id)
             if membership is None:
                 raise Http404("No such project for this person")
-            if not rules.role_may(membership.role, permission):
+            if not membership.may(permission):
                 raise PermissionDenied
             return view(request, membership, **kwargs)
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from coplan.organisations.models import Organisation
 from coplan.projects.roles import Role
+from coplan.projects.rules import Permission
 
 
 class Project(models.Model):
@@ -52,6 +53,10 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.project} as {self.get_role_display()}"
+
+    def may(self, permission: Permission) -> bool:
+        """Whether this member's role allows it (each app's rules.py names its permissions)."""
+        return permission.allows(self.role)
 
 
 class Invitation(models.Model):

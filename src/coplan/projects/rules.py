@@ -3,7 +3,8 @@
 A person who is not a member of a project never reaches these rules: the
 project is looked up through their membership, so they get "page not found".
 Each capability's app declares its own permissions in its rules.py with
-`Permission`; `coplan.projects.access.project_view` checks them all the same way.
+`Permission`; `coplan.projects.access.project_view` checks them all the same way,
+and a view asks `membership.may(permission)` for what a page shows.
 """
 
 from dataclasses import dataclass

@@ -16,12 +16,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coplan import language
-from coplan.core.http import or_404, posted, remove_page
+from coplan.core.http import or_404, posted
 from coplan.core.numbers import digits_read
 from coplan.plain_words.forms import allowed_words
 from coplan.plain_words.presenters import report_view
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import Section
 from coplan.projects.rules import role_may
 from coplan.working_together import rules, selectors, services
 from coplan.working_together.forms import (
@@ -43,6 +44,7 @@ from coplan.working_together.presenters import ActionPresenter, CarParkItemPrese
 from coplan.working_together.prompts import AGREEMENT_PROMPTS
 
 SESSION_PARAMETER = "session"
+SECTION = Section("working_together", namespace="working_together")
 
 
 def _may(membership: Membership, permission: rules.Permission) -> bool:
@@ -119,8 +121,8 @@ def _remove_page(
     request: HttpRequest, membership: Membership, *, heading: str, thing: str, back: str
 ) -> HttpResponse:
     button = "Yes, take it out" if "agreement" in heading else "Yes, remove it"
-    return remove_page(
-        request, _context(membership), heading=heading, thing=thing, back=back, button=button
+    return SECTION.remove_page(
+        request, membership, heading=heading, thing=thing, back=back, button=button
     )
 
 
