@@ -2,23 +2,14 @@
 words, status tags, and the notice a meeting gives, in plain words."""
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 
 from coplan.core import formats
 from coplan.core.numbers import money_words
+from coplan.core.presenters import Tag
 from coplan.planning import timing
 from coplan.planning.models import BarrierStatus, Milestone, SignOff, SignOffStatus
 from coplan.planning.selectors import TimelineAlert, milestone_alert
-
-
-@dataclass(frozen=True)
-class Tag:
-    text: str
-    colour: str = ""
-
-    def params(self) -> dict:
-        return {"text": self.text, "classes": f"govuk-tag--{self.colour}" if self.colour else ""}
 
 
 def money(amount: Decimal | None) -> str:
@@ -37,10 +28,6 @@ def notice_words(days: int) -> str:
     if weeks and not extra:
         return f"{weeks} week{'s' if weeks != 1 else ''}"
     return days_words(days)
-
-
-def member_name(membership) -> str:
-    return membership.user.full_name if membership is not None else ""
 
 
 class SignOffPresenter:

@@ -7,11 +7,10 @@ membership, and finds objects only within `membership.project`.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect
 from django.utils import timezone
 
-from coplan.core.http import or_404, posted, remove_page
+from coplan.core.http import or_404, posted
 from coplan.planning import rules, selectors, services
 from coplan.planning.forms import (
     BarrierForm,
@@ -34,58 +33,25 @@ from coplan.planning.presenters import (
 )
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import Section, SubPage
 from coplan.projects.roles import Role
-from coplan.projects.rules import STAFF_ROLES, role_may
+from coplan.projects.rules import STAFF_ROLES
 
 # Sign-offs are given by staff in the project (listed managers first) or someone outside it.
 SIGNER_ROLES = STAFF_ROLES
 
-
-def _context(membership: Membership, **extra) -> dict:
-    return {
-        "project": membership.project,
-        "membership": membership,
-        "project_section": "tracking",
-        "nav_section": "projects",
-        "may_see_sign_offs": _may(membership, rules.VIEW_SIGN_OFFS),
-        "may_see_budget": _may(membership, rules.VIEW_BUDGET),
-        **extra,
-    }
-
-
-def _may(membership: Membership, permission) -> bool:
-    return role_may(membership.role, permission)
-
-
-def _form_page(
-    request: HttpRequest,
-    membership: Membership,
-    form,
-    *,
-    heading: str,
-    button: str,
-    back: str,
-    intro: str = "",
-) -> HttpResponse:
-    return render(
-        request,
-        "planning/form.html",
-        _context(membership, form=form, heading=heading, button=button, back=back, intro=intro),
-        status=400 if form.is_bound and form.errors else 200,
-    )
-
-
-def _delete_page(
-    request: HttpRequest, membership: Membership, *, heading: str, thing: str, back: str
-) -> HttpResponse:
-    return remove_page(
-        request, _context(membership), heading=heading, thing=thing, back=back, cannot_undo=True
-    )
-
-
-def _url(name: str, membership: Membership) -> str:
-    return reverse(f"planning:{name}", kwargs={"project_id": membership.project_id})
-
+SECTION = Section(
+    "tracking",
+    namespace="planning",
+    label="Keeping track",
+    sub_pages=(
+        SubPage("tracking", "At a glance"),
+        SubPage("sign_offs", "Sign-offs", permission=rules.VIEW_SIGN_OFFS),
+        SubPage("timeline", "Timeline"),
+        SubPage("budget", "Budget", permission=rules.VIEW_BUDGET),
+        SubPage("barriers", "Barriers"),
+    ),
+)
 
 # Keeping track ----------------------------------------------------------------
 
@@ -94,28 +60,26 @@ def _url(name: str, membership: Membership) -> str:
 def tracking(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     today = timezone.localdate()
-    see_sign_offs = _may(membership, rules.VIEW_SIGN_OFFS)
-    see_budget = _may(membership, rules.VIEW_BUDGET)
-    return render(
+    see_sign_offs = membership.may(rules.VIEW_SIGN_OFFS)
+    see_budget = membership.may(rules.VIEW_BUDGET)
+    return SECTION.page(
         request,
+        membership,
         "planning/tracking.html",
-        _context(
-            membership,
-            today=today,
-            overdue=[
-                SignOffPresenter(s, today=today)
-                for s in selectors.overdue_sign_offs(project=project, today=today)
-            ]
-            if see_sign_offs
-            else None,
-            alerts=[
-                MilestonePresenter(alert.milestone, today=today)
-                for alert in selectors.timeline_alerts(project=project, today=today)
-            ],
-            budget=selectors.budget_summary(project=project) if see_budget else None,
-            barrier_counts=selectors.barrier_counts(project=project),
-            money=money,
-        ),
+        today=today,
+        overdue=[
+            SignOffPresenter(s, today=today)
+            for s in selectors.overdue_sign_offs(project=project, today=today)
+        ]
+        if see_sign_offs
+        else None,
+        alerts=[
+            MilestonePresenter(alert.milestone, today=today)
+            for alert in selectors.timeline_alerts(project=project, today=today)
+        ],
+        budget=selectors.budget_summary(project=project) if see_budget else None,
+        barrier_counts=selectors.barrier_counts(project=project),
+        money=money,
     )
 
 
@@ -128,17 +92,15 @@ def sign_offs(request: HttpRequest, membership: Membership) -> HttpResponse:
     register = [
         SignOffPresenter(s, today=today) for s in selectors.sign_offs(project=membership.project)
     ]
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "planning/sign_offs.html",
-        _context(
-            membership,
-            sign_offs=register,
-            overdue_count=sum(1 for s in register if s.is_overdue),
-            can_edit=_may(membership, rules.EDIT_SIGN_OFFS),
-            may_mark=lambda s: rules.sign_off_may_mark(
-                role=membership.role, signer_is_member=s.signer_id is not None
-            ),
+        sign_offs=register,
+        overdue_count=sum(1 for s in register if s.is_overdue),
+        can_edit=membership.may(rules.EDIT_SIGN_OFFS),
+        may_mark=lambda s: rules.sign_off_may_mark(
+            role=membership.role, signer_is_member=s.signer_id is not None
         ),
     )
 
@@ -154,7 +116,7 @@ def _signed_stays(request: HttpRequest, membership: Membership, found) -> HttpRe
         f"‘{found.what}’ has been signed off, so it stays as it was signed. "
         "If something new needs signing off, add it as a new sign-off.",
     )
-    return redirect(_url("sign_offs", membership))
+    return redirect(SECTION.url("sign_offs", membership))
 
 
 @project_view(rules.EDIT_SIGN_OFFS)
@@ -164,18 +126,18 @@ def sign_off_add(request: HttpRequest, membership: Membership) -> HttpResponse:
         try:
             added = services.sign_off_create(project=membership.project, **form.service_arguments())
         except services.PlanningRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, f"‘{added.what}’ has been added to the sign-offs.")
-            return redirect(_url("sign_offs", membership))
-    return _form_page(
+            return redirect(SECTION.url("sign_offs", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Add something that needs signing off",
         button="Add sign-off",
-        back=_url("sign_offs", membership),
-        intro="It is really important to be clear what needs signing off, by whom, and when.",
+        back=SECTION.url("sign_offs", membership),
+        intro=["It is really important to be clear what needs signing off, by whom, and when."],
     )
 
 
@@ -193,17 +155,17 @@ def sign_off_edit(request: HttpRequest, membership: Membership, sign_off_id: int
         except services.PlanningRuleError as error:
             if error.field is None:
                 return _signed_stays(request, membership, found)
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, f"‘{found.what}’ has been saved.")
-            return redirect(_url("sign_offs", membership))
-    return _form_page(
+            return redirect(SECTION.url("sign_offs", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Change a sign-off",
         button="Save changes",
-        back=_url("sign_offs", membership),
+        back=SECTION.url("sign_offs", membership),
     )
 
 
@@ -218,13 +180,14 @@ def sign_off_delete(request: HttpRequest, membership: Membership, sign_off_id: i
         except services.PlanningRuleError:
             return _signed_stays(request, membership, found)
         messages.success(request, f"‘{found.what}’ has been removed from the sign-offs.")
-        return redirect(_url("sign_offs", membership))
-    return _delete_page(
+        return redirect(SECTION.url("sign_offs", membership))
+    return SECTION.remove_page(
         request,
         membership,
         heading="Remove this sign-off?",
         thing=found.what,
-        back=_url("sign_offs", membership),
+        back=SECTION.url("sign_offs", membership),
+        cannot_undo=True,
     )
 
 
@@ -241,16 +204,18 @@ def sign_off_sign(request: HttpRequest, membership: Membership, sign_off_id: int
         try:
             services.sign_off_mark_signed(sign_off=found, by=membership, **form.cleaned_data)
         except services.PlanningRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, f"‘{found.what}’ is marked as signed off.")
-            return redirect(_url("sign_offs", membership))
+            return redirect(SECTION.url("sign_offs", membership))
     presented = SignOffPresenter(found, today=today)
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "planning/sign_off_sign.html",
-        _context(membership, form=form, sign_off=presented, back=_url("sign_offs", membership)),
-        status=400 if form.is_bound and form.errors else 200,
+        form=form,
+        sign_off=presented,
+        back=SECTION.url("sign_offs", membership),
     )
 
 
@@ -265,18 +230,16 @@ def timeline(request: HttpRequest, membership: Membership) -> HttpResponse:
         MilestonePresenter(m, today=today, project_end=project.end_date)
         for m in selectors.milestones(project=project)
     ]
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "planning/timeline.html",
-        _context(
-            membership,
-            milestones=shown,
-            today=today,
-            late_count=sum(1 for m in shown if m.alert.is_late),
-            soon_count=sum(1 for m in shown if m.alert.is_due_soon),
-            notice_count=sum(1 for m in shown if m.alert.notice_problem),
-            can_edit=_may(membership, rules.EDIT_TIMELINE),
-        ),
+        milestones=shown,
+        today=today,
+        late_count=sum(1 for m in shown if m.alert.is_late),
+        soon_count=sum(1 for m in shown if m.alert.is_due_soon),
+        notice_count=sum(1 for m in shown if m.alert.notice_problem),
+        can_edit=membership.may(rules.EDIT_TIMELINE),
     )
 
 
@@ -289,18 +252,18 @@ def milestone_add(request: HttpRequest, membership: Membership) -> HttpResponse:
                 project=membership.project, **form.service_arguments()
             )
         except services.PlanningRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, f"‘{added.title}’ has been added to the timeline.")
-            return redirect(_url("timeline", membership))
-    return _form_page(
+            return redirect(SECTION.url("timeline", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Add a date to the timeline",
         button="Add to the timeline",
-        back=_url("timeline", membership),
-        intro="Timeline: what needs to happen when?",
+        back=SECTION.url("timeline", membership),
+        intro=["Timeline: what needs to happen when?"],
     )
 
 
@@ -312,17 +275,17 @@ def milestone_edit(request: HttpRequest, membership: Membership, milestone_id: i
         try:
             services.milestone_update(milestone=found, **form.service_arguments())
         except services.PlanningRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, f"‘{found.title}’ has been saved.")
-            return redirect(_url("timeline", membership))
-    return _form_page(
+            return redirect(SECTION.url("timeline", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Change a date on the timeline",
         button="Save changes",
-        back=_url("timeline", membership),
+        back=SECTION.url("timeline", membership),
     )
 
 
@@ -334,13 +297,14 @@ def milestone_delete(
     if request.method == "POST":
         services.milestone_delete(milestone=found)
         messages.success(request, f"‘{found.title}’ has been removed from the timeline.")
-        return redirect(_url("timeline", membership))
-    return _delete_page(
+        return redirect(SECTION.url("timeline", membership))
+    return SECTION.remove_page(
         request,
         membership,
         heading="Remove this from the timeline?",
         thing=found.title,
-        back=_url("timeline", membership),
+        back=SECTION.url("timeline", membership),
+        cannot_undo=True,
     )
 
 
@@ -350,17 +314,15 @@ def milestone_delete(
 @project_view(rules.VIEW_BUDGET)
 def budget(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "planning/budget.html",
-        _context(
-            membership,
-            summary=selectors.budget_summary(project=project),
-            lines=selectors.budget_lines(project=project),
-            can_edit=_may(membership, rules.EDIT_BUDGET),
-            money=money,
-            line_money=line_money,
-        ),
+        summary=selectors.budget_summary(project=project),
+        lines=selectors.budget_lines(project=project),
+        can_edit=membership.may(rules.EDIT_BUDGET),
+        money=money,
+        line_money=line_money,
     )
 
 
@@ -377,15 +339,15 @@ def budget_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
             user=request.user,
         )
         messages.success(request, "The budget has been saved.")
-        return redirect(_url("budget", membership))
-    return _form_page(
+        return redirect(SECTION.url("budget", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="The money for the project",
         button="Save",
-        back=_url("budget", membership),
-        intro="Do I have a budget for this project?",
+        back=SECTION.url("budget", membership),
+        intro=["Do I have a budget for this project?"],
     )
 
 
@@ -404,14 +366,14 @@ def budget_line_add(request: HttpRequest, membership: Membership) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         added = services.budget_line_create(project=membership.project, **_line_arguments(form))
         messages.success(request, f"‘{added.description}’ has been added to the budget.")
-        return redirect(_url("budget", membership))
-    return _form_page(
+        return redirect(SECTION.url("budget", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Add planned spending",
         button="Add to the budget",
-        back=_url("budget", membership),
+        back=SECTION.url("budget", membership),
     )
 
 
@@ -429,14 +391,14 @@ def budget_line_edit(
     if request.method == "POST" and form.is_valid():
         services.budget_line_update(budget_line=found, **_line_arguments(form))
         messages.success(request, f"‘{found.description}’ has been saved.")
-        return redirect(_url("budget", membership))
-    return _form_page(
+        return redirect(SECTION.url("budget", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Change planned spending",
         button="Save changes",
-        back=_url("budget", membership),
+        back=SECTION.url("budget", membership),
     )
 
 
@@ -448,13 +410,14 @@ def budget_line_delete(
     if request.method == "POST":
         services.budget_line_delete(budget_line=found)
         messages.success(request, f"‘{found.description}’ has been removed from the budget.")
-        return redirect(_url("budget", membership))
-    return _delete_page(
+        return redirect(SECTION.url("budget", membership))
+    return SECTION.remove_page(
         request,
         membership,
         heading="Remove this planned spending?",
         thing=f"{found.description}: {line_money(found.planned_pence)}",
-        back=_url("budget", membership),
+        back=SECTION.url("budget", membership),
+        cannot_undo=True,
     )
 
 
@@ -464,14 +427,12 @@ def budget_line_delete(
 @project_view(rules.VIEW_BARRIERS)
 def barriers(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "planning/barriers.html",
-        _context(
-            membership,
-            barriers=[BarrierPresenter(b) for b in selectors.barriers(project=project)],
-            can_edit=_may(membership, rules.EDIT_BARRIERS),
-        ),
+        barriers=[BarrierPresenter(b) for b in selectors.barriers(project=project)],
+        can_edit=membership.may(rules.EDIT_BARRIERS),
     )
 
 
@@ -488,18 +449,18 @@ def barrier_add(request: HttpRequest, membership: Membership) -> HttpResponse:
         try:
             services.barrier_create(project=membership.project, **form.service_arguments())
         except services.PlanningRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, "The barrier has been added.")
-            return redirect(_url("barriers", membership))
-    return _form_page(
+            return redirect(SECTION.url("barriers", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Add a barrier",
         button="Add barrier",
-        back=_url("barriers", membership),
-        intro="What barriers or challenges do you think there will be along the way?",
+        back=SECTION.url("barriers", membership),
+        intro=["What barriers or challenges do you think there will be along the way?"],
     )
 
 
@@ -511,17 +472,17 @@ def barrier_edit(request: HttpRequest, membership: Membership, barrier_id: int) 
         try:
             services.barrier_update(barrier=found, **form.service_arguments())
         except services.PlanningRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, "The barrier has been saved.")
-            return redirect(_url("barriers", membership))
-    return _form_page(
+            return redirect(SECTION.url("barriers", membership))
+    return SECTION.form_page(
         request,
         membership,
         form,
         heading="Change a barrier",
         button="Save changes",
-        back=_url("barriers", membership),
+        back=SECTION.url("barriers", membership),
     )
 
 
@@ -531,11 +492,12 @@ def barrier_delete(request: HttpRequest, membership: Membership, barrier_id: int
     if request.method == "POST":
         services.barrier_delete(barrier=found)
         messages.success(request, "The barrier has been removed.")
-        return redirect(_url("barriers", membership))
-    return _delete_page(
+        return redirect(SECTION.url("barriers", membership))
+    return SECTION.remove_page(
         request,
         membership,
         heading="Remove this barrier?",
         thing=found.what,
-        back=_url("barriers", membership),
+        back=SECTION.url("barriers", membership),
+        cannot_undo=True,
     )
