@@ -47,7 +47,7 @@ def test_end_date_before_start_date_is_refused_beside_the_field(client_for, staf
     response = client_for(staff).post("/projects/new/", data)
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "The end date must be after the start date" in page
     assert 'href="#id_end_date-day"' in page
     assert Project.objects.count() == 0

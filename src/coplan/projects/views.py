@@ -25,10 +25,14 @@ from coplan.projects import rules, selectors, services
 from coplan.projects.access import project_view
 from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
 from coplan.projects.models import Membership
+from coplan.projects.pages import Section
 from coplan.projects.presenters import ProjectPresenter
 from coplan.projects.roles import Role
 from coplan.working_together import rules as working_together_rules
 from coplan.working_together import selectors as working_together_selectors
+
+OVERVIEW = Section("overview", namespace="projects")
+PEOPLE = Section("people", namespace="projects")
 
 
 @login_required
@@ -62,33 +66,35 @@ def project_create(request: HttpRequest) -> HttpResponse:
         project = services.project_create(organisation=organisation, lead=request.user, **data)
         messages.success(request, f"You have created {project.name}. You are its project lead.")
         return redirect("projects:overview", project_id=project.pk)
-    return render(request, "projects/project_form.html", {"form": form, "creating": True})
+    return render(
+        request,
+        "projects/project_create.html",
+        {"form": form, "back": reverse("projects:list")},
+        status=400 if form.errors else 200,
+    )
 
 
 @project_view(rules.VIEW_PROJECT)
 def project_overview(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     guide_services.project_guides_ensure(project=project)
-    return render(
+    return OVERVIEW.page(
         request,
+        membership,
         "projects/overview.html",
-        {
-            "membership": membership,
-            "project": ProjectPresenter(project),
-            "workbooks": guide_selectors.project_workbooks(project=project),
-            "attention": _needs_attention(membership),
-            "role_counts": _role_counts(project),
-            "can_edit": rules.role_may(membership.role, rules.EDIT_PROJECT),
-            "nav_section": "projects",
-        },
+        project=ProjectPresenter(project),
+        workbooks=guide_selectors.project_workbooks(project=project),
+        attention=_needs_attention(membership),
+        role_counts=_role_counts(project),
+        can_edit=membership.may(rules.EDIT_PROJECT),
     )
 
 
 def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
     """What is late or over on the project, in plain words, each with where to look."""
-    project, role = membership.project, membership.role
+    project = membership.project
     notes: list[tuple[str, str]] = []
-    if rules.role_may(role, planning_rules.VIEW_SIGN_OFFS):
+    if membership.may(planning_rules.VIEW_SIGN_OFFS):
         overdue = planning_selectors.overdue_sign_offs(project=project)
         if overdue:
             count = len(overdue)
@@ -113,7 +119,7 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
                 timeline,
             )
         )
-    if rules.role_may(role, planning_rules.VIEW_BUDGET):
+    if membership.may(planning_rules.VIEW_BUDGET):
         summary = planning_selectors.budget_summary(project=project)
         budget_url = reverse("planning:budget", kwargs={"project_id": project.pk})
         if summary.over_by is not None:
@@ -127,7 +133,7 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
             notes.append(
                 (f"Money is running out: £{summary.left_to_spend:,.2f} left to spend", budget_url)
             )
-    if rules.role_may(role, payments_rules.APPROVE_CLAIMS):
+    if membership.may(payments_rules.APPROVE_CLAIMS):
         late_claims = payments_selectors.late_claim_count(project=project)
         if late_claims:
             notes.append(
@@ -137,9 +143,9 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
                     reverse("payments:claims", kwargs={"project_id": project.pk}) + "?late=yes",
                 )
             )
-    if rules.role_may(role, meetings_rules.VIEW_MEETINGS):
+    if membership.may(meetings_rules.VIEW_MEETINGS):
         notes.extend(_meetings_attention(project))
-    if rules.role_may(role, working_together_rules.VIEW_WORKING_TOGETHER):
+    if membership.may(working_together_rules.VIEW_WORKING_TOGETHER):
         overdue = working_together_selectors.overdue_counts(project=project)
         if overdue.actions:
             notes.append(
@@ -157,7 +163,7 @@ def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
                     reverse("working_together:car_park", kwargs={"project_id": project.pk}),
                 )
             )
-    if rules.role_may(role, feedback_rules.VIEW_YOU_SAID_WE_DID):
+    if membership.may(feedback_rules.VIEW_YOU_SAID_WE_DID):
         loop = feedback_selectors.closing_the_loop(project=project)
         if not loop.is_closed:
             notes.append(
@@ -202,29 +208,29 @@ def project_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
         services.project_update(project=project, **form.cleaned_data)
         messages.success(request, "The project details have been saved.")
         return redirect("projects:overview", project_id=project.pk)
-    return render(
+    return OVERVIEW.form_page(
         request,
-        "projects/project_form.html",
-        {"form": form, "creating": False, "project": project, "nav_section": "projects"},
+        membership,
+        form,
+        heading="Change project details",
+        button="Save changes",
+        back=OVERVIEW.url("overview", membership),
+        live={"description": "plain", "reason": "plain"},
     )
 
 
 @project_view(rules.VIEW_PEOPLE)
 def people(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
-    can_manage = rules.role_may(membership.role, rules.MANAGE_PEOPLE)
-    return render(
+    can_manage = membership.may(rules.MANAGE_PEOPLE)
+    return PEOPLE.page(
         request,
+        membership,
         "projects/people.html",
-        {
-            "membership": membership,
-            "project": project,
-            "people": selectors.project_people(project=project),
-            "invitations": list(selectors.open_invitations(project=project)) if can_manage else [],
-            "can_manage": can_manage,
-            "show_contact_details": rules.role_may(membership.role, rules.SEE_CONTACT_DETAILS),
-            "nav_section": "projects",
-        },
+        people=selectors.project_people(project=project),
+        invitations=list(selectors.open_invitations(project=project)) if can_manage else [],
+        can_manage=can_manage,
+        show_contact_details=membership.may(rules.SEE_CONTACT_DETAILS),
     )
 
 
@@ -238,15 +244,20 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
                 project=project, invited_by=request.user, **form.cleaned_data
             )
         except services.ProjectRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             verb = "sent a new invitation" if sent.resent else "sent an invitation"
             messages.success(request, f"We have {verb} to {sent.invitation.email}.")
             return redirect("projects:people", project_id=project.pk)
-    return render(
+    return PEOPLE.form_page(
         request,
-        "projects/invite.html",
-        {"form": form, "project": project, "nav_section": "projects"},
+        membership,
+        form,
+        heading="Invite someone to the project",
+        title="Invite someone",
+        button="Send invitation",
+        back=PEOPLE.url("people", membership),
+        live={"message": "plain"},
     )
 
 
@@ -259,16 +270,19 @@ def change_role(request: HttpRequest, membership: Membership, membership_id: int
         try:
             services.membership_change_role(membership=member, role=form.cleaned_data["role"])
         except services.ProjectRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(
                 request, f"{member.user.full_name} is now {member.get_role_display().lower()}."
             )
             return redirect("projects:people", project_id=project.pk)
-    return render(
+    return PEOPLE.form_page(
         request,
-        "projects/change_role.html",
-        {"form": form, "project": project, "member": member, "nav_section": "projects"},
+        membership,
+        form,
+        heading=f"Change role for {member.user.full_name}",
+        button="Save role",
+        back=PEOPLE.url("people", membership),
     )
 
 
@@ -287,11 +301,15 @@ def remove_member(request: HttpRequest, membership: Membership, membership_id: i
             if member.pk == membership.pk:
                 return redirect("projects:list")
             return redirect("projects:people", project_id=project.pk)
-    return render(
+    name = member.user.full_name
+    return PEOPLE.remove_page(
         request,
-        "projects/remove_member.html",
-        {"project": project, "member": member, "problem": problem, "nav_section": "projects"},
-        status=400 if problem else 200,
+        membership,
+        heading=f"Remove {name} from the project?",
+        intro=["They will no longer see the project. You can invite them again later."],
+        button=f"Remove {name}",
+        back=PEOPLE.url("people", membership),
+        problem=problem,
     )
 
 
