@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
@@ -34,7 +35,7 @@ def staff_add(request: HttpRequest, staff_membership: StaffMembership) -> HttpRe
                 organisation=organisation, added_by=request.user, **form.cleaned_data
             )
         except services.OrganisationRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             email = added.staff_membership.user.email
             note = " We have emailed them a link to set a password." if added.new_account else ""
@@ -42,8 +43,16 @@ def staff_add(request: HttpRequest, staff_membership: StaffMembership) -> HttpRe
             return redirect("organisations:staff", organisation_id=organisation.pk)
     return render(
         request,
-        "organisations/staff_add.html",
-        {"organisation": organisation, "form": form, "nav_section": "organisation"},
+        "organisations/layout-form.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "heading": "Add a member of staff",
+            "button": "Add to staff",
+            "back": reverse("organisations:staff", kwargs={"organisation_id": organisation.pk}),
+            "nav_section": "organisation",
+        },
+        status=400 if form.errors else 200,
     )
 
 
