@@ -60,7 +60,7 @@ def test_an_answer_that_does_not_fit_is_refused_beside_it_and_nothing_is_saved(
     )
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in page
     assert 'href="#id_how-much-time"' in page
     assert "Kept as typed" in page

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
@@ -13,7 +12,9 @@ from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
-from coplan.projects.rules import role_may
+from coplan.projects.pages import Section
+
+PLAN = Section("plan", namespace="guides")
 
 
 def _workbook(membership: Membership, guide_key: str) -> selectors.ProjectWorkbook:
@@ -21,11 +22,8 @@ def _workbook(membership: Membership, guide_key: str) -> selectors.ProjectWorkbo
     return or_404(selectors.project_workbook(project=membership.project, guide_key=guide_key))
 
 
-def _section_url(project_id: int, guide_key: str, section_id: str) -> str:
-    return reverse(
-        "guides:section",
-        kwargs={"project_id": project_id, "guide_key": guide_key, "section_id": section_id},
-    )
+def _section_url(membership: Membership, guide_key: str, section_id: str) -> str:
+    return PLAN.url("section", membership, guide_key=guide_key, section_id=section_id)
 
 
 @project_view(rules.VIEW_PLAN)
@@ -33,21 +31,16 @@ def plan(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     services.project_guides_ensure(project=project)
     workbooks = selectors.project_workbooks(project=project)
-    return render(
+    return PLAN.page(
         request,
+        membership,
         "guides/plan.html",
-        {
-            "project": project,
-            "membership": membership,
-            "workbooks": workbooks,
-            "newer": selectors.newer_guide_versions(
-                project=project, project_guides=[w.project_guide for w in workbooks]
-            ),
-            "can_edit": role_may(membership.role, rules.EDIT_PLAN),
-            "can_choose": role_may(membership.role, rules.CHOOSE_WAY_FORWARD),
-            "project_section": "plan",
-            "nav_section": "projects",
-        },
+        workbooks=workbooks,
+        newer=selectors.newer_guide_versions(
+            project=project, project_guides=[w.project_guide for w in workbooks]
+        ),
+        can_edit=membership.may(rules.EDIT_PLAN),
+        can_choose=membership.may(rules.CHOOSE_WAY_FORWARD),
     )
 
 
@@ -55,10 +48,9 @@ def plan(request: HttpRequest, membership: Membership) -> HttpResponse:
 def section(
     request: HttpRequest, membership: Membership, guide_key: str, section_id: str
 ) -> HttpResponse:
-    project = membership.project
     workbook = _workbook(membership, guide_key)
     guide_section = or_404(workbook.section(section_id))
-    can_edit = role_may(membership.role, rules.EDIT_PLAN)
+    can_edit = membership.may(rules.EDIT_PLAN)
     form = SectionForm(posted(request), section=guide_section, answers=workbook.answers)
     if request.method == "POST":
         if not can_edit:
@@ -72,8 +64,8 @@ def section(
             messages.success(request, _saved_message(changed, guide_section))
             following = workbook.next_section(section_id)
             if following is not None and "save_and_continue" in request.POST:
-                return redirect(_section_url(project.pk, guide_key, following.id))
-            return redirect(_section_url(project.pk, guide_key, section_id))
+                return redirect(_section_url(membership, guide_key, following.id))
+            return redirect(_section_url(membership, guide_key, section_id))
     return _section_page(request, membership, workbook, guide_section, form=form)
 
 
@@ -86,35 +78,31 @@ def _section_page(
     form: SectionForm | None = None,
     comment_form: CommentForm | None = None,
 ) -> HttpResponse:
-    can_edit = role_may(membership.role, rules.EDIT_PLAN)
+    can_edit = membership.may(rules.EDIT_PLAN)
     if form is None:
         form = SectionForm(section=guide_section, answers=workbook.answers)
     question_ids = [question.id for question in guide_section.questions]
-    return render(
+    return PLAN.page(
         request,
+        membership,
         "guides/section.html",
-        {
-            "project": membership.project,
-            "workbook": workbook,
-            "section": guide_section,
-            "progress": workbook.progress(guide_section.id),
-            "next_section": workbook.next_section(guide_section.id),
-            "form": form,
-            "can_edit": can_edit,
-            "answers": {
-                question.id: AnswerPresenter(question, workbook.answers.get(question.id))
-                for question in guide_section.questions
-            },
-            "comments": selectors.section_comments(
-                project_guide=workbook.project_guide, question_ids=question_ids
-            ),
-            "guidance": {q.id: guidance_blocks(q) for q in guide_section.questions},
-            "section_intro": engine.text_blocks(guide_section.intro),
-            "comment_form": comment_form or CommentForm(section=guide_section),
-            "project_section": "plan",
-            "nav_section": "projects",
+        workbook=workbook,
+        section=guide_section,
+        progress=workbook.progress(guide_section.id),
+        next_section=workbook.next_section(guide_section.id),
+        form=form,
+        can_edit=can_edit,
+        answers={
+            question.id: AnswerPresenter(question, workbook.answers.get(question.id))
+            for question in guide_section.questions
         },
-        status=400 if (comment_form is not None and comment_form.errors) else 200,
+        comments=selectors.section_comments(
+            project_guide=workbook.project_guide, question_ids=question_ids
+        ),
+        guidance={q.id: guidance_blocks(q) for q in guide_section.questions},
+        section_intro=engine.text_blocks(guide_section.intro),
+        comment_form=comment_form or CommentForm(section=guide_section),
+        back=PLAN.url("plan", membership),
     )
 
 
@@ -133,7 +121,7 @@ def comment(
     workbook = _workbook(membership, guide_key)
     guide_section = or_404(workbook.section(section_id))
     form = CommentForm(request.POST, section=guide_section)
-    target = _section_url(membership.project_id, guide_key, section_id)
+    target = _section_url(membership, guide_key, section_id)
     if form.is_valid():
         services.comment_add(
             project_guide=workbook.project_guide,
@@ -167,18 +155,14 @@ def history(
         )
     ]
     section_id = next(s.id for s in workbook.guide.sections if question in s.questions)
-    return render(
+    return PLAN.page(
         request,
+        membership,
         "guides/history.html",
-        {
-            "project": membership.project,
-            "workbook": workbook,
-            "question": question,
-            "section_url": _section_url(membership.project_id, guide_key, section_id),
-            "changes": changes,
-            "project_section": "plan",
-            "nav_section": "projects",
-        },
+        workbook=workbook,
+        question=question,
+        back=_section_url(membership, guide_key, section_id),
+        changes=changes,
     )
 
 
@@ -208,17 +192,17 @@ def way_forward(
             messages.success(request, "The way forward has been recorded.")
             return redirect("guides:plan", project_id=membership.project_id)
     outcome = next((o for o in workbook.workbook.outcomes if o.rule_id == rule_id), None)
-    return render(
+    return PLAN.form_page(
         request,
-        "guides/way_forward.html",
-        {
-            "project": membership.project,
-            "rule": rule,
-            "outcome": outcome,
-            "form": form,
-            "project_section": "plan",
-            "nav_section": "projects",
-        },
+        membership,
+        form,
+        heading="Choose a way forward",
+        button="Record the way forward",
+        back=PLAN.url("plan", membership),
+        back_text="Back to the plan",
+        template="guides/way_forward.html",
+        rule=rule,
+        outcome=outcome,
     )
 
 
@@ -280,15 +264,12 @@ def upgrade(request: HttpRequest, membership: Membership, guide_key: str) -> Htt
             request, f"The plan now uses version {new_version.version} of ‘{new_version.title}’."
         )
         return redirect("guides:plan", project_id=membership.project_id)
-    return render(
+    return PLAN.page(
         request,
+        membership,
         "guides/upgrade.html",
-        {
-            "project": membership.project,
-            "workbook": workbook,
-            "new_version": new_version,
-            "migration": migration,
-            "project_section": "plan",
-            "nav_section": "projects",
-        },
+        workbook=workbook,
+        new_version=new_version,
+        migration=migration,
+        back=PLAN.url("plan", membership),
     )
