@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django import forms
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import RequestFactory
 from django.urls import resolve
 
@@ -388,3 +389,118 @@ def test_project_url_from_the_project_a_membership_or_anything_in_the_project(le
     assert SECTION.url("sign_off_edit", lead, sign_off_id=sign_off.pk) == (
         f"/projects/{lead.project_id}/sign-offs/{sign_off.pk}/change/"
     )
+
+
+def _sent(membership, path: str, data: dict | None = None):
+    """A request as the browser sends it, with somewhere for messages to go."""
+    factory = RequestFactory()
+    request = factory.get(path) if data is None else factory.post(path, data)
+    request.user = membership.user
+    request.resolver_match = resolve(path)
+    request._messages = CookieStorage(request)
+    return request
+
+
+def _said(request) -> list[str]:
+    return [message.message for message in request._messages]
+
+
+def _barrier_flow(membership, request, save):
+    back = project_url("planning:barriers", membership)
+    form = BarrierForm(request.POST if request.method == "POST" else None)
+    return SECTION.form_flow(
+        request,
+        membership,
+        form,
+        save=lambda: save(form.cleaned_data),
+        saved=lambda added: f"‘{added}’ has been added.",
+        heading="Add a barrier",
+        button="Add barrier",
+        back=back,
+    )
+
+
+def test_form_flow_saves_a_valid_form_says_so_and_goes_back(lead):
+    saved = []
+    request = _sent(
+        lead, project_url("planning:barrier_add", lead), {"what": "Steps", "owner": "Sam"}
+    )
+
+    response = _barrier_flow(lead, request, lambda data: saved.append(data) or data["what"])
+
+    assert response.status_code == 302
+    assert response["Location"] == project_url("planning:barriers", lead)
+    assert saved == [{"what": "Steps", "owner": "Sam"}]
+    assert _said(request) == ["‘Steps’ has been added."]
+
+
+def test_form_flow_shows_the_form_until_it_is_sent(lead):
+    request = _sent(lead, project_url("planning:barrier_add", lead))
+
+    response = _barrier_flow(lead, request, lambda data: pytest.fail("nothing was sent"))
+
+    assert response.status_code == 200
+    assert Page(response.content.decode()).heading == "Add a barrier"
+
+
+def test_form_flow_shows_a_refusal_beside_the_field_and_saves_nothing(lead):
+    def refuse(data):
+        raise RuleError("Choose someone in this project", field="owner")
+
+    request = _sent(
+        lead, project_url("planning:barrier_add", lead), {"what": "Steps", "owner": "Sam"}
+    )
+
+    response = _barrier_flow(lead, request, refuse)
+
+    page = Page(response.content.decode())
+    assert response.status_code == 400
+    assert page.field_errors == ["Error: Choose someone in this project"]
+    assert _said(request) == []
+
+
+def _remove_flow(membership, request, remove):
+    return SECTION.remove_flow(
+        request,
+        membership,
+        remove=remove,
+        removed="The barrier has been removed.",
+        heading="Remove this barrier?",
+        thing="Steps at the door",
+        back=project_url("planning:barriers", membership),
+    )
+
+
+def test_remove_flow_asks_first_and_removes_nothing(lead):
+    request = _sent(lead, project_url("planning:barriers", lead))
+
+    response = _remove_flow(lead, request, lambda: pytest.fail("nothing was confirmed"))
+
+    assert response.status_code == 200
+    assert Page(response.content.decode()).heading == "Remove this barrier?"
+
+
+def test_remove_flow_removes_once_confirmed_says_so_and_goes_back(lead):
+    removed = []
+    request = _sent(lead, project_url("planning:barriers", lead), {})
+
+    response = _remove_flow(lead, request, lambda: removed.append("Steps at the door"))
+
+    assert response.status_code == 302
+    assert response["Location"] == project_url("planning:barriers", lead)
+    assert removed == ["Steps at the door"]
+    assert _said(request) == ["The barrier has been removed."]
+
+
+def test_remove_flow_says_why_when_the_rules_refuse(lead):
+    def refuse():
+        raise RuleError("A project must keep at least one project lead")
+
+    request = _sent(lead, project_url("planning:barriers", lead), {})
+
+    response = _remove_flow(lead, request, refuse)
+
+    page = Page(response.content.decode())
+    assert response.status_code == 400
+    assert page.error_summary == ["A project must keep at least one project lead"]
+    assert _said(request) == []

@@ -1,9 +1,14 @@
 from collections.abc import Callable
 from typing import TypeVar
 
+from django import forms
+from django.contrib import messages
 from django.http import Http404, HttpRequest, QueryDict
 
+from coplan.core.errors import RuleError
+
 Found = TypeVar("Found")
+Saved = TypeVar("Saved")
 View = TypeVar("View", bound=Callable)
 
 # What a page accepts: read it, send a form. OPTIONS is answered for every page by
@@ -35,3 +40,26 @@ def posted(request: HttpRequest) -> QueryDict | None:
     (`posted(request)` would treat an empty submission as no submission.)
     """
     return request.POST if request.method == "POST" else None
+
+
+def save_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[], Saved],
+    message: str | Callable[[Saved], str],
+) -> bool:
+    """Whether a sent form was saved: on a POST whose form is valid, `save()` and
+    say `message` (or `message(what save returned)`) on the next page.
+
+    A `RuleError` from `save()` goes onto the form (`RuleError.add_to`) instead,
+    and nothing is said: the view shows the form again.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        saved = save()
+    except RuleError as error:
+        error.add_to(form)
+        return False
+    messages.success(request, message(saved) if callable(message) else message)
+    return True

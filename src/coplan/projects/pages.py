@@ -47,12 +47,16 @@ beside the field it names, or above the form if the form has no such field.
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from coplan.core.errors import RuleError
+from coplan.core.http import save_form
 from coplan.projects.models import Membership
 from coplan.projects.rules import Permission
 
@@ -165,6 +169,51 @@ class Section:
             live=dict(live or {}),
             **context,
         )
+
+    def form_flow(
+        self,
+        request: HttpRequest,
+        membership: Membership,
+        form: forms.BaseForm,
+        *,
+        save: Callable[[], Any],
+        saved: str | Callable[[Any], str],
+        back: str,
+        done: str | None = None,
+        **page,
+    ) -> HttpResponse:
+        """A form from start to end: shown (`form_page`, with `page` and `back`);
+        once sent and valid, `save()`; then `saved` is said (a callable gets what
+        `save()` returned) and the person goes to `done` (`back` if not given). A
+        `RuleError` from `save()` is shown on the form, beside the field it names."""
+        if save_form(request, form, save, saved):
+            return redirect(done or back)
+        return self.form_page(request, membership, form, back=back, **page)
+
+    def remove_flow(
+        self,
+        request: HttpRequest,
+        membership: Membership,
+        *,
+        remove: Callable[[], Any],
+        removed: str,
+        back: str,
+        done: str | None = None,
+        **page,
+    ) -> HttpResponse:
+        """ "Remove this?" from start to end: asked (`remove_page`, with `page` and
+        `back`); once confirmed, `remove()`, `removed` is said and the person goes
+        to `done` (`back` if not given). A `RuleError` from `remove()` is shown on
+        the page as the reason it could not be removed."""
+        if request.method == "POST":
+            try:
+                remove()
+            except RuleError as error:
+                page["problem"] = error.message
+            else:
+                messages.success(request, removed)
+                return redirect(done or back)
+        return self.remove_page(request, membership, back=back, **page)
 
     def remove_page(
         self,
