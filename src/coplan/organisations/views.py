@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coplan.core.http import or_404, posted
+from coplan.core.http import or_404, posted, save_form
 from coplan.organisations import selectors, services
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.forms import StaffMemberForm
@@ -29,18 +29,14 @@ def staff(request: HttpRequest, staff_membership: StaffMembership) -> HttpRespon
 def staff_add(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
     organisation = staff_membership.organisation
     form = StaffMemberForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            added = services.staff_member_add(
-                organisation=organisation, added_by=request.user, **form.cleaned_data
-            )
-        except services.OrganisationRuleError as error:
-            error.add_to(form)
-        else:
-            email = added.staff_membership.user.email
-            note = " We have emailed them a link to set a password." if added.new_account else ""
-            messages.success(request, f"{email} is now on the staff.{note}")
-            return redirect("organisations:staff", organisation_id=organisation.pk)
+
+    def add() -> services.AddedStaff:
+        return services.staff_member_add(
+            organisation=organisation, added_by=request.user, **form.cleaned_data
+        )
+
+    if save_form(request, form, add, _staff_added):
+        return redirect("organisations:staff", organisation_id=organisation.pk)
     return render(
         request,
         "organisations/layout-form.html",
@@ -54,6 +50,11 @@ def staff_add(request: HttpRequest, staff_membership: StaffMembership) -> HttpRe
         },
         status=400 if form.errors else 200,
     )
+
+
+def _staff_added(added: services.AddedStaff) -> str:
+    note = " We have emailed them a link to set a password." if added.new_account else ""
+    return f"{added.staff_membership.user.email} is now on the staff.{note}"
 
 
 def _staff_change(request, staff_membership, staff_membership_id, change) -> HttpResponse:

@@ -122,18 +122,14 @@ def _signed_stays(request: HttpRequest, membership: Membership, found) -> HttpRe
 @project_view(rules.EDIT_SIGN_OFFS)
 def sign_off_add(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = SignOffForm(posted(request), members=_signers(membership))
-    if request.method == "POST" and form.is_valid():
-        try:
-            added = services.sign_off_create(project=membership.project, **form.service_arguments())
-        except services.PlanningRuleError as error:
-            error.add_to(form)
-        else:
-            messages.success(request, f"‘{added.what}’ has been added to the sign-offs.")
-            return redirect(SECTION.url("sign_offs", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.sign_off_create(
+            project=membership.project, **form.service_arguments()
+        ),
+        saved=lambda added: f"‘{added.what}’ has been added to the sign-offs.",
         heading="Add something that needs signing off",
         button="Add sign-off",
         back=SECTION.url("sign_offs", membership),
@@ -149,20 +145,12 @@ def sign_off_edit(request: HttpRequest, membership: Membership, sign_off_id: int
     form = SignOffForm(
         posted(request), members=_signers(membership), initial=sign_off_initial(found)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sign_off_update(sign_off=found, **form.service_arguments())
-        except services.PlanningRuleError as error:
-            if error.field is None:
-                return _signed_stays(request, membership, found)
-            error.add_to(form)
-        else:
-            messages.success(request, f"‘{found.what}’ has been saved.")
-            return redirect(SECTION.url("sign_offs", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.sign_off_update(sign_off=found, **form.service_arguments()),
+        saved=f"‘{found.what}’ has been saved.",
         heading="Change a sign-off",
         button="Save changes",
         back=SECTION.url("sign_offs", membership),
@@ -174,16 +162,11 @@ def sign_off_delete(request: HttpRequest, membership: Membership, sign_off_id: i
     found = or_404(selectors.sign_off(project=membership.project, sign_off_id=sign_off_id))
     if found.status == SignOffStatus.SIGNED:
         return _signed_stays(request, membership, found)
-    if request.method == "POST":
-        try:
-            services.sign_off_delete(sign_off=found)
-        except services.PlanningRuleError:
-            return _signed_stays(request, membership, found)
-        messages.success(request, f"‘{found.what}’ has been removed from the sign-offs.")
-        return redirect(SECTION.url("sign_offs", membership))
-    return SECTION.remove_page(
+    return SECTION.remove_flow(
         request,
         membership,
+        remove=lambda: services.sign_off_delete(sign_off=found),
+        removed=f"‘{found.what}’ has been removed from the sign-offs.",
         heading="Remove this sign-off?",
         thing=found.what,
         back=SECTION.url("sign_offs", membership),
@@ -200,22 +183,19 @@ def sign_off_sign(request: HttpRequest, membership: Membership, sign_off_id: int
         raise PermissionDenied
     today = timezone.localdate()
     form = MarkSignedForm(posted(request), initial={"signed_on": today})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sign_off_mark_signed(sign_off=found, by=membership, **form.cleaned_data)
-        except services.PlanningRuleError as error:
-            error.add_to(form)
-        else:
-            messages.success(request, f"‘{found.what}’ is marked as signed off.")
-            return redirect(SECTION.url("sign_offs", membership))
-    presented = SignOffPresenter(found, today=today)
-    return SECTION.page(
+    return SECTION.form_flow(
         request,
         membership,
-        "planning/sign_off_sign.html",
-        form=form,
-        sign_off=presented,
+        form,
+        save=lambda: services.sign_off_mark_signed(
+            sign_off=found, by=membership, **form.cleaned_data
+        ),
+        saved=f"‘{found.what}’ is marked as signed off.",
+        heading="Mark as signed off",
+        button="Mark as signed off",
         back=SECTION.url("sign_offs", membership),
+        template="planning/sign_off_sign.html",
+        sign_off=SignOffPresenter(found, today=today),
     )
 
 
@@ -246,20 +226,14 @@ def timeline(request: HttpRequest, membership: Membership) -> HttpResponse:
 @project_view(rules.EDIT_TIMELINE)
 def milestone_add(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = MilestoneForm(posted(request), initial={"is_meeting": "no"})
-    if request.method == "POST" and form.is_valid():
-        try:
-            added = services.milestone_create(
-                project=membership.project, **form.service_arguments()
-            )
-        except services.PlanningRuleError as error:
-            error.add_to(form)
-        else:
-            messages.success(request, f"‘{added.title}’ has been added to the timeline.")
-            return redirect(SECTION.url("timeline", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.milestone_create(
+            project=membership.project, **form.service_arguments()
+        ),
+        saved=lambda added: f"‘{added.title}’ has been added to the timeline.",
         heading="Add a date to the timeline",
         button="Add to the timeline",
         back=SECTION.url("timeline", membership),
@@ -271,18 +245,12 @@ def milestone_add(request: HttpRequest, membership: Membership) -> HttpResponse:
 def milestone_edit(request: HttpRequest, membership: Membership, milestone_id: int) -> HttpResponse:
     found = or_404(selectors.milestone(project=membership.project, milestone_id=milestone_id))
     form = MilestoneForm(posted(request), initial=milestone_initial(found), editing=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_update(milestone=found, **form.service_arguments())
-        except services.PlanningRuleError as error:
-            error.add_to(form)
-        else:
-            messages.success(request, f"‘{found.title}’ has been saved.")
-            return redirect(SECTION.url("timeline", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.milestone_update(milestone=found, **form.service_arguments()),
+        saved=f"‘{found.title}’ has been saved.",
         heading="Change a date on the timeline",
         button="Save changes",
         back=SECTION.url("timeline", membership),
@@ -294,13 +262,11 @@ def milestone_delete(
     request: HttpRequest, membership: Membership, milestone_id: int
 ) -> HttpResponse:
     found = or_404(selectors.milestone(project=membership.project, milestone_id=milestone_id))
-    if request.method == "POST":
-        services.milestone_delete(milestone=found)
-        messages.success(request, f"‘{found.title}’ has been removed from the timeline.")
-        return redirect(SECTION.url("timeline", membership))
-    return SECTION.remove_page(
+    return SECTION.remove_flow(
         request,
         membership,
+        remove=lambda: services.milestone_delete(milestone=found),
+        removed=f"‘{found.title}’ has been removed from the timeline.",
         heading="Remove this from the timeline?",
         thing=found.title,
         back=SECTION.url("timeline", membership),
@@ -331,19 +297,17 @@ def budget_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
     held = selectors.budget(project=membership.project)
     initial = {"held": held.held_pence, "money_source": held.money_source} if held else {}
     form = BudgetForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.budget_update(
+    return SECTION.form_flow(
+        request,
+        membership,
+        form,
+        save=lambda: services.budget_update(
             project=membership.project,
             held_pence=form.cleaned_data["held"],
             money_source=form.cleaned_data["money_source"],
             user=request.user,
-        )
-        messages.success(request, "The budget has been saved.")
-        return redirect(SECTION.url("budget", membership))
-    return SECTION.form_page(
-        request,
-        membership,
-        form,
+        ),
+        saved="The budget has been saved.",
         heading="The money for the project",
         button="Save",
         back=SECTION.url("budget", membership),
@@ -363,14 +327,14 @@ def _line_arguments(form: BudgetLineForm) -> dict:
 @project_view(rules.EDIT_BUDGET)
 def budget_line_add(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = BudgetLineForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        added = services.budget_line_create(project=membership.project, **_line_arguments(form))
-        messages.success(request, f"‘{added.description}’ has been added to the budget.")
-        return redirect(SECTION.url("budget", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.budget_line_create(
+            project=membership.project, **_line_arguments(form)
+        ),
+        saved=lambda added: f"‘{added.description}’ has been added to the budget.",
         heading="Add planned spending",
         button="Add to the budget",
         back=SECTION.url("budget", membership),
@@ -388,14 +352,12 @@ def budget_line_edit(
         "planned": found.planned_pence,
     }
     form = BudgetLineForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.budget_line_update(budget_line=found, **_line_arguments(form))
-        messages.success(request, f"‘{found.description}’ has been saved.")
-        return redirect(SECTION.url("budget", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.budget_line_update(budget_line=found, **_line_arguments(form)),
+        saved=f"‘{found.description}’ has been saved.",
         heading="Change planned spending",
         button="Save changes",
         back=SECTION.url("budget", membership),
@@ -407,13 +369,11 @@ def budget_line_delete(
     request: HttpRequest, membership: Membership, budget_line_id: int
 ) -> HttpResponse:
     found = or_404(selectors.budget_line(project=membership.project, budget_line_id=budget_line_id))
-    if request.method == "POST":
-        services.budget_line_delete(budget_line=found)
-        messages.success(request, f"‘{found.description}’ has been removed from the budget.")
-        return redirect(SECTION.url("budget", membership))
-    return SECTION.remove_page(
+    return SECTION.remove_flow(
         request,
         membership,
+        remove=lambda: services.budget_line_delete(budget_line=found),
+        removed=f"‘{found.description}’ has been removed from the budget.",
         heading="Remove this planned spending?",
         thing=f"{found.description}: {line_money(found.planned_pence)}",
         back=SECTION.url("budget", membership),
@@ -445,18 +405,14 @@ def barrier_add(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = BarrierForm(
         posted(request), members=_owners(membership), initial={"owner": str(membership.pk)}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.barrier_create(project=membership.project, **form.service_arguments())
-        except services.PlanningRuleError as error:
-            error.add_to(form)
-        else:
-            messages.success(request, "The barrier has been added.")
-            return redirect(SECTION.url("barriers", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.barrier_create(
+            project=membership.project, **form.service_arguments()
+        ),
+        saved="The barrier has been added.",
         heading="Add a barrier",
         button="Add barrier",
         back=SECTION.url("barriers", membership),
@@ -468,18 +424,12 @@ def barrier_add(request: HttpRequest, membership: Membership) -> HttpResponse:
 def barrier_edit(request: HttpRequest, membership: Membership, barrier_id: int) -> HttpResponse:
     found = or_404(selectors.barrier(project=membership.project, barrier_id=barrier_id))
     form = BarrierForm(posted(request), members=_owners(membership), initial=barrier_initial(found))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.barrier_update(barrier=found, **form.service_arguments())
-        except services.PlanningRuleError as error:
-            error.add_to(form)
-        else:
-            messages.success(request, "The barrier has been saved.")
-            return redirect(SECTION.url("barriers", membership))
-    return SECTION.form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.barrier_update(barrier=found, **form.service_arguments()),
+        saved="The barrier has been saved.",
         heading="Change a barrier",
         button="Save changes",
         back=SECTION.url("barriers", membership),
@@ -489,13 +439,11 @@ def barrier_edit(request: HttpRequest, membership: Membership, barrier_id: int) 
 @project_view(rules.EDIT_BARRIERS)
 def barrier_delete(request: HttpRequest, membership: Membership, barrier_id: int) -> HttpResponse:
     found = or_404(selectors.barrier(project=membership.project, barrier_id=barrier_id))
-    if request.method == "POST":
-        services.barrier_delete(barrier=found)
-        messages.success(request, "The barrier has been removed.")
-        return redirect(SECTION.url("barriers", membership))
-    return SECTION.remove_page(
+    return SECTION.remove_flow(
         request,
         membership,
+        remove=lambda: services.barrier_delete(barrier=found),
+        removed="The barrier has been removed.",
         heading="Remove this barrier?",
         thing=found.what,
         back=SECTION.url("barriers", membership),

@@ -204,14 +204,12 @@ def project_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
         for field in ("name", "description", "reason", "start_date", "end_date")
     }
     form = ProjectForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.project_update(project=project, **form.cleaned_data)
-        messages.success(request, "The project details have been saved.")
-        return redirect("projects:overview", project_id=project.pk)
-    return OVERVIEW.form_page(
+    return OVERVIEW.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.project_update(project=project, **form.cleaned_data),
+        saved="The project details have been saved.",
         heading="Change project details",
         button="Save changes",
         back=OVERVIEW.url("overview", membership),
@@ -236,23 +234,15 @@ def people(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @project_view(rules.MANAGE_PEOPLE)
 def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
-    project = membership.project
     form = InvitationForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            sent = services.invitation_send(
-                project=project, invited_by=request.user, **form.cleaned_data
-            )
-        except services.ProjectRuleError as error:
-            error.add_to(form)
-        else:
-            verb = "sent a new invitation" if sent.resent else "sent an invitation"
-            messages.success(request, f"We have {verb} to {sent.invitation.email}.")
-            return redirect("projects:people", project_id=project.pk)
-    return PEOPLE.form_page(
+    return PEOPLE.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.invitation_send(
+            project=membership.project, invited_by=request.user, **form.cleaned_data
+        ),
+        saved=_invitation_sent,
         heading="Invite someone to the project",
         title="Invite someone",
         button="Send invitation",
@@ -261,25 +251,26 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
+def _invitation_sent(sent: services.SentInvitation) -> str:
+    verb = "sent a new invitation" if sent.resent else "sent an invitation"
+    return f"We have {verb} to {sent.invitation.email}."
+
+
 @project_view(rules.MANAGE_PEOPLE)
 def change_role(request: HttpRequest, membership: Membership, membership_id: int) -> HttpResponse:
     project = membership.project
     member = or_404(selectors.project_member(project=project, membership_id=membership_id))
     form = RoleForm(posted(request), initial={"role": member.role})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_change_role(membership=member, role=form.cleaned_data["role"])
-        except services.ProjectRuleError as error:
-            error.add_to(form)
-        else:
-            messages.success(
-                request, f"{member.user.full_name} is now {member.get_role_display().lower()}."
-            )
-            return redirect("projects:people", project_id=project.pk)
-    return PEOPLE.form_page(
+    return PEOPLE.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.membership_change_role(
+            membership=member, role=form.cleaned_data["role"]
+        ),
+        saved=lambda changed: (
+            f"{changed.user.full_name} is now {changed.get_role_display().lower()}."
+        ),
         heading=f"Change role for {member.user.full_name}",
         button="Save role",
         back=PEOPLE.url("people", membership),
@@ -290,26 +281,17 @@ def change_role(request: HttpRequest, membership: Membership, membership_id: int
 def remove_member(request: HttpRequest, membership: Membership, membership_id: int) -> HttpResponse:
     project = membership.project
     member = or_404(selectors.project_member(project=project, membership_id=membership_id))
-    problem = None
-    if request.method == "POST":
-        try:
-            services.membership_remove(membership=member)
-        except services.ProjectRuleError as error:
-            problem = error.message
-        else:
-            messages.success(request, f"{member.user.full_name} has been removed from the project.")
-            if member.pk == membership.pk:
-                return redirect("projects:list")
-            return redirect("projects:people", project_id=project.pk)
     name = member.user.full_name
-    return PEOPLE.remove_page(
+    return PEOPLE.remove_flow(
         request,
         membership,
+        remove=lambda: services.membership_remove(membership=member),
+        removed=f"{name} has been removed from the project.",
+        done=reverse("projects:list") if member.pk == membership.pk else None,
         heading=f"Remove {name} from the project?",
         intro=["They will no longer see the project. You can invite them again later."],
         button=f"Remove {name}",
         back=PEOPLE.url("people", membership),
-        problem=problem,
     )
 
 
