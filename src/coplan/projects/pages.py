@@ -1,48 +1,61 @@
 """The one way to draw a project's pages.
 
 Every page of a project is reached through `access.project_view(permission)`,
-which hands the view the person's `Membership`. The view then draws its page with
-the `Section` its app declares once, at the top of its views.py:
+which hands the view the person's `Membership`. Each app declares its `Section`
+once, at the top of its views.py:
 
-    SECTION = pages.Section(
-        "tracking",                     # the project menu item that is marked as current
-        namespace="planning",           # the app's URL namespace
-        label="Keeping track",          # the name of the area's own menu, if it has one
-        sub_pages=(
-            pages.SubPage("tracking", "At a glance"),
-            pages.SubPage("sign_offs", "Sign-offs", permission=rules.VIEW_SIGN_OFFS),
-            pages.SubPage("timeline", "Timeline", also=("milestone_add",)),
+    SECTION = Section(
+        "tracking",                 # the project menu item marked as current
+        namespace="planning",       # the app's URL namespace
+        label="Keeping track",      # the name of the area's own menu, if it has one
+        sub_pages=(                 # that menu; a link shows only to roles with its permission
+            SubPage("tracking", "At a glance"),
+            SubPage("sign_offs", "Sign-offs", permission=rules.VIEW_SIGN_OFFS),
+            SubPage("timeline", "Timeline", also=("milestone_add",)),  # marked there too
         ),
-    )
+        context=lambda membership: {"can_edit": membership.may(rules.EDIT_TIMELINE)},
+    )                               # `context`: shown on every page of the area (optional)
 
-and these four calls, which every app uses the same way:
+and draws every page with it:
 
-- `SECTION.page(request, membership, "planning/budget.html", summary=...)` draws a
-  page. The template extends `projects/layout-project.html`, sets `heading` (its
-  h1) and fills `{% block page_content %}`; the layout adds the caption (the
-  project's name unless the page sets `caption`), the title (the page's `title`,
-  or its heading, then " – " and the project's name), the project's menu and the
-  area's own menu (`sub_pages`: only the links the member's role may open, the
-  current one marked). A page with a back link sets `back` (a URL) and, if not
-  "Back", `back_text`; a page that shows no menus writes `{% block navigation %}{% endblock %}`.
-  A page that shows a bound form with errors answers 400, others 200
-  (pass `status=` to say otherwise).
+- `SECTION.page(request, membership, "planning/budget.html", summary=...)`: a page.
+  Its template extends `projects/layout-project.html`, sets `heading` (the h1) and
+  fills `{% block page_content %}`. The layout adds the caption (the project's
+  name unless the page sets `caption`), the title (`title` if set, else the
+  heading, then " – " and the project's name), the project's menu and the area's
+  own menu. Optional: `back` (a URL: a back link) and `back_text` (if not "Back"),
+  `intro` (a list of paragraphs under the heading), `narrow` (all in two thirds
+  of the width), `{% block navigation %}{% endblock %}` (no menus). A page that
+  shows a form sent with mistakes answers 400, others 200 (or `status=`).
 - `SECTION.form_page(request, membership, form, heading=..., button=..., back=...,
-  intro=[...])` draws a form on a page of its own: `projects/form.html`, every
-  field in order, the button with the words given, "Cancel" back to `back`.
-  `intro` is a list of paragraphs; `caption` replaces the project's name above the
-  heading; `live={"field": "plain"}` adds the live wording check under those fields.
-  A page that lays its fields out itself passes `template=` (one that extends
-  `projects/layout-form.html` and fills `{% block fields %}`).
-- `SECTION.remove_page(request, membership, heading="Remove this barrier?",
-  thing=barrier.what, back=...)` asks "Remove this?" before a removal; the view
-  removes on POST. `problem=` shows why it could not be removed (and answers 400).
-- `SECTION.url("barriers", membership)` is the address of one of the app's pages;
-  `project_url("guides:plan", anything_in_the_project)` of any project page.
+  intro=[...])`: a form on a page of its own (`projects/form.html`): every field
+  in order, the button's words as given, "Cancel" back to `back`. `caption`
+  replaces the project's name; `live={"field": "plain"}` adds the live wording
+  check under those fields; `template=` a template of the page's own that extends
+  `projects/layout-form.html` and fills `{% block fields %}`, or
+  `{% block page_content %}` with `{{ super() }}` where the form goes.
+- `SECTION.form_flow(request, membership, form, save=lambda: services.x(...),
+  saved="... has been saved.", back=..., heading=..., button=...)`: the whole of
+  a form: shown until it is sent valid; then `save()`, the message (`saved` may
+  be a function of what `save()` returned), and on to `done` (`back` if not
+  given). A `RuleError` from `save()` shows on the form and nothing is saved.
+- `SECTION.remove_page(...)` asks "Remove this?" (`projects/remove.html`): `heading`,
+  `thing` (what goes), `back` (where "No, keep it" goes), `button`, `cannot_undo`,
+  `intro`, `problem` (why it could not be removed: 400).
+  `SECTION.remove_flow(request, membership, remove=lambda: ..., removed="...",
+  heading=..., thing=..., back=...)` does the whole of it, as `form_flow` does.
+- `SECTION.url("barriers", membership, **kwargs)`: the address of a page of the
+  app; `project_url("guides:plan", anything)` of any project page, from the
+  project or anything that belongs to one (a membership, a sign-off...).
 
-Who may do what: `membership.may(rules.EDIT_BUDGET)`. A service's refusal
-(a `coplan.core.errors.RuleError`) goes onto the form with `error.add_to(form)`:
-beside the field it names, or above the form if the form has no such field.
+Who may do what: `membership.may(rules.EDIT_BUDGET)`. A service's refusal is a
+`coplan.core.errors.RuleError` (each app's own error subclasses it);
+`error.add_to(form)` puts it beside the field it names, or above the form when
+the form has no such field. Pages outside a project use the same layouts from
+core (`core/layout-page.html`, `core/layout-form.html`, `core.http.save_form`);
+an organisation's pages extend `organisations/layout-organisation.html` and
+`organisations/layout-form.html`. Small shared pieces: `core/macros.html`
+(`tag`, `text_lines`) with `core.presenters.Tag`.
 """
 
 from collections.abc import Callable, Mapping, Sequence
