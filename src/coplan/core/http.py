@@ -1,4 +1,4 @@
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from django import forms
@@ -40,6 +40,14 @@ def posted(request: HttpRequest) -> QueryDict | None:
     (`posted(request)` would treat an empty submission as no submission.)
     """
     return request.POST if request.method == "POST" else None
+
+
+def page_status(context: Mapping) -> int:
+    """400 when a page shows a form that was sent with mistakes, else 200."""
+    for value in context.values():
+        if isinstance(value, forms.BaseForm) and value.is_bound and value.errors:
+            return 400
+    return 200
 
 
 def save_form(

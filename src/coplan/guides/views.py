@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
@@ -10,6 +10,7 @@ from coplan.guides.forms import CommentForm, GuideUploadForm, SectionForm, WayFo
 from coplan.guides.presenters import AnswerPresenter, guidance_blocks
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
+from coplan.organisations.pages import organisation_page
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section
@@ -228,18 +229,13 @@ def organisation_guides(request: HttpRequest, staff_membership: StaffMembership)
                 request, f"‘{stored.title}’ version {stored.version} is ready for new projects."
             )
             return redirect("guides:organisation_guides", organisation_id=organisation.pk)
-    return render(
+    return organisation_page(
         request,
+        staff_membership,
         "guides/organisation_guides.html",
-        {
-            "organisation": organisation,
-            "form": form,
-            "problems": problems,
-            "guide_versions": list(
-                selectors.organisation_guide_versions(organisation=organisation)
-            ),
-            "nav_section": "organisation",
-        },
+        form=form,
+        problems=problems,
+        guide_versions=list(selectors.organisation_guide_versions(organisation=organisation)),
     )
 
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -9,19 +9,17 @@ from coplan.organisations import selectors, services
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.forms import StaffMemberForm
 from coplan.organisations.models import StaffMembership
+from coplan.organisations.pages import organisation_page
 
 
 @organisation_admin_view
 def staff(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
     organisation = staff_membership.organisation
-    return render(
+    return organisation_page(
         request,
+        staff_membership,
         "organisations/staff.html",
-        {
-            "organisation": organisation,
-            "staff": list(selectors.organisation_staff(organisation=organisation)),
-            "nav_section": "organisation",
-        },
+        staff=list(selectors.organisation_staff(organisation=organisation)),
     )
 
 
@@ -37,18 +35,14 @@ def staff_add(request: HttpRequest, staff_membership: StaffMembership) -> HttpRe
 
     if save_form(request, form, add, _staff_added):
         return redirect("organisations:staff", organisation_id=organisation.pk)
-    return render(
+    return organisation_page(
         request,
+        staff_membership,
         "organisations/layout-form.html",
-        {
-            "organisation": organisation,
-            "form": form,
-            "heading": "Add a member of staff",
-            "button": "Add to staff",
-            "back": reverse("organisations:staff", kwargs={"organisation_id": organisation.pk}),
-            "nav_section": "organisation",
-        },
-        status=400 if form.errors else 200,
+        form=form,
+        heading="Add a member of staff",
+        button="Add to staff",
+        back=reverse("organisations:staff", kwargs={"organisation_id": organisation.pk}),
     )
 
 

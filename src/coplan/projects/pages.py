@@ -53,9 +53,11 @@ Who may do what: `membership.may(rules.EDIT_BUDGET)`. A service's refusal is a
 `error.add_to(form)` puts it beside the field it names, or above the form when
 the form has no such field. Pages outside a project use the same layouts from
 core (`core/layout-page.html`, `core/layout-form.html`, `core.http.save_form`);
-an organisation's pages extend `organisations/layout-organisation.html` and
-`organisations/layout-form.html`. Small shared pieces: `core/macros.html`
-(`tag`, `text_lines`) with `core.presenters.Tag`.
+an organisation's pages are drawn by `coplan.organisations.pages.organisation_page`
+with templates that extend `organisations/layout-organisation.html` or
+`organisations/layout-form.html` (a form on its own needs no template of its own).
+Small shared pieces: `core/macros.html` (`tag`, `text_lines`) with
+`core.presenters.Tag`.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -69,7 +71,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from coplan.core.errors import RuleError
-from coplan.core.http import save_form
+from coplan.core.http import page_status, save_form
 from coplan.projects.models import Membership
 from coplan.projects.rules import Permission
 
@@ -149,7 +151,7 @@ class Section:
             **(self.context(membership) if self.context is not None else {}),
             **context,
         }
-        return render(request, template, shown, status=status or _status(shown))
+        return render(request, template, shown, status=status or page_status(shown))
 
     def form_page(
         self,
@@ -261,11 +263,3 @@ def _paragraphs(intro: Sequence[str]) -> tuple[str, ...]:
     if isinstance(intro, str):
         raise TypeError("intro is a list of paragraphs, not one string")
     return tuple(intro)
-
-
-def _status(context: Mapping) -> int:
-    """400 when the page shows a form that was sent with mistakes, else 200."""
-    for value in context.values():
-        if isinstance(value, forms.BaseForm) and value.is_bound and value.errors:
-            return 400
-    return 200
