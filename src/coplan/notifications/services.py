@@ -3,8 +3,9 @@ daily summary, each person's choices, and an organisation's GOV.UK Notify accoun
 
 A feature app tells people with one call, `tell(...)`, right after the write that starts
 something waiting for them (in the same transaction): one `Update` is recorded per person
-and event (a unique constraint, so a second call records nothing) and, when the
-transaction commits, the background worker is asked to send it. Sending
+and event (a unique constraint, so a second call records nothing) and the background
+worker's task to send it is queued in the same transaction (the queue is a database
+table), so both are there when the handover commits, or neither. Sending
 (`update_send`) locks the row and marks it dealt with in the same transaction as the
 message is handed over, so two workers, or a retried task, never send it twice; a failure
 leaves it to be tried again later, up to MAX_ATTEMPTS times.
@@ -65,7 +66,7 @@ def tell(
     not_to: AbstractBaseUser | None = None,
 ) -> int:
     """Record a message of a registered `kind` about `event` for each of `users` (accounts)
-    and `people` (person records), and have it sent when the transaction commits.
+    and `people` (person records), and queue it to be sent once the transaction commits.
 
     `event` names what happened, uniquely ("claim-12-paid"): telling about the same event
     again records nothing new. `link` goes straight to the thing (a path on this site, or a
@@ -126,10 +127,12 @@ def tell(
     created = Update.objects.bulk_create(rows, ignore_conflicts=True)
     from coplan.notifications import tasks  # tasks imports this module
 
+    # The task queue is a table in the same database: queued in this transaction, the task
+    # is there exactly when the messages are, and a worker sees both once it commits.
     if any(row.delivery == Delivery.AT_ONCE for row in rows):
-        transaction.on_commit(tasks.updates_send_soon)
+        tasks.updates_send_soon()
     if any(row.delivery == Delivery.DAILY for row in rows):
-        transaction.on_commit(tasks.summaries_keep_running)
+        tasks.summaries_keep_running()
     return len(created)
 
 
