@@ -15,12 +15,14 @@ from coplan.guides.models import ProjectGuide
 from coplan.guides.services import project_guides_ensure, section_answers_save
 from coplan.meetings import invitation_services
 from coplan.meetings.models import Attendance
-from coplan.notifications.models import Update
+from coplan.notifications.kinds import kind_get, kinds_chosen_by_people
+from coplan.notifications.models import Update, UpdateChoice
 from coplan.payments import services as payments
 from coplan.planning.services import sign_off_create
 from coplan.projects.roles import Role
 from coplan.working_together import services as working_together
 from tests.factories import InvitedPersonFactory, InvolvementFactory
+from tests.notifications.conftest import LETTER_TEMPLATE, TEXT_TEMPLATE, notify_set_up
 from tests.notifications.worker import run_worker
 from tests.payments.conftest import PDF, Team
 
@@ -208,3 +210,75 @@ def test_each_handover_emails_each_person_it_waits_for_once(smtp_server, handove
     for update in new:
         assert (update.channel, update.handled_at is not None) == ("email", True)
         assert _full(update.link) in smtp_server.body_to(update.person.email)
+
+
+def _everyone_in(team, **person):
+    for record in team.people.values():
+        for name, value in person.items():
+            setattr(record, name, value)
+        record.save()
+
+
+@pytest.mark.parametrize("handover", HANDOVERS, ids=lambda handover: handover.__name__)
+def test_each_handover_texts_each_person_who_asked_for_texts_once(
+    smtp_server, notify_server, handover
+):
+    team = Team()
+    team.smtp, team.before = smtp_server, set()
+    notify_set_up(team.project.organisation)
+    _everyone_in(team, contact_by="text", phone="07700 900123")
+    phones = {record.email: record.phone for record in team.people.values()}
+
+    expected = handover(team)
+    notify_server.requests.clear()  # what went before the handover under test
+    run_worker()
+
+    texts = notify_server.sent("sms")
+    assert sorted(text["personalisation"]["subject"] for text in texts) == sorted(
+        subject for _, subject in expected
+    )
+    assert {text["template_id"] for text in texts} == {TEXT_TEMPLATE}
+    assert {text["phone_number"] for text in texts} == {phones[a] for a, _ in expected}
+    assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize("handover", HANDOVERS, ids=lambda handover: handover.__name__)
+def test_each_handover_sends_a_letter_to_each_person_who_asked_for_post_once(
+    smtp_server, notify_server, handover
+):
+    team = Team()
+    team.smtp, team.before = smtp_server, set()
+    notify_set_up(team.project.organisation)
+    _everyone_in(team, contact_by="post", address="12 High Street\nBanbury\nOX16 1AA")
+
+    expected = handover(team)
+    notify_server.requests.clear()
+    run_worker()
+
+    letters = notify_server.sent("letter")
+    assert sorted(letter["personalisation"]["subject"] for letter in letters) == sorted(
+        subject for _, subject in expected
+    )
+    assert {letter["template_id"] for letter in letters} == {LETTER_TEMPLATE}
+    assert {letter["personalisation"]["address_line_4"] for letter in letters} == {"OX16 1AA"}
+    assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize("handover", HANDOVERS, ids=lambda handover: handover.__name__)
+def test_nobody_who_said_not_at_all_is_sent_anything_but_money_and_security(smtp_server, handover):
+    team = Team()
+    team.smtp, team.before = smtp_server, set()
+    for member in team.members.values():
+        for kind in kinds_chosen_by_people():
+            UpdateChoice.objects.create(user=member.user, kind=kind.code, delivery="never")
+
+    expected = handover(team)
+    run_worker()
+
+    new = list(Update.objects.exclude(pk__in=team.before))
+    always = all(kind_get(update.kind).is_always_sent for update in new)
+    sent = sorted(
+        (message["X-Envelope-To"], message["Subject"]) for message in smtp_server.messages
+    )
+    assert sent == (sorted(expected) if always else [])
+    assert len(new) == len(expected)  # each is still on their Updates page

@@ -313,3 +313,28 @@ def test_erasing_a_person_erases_the_messages_we_sent_them():
     person_erase(person=person, actor=lead, where="test")
 
     assert Update.objects.count() == 0
+
+
+def _person_with_records(count: int):
+    user = UserFactory()
+    for _ in range(count):
+        member = MembershipFactory(user=user, role=Role.CO_PRODUCER)
+        record = InvolvementFactory(project=member.project, person__user=user).person
+        record.contact_by = "post"
+        record.save()
+    return user
+
+
+def test_choices_page_queries_do_not_grow_with_organisations(client_for):
+    one = _person_with_records(1)
+    twenty = _person_with_records(20)
+    for user in (one, twenty):
+        UpdateChoice.objects.create(
+            user=user, kind="working_together.action_given", delivery="daily"
+        )
+
+    few = _queries(client_for(one), "/your-account/what-we-send-you/")
+    many = _queries(client_for(twenty), "/your-account/what-we-send-you/")
+
+    print(f"What we send you: {few} queries with 1 organisation, {many} with 20")
+    assert few == many
