@@ -149,7 +149,7 @@ def test_choices_page_refuses_a_made_up_choice_beside_the_question(client_for):
     )
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Select when to tell you: someone gives you an action" in page
     assert UpdateChoice.objects.count() == 0
 
@@ -237,7 +237,7 @@ def test_a_wrong_key_or_template_is_refused_beside_the_field(client_for, posted,
 
     response = client_for(admin.user).post(_notify_url(admin.organisation), posted)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert NotifyAccount.objects.count() == 0
 

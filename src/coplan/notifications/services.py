@@ -21,6 +21,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.utils import timezone
 
+from coplan.core.errors import RuleError
 from coplan.notifications import rules, selectors, sending
 from coplan.notifications.choices import Channel, Delivery
 from coplan.notifications.kinds import kind_get, kinds_all
@@ -43,11 +44,8 @@ RETRY_AFTER = (
 )
 
 
-class NotifyAccountError(Exception):
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class NotifyAccountError(RuleError):
+    """A GOV.UK Notify key or template the rules do not take, in plain words."""
 
 
 # Telling ----------------------------------------------------------------------------
