@@ -175,7 +175,7 @@ def test_changing_needs_is_encrypted_and_logged(client_for, project, lead, parti
         ({"mobility": ["flying"]}, "Select from the list"),
         ({"reminder_days_before": "61"}, "The number of days must be 60 or fewer"),
         ({"reminder_days_before": "two"}, "The number of days must be a whole number"),
-        ({"dietary_notes": "x" * 1001}, "must be 1000 characters or fewer"),
+        ({"dietary_notes": "x" * 1001}, "must be 1,000 characters or fewer"),
     ],
 )
 def test_needs_form_says_what_is_wrong(client_for, project, lead, participant, data, message):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 
 from coplan.core.formats import long_date
+from coplan.core.forms import text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField, NumberField, WholeNumberField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text
@@ -16,19 +17,6 @@ from coplan.payments.choices import ExpenseCategory, HowPaid, PaidActivity, Rate
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 DATE_HINT = "For example, 27 3 2027"
-
-
-def _text(label: str, errors_label: str, max_length: int, **kwargs) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        error_messages={
-            "required": f"Enter {errors_label}",
-            "max_length": f"{errors_label[0].upper()}{errors_label[1:]} must be "
-            f"{max_length} characters or fewer",
-        },
-        **kwargs,
-    )
 
 
 class _PlainForm(forms.Form):
@@ -149,12 +137,12 @@ class PolicyForm(_PlainForm):
         help_text="Working days leave out weekends and bank holidays in England and Wales.",
         error_messages={"required": "Enter how many working days"},
     )
-    information = _text(
+    information = text_field(
         "What we tell people about payment, tax and benefits",
-        "what we tell people about payment, tax and benefits",
-        5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="In plain words. People read this before they choose how to be paid. For "
+        errors_label="what we tell people about payment, tax and benefits",
+        max_length=5000,
+        rows=8,
+        hint="In plain words. People read this before they choose how to be paid. For "
         "example, who to ask about how payment may affect their benefits.",
     )
 
@@ -212,27 +200,27 @@ class PaymentChoiceForm(forms.Form):
 
 
 class BankDetailsForm(_PlainForm):
-    name = _text(
+    name = text_field(
         "Name on the account",
-        "the name on the account",
-        100,
+        errors_label="the name on the account",
+        max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
         validators=[NoHiddenCharacters("The name on the account")],
     )
-    sort_code = _text(
+    sort_code = text_field(
         "Sort code",
-        "a sort code",
-        10,
-        help_text="Must be 6 numbers long, like 30-94-57",
+        errors_label="a sort code",
+        max_length=10,
+        hint="Must be 6 numbers long, like 30-94-57",
         widget=forms.TextInput(
             attrs={"class": "govuk-input--width-5", "inputmode": "numeric", "spellcheck": "false"}
         ),
     )
-    account_number = _text(
+    account_number = text_field(
         "Account number",
-        "an account number",
-        12,
-        help_text="Must be between 6 and 8 numbers long",
+        errors_label="an account number",
+        max_length=12,
+        hint="Must be between 6 and 8 numbers long",
         widget=forms.TextInput(
             attrs={"class": "govuk-input--width-10", "inputmode": "numeric", "spellcheck": "false"}
         ),
@@ -260,12 +248,12 @@ class ClaimStartForm(_PlainForm):
             "invalid_choice": "Select what you are claiming for",
         },
     )
-    activity = _text(
+    activity = text_field(
         "What did you do?",
-        "what you did",
-        200,
+        errors_label="what you did",
+        max_length=200,
         required=False,
-        help_text="For example, read the papers for the next workshop",
+        hint="For example, read the papers for the next workshop",
     )
     activity_on = DateField(
         label="When did you do it?",
@@ -310,12 +298,12 @@ class ExpenseForm(_PlainForm):
             "invalid_choice": "Select what kind of expense it is",
         },
     )
-    description = _text(
+    description = text_field(
         "What was it?",
-        "what it was",
-        200,
+        errors_label="what it was",
+        max_length=200,
         required=False,
-        help_text="For example, bus from Banbury and back",
+        hint="For example, bus from Banbury and back",
     )
     amount = MoneyField(
         label="How much did it cost?",
@@ -336,12 +324,12 @@ class ExpenseForm(_PlainForm):
         required=False,
         help_text="There and back, for example 12 or 12.5",
     )
-    agreed_by = _text(
+    agreed_by = text_field(
         "Who agreed it before you used it?",
-        "who agreed it",
-        150,
+        errors_label="who agreed it",
+        max_length=150,
         required=False,
-        help_text="Only for expenses that must be agreed first, like taxis",
+        hint="Only for expenses that must be agreed first, like taxis",
         validators=[NoHiddenCharacters("Who agreed it")],
     )
     receipt = forms.FileField(
@@ -395,7 +383,9 @@ class TimeForm(_PlainForm):
         width="govuk-input--width-3",
         required=False,
     )
-    description = _text("What did you do? (optional)", "what you did", 200, required=False)
+    description = text_field(
+        "What did you do? (optional)", errors_label="what you did", max_length=200, required=False
+    )
 
     def __init__(self, *args, activities: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -415,23 +405,23 @@ class TimeForm(_PlainForm):
 
 
 class ReturnForm(_PlainForm):
-    reason = _text(
+    reason = text_field(
         "What needs to change?",
-        "what needs to change",
-        2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="In plain words. The person sees this, for example: the bus ticket photo "
+        errors_label="what needs to change",
+        max_length=2000,
+        rows=4,
+        hint="In plain words. The person sees this, for example: the bus ticket photo "
         "is blurred, please take it again.",
     )
 
 
 class PaidForm(forms.Form):
     paid_on = DateField(label="Date paid", label_for_errors="the date paid", help_text=DATE_HINT)
-    reference = _text(
+    reference = text_field(
         "Payment reference",
-        "the payment reference",
-        100,
-        help_text="From the payment system, so the payment can be found again",
+        errors_label="the payment reference",
+        max_length=100,
+        hint="From the payment system, so the payment can be found again",
     )
 
 
@@ -454,11 +444,11 @@ class ExportForm(forms.Form):
 
 
 class CostCodeForm(_PlainForm):
-    cost_code = _text(
+    cost_code = text_field(
         "Cost code",
-        "the cost code",
-        50,
+        errors_label="the cost code",
+        max_length=50,
         required=False,
-        help_text="The code finance uses for this project's spending",
+        hint="The code finance uses for this project's spending",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
     )

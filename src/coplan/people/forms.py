@@ -3,6 +3,7 @@ import datetime
 from django import forms
 
 from coplan.accounts.forms import email_field
+from coplan.core.forms import text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text
@@ -26,39 +27,10 @@ from coplan.people.needs import CATEGORIES, MAX_NOTES_LENGTH, MAX_REMINDER_DAYS,
 PHONE_CHARACTERS = set("0123456789 +()-")
 
 
-def _text(
-    label: str,
-    *,
-    max_length: int,
-    required: bool = True,
-    hint: str = "",
-    error_label: str = "",
-    textarea: bool = False,
-    rows: int = 3,
-    validators: tuple = (),
-) -> forms.CharField:
-    what = error_label or label.lower()
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}) if textarea else forms.TextInput(),
-        validators=list(validators),
-        error_messages={
-            "required": f"Enter {what}",
-            "max_length": f"{what[0].upper()}{what[1:]} must be {max_length} characters or fewer",
-            "null_characters_not_allowed": (
-                f"{what[0].upper()}{what[1:]} must not contain hidden or control characters"
-            ),
-        },
-    )
-
-
 def _whole_number(
     label: str,
     *,
-    error_label: str,
+    errors_label: str,
     min_value: int,
     max_value: int,
     required: bool = False,
@@ -66,7 +38,7 @@ def _whole_number(
 ) -> WholeNumberField:
     return WholeNumberField(
         label=label,
-        what=f"{error_label[0].upper()}{error_label[1:]}",
+        what=f"{errors_label[0].upper()}{errors_label[1:]}",
         least=min_value,
         most=max_value,
         required=required,
@@ -92,11 +64,11 @@ def _clean(form: forms.Form, name: str, label: str, *, multiline: bool = False) 
 
 
 class StakeholderGroupForm(forms.Form):
-    name = _text(
+    name = text_field(
         "Name of the group",
         max_length=150,
         hint="For example, ‘People who use day services in Banbury’.",
-        error_label="the name of the group",
+        errors_label="the name of the group",
     )
     category = _radios(
         "What kind of group is it?", GroupCategory.choices, error="Select what kind of group it is"
@@ -122,12 +94,12 @@ class StakeholderGroupForm(forms.Form):
             "invalid_choice": "Select how much interest the group has",
         },
     )
-    how_reached = _text(
+    how_reached = text_field(
         "How will you make contact with, reach or find this group? (optional)",
         max_length=2000,
         required=False,
-        textarea=True,
-        error_label="how you will reach them",
+        rows=3,
+        errors_label="how you will reach them",
     )
     helpers = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple,
@@ -136,16 +108,16 @@ class StakeholderGroupForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Select who can help from the list"},
     )
-    helper_notes = _text(
+    helper_notes = text_field(
         "Names of people or organisations who can help (optional)",
         max_length=1000,
         required=False,
-        textarea=True,
-        error_label="who can help",
+        rows=3,
+        errors_label="who can help",
     )
     representation_aim = _whole_number(
         "How many people from this group do you aim to involve? (optional)",
-        error_label="the number of people",
+        errors_label="the number of people",
         min_value=1,
         max_value=100_000,
         hint="So you can see if representation is wide enough.",
@@ -200,10 +172,10 @@ def _clean_phone(value: str) -> str:
 
 
 class ParticipantForm(_GroupChoice):
-    full_name = _text(
+    full_name = text_field(
         "Full name",
         max_length=150,
-        error_label="their full name",
+        errors_label="their full name",
         validators=[NoHiddenCharacters("Their full name")],
     )
     email = email_field(label="Email address (optional)", required_message="", autocomplete="off")
@@ -231,20 +203,20 @@ class ParticipantForm(_GroupChoice):
 
 
 class DetailsForm(forms.Form):
-    full_name = _text(
+    full_name = text_field(
         "Full name",
         max_length=150,
-        error_label="the full name",
+        errors_label="the full name",
         validators=[NoHiddenCharacters("The full name")],
     )
     email = email_field(label="Email address (optional)", required_message="", autocomplete="email")
     phone = _phone_field()
-    address = _text(
+    address = text_field(
         "Postal address (optional)",
         max_length=500,
         required=False,
-        textarea=True,
-        error_label="the address",
+        rows=3,
+        errors_label="the address",
     )
     contact_by = _radios(
         "How would you like us to contact you?",
@@ -259,11 +231,11 @@ class DetailsForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Select formats from the list"},
     )
-    other_language = _text(
+    other_language = text_field(
         "If another language, which one?",
         max_length=100,
         required=False,
-        error_label="the language",
+        errors_label="the language",
     )
 
     def __init__(self, *args, about_someone_else: bool = False, **kwargs) -> None:
@@ -326,12 +298,12 @@ class NeedsForm(forms.Form):
                 required=False,
                 error_messages={"invalid_choice": "Select from the list"},
             )
-            self.fields[f"{category.code}_notes"] = _text(
+            self.fields[f"{category.code}_notes"] = text_field(
                 f"{category.notes_label} (optional)",
                 max_length=MAX_NOTES_LENGTH,
                 required=False,
-                textarea=True,
-                error_label=category.notes_label.lower(),
+                rows=3,
+                errors_label=category.notes_label.lower(),
             )
             if category.code == "reminders":
                 self.fields[
@@ -339,7 +311,7 @@ class NeedsForm(forms.Form):
                 ].label = "How would you like to be reminded about meetings?"
                 self.fields["reminder_days_before"] = _whole_number(
                     "How many days before a meeting? (optional)",
-                    error_label="the number of days",
+                    errors_label="the number of days",
                     min_value=0,
                     max_value=MAX_REMINDER_DAYS,
                     hint="Enter 0 for a reminder on the day.",
@@ -385,28 +357,28 @@ class InvolvementForm(_GroupChoice):
         InvolvementRole.choices,
         error="Select what they do in the project",
     )
-    role_description = _text(
+    role_description = text_field(
         "Role description (optional)",
         max_length=2000,
         required=False,
-        textarea=True,
+        rows=3,
         hint="What the role involves and the commitment it needs.",
-        error_label="the role description",
+        errors_label="the role description",
     )
-    training_needed = _text(
+    training_needed = text_field(
         "Training they need (optional)",
         max_length=1000,
         required=False,
-        textarea=True,
+        rows=3,
         hint="For example, training before sitting on an interview panel.",
-        error_label="the training they need",
+        errors_label="the training they need",
     )
-    training_done = _text(
+    training_done = text_field(
         "Training they have done (optional)",
         max_length=1000,
         required=False,
-        textarea=True,
-        error_label="the training they have done",
+        rows=3,
+        errors_label="the training they have done",
     )
 
     def __init__(self, *args, groups: list[StakeholderGroup], **kwargs) -> None:
@@ -441,13 +413,12 @@ class ConsentForm(forms.Form):
     method = _radios(
         "How did they answer?", ConsentMethod.choices, error="Select how they answered"
     )
-    told = _text(
+    told = text_field(
         "What were they told?",
         max_length=2000,
-        textarea=True,
         rows=5,
         hint="What the information will be used for, who will see it and how long it is kept.",
-        error_label="what they were told",
+        errors_label="what they were told",
     )
     review_on = DateField(
         label="When should this be checked again? (optional)",
@@ -552,7 +523,7 @@ class MonitoringAimForm(forms.Form):
         },
     )
     aim = _whole_number(
-        "How many?", error_label="how many people", min_value=1, max_value=100_000, required=True
+        "How many?", errors_label="how many people", min_value=1, max_value=100_000, required=True
     )
 
     def question_and_answer(self) -> tuple[str, str]:
@@ -563,7 +534,7 @@ class MonitoringAimForm(forms.Form):
 class RetentionForm(forms.Form):
     retention_months = _whole_number(
         "How many months after their last project ends should we keep someone’s details?",
-        error_label="the number of months",
+        errors_label="the number of months",
         min_value=1,
         max_value=240,
         required=True,
