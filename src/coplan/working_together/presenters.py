@@ -2,24 +2,15 @@
 names, and a status tag that says where each thing is up to."""
 
 import datetime
-from dataclasses import dataclass
 
 from coplan.core import formats
+from coplan.core.presenters import Tag
 from coplan.working_together.models import (
     Action,
     ActionStatus,
     CarParkItem,
     CarParkStatus,
 )
-
-
-@dataclass(frozen=True)
-class Tag:
-    text: str
-    colour: str = ""
-
-    def params(self) -> dict:
-        return {"text": self.text, "classes": f"govuk-tag--{self.colour}" if self.colour else ""}
 
 
 def person_name(user) -> str:

@@ -1,0 +1,58 @@
+"""What every working together page shares: its place in the project's menu, its
+own menu, and the session a page was opened from."""
+
+from django.http import HttpRequest
+
+from coplan import language
+from coplan.core.http import or_404
+from coplan.core.numbers import digits_read
+from coplan.projects.models import Membership
+from coplan.projects.pages import Section, SubPage
+from coplan.working_together import selectors
+from coplan.working_together.models import SessionRecord
+from coplan.working_together.presenters import person_name
+
+SESSION_PARAMETER = "session"
+
+SECTION = Section(
+    "working_together",
+    namespace="working_together",
+    label="Working together",
+    sub_pages=(
+        SubPage("home", "At a glance"),
+        SubPage("sessions", "Sessions", also=("session", "session_minutes", "session_comment")),
+        SubPage("agreements", "Agreements", also=("agreement_ideas", "agreement_history")),
+        SubPage("car_park", "Car park", also=("car_park_item", "car_park_comment")),
+        SubPage("actions", "Actions"),
+        SubPage("definitions", "Shared definitions"),
+        SubPage("what_can_change", "What can and cannot change"),
+    ),
+    context=lambda membership: {"person_name": person_name},
+)
+
+
+def live(*fields: str) -> dict[str, str]:
+    """The live wording check, in plain words, under each of these fields."""
+    return dict.fromkeys(fields, language.PLAIN)
+
+
+def session_url(membership: Membership, session: SessionRecord) -> str:
+    return SECTION.url("session", membership, session_id=session.pk)
+
+
+def from_session(request: HttpRequest, membership: Membership) -> SessionRecord | None:
+    """The session a page was opened from (?session=), only within this project."""
+    raw = request.GET.get(SESSION_PARAMETER, "")
+    if not raw:
+        return None
+    session_id = digits_read(raw)
+    if session_id is None:
+        return or_404(None)
+    return or_404(selectors.session_record(project=membership.project, session_id=session_id))
+
+
+def back_to(membership: Membership, session: SessionRecord | None, fallback: str) -> str:
+    """Back to the session the page was opened from, else to the page `fallback`."""
+    if session is not None:
+        return session_url(membership, session)
+    return SECTION.url(fallback, membership)
