@@ -142,3 +142,15 @@ def test_prompts_are_offered_only_when_asked_and_never_pre_filled(as_role, base)
     assert "see some questions to get the group talking" in words(add_page)
     assert f"{first_topic} {first_question}" in ideas_page
     assert not Agreement.objects.exists()
+
+
+def test_agreement_take_out_page_asks_to_take_it_out_not_remove_it(as_role, base, group):
+    lead = group[Role.LEAD].user
+    agreement = services.agreement_write(
+        project=group[Role.LEAD].project, text="We listen", by=lead
+    )
+
+    page = words(as_role(Role.FACILITATOR).get(base + f"agreements/{agreement.pk}/take-out/"))
+
+    assert "Take out this agreement? We listen Yes, take it out No, keep it" in page
+    assert "Yes, remove it" not in page
