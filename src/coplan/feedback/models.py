@@ -89,7 +89,15 @@ class FeedbackResponse(models.Model):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["form", "respondent"])]
+        constraints = [
+            # A member fills in a form that keeps names once (closed-box and paper answers
+            # keep no respondent, so they are not counted here).
+            models.UniqueConstraint(
+                fields=["form", "respondent"],
+                condition=models.Q(respondent__isnull=False),
+                name="one_response_per_member",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"An answer to {self.form_id}"

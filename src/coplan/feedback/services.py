@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -178,6 +178,13 @@ class Given:
         return not self.choice and not self.words.strip()
 
 
+ALREADY_ANSWERED = "You have already filled in this form. Thank you."
+
+
+def _answered(form: FeedbackForm, respondent) -> bool:
+    return FeedbackResponse.objects.filter(form=form, respondent=respondent).exists()
+
+
 @transaction.atomic
 def feedback_answer_record(
     *,
@@ -221,24 +228,28 @@ def feedback_answer_record(
             if link is None:
                 raise FeedbackError("This link has already been used, or it is not right")
             link.delete()
-        if form.how_answered == HowAnswered.MEMBERS:
-            if respondent is None:
-                raise FeedbackError("Sign in to fill in this form")
-            if FeedbackResponse.objects.filter(form=form, respondent=respondent).exists():
-                raise FeedbackError("You have already filled in this form. Thank you.")
+        if form.how_answered == HowAnswered.MEMBERS and respondent is None:
+            raise FeedbackError("Sign in to fill in this form")
     if form.closed_box:
         respondent, typed_in_by, answered_on = None, None, None
     else:
         answered_on = today or timezone.localdate()
         if on_paper:
             respondent = None
-    response = FeedbackResponse.objects.create(
-        form=form,
-        on_paper=on_paper,
-        answered_on=answered_on,
-        respondent=respondent,
-        typed_in_by=typed_in_by if on_paper else None,
-    )
+    # A form that keeps names is filled in once by each member (one_response_per_member).
+    if respondent is not None and _answered(form, respondent):
+        raise FeedbackError(ALREADY_ANSWERED)
+    try:
+        with transaction.atomic():
+            response = FeedbackResponse.objects.create(
+                form=form,
+                on_paper=on_paper,
+                answered_on=answered_on,
+                respondent=respondent,
+                typed_in_by=typed_in_by if on_paper else None,
+            )
+    except IntegrityError as error:  # the same member sent it at the same moment
+        raise FeedbackError(ALREADY_ANSWERED) from error
     FeedbackAnswer.objects.bulk_create(
         FeedbackAnswer(
             response=response,

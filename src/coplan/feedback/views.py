@@ -598,6 +598,9 @@ def answer_standard(request: HttpRequest, token: str) -> HttpResponse:
         try:
             _record(request, opened, form.answers())
         except services.FeedbackError as error:
+            stopped = _closed_or_done(request, opened)  # closed, or sent at the same moment
+            if stopped:
+                return stopped
             _rule_error(form, error)
         else:
             return _thanks(opened, easy_read=False)
@@ -658,6 +661,9 @@ def answer_easy_read(request: HttpRequest, token: str) -> HttpResponse:
                 try:
                     _record(request, opened, everything.answers())
                 except services.FeedbackError as error:
+                    stopped = _closed_or_done(request, opened)
+                    if stopped:
+                        return stopped
                     everything.add_error(None, error.message)
                 else:
                     return _thanks(opened, easy_read=True)

@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from coplan.core.only_one import clash_raises
 from coplan.guides import engine, telling
 from coplan.guides.models import (
     GuideAnswer,
@@ -196,21 +197,27 @@ def organisation_guide_upload(
         .first()
     )
     if newest and guide.version <= newest.version:
-        raise GuideUploadError(
-            [
-                f"{file_name}: your organisation already has version {newest.version} of "
-                f'"{guide.id}". Raise the version in the [guide] table to at least '
-                f"{newest.version + 1}."
-            ]
+        raise _version_taken(file_name, guide.id, newest.version)
+    # one_guide_version: the same version uploaded at the same moment is told the same.
+    with clash_raises(_version_taken(file_name, guide.id, guide.version)):
+        return GuideVersion.objects.create(
+            organisation=organisation,
+            guide_key=guide.id,
+            version=guide.version,
+            title=guide.title,
+            source=source,
+            file_name=file_name,
+            uploaded_by=user,
         )
-    return GuideVersion.objects.create(
-        organisation=organisation,
-        guide_key=guide.id,
-        version=guide.version,
-        title=guide.title,
-        source=source,
-        file_name=file_name,
-        uploaded_by=user,
+
+
+def _version_taken(file_name: str, guide_key: str, newest: int) -> GuideUploadError:
+    return GuideUploadError(
+        [
+            f"{file_name}: your organisation already has version {newest} of "
+            f'"{guide_key}". Raise the version in the [guide] table to at least '
+            f"{newest + 1}."
+        ]
     )
 
 

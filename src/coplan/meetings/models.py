@@ -14,6 +14,7 @@ For the engineer building invitations, replies, reminders and attendance:
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from coplan.meetings.checks import NOTICE_DAYS as SEED_NOTICE_DAYS
@@ -96,7 +97,7 @@ class Venue(models.Model):
         ordering = ["name", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "name"], name="one_venue_name_per_organisation"
+                "organisation", Lower("name"), name="one_venue_name_per_organisation_any_case"
             )
         ]
 

@@ -127,7 +127,9 @@ def meeting_delete(*, meeting: Meeting) -> None:
 
 @transaction.atomic
 def paperwork_update(*, meeting: Meeting, statuses: dict[str, str], notes: dict[str, str]) -> None:
-    """Set each paperwork line's status; lines missing (older meetings) are added."""
+    """Set each paperwork line's status; lines missing (older meetings) are added, once:
+    the meeting is locked, so two saves at the same moment take turns."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     existing = {item.kind: item for item in PaperworkItem.objects.filter(meeting=meeting)}
     for kind in PaperworkKind.values:
         item = existing.get(kind) or PaperworkItem(meeting=meeting, kind=kind)

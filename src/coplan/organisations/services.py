@@ -12,6 +12,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from coplan.accounts.models import User, normalise_email
 from coplan.core.errors import RuleError
+from coplan.core.only_one import again_after_clash
 from coplan.organisations.models import Organisation, StaffMembership
 
 
@@ -63,23 +64,31 @@ def staff_member_add(
     """Add someone to the organisation's staff, creating their account if they have none.
 
     A new account has no password yet: the email links to the page where they choose one.
+    Added twice at the same moment, the second is told they are already on the staff.
     """
     email = normalise_email(email)
-    user = User.objects.filter(email=email).first()
-    if user and StaffMembership.objects.filter(organisation=organisation, user=user).exists():
-        raise OrganisationRuleError(
-            f"{email} is already on the staff of {organisation.name}.", field="email"
+
+    def add() -> AddedStaff:
+        user = User.objects.filter(email=email).first()
+        if user and StaffMembership.objects.filter(organisation=organisation, user=user).exists():
+            raise OrganisationRuleError(
+                f"{email} is already on the staff of {organisation.name}.", field="email"
+            )
+        new_account = user is None
+        if new_account:
+            user = User.objects.create_user(email=email, password=None, full_name=full_name)
+        staff_membership = StaffMembership.objects.create(
+            organisation=organisation, user=user, is_admin=is_admin
         )
-    new_account = user is None
-    if new_account:
-        user = User.objects.create_user(email=email, password=None, full_name=full_name)
+        return AddedStaff(staff_membership=staff_membership, new_account=new_account)
+
+    added = again_after_clash(add)  # one account an email, one_staff_membership
+    if added.new_account:
+        user = added.staff_membership.user
         transaction.on_commit(
             lambda: _send_welcome(user=user, organisation=organisation, added_by=added_by)
         )
-    staff_membership = StaffMembership.objects.create(
-        organisation=organisation, user=user, is_admin=is_admin
-    )
-    return AddedStaff(staff_membership=staff_membership, new_account=new_account)
+    return added
 
 
 def _lock_admins(organisation: Organisation) -> list[StaffMembership]:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coplan.core.errors import RuleError
+from coplan.core.only_one import clash_raises
 from coplan.notifications.selectors import reaches_without_staff
 from coplan.organisations.models import Organisation
 from coplan.payments import amounts, receipts, selectors, telling
@@ -112,17 +113,22 @@ def policy_create(
     """A new version of the organisation's policy, in force from a date."""
     _check_policy_rates(fields)
     _check_policy_dates(organisation, applies_from)
-    if PaymentPolicy.objects.filter(organisation=organisation, applies_from=applies_from).exists():
-        raise PaymentError(
-            "There is already a version from that date. Change it, or choose another date",
-            field="applies_from",
-        )
-    return PaymentPolicy.objects.create(
-        organisation=organisation,
-        applies_from=applies_from,
-        created_by=created_by,
-        **{name: fields[name] for name in POLICY_FIELDS if name in fields},
+    same_day = PaymentError(
+        "There is already a version from that date. Change it, or choose another date",
+        field="applies_from",
     )
+    if PaymentPolicy.objects.filter(organisation=organisation, applies_from=applies_from).exists():
+        raise same_day
+    with clash_raises(same_day):  # one_payment_policy_a_day
+        return PaymentPolicy.objects.create(
+            organisation=organisation,
+            applies_from=applies_from,
+            created_by=created_by,
+            **{name: fields[name] for name in POLICY_FIELDS if name in fields},
+        )
+
+
+_SAME_DAY = "There is already a version from that date"
 
 
 @transaction.atomic
@@ -142,13 +148,14 @@ def policy_update(*, policy: PaymentPolicy, **fields) -> PaymentPolicy:
             organisation_id=policy.organisation_id, applies_from=applies_from
         ).exists()
         if taken:
-            raise PaymentError("There is already a version from that date", field="applies_from")
+            raise PaymentError(_SAME_DAY, field="applies_from")
         policy.applies_from = applies_from
     for name in POLICY_FIELDS:
         if name in fields:
             setattr(policy, name, fields[name])
     policy.updated_at = timezone.now()
-    policy.save()
+    with clash_raises(PaymentError(_SAME_DAY, field="applies_from")):
+        policy.save()
     return policy
 
 
@@ -305,6 +312,9 @@ def claim_time_refresh(*, claim: Claim, policy: PaymentPolicy | None = None) -> 
     return owed.pay.pence
 
 
+_CLAIMED = "There is already a claim for this meeting"
+
+
 @transaction.atomic
 def claim_start(
     *,
@@ -323,19 +333,20 @@ def claim_start(
         if meeting.project_id != project.pk:
             raise PaymentError("Choose a meeting of this project", field="meeting")
         if Claim.objects.filter(person=person, meeting=meeting).exists():
-            raise PaymentError("There is already a claim for this meeting", field="meeting")
+            raise PaymentError(_CLAIMED, field="meeting")
         activity_on = meeting.meets_on
     elif not activity.strip() or activity_on is None:
         raise PaymentError("Say what you did, and when", field="activity")
-    claim = Claim.objects.create(
-        project=project,
-        person=person,
-        meeting=meeting,
-        activity="" if meeting is not None else activity.strip(),
-        activity_on=activity_on,
-        created_by=created_by,
-        on_behalf=person.user_id != created_by.pk,
-    )
+    with clash_raises(PaymentError(_CLAIMED, field="meeting")):  # one_claim_per_person_per_meeting
+        claim = Claim.objects.create(
+            project=project,
+            person=person,
+            meeting=meeting,
+            activity="" if meeting is not None else activity.strip(),
+            activity_on=activity_on,
+            created_by=created_by,
+            on_behalf=person.user_id != created_by.pk,
+        )
     claim_time_refresh(claim=claim)
     return claim
 

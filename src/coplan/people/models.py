@@ -6,6 +6,7 @@ are stored only as Fernet tokens (`crypto`) and read through selectors.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from coplan.organisations.models import Organisation
@@ -42,7 +43,9 @@ class StakeholderGroup(models.Model):
     class Meta:
         ordering = ["name", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "name"], name="one_group_name_per_project"),
+            models.UniqueConstraint(
+                "project", Lower("name"), name="one_group_name_per_project_any_case"
+            ),
             models.CheckConstraint(
                 condition=models.Q(
                     influence__gte=1, influence__lte=5, interest__gte=1, interest__lte=5

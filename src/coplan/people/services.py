@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from coplan.accounts.models import SignInAttempt, User
 from coplan.core.errors import RuleError
+from coplan.core.only_one import again_after_clash, clash_raises
 from coplan.organisations.models import Organisation, StaffMembership
 from coplan.people import crypto, monitoring, selectors
 from coplan.people.choices import AuditAction, InvolvementRole
@@ -127,18 +128,24 @@ def _group_name_taken(project: Project, name: str, exclude_pk: int | None = None
     return same.exists()
 
 
+def _group_name_error() -> PeopleRuleError:
+    return PeopleRuleError("There is already a group with this name", field="name")
+
+
 def stakeholder_group_create(*, project: Project, **fields) -> StakeholderGroup:
     if _group_name_taken(project, fields["name"]):
-        raise PeopleRuleError("There is already a group with this name", field="name")
-    return StakeholderGroup.objects.create(project=project, **fields)
+        raise _group_name_error()
+    with clash_raises(_group_name_error()):  # one_group_name_per_project
+        return StakeholderGroup.objects.create(project=project, **fields)
 
 
 def stakeholder_group_update(*, group: StakeholderGroup, **fields) -> StakeholderGroup:
     if _group_name_taken(group.project, fields["name"], exclude_pk=group.pk):
-        raise PeopleRuleError("There is already a group with this name", field="name")
+        raise _group_name_error()
     for name, value in fields.items():
         setattr(group, name, value)
-    group.save()
+    with clash_raises(_group_name_error()):
+        group.save()
     return group
 
 
@@ -182,28 +189,35 @@ def participant_add(
     group: StakeholderGroup | None = None,
 ) -> Added:
     """Add someone to the project. Someone already known to the organisation (same
-    email) is added as they are: their details and needs are told once."""
+    email) is added as they are: their details and needs are told once. Added twice at
+    the same moment, the second is told they are already taking part."""
     email = email.strip().lower()
-    person = selectors.person_in_organisation_by_email(
-        organisation=project.organisation, email=email
-    )
-    already_known = person is not None
-    if person is None:
-        person = Person.objects.create(
-            organisation=project.organisation,
-            user=_account_for(project, email),
-            full_name=full_name,
-            email=email,
-            phone=phone,
-            address=address,
-            contact_by=contact_by,
+
+    def add() -> Added:
+        person = selectors.person_in_organisation_by_email(
+            organisation=project.organisation, email=email
         )
-    elif Involvement.objects.filter(project=project, person=person).exists():
-        raise PeopleRuleError(
-            f"{person.full_name} is already taking part in this project", field="email"
+        already_known = person is not None
+        if person is None:
+            person = Person.objects.create(
+                organisation=project.organisation,
+                user=_account_for(project, email),
+                full_name=full_name,
+                email=email,
+                phone=phone,
+                address=address,
+                contact_by=contact_by,
+            )
+        elif Involvement.objects.filter(project=project, person=person).exists():
+            raise PeopleRuleError(
+                f"{person.full_name} is already taking part in this project", field="email"
+            )
+        involvement = Involvement.objects.create(
+            project=project, person=person, role=role, group=group
         )
-    involvement = Involvement.objects.create(project=project, person=person, role=role, group=group)
-    return Added(involvement=involvement, already_known=already_known)
+        return Added(involvement=involvement, already_known=already_known)
+
+    return again_after_clash(add)
 
 
 def person_update_details(
@@ -218,14 +232,15 @@ def person_update_details(
     other_language: str,
 ) -> Person:
     email = email.strip().lower()
+    taken = PeopleRuleError(
+        "Someone else in the organisation already has this email address", field="email"
+    )
     if email and (
         Person.objects.filter(organisation_id=person.organisation_id, email=email)
         .exclude(pk=person.pk)
         .exists()
     ):
-        raise PeopleRuleError(
-            "Someone else in the organisation already has this email address", field="email"
-        )
+        raise taken
     person.full_name = full_name
     person.email = email
     person.phone = phone
@@ -234,7 +249,8 @@ def person_update_details(
     person.formats = sorted(formats)
     person.other_language = other_language if "other_language" in formats else ""
     person.updated_at = timezone.now()
-    person.save()
+    with clash_raises(taken):  # one_person_per_email_in_organisation
+        person.save()
     return person
 
 
@@ -284,34 +300,39 @@ _MEMBER_ROLES = {Role.CO_PRODUCER: InvolvementRole.CO_PRODUCER}
 @transaction.atomic
 def person_for_member_get_or_create(*, membership: Membership) -> Person:
     """The signed-in member's own record: found, linked by email, or made from their
-    account, and in the project ("tell us once": one record across projects)."""
+    account, and in the project ("tell us once": one record across projects). Asked
+    for twice at the same moment, both get the one record."""
     project, user = membership.project, membership.user
-    person = selectors.person_for_member(membership=membership)
-    if person is None:
-        person = (
-            Person.objects.select_for_update()
-            .filter(organisation=project.organisation, email=user.email, user__isnull=True)
-            .first()
+
+    def find_or_make() -> Person:
+        person = selectors.person_for_member(membership=membership)
+        if person is None:
+            person = (
+                Person.objects.select_for_update()
+                .filter(organisation=project.organisation, email=user.email, user__isnull=True)
+                .first()
+            )
+            if person is not None:
+                person.user = user
+                person.save(update_fields=["user"])
+        if person is None:
+            email_taken = Person.objects.filter(
+                organisation=project.organisation, email=user.email
+            ).exists()
+            person = Person.objects.create(
+                organisation=project.organisation,
+                user=user,
+                full_name=user.full_name,
+                email="" if email_taken else user.email,
+            )
+        Involvement.objects.get_or_create(
+            project=project,
+            person=person,
+            defaults={"role": _MEMBER_ROLES.get(membership.role, InvolvementRole.COLLEAGUE)},
         )
-        if person is not None:
-            person.user = user
-            person.save(update_fields=["user"])
-    if person is None:
-        email_taken = Person.objects.filter(
-            organisation=project.organisation, email=user.email
-        ).exists()
-        person = Person.objects.create(
-            organisation=project.organisation,
-            user=user,
-            full_name=user.full_name,
-            email="" if email_taken else user.email,
-        )
-    Involvement.objects.get_or_create(
-        project=project,
-        person=person,
-        defaults={"role": _MEMBER_ROLES.get(membership.role, InvolvementRole.COLLEAGUE)},
-    )
-    return person
+        return person
+
+    return again_after_clash(find_or_make)
 
 
 # Consent --------------------------------------------------------------------------
@@ -565,10 +586,20 @@ def participant_import_preview(*, upload: ParticipantImport) -> ImportPreview:
 @transaction.atomic
 def participant_import_confirm(*, upload: ParticipantImport, actor: AbstractBaseUser) -> int:
     """Save every row, or nothing: the file is checked again first. Returns how many
-    people were added to the project."""
+    people were added to the project. Someone in it added at the same moment (by hand
+    or by another spreadsheet) is then already known, as if they had come first."""
+    return again_after_clash(lambda: _import_confirm(upload, actor))
+
+
+def _import_confirm(upload: ParticipantImport, actor: AbstractBaseUser) -> int:
     upload = (
-        ParticipantImport.objects.select_for_update().select_related("project").get(pk=upload.pk)
+        ParticipantImport.objects.select_for_update()
+        .select_related("project")
+        .filter(pk=upload.pk)
+        .first()
     )
+    if upload is None:  # saved or cancelled a moment ago
+        raise PeopleRuleError("This spreadsheet has already been saved or cancelled")
     project = upload.project
     groups = _group_names(project)
     check = check_participant_file(

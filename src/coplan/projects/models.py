@@ -82,6 +82,14 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["-sent_at"]
+        constraints = [
+            # Inviting the same address again sends a fresh link in the one open invitation.
+            models.UniqueConstraint(
+                fields=["project", "email"],
+                condition=models.Q(accepted_at__isnull=True, cancelled_at__isnull=True),
+                name="one_open_invitation_per_email",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} to {self.project}"

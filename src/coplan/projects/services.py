@@ -13,6 +13,7 @@ from django.utils import timezone
 from coplan.accounts.models import normalise_email
 from coplan.accounts.services import user_create
 from coplan.core.errors import RuleError
+from coplan.core.only_one import again_after_clash
 from coplan.organisations.models import Organisation
 from coplan.projects.models import Invitation, Membership, Project
 from coplan.projects.roles import Role
@@ -96,7 +97,8 @@ def invitation_send(
     full_name: str = "",
     message: str = "",
 ) -> SentInvitation:
-    """Invite someone by email. Inviting the same address again sends a fresh link."""
+    """Invite someone by email. Inviting the same address again, even at the same
+    moment, sends a fresh link in the one open invitation."""
     email = normalise_email(email)
     if Membership.objects.filter(project=project, user__email=email).exists():
         raise ProjectRuleError(
@@ -107,22 +109,29 @@ def invitation_send(
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     expires_at = now + datetime.timedelta(days=settings.INVITATION_VALID_DAYS)
-    invitation = (
-        Invitation.objects.select_for_update()
-        .filter(project=project, email=email, accepted_at__isnull=True, cancelled_at__isnull=True)
-        .first()
-    )
-    resent = invitation is not None
-    if invitation is None:
-        invitation = Invitation(project=project, email=email)
-    invitation.full_name = full_name
-    invitation.message = message
-    invitation.role = role
-    invitation.token_hash = token_hash(token)
-    invitation.invited_by = invited_by
-    invitation.sent_at = now
-    invitation.expires_at = expires_at
-    invitation.save()
+
+    def send() -> tuple[Invitation, bool]:
+        invitation = (
+            Invitation.objects.select_for_update()
+            .filter(
+                project=project, email=email, accepted_at__isnull=True, cancelled_at__isnull=True
+            )
+            .first()
+        )
+        resent = invitation is not None
+        if invitation is None:
+            invitation = Invitation(project=project, email=email)
+        invitation.full_name = full_name
+        invitation.message = message
+        invitation.role = role
+        invitation.token_hash = token_hash(token)
+        invitation.invited_by = invited_by
+        invitation.sent_at = now
+        invitation.expires_at = expires_at
+        invitation.save()
+        return invitation, resent
+
+    invitation, resent = again_after_clash(send)  # one_open_invitation_per_email
     link = _invitation_link(token)
     transaction.on_commit(lambda: _send_invitation_email(invitation=invitation, link=link))
     return SentInvitation(invitation=invitation, link=link, resent=resent)
