@@ -7,6 +7,7 @@ import segno
 from markupsafe import Markup, escape
 
 from coplan.core.govuk_forms import field_params
+from coplan.core.presenters import Tag
 from coplan.feedback import bank
 from coplan.feedback.selectors import QuestionResult, Results
 
@@ -125,3 +126,10 @@ def picture_radios(bound_field, question) -> dict:
     params["fieldset"]["legend"]["classes"] = "govuk-fieldset__legend--xl"
     params["classes"] = "app-feedback-radios"
     return params
+
+
+def loop_tag(loop) -> Tag:
+    """Whether everyone who gave feedback has heard back, as a tag."""
+    if loop.is_closed:
+        return Tag("Everyone has heard back", "green")
+    return Tag("People are waiting to hear back", "yellow")

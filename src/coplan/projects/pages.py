@@ -32,8 +32,9 @@ and draws every page with it:
   in order, the button's words as given, "Cancel" back to `back`. `caption`
   replaces the project's name; `live={"field": "plain"}` adds the live wording
   check under those fields; `template=` a template of the page's own that extends
-  `projects/layout-form.html` and fills `{% block fields %}`, or
-  `{% block page_content %}` with `{{ super() }}` where the form goes.
+  `projects/layout-form.html` and fills `{% block fields %}`, `{% block buttons %}`
+  (other buttons than the one), or `{% block page_content %}` with `{{ super() }}`
+  where the form goes.
 - `SECTION.form_flow(request, membership, form, save=lambda: services.x(...),
   saved="... has been saved.", back=..., heading=..., button=...)`: the whole of
   a form: shown until it is sent valid; then `save()`, the message (`saved` may
