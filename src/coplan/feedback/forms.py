@@ -2,6 +2,7 @@
 
 from django import forms
 
+from coplan.core.forms import text_field
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_plain_text
 from coplan.feedback import bank
@@ -13,24 +14,6 @@ DEFAULT_INTRO = (
     "We will read every answer. We will tell you what we did about what you said."
 )
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def _text(label: str, *, errors_label: str, max_length: int, long: bool = False, **kwargs):
-    if long:
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
-    capital = errors_label[0].upper() + errors_label[1:]
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        error_messages={
-            "required": f"Enter {errors_label}",
-            "max_length": f"{capital} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": (
-                f"{capital} must not contain hidden or control characters"
-            ),
-        },
-        **kwargs,
-    )
 
 
 def _clean(value: str, label: str, *, required: bool = True, multiline: bool = True) -> str:
@@ -66,23 +49,23 @@ class _MeetingChoice(forms.Form):
 
 
 class FeedbackFormForm(_MeetingChoice):
-    title = _text(
+    title = text_field(
         "What is the form called?",
         errors_label="what the form is called",
         max_length=150,
-        help_text="For example, feedback on the first workshop.",
+        hint="For example, feedback on the first workshop.",
     )
     meeting = forms.ChoiceField(
         label="Is it about one meeting?",
         required=False,
         error_messages={"invalid_choice": "Select a meeting from the list"},
     )
-    intro = _text(
+    intro = text_field(
         "Why are you asking, and what will happen to the answers?",
         errors_label="why you are asking and what will happen to the answers",
         max_length=2000,
-        long=True,
-        help_text="People see this first. Say why feedback matters and what you will do with it.",
+        rows=4,
+        hint="People see this first. Say why feedback matters and what you will do with it.",
     )
     closed_box = _choose(
         "Is it a closed box (anonymous)?",
@@ -183,17 +166,17 @@ class OwnQuestionForm(forms.Form):
     kind = _choose(
         "What kind of answer?", bank.KIND_CHOICES, "Select what kind of answer people give"
     )
-    standard = _text(
+    standard = text_field(
         "The question",
         errors_label="the question",
         max_length=300,
-        help_text="For example, was the meeting at a good time of day for you?",
+        hint="For example, was the meeting at a good time of day for you?",
     )
-    easy_read = _text(
+    easy_read = text_field(
         "The question in Easy Read",
         errors_label="the question in Easy Read",
         max_length=200,
-        help_text="One short sentence, with everyday words. For example, was the time good?",
+        hint="One short sentence, with everyday words. For example, was the time good?",
     )
 
     def clean_standard(self) -> str:
@@ -308,23 +291,23 @@ class OneAnswerForm(forms.Form):
 
 
 class YouSaidWeDidForm(forms.Form):
-    you_said = _text(
+    you_said = text_field(
         "You said",
         errors_label="what people said",
         max_length=1000,
-        long=True,
-        help_text="What people told us, in their words where you can. Do not name anyone.",
+        rows=4,
+        hint="What people told us, in their words where you can. Do not name anyone.",
     )
     status = _choose(
         "What is happening with it?", ThemeStatus.choices, "Select what is happening with it"
     )
-    we_did = _text(
+    we_did = text_field(
         "We did",
         errors_label="what the project did",
         max_length=2000,
-        long=True,
+        rows=4,
         required=False,
-        help_text="What the project did about it, is doing, or cannot do and why.",
+        hint="What the project did about it, is doing, or cannot do and why.",
     )
     form = forms.ChoiceField(
         label="Which feedback form did it come from? (optional)",
@@ -393,11 +376,11 @@ def reflection_field_name(key: str) -> str:
 
 
 class ReflectionForm(_MeetingChoice):
-    about = _text(
+    about = text_field(
         "What are you reflecting on?",
         errors_label="what you are reflecting on",
         max_length=150,
-        help_text="For example, the first workshop, or the project so far.",
+        hint="For example, the first workshop, or the project so far.",
     )
     meeting = forms.ChoiceField(
         label="Is it about one meeting? (optional)",
@@ -409,13 +392,13 @@ class ReflectionForm(_MeetingChoice):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].choices[0] = ("", "No, the project or something else")
         for question in bank.reflection_questions():
-            self.fields[reflection_field_name(question.key)] = _text(
+            self.fields[reflection_field_name(question.key)] = text_field(
                 question.text,
                 errors_label="your answer",
                 max_length=5000,
-                long=True,
+                rows=4,
                 required=False,
-                help_text=question.hint or None,
+                hint=question.hint or None,
             )
 
     def clean(self) -> dict:
@@ -463,12 +446,12 @@ class ShareForm(forms.Form):
 
 
 class LessonForm(forms.Form):
-    text = _text(
+    text = text_field(
         "A lesson for next time",
         errors_label="the lesson",
         max_length=1000,
-        long=True,
-        help_text=(
+        rows=4,
+        hint=(
             "Staff across your organisation can read lessons, to do better in other projects. "
             "Do not name anyone."
         ),

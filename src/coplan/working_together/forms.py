@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 
+from coplan.core.forms import text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.text import clean_plain_text
 from coplan.projects.models import Membership
@@ -13,30 +14,6 @@ EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
 DATE_HINT = "For example, 27 3 2027"
 NO_SESSION = ""
-
-
-def _text(
-    label: str, *, errors_label: str, max_length: int, long: bool = False, **kwargs
-) -> forms.CharField:
-    """A text box whose messages name what is missing or too long."""
-    if long:
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        error_messages={
-            "required": f"Enter {errors_label}",
-            "max_length": (
-                f"{errors_label[0].upper()}{errors_label[1:]} must be "
-                f"{max_length:,} characters or fewer"
-            ),
-            "null_characters_not_allowed": (
-                f"{errors_label[0].upper()}{errors_label[1:]} must not contain hidden "
-                "or control characters"
-            ),
-        },
-        **kwargs,
-    )
 
 
 def _clean(value: str, label: str, *, required: bool = True, multiline: bool = True) -> str:
@@ -89,11 +66,11 @@ class SessionForm(_MemberChoiceForm):
         required=False,
         error_messages={"invalid_choice": "Select a meeting from the list"},
     )
-    title = _text(
+    title = text_field(
         "What is the session called?",
         errors_label="what the session is called",
         max_length=200,
-        help_text="For example, first workshop, or meeting 3: the new day centre.",
+        hint="For example, first workshop, or meeting 3: the new day centre.",
     )
     held_on = _date("Date of the session", "the date of the session")
     came = forms.MultipleChoiceField(
@@ -103,26 +80,26 @@ class SessionForm(_MemberChoiceForm):
         help_text="Select everyone in the project who came.",
         error_messages={"invalid_choice": "Select people from the list"},
     )
-    others_came = _text(
+    others_came = text_field(
         "Anyone else who came (optional)",
         errors_label="anyone else who came",
         max_length=2000,
-        long=True,
+        rows=4,
         required=False,
-        help_text="For example, people who are not in the project on this website.",
+        hint="For example, people who are not in the project on this website.",
     )
-    agreed = _text(
+    agreed = text_field(
         "What was agreed? (optional)",
         errors_label="what was agreed",
         max_length=5000,
-        long=True,
+        rows=4,
         required=False,
     )
-    decided = _text(
+    decided = text_field(
         "What was decided? (optional)",
         errors_label="what was decided",
         max_length=5000,
-        long=True,
+        rows=4,
         required=False,
     )
 
@@ -211,13 +188,13 @@ class RevisitForm(forms.Form):
             "invalid_choice": "Select whether the group is still happy with its agreements",
         },
     )
-    what_changed = _text(
+    what_changed = text_field(
         "If the group changed them, what changed?",
         errors_label="what changed",
         max_length=2000,
-        long=True,
+        rows=4,
         required=False,
-        help_text="Change the agreements on this page too, so we keep the new words.",
+        hint="Change the agreements on this page too, so we keep the new words.",
     )
 
     def clean_what_changed(self) -> str:
@@ -238,11 +215,11 @@ class RevisitForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
-    text = _text(
+    text = text_field(
         "The agreement, in the group's own words",
         errors_label="the agreement",
         max_length=500,
-        long=True,
+        rows=4,
     )
 
     def clean_text(self) -> str:
@@ -253,12 +230,12 @@ class AgreementForm(forms.Form):
 
 
 class CarParkItemForm(forms.Form):
-    text = _text(
+    text = text_field(
         "What do you want to put in the car park?",
         errors_label="what you want to put in the car park",
         max_length=1000,
-        long=True,
-        help_text=(
+        rows=4,
+        hint=(
             "Something that matters but is not for now, or a question nobody could answer "
             "at the time. Everyone in the project will see it."
         ),
@@ -276,12 +253,12 @@ class FollowUpForm(_MemberChoiceForm):
             "invalid_choice": "Select who will follow it up",
         },
     )
-    next_step = _text(
+    next_step = text_field(
         "What will happen to it?",
         errors_label="what will happen to it",
         max_length=1000,
-        long=True,
-        help_text="For example, ask the transport team and bring the answer to the next meeting.",
+        rows=4,
+        hint="For example, ask the transport team and bring the answer to the next meeting.",
     )
     due_on = _date("By when?", "the date it will be followed up by")
 
@@ -303,12 +280,12 @@ class FollowUpForm(_MemberChoiceForm):
 
 
 class AnswerForm(forms.Form):
-    answer = _text(
+    answer = text_field(
         "The answer",
         errors_label="the answer",
         max_length=2000,
-        long=True,
-        help_text="Everyone in the project will see it. Say what happened, in plain words.",
+        rows=4,
+        hint="Everyone in the project will see it. Say what happened, in plain words.",
     )
 
     def clean_answer(self) -> str:
@@ -316,7 +293,7 @@ class AnswerForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = _text("Your comment", errors_label="your comment", max_length=2000, long=True)
+    text = text_field("Your comment", errors_label="your comment", max_length=2000, rows=4)
 
     def clean_text(self) -> str:
         return _clean(self.cleaned_data["text"], "Your comment")
@@ -326,12 +303,12 @@ class CommentForm(forms.Form):
 
 
 class ActionForm(_MemberChoiceForm):
-    what = _text(
+    what = text_field(
         "What will be done?",
         errors_label="what will be done",
         max_length=500,
-        long=True,
-        help_text="For example, send everyone the notes in large print.",
+        rows=4,
+        hint="For example, send everyone the notes in large print.",
     )
     owner = forms.ChoiceField(
         label="Who will do it?",
@@ -394,18 +371,18 @@ class ActionForm(_MemberChoiceForm):
 
 
 class DefinitionForm(forms.Form):
-    word = _text(
+    word = text_field(
         "Word or phrase",
         errors_label="the word or phrase",
         max_length=100,
-        help_text="For example, co-production.",
+        hint="For example, co-production.",
     )
-    meaning = _text(
+    meaning = text_field(
         "What does it mean for this group?",
         errors_label="what it means for this group",
         max_length=2000,
-        long=True,
-        help_text="The meaning the group agreed, in the group's own words.",
+        rows=4,
+        hint="The meaning the group agreed, in the group's own words.",
     )
 
     def clean_word(self) -> str:
@@ -416,32 +393,32 @@ class DefinitionForm(forms.Form):
 
 
 class DecisionAreaForm(forms.Form):
-    area = _text(
+    area = text_field(
         "What are the decisions about?",
         errors_label="what the decisions are about",
         max_length=200,
-        help_text="For example, where the new day centre will be.",
+        hint="For example, where the new day centre will be.",
     )
-    open_to_influence = _text(
+    open_to_influence = text_field(
         "What can the group change or have a say in?",
         errors_label="what the group can change or have a say in",
         max_length=2000,
-        long=True,
+        rows=4,
     )
-    fixed = _text(
+    fixed = text_field(
         "What cannot change? (optional)",
         errors_label="what cannot change",
         max_length=2000,
-        long=True,
+        rows=4,
         required=False,
     )
-    why_fixed = _text(
+    why_fixed = text_field(
         "Why can it not change? (optional)",
         errors_label="why it cannot change",
         max_length=2000,
-        long=True,
+        rows=4,
         required=False,
-        help_text="Be open and honest about limits, like money, the law or decisions already made.",
+        hint="Be open and honest about limits, like money, the law or decisions already made.",
     )
 
     def clean_area(self) -> str:
