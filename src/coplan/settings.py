@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "coplan.people",
     "coplan.notifications",
     "coplan.meetings",
+    "coplan.meeting_invitations",
     "coplan.working_together",
     "coplan.feedback",
     "coplan.payments",

@@ -15,7 +15,7 @@ urlpatterns = [
     path("", include("coplan.plain_words.urls")),
     path("", include("coplan.planning.urls")),
     path("", include("coplan.meetings.urls")),
-    path("", include("coplan.meetings.invitation_urls")),
+    path("", include("coplan.meeting_invitations.urls")),
     path("", include("coplan.working_together.urls")),
     path("", include("coplan.feedback.urls")),
     path("", include("coplan.payments.urls")),

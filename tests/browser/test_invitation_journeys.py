@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from coplan.meetings.models import InvitedPerson
 from coplan.projects.roles import Role
 from tests.factories import PASSWORD, MeetingFactory, MembershipFactory
-from tests.meetings.invitation_support import complete_meeting, invite_person
+from tests.meeting_invitations.invitation_support import complete_meeting, invite_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

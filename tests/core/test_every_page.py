@@ -15,7 +15,7 @@ from django.urls import get_resolver, path
 from django.utils import timezone
 
 from coplan.core.http import accepts_methods
-from coplan.meetings import links
+from coplan.meeting_invitations import links
 from coplan.payments.models import PaymentPolicy
 from coplan.projects.roles import Role
 from tests.factories import (

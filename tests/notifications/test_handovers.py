@@ -13,7 +13,7 @@ from django.utils import timezone
 from coplan.feedback import services as feedback_services
 from coplan.guides.models import ProjectGuide
 from coplan.guides.services import project_guides_ensure, section_answers_save
-from coplan.meetings import invitation_services
+from coplan.meeting_invitations import services as invitation_services
 from coplan.meetings.models import Attendance
 from coplan.notifications.kinds import kind_get, kinds_chosen_by_people
 from coplan.notifications.models import Update, UpdateChoice

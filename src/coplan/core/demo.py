@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from coplan.accounts.models import User
 from coplan.feedback.demo import feedback_demo_load
+from coplan.meeting_invitations.demo import invitations_demo_load
 from coplan.meetings.demo import meetings_demo_load
-from coplan.meetings.invitation_demo import invitations_demo_load
 from coplan.organisations.models import Organisation
 from coplan.organisations.services import organisation_add_staff
 from coplan.payments.demo import payments_demo_load

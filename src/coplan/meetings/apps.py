@@ -5,9 +5,3 @@ class MeetingsConfig(AppConfig):
     name = "coplan.meetings"
     label = "meetings"
     verbose_name = "Meetings and workshops"
-
-    def ready(self) -> None:
-        from coplan.meetings.telling import KINDS
-        from coplan.notifications.kinds import kinds_register
-
-        kinds_register(KINDS)

@@ -313,12 +313,3 @@ class InvitedPerson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} invited to {self.meeting}"
-
-
-# Invitations sent, their wording and reminders (invitation_models.py): models of this app.
-from coplan.meetings.invitation_models import (  # noqa: E402, F401
-    InvitationSent,
-    InvitationWording,
-    ReminderSent,
-    SentBy,
-)

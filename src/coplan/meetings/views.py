@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
-from coplan.meetings import checks, rules, selectors, services
+from coplan.meetings import checks, contributions, rules, selectors, services
 from coplan.meetings.access import organisation_staff_view
 from coplan.meetings.forms import (
     AUDIT_QUESTIONS,
@@ -390,6 +390,7 @@ def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> Ht
             format_list=format_list,
             missing_format_words=missing_format_words,
             is_past=found.meets_on < today,
+            meeting_links=contributions.meeting_links(membership=membership, meeting=found),
         ),
     )
 

@@ -51,7 +51,7 @@ def easy_read_lines(text: str) -> list[EasyReadLine]:
     return lines
 
 
-def _vera_fonts() -> tuple[str, str]:
+def vera_fonts() -> tuple[str, str]:
     """ReportLab's own Bitstream Vera fonts, so the PDF needs nothing from the system."""
     if "Vera" not in pdfmetrics.getRegisteredFontNames():
         folder = next(
@@ -64,7 +64,7 @@ def _vera_fonts() -> tuple[str, str]:
 
 def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
     """A printable Easy Read document: a picture box beside each line, 16 point type."""
-    regular, bold = _vera_fonts()
+    regular, bold = vera_fonts()
     size = EASY_READ_POINT_SIZE
     heading = ParagraphStyle("heading", fontName=bold, fontSize=size + 8, leading=(size + 8) * 1.3)
     body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.5)
@@ -110,7 +110,7 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
 
 def pdf_fonts() -> tuple[str, str]:
     """The regular and bold font names for any of our PDFs (Bitstream Vera)."""
-    return _vera_fonts()
+    return vera_fonts()
 
 
 def _escape(text: str) -> str:

@@ -14,17 +14,16 @@ from django.views.decorators.http import require_POST
 
 from coplan.core import formats
 from coplan.core.http import or_404, posted
-from coplan.meetings import calendars, invitation_services, links
-from coplan.meetings import invitation_selectors as selectors
-from coplan.meetings import selectors as meeting_selectors
-from coplan.meetings.invitation_forms import AttendanceForm, InvitationWordingForm, ReplyForm
-from coplan.meetings.invitation_rules import (
+from coplan.meeting_invitations import calendars, links, selectors, services
+from coplan.meeting_invitations.forms import AttendanceForm, InvitationWordingForm, ReplyForm
+from coplan.meeting_invitations.invitations import Missing, invitation_build, invitation_missing
+from coplan.meeting_invitations.letters import EASY_READ, LARGE_PRINT
+from coplan.meeting_invitations.rules import (
     DOWNLOAD_CALENDAR,
     RECORD_ATTENDANCE,
     SEND_INVITATIONS,
 )
-from coplan.meetings.invitations import Missing, invitation_build, invitation_missing
-from coplan.meetings.letters import EASY_READ, LARGE_PRINT
+from coplan.meetings import selectors as meeting_selectors
 from coplan.meetings.models import Meeting, Reply
 from coplan.meetings.presenters import when_words
 from coplan.projects.access import project_view
@@ -148,7 +147,7 @@ def _invitation_page(request, membership, meeting, form, own, *, status=200) -> 
     waiting = [row for row in rows if not row.sent]
     return render(
         request,
-        "meetings/invitations/invitation.html",
+        "meeting_invitations/invitation.html",
         _context(
             membership,
             meeting,
@@ -173,7 +172,7 @@ def _wording_initial(meeting: Meeting, own) -> dict:
     found = own or selectors.wording_from_other_meeting(meeting=meeting)
     if found is None:
         return {}
-    return {name: getattr(found, name) for name in invitation_services.WORDING_FIELDS}
+    return {name: getattr(found, name) for name in services.WORDING_FIELDS}
 
 
 @project_view(SEND_INVITATIONS)
@@ -185,10 +184,10 @@ def invitation(request: HttpRequest, membership: Membership, meeting_id: int) ->
     form = InvitationWordingForm(posted(request), initial=_wording_initial(meeting, own))
     if request.method == "POST" and form.is_valid():
         try:
-            invitation_services.invitation_wording_save(
+            services.invitation_wording_save(
                 meeting=meeting, changed_by=request.user, **form.cleaned_data
             )
-        except invitation_services.InvitationRuleError as error:
+        except services.InvitationRuleError as error:
             form.add_error(error.field, error.message)
         else:
             messages.success(request, "The invitation has been saved. Check it below.")
@@ -202,7 +201,7 @@ def invitation_send(request: HttpRequest, membership: Membership, meeting_id: in
     """Check, then send, to everyone invited who has not been sent the invitation yet."""
     meeting = _meeting(membership, meeting_id)
     if request.method == "POST":
-        sent = invitation_services.meeting_invitations_send(meeting=meeting, sender=request.user)
+        sent = services.meeting_invitations_send(meeting=meeting, sender=request.user)
         parts = []
         if sent.emailed:
             parts.append(f"emailed {len(sent.emailed)} {_people(len(sent.emailed))}")
@@ -222,7 +221,7 @@ def invitation_send(request: HttpRequest, membership: Membership, meeting_id: in
     )
     return render(
         request,
-        "meetings/invitations/send.html",
+        "meeting_invitations/send.html",
         _context(
             membership,
             meeting,
@@ -249,10 +248,10 @@ def invitation_send_again(
 ) -> HttpResponse:
     meeting = _meeting(membership, meeting_id)
     try:
-        sent = invitation_services.invitation_send_again(
+        sent = services.invitation_send_again(
             meeting=meeting, invited_id=invited_id, sender=request.user
         )
-    except invitation_services.InvitationRuleError:
+    except services.InvitationRuleError:
         return or_404(None)
     names = sent.emailed or sent.letters or sent.no_way
     if sent.emailed:
@@ -271,7 +270,7 @@ def letter(
     """One person's invitation as a letter to print, in the format they asked for."""
     meeting = _meeting(membership, meeting_id)
     row = or_404(selectors.invitation_row(meeting=meeting, invited_id=invited_id))
-    pdf = invitation_services.letter_for(meeting=meeting, row=row)
+    pdf = services.letter_for(meeting=meeting, row=row)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(f"invitation {row.invited.person.full_name}") or "invitation"
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
@@ -289,8 +288,8 @@ def attendance(request: HttpRequest, membership: Membership, meeting_id: int) ->
     form = AttendanceForm(posted(request), invited=invited)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation_services.attendance_record(meeting=meeting, marks=form.marks())
-        except invitation_services.InvitationRuleError as error:
+            services.attendance_record(meeting=meeting, marks=form.marks())
+        except services.InvitationRuleError as error:
             form.add_error(None, error.message)
         else:
             came = sum(value == "came" for value in form.marks().values())
@@ -299,7 +298,7 @@ def attendance(request: HttpRequest, membership: Membership, meeting_id: int) ->
     came = sum(row.attendance == "came" for row in invited)
     return render(
         request,
-        "meetings/invitations/attendance.html",
+        "meeting_invitations/attendance.html",
         _context(
             membership,
             meeting,
@@ -337,7 +336,7 @@ def meeting_calendar(request: HttpRequest, membership: Membership, meeting_id: i
 
 
 def _link_not_working(request: HttpRequest) -> HttpResponse:
-    return render(request, "meetings/invitations/link_invalid.html", status=404)
+    return render(request, "meeting_invitations/link_invalid.html", status=404)
 
 
 def _invited_for(token: str):
@@ -361,17 +360,17 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
     if invited is None:
         return _link_not_working(request)
     meeting = invited.meeting
-    choices = invitation_services.reply_choices(meeting)
+    choices = services.reply_choices(meeting)
     initial = {"reply": invited.reply} if invited.reply in choices else {}
     form = ReplyForm(posted(request), choices=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation_services.reply_from_link(
+            services.reply_from_link(
                 invited=invited,
                 reply=form.cleaned_data["reply"],
                 needs_changed=form.cleaned_data["needs_changed"],
             )
-        except invitation_services.InvitationRuleError as error:
+        except services.InvitationRuleError as error:
             form.add_error(error.field, error.message)
         else:
             return redirect(
@@ -379,7 +378,7 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
             )
     response = render(
         request,
-        "meetings/invitations/reply.html",
+        "meeting_invitations/reply.html",
         {
             "invited": invited,
             "meeting": meeting,

@@ -1,16 +1,19 @@
 """Invitations to a meeting, and what was sent: the invitation's own words, each
 invitation sent (by email or letter), and each reminder sent.
 
-Imported at the end of `models.py`, so these are models of the meetings app.
-Foreign keys name `meetings.Meeting` and `meetings.InvitedPerson` as strings, so
-this module never imports `models.py` (no import cycle).
+Who is invited, their reply, "my needs have changed" and attendance are the
+meeting's own guest list (`meetings.InvitedPerson`): the meeting's checks, catering,
+payments and feedback read it without this app. This app only adds to it.
 
-Replies, "my needs have changed" and attendance are on `InvitedPerson` itself.
+The tables were the meetings app's until this app was split from it; migration
+0001 takes the models over and renames their tables, keeping every row.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from coplan.meetings.models import InvitedPerson, Meeting
 
 
 class InvitationWording(models.Model):
@@ -22,7 +25,7 @@ class InvitationWording(models.Model):
     """
 
     meeting = models.OneToOneField(
-        "meetings.Meeting", on_delete=models.CASCADE, related_name="invitation_wording"
+        Meeting, on_delete=models.CASCADE, related_name="invitation_wording"
     )
     message = models.TextField("a message from you", max_length=2000, blank=True)
     how_it_affects = models.TextField("how the project affects them", max_length=2000, blank=True)
@@ -53,7 +56,7 @@ class InvitationSent(models.Model):
     """
 
     invited = models.ForeignKey(
-        "meetings.InvitedPerson", on_delete=models.CASCADE, related_name="invitations_sent"
+        InvitedPerson, on_delete=models.CASCADE, related_name="invitations_sent"
     )
     sent_by = models.CharField("how", max_length=10, choices=SentBy.choices)
     format = models.CharField(max_length=20, default="standard")
@@ -79,7 +82,7 @@ class ReminderSent(models.Model):
     """
 
     invited = models.ForeignKey(
-        "meetings.InvitedPerson", on_delete=models.CASCADE, related_name="reminders_sent"
+        InvitedPerson, on_delete=models.CASCADE, related_name="reminders_sent"
     )
     for_starts = models.DateTimeField("for the meeting starting at")
     sent_at = models.DateTimeField(default=timezone.now)

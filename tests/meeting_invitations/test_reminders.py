@@ -13,11 +13,11 @@ from django.core.management import call_command
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from coplan.meetings import invitation_services
-from coplan.meetings.invitation_models import ReminderSent
-from coplan.meetings.tasks import meeting_reminders_task
+from coplan.meeting_invitations import services as invitation_services
+from coplan.meeting_invitations.models import ReminderSent
+from coplan.meeting_invitations.tasks import meeting_reminders_task
+from tests.meeting_invitations.invitation_support import LONDON, NOW, invite_person, set_clock
 from tests.meetings.conftest import give_needs, needs
-from tests.meetings.invitation_support import LONDON, NOW, invite_person, set_clock
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

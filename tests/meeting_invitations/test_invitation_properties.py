@@ -6,7 +6,7 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coplan.meetings.invitations import (
+from coplan.meeting_invitations.invitations import (
     ITEM_KEYS,
     MeetingFacts,
     PersonFacts,

@@ -7,13 +7,18 @@ import pytest
 from django.core import mail
 from django.core.signing import TimestampSigner
 
-from coplan.meetings import links
+from coplan.meeting_invitations import links
 from coplan.meetings.models import InvitedPerson
 from coplan.people.models import Person
 from coplan.projects.roles import Role
 from tests.factories import MembershipFactory
+from tests.meeting_invitations.invitation_support import (
+    LONDON,
+    complete_meeting,
+    invite_person,
+    set_clock,
+)
 from tests.meetings.conftest import give_needs, needs
-from tests.meetings.invitation_support import LONDON, complete_meeting, invite_person, set_clock
 
 pytestmark = pytest.mark.django_db
 

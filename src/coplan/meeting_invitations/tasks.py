@@ -14,7 +14,7 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
-from coplan.meetings import invitation_services
+from coplan.meeting_invitations import services
 
 REMINDERS_EVERY = datetime.timedelta(minutes=15)
 
@@ -22,7 +22,7 @@ REMINDERS_EVERY = datetime.timedelta(minutes=15)
 @task()
 def meeting_reminders_task() -> dict[str, int]:
     try:
-        sent = invitation_services.reminders_send_due()
+        sent = services.reminders_send_due()
     finally:
         reminders_keep_running(at=timezone.now() + REMINDERS_EVERY)
     return {"reminders_sent": sent}

@@ -6,7 +6,7 @@ calendar feed carry a signed token instead of a sign-in (see `links`).
 
 from django.urls import path
 
-from coplan.meetings import invitation_views as views
+from coplan.meeting_invitations import views
 
 app_name = "meeting_invitations"
 

@@ -27,23 +27,22 @@ from django.utils import timezone
 
 from coplan.core import formats
 from coplan.core.errors import RuleError
-from coplan.meetings import invitation_selectors as selectors
-from coplan.meetings import links, telling
-from coplan.meetings.checks import meeting_times
-from coplan.meetings.invitation_models import (
-    InvitationSent,
-    InvitationWording,
-    ReminderSent,
-    SentBy,
-)
-from coplan.meetings.invitations import (
+from coplan.meeting_invitations import links, selectors, telling
+from coplan.meeting_invitations.invitations import (
     Invitation,
     MeetingFacts,
     Wording,
     invitation_build,
     text_for_reading,
 )
-from coplan.meetings.letters import EASY_READ, LARGE_PRINT, letter_pdf
+from coplan.meeting_invitations.letters import EASY_READ, LARGE_PRINT, letter_pdf
+from coplan.meeting_invitations.models import (
+    InvitationSent,
+    InvitationWording,
+    ReminderSent,
+    SentBy,
+)
+from coplan.meetings.checks import meeting_times
 from coplan.meetings.models import Attendance, InvitedPerson, Meeting, Reply
 from coplan.meetings.presenters import clock_words
 from coplan.people import selectors as people_selectors
@@ -181,7 +180,7 @@ def _record_and_send(
 
 
 def _reminders_keep_running() -> None:
-    from coplan.meetings.tasks import reminders_keep_running  # tasks imports this module
+    from coplan.meeting_invitations.tasks import reminders_keep_running  # tasks imports this module
 
     reminders_keep_running()
 

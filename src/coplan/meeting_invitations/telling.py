@@ -1,7 +1,7 @@
 """What meetings tell people, and when (coplan.notifications)."""
 
 from coplan.core import formats
-from coplan.meetings import links
+from coplan.meeting_invitations import links
 from coplan.meetings.models import InvitedPerson, Reply
 from coplan.notifications.kinds import Kind
 from coplan.notifications.services import tell

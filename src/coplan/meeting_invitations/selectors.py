@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Prefetch
 
-from coplan.meetings import calendars
-from coplan.meetings.invitation_models import InvitationSent, InvitationWording, ReminderSent
-from coplan.meetings.invitations import KeyDate, MeetingFacts, PersonFacts, Wording
-from coplan.meetings.letters import letter_format
+from coplan.meeting_invitations import calendars
+from coplan.meeting_invitations.invitations import KeyDate, MeetingFacts, PersonFacts, Wording
+from coplan.meeting_invitations.letters import letter_format
+from coplan.meeting_invitations.models import InvitationSent, InvitationWording, ReminderSent
 from coplan.meetings.models import InvitedPerson, Meeting, Reply
 from coplan.payments.selectors import payment_words
 from coplan.people.choices import ContactMethod

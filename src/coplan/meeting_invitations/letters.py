@@ -21,8 +21,8 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from coplan.core import formats
-from coplan.meetings.invitations import Invitation, text_for_reading
-from coplan.plain_words.easy_read import _vera_fonts, easy_read_lines, easy_read_pdf
+from coplan.meeting_invitations.invitations import Invitation, text_for_reading
+from coplan.plain_words.easy_read import easy_read_lines, easy_read_pdf, vera_fonts
 
 STANDARD, LARGE_PRINT, EASY_READ = "standard", "large_print", "easy_read"
 POINT_SIZES = {STANDARD: 12, LARGE_PRINT: 18}
@@ -53,7 +53,7 @@ def letter_pdf(
     if format == EASY_READ:
         text = text_for_reading(invitation, reply_link=reply_link)
         return easy_read_pdf(title=invitation.subject, lines=easy_read_lines(text))
-    regular, bold = _vera_fonts()
+    regular, bold = vera_fonts()
     size = POINT_SIZES.get(format, POINT_SIZES[STANDARD])
     body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.5)
     heading = ParagraphStyle(

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from pypdf import PdfReader
 
-from coplan.meetings import invitation_services
+from coplan.meeting_invitations import services as invitation_services
 from coplan.meetings.models import Meeting
 from coplan.people.models import Involvement
 from tests.factories import InvitedPersonFactory, InvolvementFactory, MilestoneFactory, VenueFactory

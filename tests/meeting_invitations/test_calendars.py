@@ -5,12 +5,17 @@ import datetime
 import icalendar
 import pytest
 
-from coplan.meetings import links
+from coplan.meeting_invitations import links
 from coplan.meetings.models import Meeting
 from coplan.people.models import Person
 from coplan.projects.roles import Role
 from tests.factories import MembershipFactory, MilestoneFactory
-from tests.meetings.invitation_support import LONDON, complete_meeting, invite_person, set_clock
+from tests.meeting_invitations.invitation_support import (
+    LONDON,
+    complete_meeting,
+    invite_person,
+    set_clock,
+)
 
 pytestmark = pytest.mark.django_db
 

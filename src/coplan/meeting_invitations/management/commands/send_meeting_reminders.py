@@ -1,12 +1,12 @@
 """Send every meeting reminder that is due now (for cron, for example every 15 minutes).
 
-The task worker does this too (coplan.meetings.tasks); running both is safe:
+The task worker does this too (coplan.meeting_invitations.tasks); running both is safe:
 each reminder is sent once.
 """
 
 from django.core.management.base import BaseCommand
 
-from coplan.meetings.invitation_services import reminders_send_due
+from coplan.meeting_invitations.services import reminders_send_due
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@
 everything the guide lists. Nothing is sent: the lead sends it from the invitation page.
 Loaded once."""
 
+from coplan.meeting_invitations.models import InvitationWording
 from coplan.meetings.demo import DEMO_MEETING
-from coplan.meetings.invitation_models import InvitationWording
 from coplan.meetings.models import Meeting
 from coplan.projects.models import Project
 

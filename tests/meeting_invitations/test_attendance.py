@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from coplan.meetings.models import InvitedPerson, Meeting
 from coplan.projects.roles import Role
 from tests.factories import InvitedPersonFactory, MembershipFactory
-from tests.meetings.invitation_support import invite_person
+from tests.meeting_invitations.invitation_support import invite_person
 
 pytestmark = pytest.mark.django_db
 

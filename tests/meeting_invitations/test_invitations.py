@@ -8,10 +8,11 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coplan.meetings import invitation_selectors, invitation_services
-from coplan.meetings.invitation_models import InvitationSent
-from coplan.meetings.invitations import ITEM_KEYS, invitation_build, invitation_missing
-from coplan.meetings.letters import letter_format
+from coplan.meeting_invitations import selectors as invitation_selectors
+from coplan.meeting_invitations import services as invitation_services
+from coplan.meeting_invitations.invitations import ITEM_KEYS, invitation_build, invitation_missing
+from coplan.meeting_invitations.letters import letter_format
+from coplan.meeting_invitations.models import InvitationSent
 from coplan.projects.roles import Role
 from tests.factories import (
     InvitedPersonFactory,
@@ -19,7 +20,7 @@ from tests.factories import (
     MembershipFactory,
     PaymentPolicyFactory,
 )
-from tests.meetings.invitation_support import (
+from tests.meeting_invitations.invitation_support import (
     complete_meeting,
     invite_person,
     involvement_of,
