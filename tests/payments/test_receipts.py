@@ -72,7 +72,7 @@ def test_a_script_named_jpg_is_refused_beside_the_field_and_nothing_is_saved(
     response = _expense_page(team, client_for, upload)
 
     text = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in text
     assert "The selected file must be a photo (JPG or PNG) or a PDF" in text
     assert (ClaimLine.objects.count(), Receipt.objects.count()) == (0, 0)

@@ -1,13 +1,14 @@
 """Words and tags for claims, as people see them."""
 
+from coplan.core.presenters import Tag
 from coplan.payments.choices import ClaimStatus
 
-STATUS_TAGS = {
-    ClaimStatus.DRAFT: "govuk-tag--grey",
-    ClaimStatus.SUBMITTED: "govuk-tag--blue",
-    ClaimStatus.RETURNED: "govuk-tag--orange",
-    ClaimStatus.APPROVED: "govuk-tag--turquoise",
-    ClaimStatus.PAID: "govuk-tag--green",
+STATUS_COLOURS = {
+    ClaimStatus.DRAFT: "grey",
+    ClaimStatus.SUBMITTED: "blue",
+    ClaimStatus.RETURNED: "orange",
+    ClaimStatus.APPROVED: "turquoise",
+    ClaimStatus.PAID: "green",
 }
 
 # What happens next, in plain words, for the person who claimed.
@@ -22,5 +23,6 @@ NEXT_STEP = {
 }
 
 
-def status_tag(status: str) -> dict:
-    return {"text": ClaimStatus(status).label, "classes": STATUS_TAGS[status]}
+def status_tag(status: str) -> Tag:
+    """Where a claim is up to, as a tag (`core/macros.html` `tag`)."""
+    return Tag(ClaimStatus(status).label, STATUS_COLOURS[status])

@@ -1,0 +1,80 @@
+"""Finance's pages for a project: the claims approved between two dates as a
+spreadsheet, and the project's cost code that goes on each row."""
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from coplan.core.http import posted
+from coplan.payments import exports, rules, selectors, services
+from coplan.payments.forms import CostCodeForm, ExportForm
+from coplan.payments.views import SECTION
+from coplan.projects.access import project_view
+from coplan.projects.models import Membership
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@project_view(rules.PAY_CLAIMS)
+def cost_code(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = CostCodeForm(
+        posted(request),
+        initial={"cost_code": selectors.project_cost_code(project=membership.project)},
+    )
+    return SECTION.form_flow(
+        request,
+        membership,
+        form,
+        save=lambda: services.cost_code_set(
+            project=membership.project, cost_code=form.cleaned_data["cost_code"]
+        ),
+        saved="The cost code has been saved.",
+        heading="Cost code",
+        button="Save cost code",
+        back=SECTION.url("claims", membership),
+    )
+
+
+def _download(rows, *, name: str, file_format: str, title: str) -> HttpResponse:
+    if file_format == "csv":
+        response = HttpResponse(exports.export_csv(rows), content_type="text/csv")
+    else:
+        response = HttpResponse(exports.export_xlsx(rows, title=title), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
+@project_view(rules.PAY_CLAIMS)
+def export(request: HttpRequest, membership: Membership) -> HttpResponse:
+    today = timezone.localdate()
+    form = ExportForm(
+        request.GET if "start-day" in request.GET else None,
+        initial={"start": today.replace(day=1), "end": today, "file_format": "xlsx"},
+    )
+    if form.is_bound and form.is_valid():
+        project = membership.project
+        data = form.cleaned_data
+        found = selectors.claims_for_export(project=project, start=data["start"], end=data["end"])
+        rows = exports.export_rows(
+            claims=found,
+            choices=selectors.payment_choices_for(people=[claim.person for claim in found]),
+            cost_code=selectors.project_cost_code(project=project),
+        )
+        return _download(
+            rows,
+            name=f"claims-{project.pk}-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}",
+            file_format="csv" if data["file_format"] == "csv" else "xlsx",
+            title=f"Claims for {project.name}",
+        )
+    return SECTION.form_page(
+        request,
+        membership,
+        form,
+        heading="Download claims for finance",
+        intro=[
+            "Claims approved between the two dates, whether paid yet or not: who to pay, "
+            "the amounts by kind, the cost code and the payment reference."
+        ],
+        button="Download",
+        method="get",
+        back=SECTION.url("claims", membership),
+    )
