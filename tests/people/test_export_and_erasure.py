@@ -387,6 +387,7 @@ def staff_without_person_records(project, lead):
                 "Finance says: taxis are paid with receipts",
                 "Approved someone’s claim for ‘Reading the papers’",
                 "Recorded as paid someone’s claim for ‘Reading the papers’",
+                "Told them: A claim is waiting for you: Reading the papers",
             ],
         ),
     ],
@@ -447,3 +448,20 @@ def test_a_leads_copy_holds_only_their_organisations_projects(client_for, projec
     assert "Sign-ins" not in for_lead.content.decode()
     assert "Said in another organisation" in for_herself.content.decode()
     assert "Sign-ins" in for_herself.content.decode()
+
+
+def test_messages_sent_to_someone_are_in_everything_held(
+    client_for, project, lead, staff_without_person_records
+):
+    cora = Person.objects.get(full_name="Cora Claimant")
+
+    data = json.loads(
+        client_for(lead)
+        .get(f"/projects/{project.pk}/participants/{cora.pk}/everything-we-hold.json")
+        .content
+    )
+
+    told = [entry["what"] for entry in data["activity"]["updates"]]
+    assert len(told) == 2
+    assert all(what.startswith("Told them: ") for what in told)
+    assert all("Reading the papers" in what for what in told)

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.paginator import Page, Paginator
+from django.db.models import Q
 
 from coplan.notifications.choices import Channel, Delivery
-from coplan.notifications.kinds import kind_get
+from coplan.notifications.kinds import kind_get, kinds_all
 from coplan.notifications.models import NotifyAccount, Update, UpdateChoice
 from coplan.people.choices import ContactMethod
 from coplan.people.models import Person
@@ -146,3 +147,42 @@ def contact_choices(*, user: AbstractBaseUser) -> list[ContactChoice]:
         ContactChoice(record.organisation.name, record.get_contact_by_display().lower())
         for record in records
     ]
+
+
+def updates_held_about(
+    *, user: AbstractBaseUser | None, person: Person | None, organisation_id: int | None = None
+) -> dict[str, list[dict]]:
+    """The messages kept for this person's account or record, and how they chose to hear
+    about each kind, for "everything we hold" (coplan.people). Only messages about the
+    organisation's projects when `organisation_id` is given."""
+    mine = Q(pk__in=[])
+    if user is not None:
+        mine |= Q(user=user)
+    if person is not None:
+        mine |= Q(person=person)
+    updates = Update.objects.filter(mine).select_related("project").order_by("created_at", "pk")
+    if organisation_id:
+        updates = updates.filter(organisation_id=organisation_id)
+    choices = UpdateChoice.objects.filter(user=user) if user is not None else []
+    labels = {kind.code: kind.label for kind in kinds_all()}
+    return {
+        "updates": [
+            {
+                "when": update.created_at.isoformat(timespec="seconds"),
+                "project": update.project.name if update.project else "",
+                "what": f"Told them: {update.subject}",
+                "words": "",  # the body may name someone else (whose claim it was)
+            }
+            for update in updates
+        ],
+        "update_choices": [
+            {
+                "when": choice.changed_at.isoformat(timespec="seconds"),
+                "project": "",
+                "what": f"Chose how to hear about {labels.get(choice.kind, choice.kind)}: "
+                f"{choice.get_delivery_display().lower()}",
+                "words": "",
+            }
+            for choice in choices
+        ],
+    }

@@ -16,6 +16,7 @@ from django.utils import timezone
 from coplan.accounts.selectors import sign_ins_held_about
 from coplan.feedback.selectors import feedback_held_about
 from coplan.guides.selectors import plan_held_about
+from coplan.notifications.selectors import updates_held_about
 from coplan.organisations.models import Organisation
 from coplan.payments.selectors import claims_held_about
 from coplan.people import selectors
@@ -23,8 +24,9 @@ from coplan.people.models import Person
 from coplan.planning.selectors import planning_held_about
 from coplan.working_together.selectors import working_together_held_about
 
-# What each app keeps of what someone did, in the order the page shows it; every entry
-# has "when", "project", "what" (a sentence) and "words" (what they wrote, if anything).
+# What each app keeps with someone's name (what they did, and what we told them), in the
+# order the page shows it; every entry has "when", "project", "what" (a sentence) and
+# "words" (what was written, if anything).
 ACTIVITY_HEADINGS = {
     "comments_on_the_plan": "Comments on the plan",
     "comments": "Comments on the car park and session records",
@@ -38,6 +40,8 @@ ACTIVITY_HEADINGS = {
     "ways_forward_recorded": "Ways forward recorded",
     "claims_dealt_with": "Other people’s claims dealt with",
     "protected_details_seen_or_changed": "Other people’s protected details seen or changed",
+    "updates": "Messages sent to them",
+    "update_choices": "How they chose to hear from us",
 }
 
 _NO_PERSON_RECORD = {
@@ -75,23 +79,23 @@ def everything_held(
         "feedback": None,
         "activity": {},
     }
-    if user is None:
-        return held
-    held["account"] = selectors.account_held(user=user, organisation_id=scope)
-    if own:
-        held["sign_ins"] = sign_ins_held_about(user=user)
-    feedback = feedback_held_about(user=user, organisation_id=scope)
-    if not own:  # a self-reflection is private to its author until they share it
-        feedback["self_reflections"] = [
-            reflection for reflection in feedback["self_reflections"] if reflection["shared"]
-        ]
-    held["feedback"] = feedback
-    found = {
-        **plan_held_about(user=user, organisation_id=scope),
-        **working_together_held_about(user=user, organisation_id=scope),
-        **planning_held_about(user=user, organisation_id=scope),
-        **claims_held_about(user=user, organisation_id=scope),
-        **selectors.audit_held_about(user=user, organisation_id=scope),
-    }
+    found = updates_held_about(user=user, person=person, organisation_id=scope)
+    if user is not None:
+        held["account"] = selectors.account_held(user=user, organisation_id=scope)
+        if own:
+            held["sign_ins"] = sign_ins_held_about(user=user)
+        feedback = feedback_held_about(user=user, organisation_id=scope)
+        if not own:  # a self-reflection is private to its author until they share it
+            feedback["self_reflections"] = [
+                reflection for reflection in feedback["self_reflections"] if reflection["shared"]
+            ]
+        held["feedback"] = feedback
+        found |= {
+            **plan_held_about(user=user, organisation_id=scope),
+            **working_together_held_about(user=user, organisation_id=scope),
+            **planning_held_about(user=user, organisation_id=scope),
+            **claims_held_about(user=user, organisation_id=scope),
+            **selectors.audit_held_about(user=user, organisation_id=scope),
+        }
     held["activity"] = {key: found[key] for key in ACTIVITY_HEADINGS if key in found}
     return held

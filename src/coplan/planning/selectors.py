@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from coplan.core.formats import long_date
 from coplan.core.numbers import pounds
 from coplan.payments.selectors import project_spend
 from coplan.planning import timing
@@ -294,9 +295,9 @@ def planning_held_about(*, user, organisation_id: int | None = None) -> dict[str
             {
                 "when": (sign_off.signed_on or sign_off.due_on).isoformat(),
                 "project": sign_off.project.name,
-                "what": f"Signed off on {sign_off.signed_on:%d %B %Y}"
+                "what": f"Signed off on {long_date(sign_off.signed_on)}"
                 if sign_off.signed_on
-                else f"Sign-off asked of them, needed by {sign_off.due_on:%d %B %Y}",
+                else f"Sign-off asked of them, needed by {long_date(sign_off.due_on)}",
                 "words": sign_off.what,
             }
             for sign_off in sign_offs

@@ -13,6 +13,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from coplan.core.formats import long_date
 from coplan.guides import engine
 from coplan.guides.models import ProjectGuide
 from coplan.guides.selectors import guide_for_version
@@ -375,7 +376,7 @@ def working_together_held_about(
             {
                 "when": _at(action.due_on),
                 "project": action.project.name,
-                "what": f"An action for them, due {action.due_on:%d %B %Y} "
+                "what": f"An action for them, due {long_date(action.due_on)} "
                 f"({action.get_status_display().lower()})",
                 "words": action.what,
             }
