@@ -5,18 +5,10 @@ import datetime
 from dataclasses import dataclass
 
 from coplan.core import formats
+from coplan.core.presenters import Tag
 from coplan.meetings import checks
 from coplan.meetings.models import Checked, Meeting, Venue
 from coplan.meetings.selectors import VENUE_FEATURES
-
-
-@dataclass(frozen=True)
-class Tag:
-    text: str
-    colour: str = ""
-
-    def params(self) -> dict:
-        return {"text": self.text, "classes": f"govuk-tag--{self.colour}" if self.colour else ""}
 
 
 def clock_words(moment: datetime.datetime | datetime.time) -> str:

@@ -7,14 +7,13 @@ only through the person's staff membership (`access.organisation_staff_view`).
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coplan.core.http import or_404, posted
+from coplan.core.http import or_404, posted, save_form
 from coplan.meetings import checks, contributions, rules, selectors, services
-from coplan.meetings.access import organisation_staff_view
 from coplan.meetings.forms import (
     AUDIT_QUESTIONS,
     CateringSentForm,
@@ -42,21 +41,31 @@ from coplan.meetings.presenters import (
     unmet_rows,
 )
 from coplan.organisations import selectors as organisation_selectors
+from coplan.organisations.access import organisation_staff_view
 from coplan.organisations.models import StaffMembership
+from coplan.organisations.pages import organisation_page
 from coplan.people import rules as people_rules
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
-from coplan.projects.rules import role_may
+from coplan.projects.pages import Section
+
+SECTION = Section(
+    "meetings",
+    namespace="meetings",
+    context=lambda membership: {
+        "can_edit": membership.may(rules.EDIT_MEETINGS),
+        "can_invite": membership.may(rules.MANAGE_INVITED),
+        "can_see_catering": membership.may(rules.VIEW_CATERING),
+    },
+)
 
 # Venues -------------------------------------------------------------------------------
 
 
-def _venue_context(staff_membership: StaffMembership, **extra) -> dict:
-    return {
-        "organisation": staff_membership.organisation,
-        "nav_section": "projects",
-        **extra,
-    }
+def _venues_url(organisation_id: int, **kwargs) -> str:
+    """The venue library, or one venue of it (`venue_id=`)."""
+    name = "meetings:venue" if kwargs else "meetings:venues"
+    return reverse(name, kwargs={"organisation_id": organisation_id, **kwargs})
 
 
 def _may_change_venues(request: HttpRequest, staff_membership: StaffMembership) -> bool:
@@ -71,46 +80,50 @@ def _may_change_venues(request: HttpRequest, staff_membership: StaffMembership) 
 @organisation_staff_view
 def venues(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
     organisation = staff_membership.organisation
-    return render(
+    return organisation_page(
         request,
+        staff_membership,
         "meetings/venues.html",
-        _venue_context(
-            staff_membership,
-            venues=[VenuePresenter(v) for v in selectors.venues(organisation=organisation)],
-            can_change=_may_change_venues(request, staff_membership),
-            can_set_notice=rules.may_set_notice(staff_membership),
-            policy=selectors.meetings_policy(organisation=organisation),
-        ),
+        venues=[VenuePresenter(v) for v in selectors.venues(organisation=organisation)],
+        can_change=_may_change_venues(request, staff_membership),
+        can_set_notice=rules.may_set_notice(staff_membership),
+        policy=selectors.meetings_policy(organisation=organisation),
     )
 
 
 @organisation_staff_view
 def venue(request: HttpRequest, staff_membership: StaffMembership, venue_id: int) -> HttpResponse:
     found = or_404(selectors.venue(organisation=staff_membership.organisation, venue_id=venue_id))
-    return render(
+    return organisation_page(
         request,
+        staff_membership,
         "meetings/venue.html",
-        _venue_context(
-            staff_membership,
-            venue=VenuePresenter(found),
-            can_change=_may_change_venues(request, staff_membership),
-        ),
+        venue=VenuePresenter(found),
+        can_change=_may_change_venues(request, staff_membership),
+        back=_venues_url(staff_membership.organisation_id),
+        back_text="All venues",
     )
 
 
-def _venue_form_page(request, staff_membership, form, *, heading, button, back) -> HttpResponse:
-    return render(
+def _venue_form(request, staff_membership, form, *, save, saved, heading, button, back):
+    """The venue form: once saved, on to the venue's page."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = save()
+        except services.MeetingRuleError as error:
+            error.add_to(form)
+        else:
+            messages.success(request, saved(found))
+            return redirect(_venues_url(staff_membership.organisation_id, venue_id=found.pk))
+    return organisation_page(
         request,
+        staff_membership,
         "meetings/venue_form.html",
-        _venue_context(
-            staff_membership,
-            form=form,
-            heading=heading,
-            button=button,
-            back=back,
-            audit_fields=list(AUDIT_QUESTIONS),
-        ),
-        status=400 if form.is_bound and form.errors else 200,
+        form=form,
+        heading=heading,
+        button=button,
+        back=back,
+        audit_fields=list(AUDIT_QUESTIONS),
     )
 
 
@@ -120,23 +133,17 @@ def venue_add(request: HttpRequest, staff_membership: StaffMembership) -> HttpRe
         raise PermissionDenied
     organisation = staff_membership.organisation
     form = VenueForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            added = services.venue_create(
-                organisation=organisation, created_by=request.user, **form.cleaned_data
-            )
-        except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, f"{added.name} has been added to the venues.")
-            return redirect("meetings:venue", organisation_id=organisation.pk, venue_id=added.pk)
-    return _venue_form_page(
+    return _venue_form(
         request,
         staff_membership,
         form,
+        save=lambda: services.venue_create(
+            organisation=organisation, created_by=request.user, **form.cleaned_data
+        ),
+        saved=lambda added: f"{added.name} has been added to the venues.",
         heading="Add a venue",
         button="Add venue",
-        back=reverse("meetings:venues", kwargs={"organisation_id": organisation.pk}),
+        back=_venues_url(organisation.pk),
     )
 
 
@@ -149,23 +156,17 @@ def venue_edit(
     organisation = staff_membership.organisation
     found = or_404(selectors.venue(organisation=organisation, venue_id=venue_id))
     form = VenueForm(posted(request), initial=venue_initial(found))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.venue_update(venue=found, changed_by=request.user, **form.cleaned_data)
-        except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, f"{found.name} has been saved.")
-            return redirect("meetings:venue", organisation_id=organisation.pk, venue_id=found.pk)
-    return _venue_form_page(
+    return _venue_form(
         request,
         staff_membership,
         form,
+        save=lambda: services.venue_update(
+            venue=found, changed_by=request.user, **form.cleaned_data
+        ),
+        saved=lambda changed: f"{changed.name} has been saved.",
         heading=f"Change {found.name}",
         button="Save venue",
-        back=reverse(
-            "meetings:venue", kwargs={"organisation_id": organisation.pk, "venue_id": found.pk}
-        ),
+        back=_venues_url(organisation.pk, venue_id=found.pk),
     )
 
 
@@ -176,72 +177,34 @@ def notice_policy(request: HttpRequest, staff_membership: StaffMembership) -> Ht
     organisation = staff_membership.organisation
     policy = selectors.meetings_policy(organisation=organisation)
     form = NoticePolicyForm(posted(request), initial={"notice_days": policy.notice_days})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meetings_policy_set(organisation=organisation, **form.cleaned_data)
-        except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, "The least notice for meetings has been saved.")
-            return redirect("meetings:venues", organisation_id=organisation.pk)
-    back = reverse("meetings:venues", kwargs={"organisation_id": organisation.pk})
-    return render(
+    back = _venues_url(organisation.pk)
+    if save_form(
         request,
-        "meetings/form.html",
-        _venue_context(
-            staff_membership,
-            form=form,
-            heading="Notice of meetings",
-            button="Save",
-            back=back,
-            caption=organisation.name,
-        ),
-        status=400 if form.is_bound and form.errors else 200,
+        form,
+        lambda: services.meetings_policy_set(organisation=organisation, **form.cleaned_data),
+        "The least notice for meetings has been saved.",
+    ):
+        return redirect(back)
+    return organisation_page(
+        request,
+        staff_membership,
+        "organisations/layout-form.html",
+        form=form,
+        heading="Notice of meetings",
+        button="Save",
+        back=back,
     )
 
 
 # Meetings ---------------------------------------------------------------------------------
 
 
-def _context(membership: Membership, **extra) -> dict:
-    return {
-        "project": membership.project,
-        "membership": membership,
-        "project_section": "meetings",
-        "nav_section": "projects",
-        "can_edit": role_may(membership.role, rules.EDIT_MEETINGS),
-        "can_invite": role_may(membership.role, rules.MANAGE_INVITED),
-        "can_see_catering": role_may(membership.role, rules.VIEW_CATERING),
-        **extra,
-    }
-
-
 def _meeting_url(name: str, membership: Membership, found: Meeting, **kwargs) -> str:
-    return reverse(
-        f"meetings:{name}",
-        kwargs={"project_id": membership.project_id, "meeting_id": found.pk, **kwargs},
-    )
+    return SECTION.url(name, membership, meeting_id=found.pk, **kwargs)
 
 
 def _meeting(membership: Membership, meeting_id: int) -> Meeting:
     return or_404(selectors.meeting(project=membership.project, meeting_id=meeting_id))
-
-
-def _form_page(request, membership, form, *, heading, button, back, intro="", caption=""):
-    return render(
-        request,
-        "meetings/form.html",
-        _context(
-            membership,
-            form=form,
-            heading=heading,
-            button=button,
-            back=back,
-            intro=intro,
-            caption=caption or membership.project.name,
-        ),
-        status=400 if form.is_bound and form.errors else 200,
-    )
 
 
 @project_view(rules.VIEW_MEETINGS)
@@ -258,17 +221,14 @@ def meetings(request: HttpRequest, membership: Membership) -> HttpResponse:
         }
         for each in checked
     ]
-    organisation = membership.project.organisation
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "meetings/meetings.html",
-        _context(
-            membership,
-            upcoming=[row for row in rows if not row["past"]],
-            past=[row for row in rows if row["past"]],
-            venues_url=reverse("meetings:venues", kwargs={"organisation_id": organisation.pk}),
-            is_staff=_is_staff(request, membership),
-        ),
+        upcoming=[row for row in rows if not row["past"]],
+        past=[row for row in rows if row["past"]],
+        venues_url=_venues_url(membership.project.organisation_id),
+        is_staff=_is_staff(request, membership),
     )
 
 
@@ -290,44 +250,42 @@ def _meeting_form(request, membership, **kwargs) -> MeetingForm:
     )
 
 
-@project_view(rules.EDIT_MEETINGS)
-def meeting_add(request: HttpRequest, membership: Membership) -> HttpResponse:
-    form = _meeting_form(request, membership)
+def _meeting_form_flow(request, membership, form, *, save, saved, heading, back):
+    """The plan of a meeting: once saved, on to the meeting's page."""
     if request.method == "POST" and form.is_valid():
         try:
-            added = services.meeting_create(
-                project=membership.project, created_by=request.user, **form.service_arguments()
-            )
+            found = save()
         except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
-            messages.success(request, f"‘{added.title}’ has been added.")
-            return redirect(_meeting_url("meeting", membership, added))
-    return _meeting_form_page(
+            messages.success(request, saved(found))
+            return redirect(_meeting_url("meeting", membership, found))
+    return SECTION.form_page(
         request,
         membership,
         form,
-        heading="Plan a meeting or workshop",
+        heading=heading,
         button="Save meeting",
-        back=reverse("meetings:meetings", kwargs={"project_id": membership.project_id}),
+        back=back,
+        template="meetings/meeting_form.html",
+        venues_url=_venues_url(membership.project.organisation_id),
+        is_staff=_is_staff(request, membership),
     )
 
 
-def _meeting_form_page(request, membership, form, *, heading, button, back) -> HttpResponse:
-    organisation = membership.project.organisation
-    return render(
+@project_view(rules.EDIT_MEETINGS)
+def meeting_add(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = _meeting_form(request, membership)
+    return _meeting_form_flow(
         request,
-        "meetings/meeting_form.html",
-        _context(
-            membership,
-            form=form,
-            heading=heading,
-            button=button,
-            back=back,
-            venues_url=reverse("meetings:venues", kwargs={"organisation_id": organisation.pk}),
-            is_staff=_is_staff(request, membership),
+        membership,
+        form,
+        save=lambda: services.meeting_create(
+            project=membership.project, created_by=request.user, **form.service_arguments()
         ),
-        status=400 if form.is_bound and form.errors else 200,
+        saved=lambda added: f"‘{added.title}’ has been added.",
+        heading="Plan a meeting or workshop",
+        back=SECTION.url("meetings", membership),
     )
 
 
@@ -338,20 +296,13 @@ def meeting_edit(request: HttpRequest, membership: Membership, meeting_id: int) 
     form = _meeting_form(
         request, membership, initial=meeting_initial(found, ends_at=times.ends.time())
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(meeting=found, **form.service_arguments())
-        except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, f"‘{found.title}’ has been saved.")
-            return redirect(_meeting_url("meeting", membership, found))
-    return _meeting_form_page(
+    return _meeting_form_flow(
         request,
         membership,
         form,
+        save=lambda: services.meeting_update(meeting=found, **form.service_arguments()),
+        saved=lambda changed: f"‘{changed.title}’ has been saved.",
         heading=f"Change ‘{found.title}’",
-        button="Save meeting",
         back=_meeting_url("meeting", membership, found),
     )
 
@@ -362,69 +313,56 @@ def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> Ht
     today = timezone.localdate()
     checkup = selectors.meeting_checkup(meeting=found, today=today)
     readiness = checkup.readiness
-    show_names = role_may(membership.role, people_rules.VIEW_ACCESS_NEEDS)
+    show_names = membership.may(people_rules.VIEW_ACCESS_NEEDS)
     if show_names and readiness.needs.unmet:
         services.meeting_needs_view_record(
             meeting=found, actor=request.user, where="meeting page: needs not met"
         )
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "meetings/meeting.html",
-        _context(
-            membership,
-            meeting=MeetingPresenter(found, times=checkup.times),
-            venue=VenuePresenter(found.venue) if found.venue and found.has_room else None,
-            checkup=checkup,
-            readiness=readiness,
-            ready_tag=readiness_tag(readiness),
-            check_tag=check_tag,
-            unmet=unmet_rows(
-                readiness.needs, names_for=checkup.people_named, show_names=show_names
-            ),
-            show_names=show_names,
-            needs_changed_names=checkup.people_named(readiness.needs.needs_changed)
-            if show_names
-            else None,
-            paper_checks={check.key: check for check in readiness.papers},
-            paper_tag=paper_tag,
-            format_list=format_list,
-            missing_format_words=missing_format_words,
-            is_past=found.meets_on < today,
-            meeting_links=contributions.meeting_links(membership=membership, meeting=found),
-        ),
+        meeting=MeetingPresenter(found, times=checkup.times),
+        venue=VenuePresenter(found.venue) if found.venue and found.has_room else None,
+        checkup=checkup,
+        readiness=readiness,
+        ready_tag=readiness_tag(readiness),
+        check_tag=check_tag,
+        unmet=unmet_rows(readiness.needs, names_for=checkup.people_named, show_names=show_names),
+        show_names=show_names,
+        needs_changed_names=checkup.people_named(readiness.needs.needs_changed)
+        if show_names
+        else None,
+        paper_checks={check.key: check for check in readiness.papers},
+        paper_tag=paper_tag,
+        format_list=format_list,
+        missing_format_words=missing_format_words,
+        is_past=found.meets_on < today,
+        meeting_links=contributions.meeting_links(membership=membership, meeting=found),
+        back=SECTION.url("meetings", membership),
+        back_text="All meetings",
     )
 
 
 @project_view(rules.EDIT_MEETINGS)
 def meeting_remove(request: HttpRequest, membership: Membership, meeting_id: int) -> HttpResponse:
     found = _meeting(membership, meeting_id)
-    problem = None
-    if request.method == "POST":
-        try:
-            services.meeting_delete(meeting=found)
-        except services.MeetingRuleError as error:
-            problem = error.message
-        else:
-            messages.success(request, f"‘{found.title}’ has been removed.")
-            return redirect("meetings:meetings", project_id=membership.project_id)
     invited_count = found.invited.count()
-    return render(
+    return SECTION.remove_flow(
         request,
-        "meetings/remove.html",
-        _context(
-            membership,
-            heading=f"Remove ‘{found.title}’?",
-            back=_meeting_url("meeting", membership, found),
-            caption=membership.project.name,
-            problem=problem,
-            warning=(
-                f"{invited_count} {'person is' if invited_count == 1 else 'people are'} invited. "
-                "Tell them it is not happening."
-            )
-            if invited_count
-            else "",
-        ),
-        status=400 if problem else 200,
+        membership,
+        remove=lambda: services.meeting_delete(meeting=found),
+        removed=f"‘{found.title}’ has been removed.",
+        heading=f"Remove ‘{found.title}’?",
+        back=_meeting_url("meeting", membership, found),
+        done=SECTION.url("meetings", membership),
+        intro=[
+            f"{invited_count} {'person is' if invited_count == 1 else 'people are'} invited. "
+            "Tell them it is not happening."
+        ]
+        if invited_count
+        else [],
+        cannot_undo=True,
     )
 
 
@@ -437,20 +375,22 @@ def paperwork(request: HttpRequest, membership: Membership, meeting_id: int) -> 
     form = PaperworkForm(
         posted(request), initial=paperwork_initial(selectors.paperwork(meeting=found))
     )
-    if request.method == "POST" and form.is_valid():
-        services.paperwork_update(meeting=found, statuses=form.statuses(), notes=form.notes())
-        messages.success(request, "The paperwork checklist has been saved.")
-        return redirect(_meeting_url("meeting", membership, found))
-    return render(
+    return SECTION.form_flow(
         request,
-        "meetings/paperwork.html",
-        _context(
-            membership,
-            meeting=found,
-            form=form,
-            back=_meeting_url("meeting", membership, found),
+        membership,
+        form,
+        save=lambda: services.paperwork_update(
+            meeting=found, statuses=form.statuses(), notes=form.notes()
         ),
-        status=400 if form.is_bound and form.errors else 200,
+        saved="The paperwork checklist has been saved.",
+        heading="Forms and paperwork",
+        button="Save paperwork",
+        back=_meeting_url("meeting", membership, found),
+        intro=[
+            "What forms and paperwork will you need? Mark each one ready, "
+            "or not needed for this meeting."
+        ],
+        caption=found.title,
     )
 
 
@@ -458,22 +398,21 @@ def paperwork(request: HttpRequest, membership: Membership, meeting_id: int) -> 
 def papers(request: HttpRequest, membership: Membership, meeting_id: int) -> HttpResponse:
     found = _meeting(membership, meeting_id)
     checkup = selectors.meeting_checkup(meeting=found)
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "meetings/papers.html",
-        _context(
-            membership,
-            meeting=found,
-            papers=checkup.papers,
-            paper_checks={check.key: check for check in checkup.readiness.papers},
-            asked=sorted(
-                checks.formats_asked(invitees=selectors.invitees(checkup.invited)).items()
-            ),
-            paper_tag=paper_tag,
-            format_list=format_list,
-            format_words=checks.format_words,
-            missing_format_words=missing_format_words,
-        ),
+        meeting=found,
+        caption=found.title,
+        back=_meeting_url("meeting", membership, found),
+        back_text="Back to the meeting",
+        papers=checkup.papers,
+        paper_checks={check.key: check for check in checkup.readiness.papers},
+        asked=sorted(checks.formats_asked(invitees=selectors.invitees(checkup.invited)).items()),
+        paper_tag=paper_tag,
+        format_list=format_list,
+        format_words=checks.format_words,
+        missing_format_words=missing_format_words,
     )
 
 
@@ -481,23 +420,19 @@ def papers(request: HttpRequest, membership: Membership, meeting_id: int) -> Htt
 def paper_add(request: HttpRequest, membership: Membership, meeting_id: int) -> HttpResponse:
     found = _meeting(membership, meeting_id)
     form = PaperForm(posted(request), meets_on=found.meets_on)
-    if request.method == "POST" and form.is_valid():
-        try:
-            added = services.paper_create(meeting=found, **form.service_arguments())
-        except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, f"‘{added.title}’ has been added to the papers.")
-            return redirect(_meeting_url("papers", membership, found))
-    return _form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.paper_create(meeting=found, **form.service_arguments()),
+        saved=lambda added: f"‘{added.title}’ has been added to the papers.",
         heading="Add a paper to send in advance",
         button="Add paper",
         back=_meeting_url("papers", membership, found),
-        intro="People need time to absorb and understand information in order to be able to "
-        "participate meaningfully.",
+        intro=[
+            "People need time to absorb and understand information in order to be able to "
+            "participate meaningfully."
+        ],
         caption=found.title,
     )
 
@@ -509,18 +444,12 @@ def paper_edit(
     found = _meeting(membership, meeting_id)
     paper = or_404(selectors.paper(meeting=found, paper_id=paper_id))
     form = PaperForm(posted(request), meets_on=found.meets_on, initial=paper_initial(paper))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.paper_update(paper=paper, **form.service_arguments())
-        except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, f"‘{paper.title}’ has been saved.")
-            return redirect(_meeting_url("papers", membership, found))
-    return _form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.paper_update(paper=paper, **form.service_arguments()),
+        saved=f"‘{paper.title}’ has been saved.",
         heading=f"Change ‘{paper.title}’",
         button="Save paper",
         back=_meeting_url("papers", membership, found),
@@ -534,20 +463,14 @@ def paper_remove(
 ) -> HttpResponse:
     found = _meeting(membership, meeting_id)
     paper = or_404(selectors.paper(meeting=found, paper_id=paper_id))
-    if request.method == "POST":
-        services.paper_delete(paper=paper)
-        messages.success(request, f"‘{paper.title}’ has been removed from the papers.")
-        return redirect(_meeting_url("papers", membership, found))
-    return render(
+    return SECTION.remove_flow(
         request,
-        "meetings/remove.html",
-        _context(
-            membership,
-            heading=f"Remove ‘{paper.title}’?",
-            thing="this paper",
-            back=_meeting_url("papers", membership, found),
-            caption=found.title,
-        ),
+        membership,
+        remove=lambda: services.paper_delete(paper=paper),
+        removed=f"‘{paper.title}’ has been removed from the papers.",
+        heading=f"Remove ‘{paper.title}’?",
+        back=_meeting_url("papers", membership, found),
+        cannot_undo=True,
     )
 
 
@@ -557,11 +480,15 @@ def paper_remove(
 @project_view(rules.MANAGE_INVITED)
 def invited(request: HttpRequest, membership: Membership, meeting_id: int) -> HttpResponse:
     found = _meeting(membership, meeting_id)
-    rows = selectors.invited_people(meeting=found)
-    return render(
+    return SECTION.page(
         request,
+        membership,
         "meetings/invited.html",
-        _context(membership, meeting=found, invited=rows),
+        meeting=found,
+        invited=selectors.invited_people(meeting=found),
+        caption=found.title,
+        back=_meeting_url("meeting", membership, found),
+        back_text="Back to the meeting",
     )
 
 
@@ -570,31 +497,23 @@ def invite(request: HttpRequest, membership: Membership, meeting_id: int) -> Htt
     found = _meeting(membership, meeting_id)
     participants = selectors.participants_to_invite(meeting=found)
     form = InviteForm(posted(request), participants=participants)
-    if request.method == "POST" and form.is_valid():
-        try:
-            added = services.invited_people_add(
-                meeting=found, people=form.chosen(), added_by=request.user
-            )
-        except services.MeetingRuleError as error:
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(
-                request,
-                f"{added} {'person has' if added == 1 else 'people have'} been added to the "
-                "people invited.",
-            )
-            return redirect(_meeting_url("invited", membership, found))
-    return render(
+    return SECTION.form_flow(
         request,
-        "meetings/invite.html",
-        _context(
-            membership,
-            meeting=found,
-            form=form,
-            participants=participants,
-            back=_meeting_url("invited", membership, found),
+        membership,
+        form,
+        save=lambda: services.invited_people_add(
+            meeting=found, people=form.chosen(), added_by=request.user
         ),
-        status=400 if form.is_bound and form.errors else 200,
+        saved=lambda added: (
+            f"{added} {'person has' if added == 1 else 'people have'} been added to the "
+            "people invited."
+        ),
+        heading="Invite people",
+        button="Invite",
+        back=_meeting_url("invited", membership, found),
+        caption=found.title,
+        template="meetings/invite.html",
+        participants=participants,
     )
 
 
@@ -607,18 +526,16 @@ def invited_reply(
     form = ReplyForm(
         posted(request), initial={"reply": row.reply, "needs_changed": row.needs_changed}
     )
-    if request.method == "POST" and form.is_valid():
-        services.invited_person_set_reply(invited=row, **form.cleaned_data)
-        messages.success(request, f"The reply from {row.person.full_name} has been saved.")
-        return redirect(_meeting_url("invited", membership, found))
-    return _form_page(
+    return SECTION.form_flow(
         request,
         membership,
         form,
+        save=lambda: services.invited_person_set_reply(invited=row, **form.cleaned_data),
+        saved=f"The reply from {row.person.full_name} has been saved.",
         heading=f"Reply from {row.person.full_name}",
         button="Save reply",
         back=_meeting_url("invited", membership, found),
-        intro="For a reply given by phone, by letter or in person.",
+        intro=["For a reply given by phone, by letter or in person."],
         caption=found.title,
     )
 
@@ -648,32 +565,34 @@ def catering(request: HttpRequest, membership: Membership, meeting_id: int) -> H
     found = _meeting(membership, meeting_id)
     checkup, summary = _catering(found)
     form = CateringSentForm(posted(request))
-    if request.method == "POST":
-        if not role_may(membership.role, rules.EDIT_MEETINGS):
-            raise PermissionDenied
-        if form.is_valid():
-            services.catering_mark_sent(
-                meeting=found, summary=summary, sent_on=form.cleaned_data["sent_on"]
-            )
-            messages.success(request, "The catering summary is recorded as sent.")
-            return redirect(_meeting_url("meeting", membership, found))
-    meeting_words = MeetingPresenter(found, times=checkup.times)
-    return render(
+    if request.method == "POST" and not membership.may(rules.EDIT_MEETINGS):
+        raise PermissionDenied
+    back = _meeting_url("meeting", membership, found)
+    if save_form(
         request,
-        "meetings/catering.html",
-        _context(
-            membership,
-            meeting=meeting_words,
-            summary=summary,
-            text=summary.as_text(heading=f"{found.title}: {meeting_words.when}"),
-            is_current=checks.catering_is_current(
-                plan=selectors.meeting_plan(found, meeting_papers=[], meeting_paperwork=[]),
-                summary=summary,
-            ),
-            form=form,
-            back=_meeting_url("meeting", membership, found),
+        form,
+        lambda: services.catering_mark_sent(
+            meeting=found, summary=summary, sent_on=form.cleaned_data["sent_on"]
         ),
-        status=400 if form.is_bound and form.errors else 200,
+        "The catering summary is recorded as sent.",
+    ):
+        return redirect(back)
+    meeting_words = MeetingPresenter(found, times=checkup.times)
+    return SECTION.page(
+        request,
+        membership,
+        "meetings/catering.html",
+        meeting=meeting_words,
+        caption=found.title,
+        summary=summary,
+        text=summary.as_text(heading=f"{found.title}: {meeting_words.when}"),
+        is_current=checks.catering_is_current(
+            plan=selectors.meeting_plan(found, meeting_papers=[], meeting_paperwork=[]),
+            summary=summary,
+        ),
+        form=form,
+        back=back,
+        back_text="Back to the meeting",
     )
 
 
