@@ -28,28 +28,29 @@ from coplan.meetings.models import Meeting, Reply
 from coplan.meetings.presenters import when_words
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import Section, project_url
 
 LETTER_WORDS = {EASY_READ: "Easy Read", LARGE_PRINT: "large print"}
+
+# Invitations are part of the project's meetings: the same item of the project's menu.
+SECTION = Section("meetings", namespace="meeting_invitations")
 
 
 def _meeting(membership: Membership, meeting_id: int) -> Meeting:
     return or_404(meeting_selectors.meeting(project=membership.project, meeting_id=meeting_id))
 
 
-def _context(membership: Membership, meeting: Meeting, **extra) -> dict:
-    return {
-        "project": membership.project,
-        "membership": membership,
-        "meeting": meeting,
-        "project_section": "meetings",
-        "nav_section": "projects",
-        **extra,
-    }
-
-
 def _meeting_url(name: str, meeting: Meeting, **kwargs) -> str:
-    return reverse(
-        name, kwargs={"project_id": meeting.project_id, "meeting_id": meeting.pk, **kwargs}
+    return project_url(name, meeting, meeting_id=meeting.pk, **kwargs)
+
+
+def _meeting_page(request, membership, meeting, template, **context) -> HttpResponse:
+    """A page about one meeting: its title as the caption, and back to the meeting
+    (or `back`)."""
+    context.setdefault("back", _meeting_url("meetings:meeting", meeting))
+    context.setdefault("back_text", "Back to the meeting")
+    return SECTION.page(
+        request, membership, template, meeting=meeting, caption=meeting.title, **context
     )
 
 
@@ -67,10 +68,7 @@ class MissingLine:
 def _missing_lines(
     meeting: Meeting, missing: tuple[Missing, ...], rows: list[selectors.InvitationRow]
 ) -> list[MissingLine]:
-    own = reverse(
-        "meeting_invitations:invitation",
-        kwargs={"project_id": meeting.project_id, "meeting_id": meeting.pk},
-    )
+    own = _meeting_url("meeting_invitations:invitation", meeting)
     plan = _meeting_url("meetings:meeting_edit", meeting)
     fixes = {
         "project": (
@@ -135,7 +133,7 @@ def _sent_words(row: selectors.InvitationRow) -> str:
     return words
 
 
-def _invitation_page(request, membership, meeting, form, own, *, status=200) -> HttpResponse:
+def _invitation_page(request, membership, meeting, form, own) -> HttpResponse:
     today = timezone.localdate()
     facts = selectors.meeting_facts(meeting=meeting, today=today)
     wording = selectors.wording_of(own)
@@ -145,25 +143,22 @@ def _invitation_page(request, membership, meeting, form, own, *, status=200) -> 
     )
     preview = invitation_build(facts=facts, wording=wording)
     waiting = [row for row in rows if not row.sent]
-    return render(
+    return _meeting_page(
         request,
+        membership,
+        meeting,
         "meeting_invitations/invitation.html",
-        _context(
-            membership,
-            meeting,
-            form=form,
-            preview=preview,
-            missing=_missing_lines(meeting, missing, rows),
-            rows=rows,
-            how_words=_how_words,
-            sent_words=_sent_words,
-            waiting_email=sum(row.delivery == selectors.EMAIL for row in waiting),
-            waiting_letter=sum(row.delivery == selectors.LETTER for row in waiting),
-            waiting_no_way=sum(row.delivery == selectors.NO_WAY for row in waiting),
-            letters=[row for row in rows if row.delivery == selectors.LETTER],
-            has_errors=bool(form.errors),
-        ),
-        status=status,
+        form=form,
+        preview=preview,
+        missing=_missing_lines(meeting, missing, rows),
+        rows=rows,
+        how_words=_how_words,
+        sent_words=_sent_words,
+        waiting_email=sum(row.delivery == selectors.EMAIL for row in waiting),
+        waiting_letter=sum(row.delivery == selectors.LETTER for row in waiting),
+        waiting_no_way=sum(row.delivery == selectors.NO_WAY for row in waiting),
+        letters=[row for row in rows if row.delivery == selectors.LETTER],
+        has_errors=bool(form.errors),
     )
 
 
@@ -188,12 +183,11 @@ def invitation(request: HttpRequest, membership: Membership, meeting_id: int) ->
                 meeting=meeting, changed_by=request.user, **form.cleaned_data
             )
         except services.InvitationRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             messages.success(request, "The invitation has been saved. Check it below.")
             return redirect(_meeting_url("meeting_invitations:invitation", meeting))
-    status = 400 if form.errors else 200
-    return _invitation_page(request, membership, meeting, form, own, status=status)
+    return _invitation_page(request, membership, meeting, form, own)
 
 
 @project_view(SEND_INVITATIONS)
@@ -219,17 +213,17 @@ def invitation_send(request: HttpRequest, membership: Membership, meeting_id: in
     missing = invitation_missing(
         facts=facts, wording=wording, people=[r.person_facts for r in rows]
     )
-    return render(
+    return _meeting_page(
         request,
+        membership,
+        meeting,
         "meeting_invitations/send.html",
-        _context(
-            membership,
-            meeting,
-            waiting=waiting,
-            already=len(rows) - len(waiting),
-            missing=_missing_lines(meeting, missing, rows),
-            how_words=_how_words,
-        ),
+        back=_meeting_url("meeting_invitations:invitation", meeting),
+        back_text="Back to the invitation",
+        waiting=waiting,
+        already=len(rows) - len(waiting),
+        missing=_missing_lines(meeting, missing, rows),
+        how_words=_how_words,
     )
 
 
@@ -290,26 +284,23 @@ def attendance(request: HttpRequest, membership: Membership, meeting_id: int) ->
         try:
             services.attendance_record(meeting=meeting, marks=form.marks())
         except services.InvitationRuleError as error:
-            form.add_error(None, error.message)
+            error.add_to(form)
         else:
             came = sum(value == "came" for value in form.marks().values())
             messages.success(request, f"Saved: {came} {_people(came)} came.")
             return redirect(_meeting_url("meeting_invitations:attendance", meeting))
     came = sum(row.attendance == "came" for row in invited)
-    return render(
+    return _meeting_page(
         request,
+        membership,
+        meeting,
         "meeting_invitations/attendance.html",
-        _context(
-            membership,
-            meeting,
-            form=form,
-            rows=[(row, form[form.field_name(row)]) for row in invited],
-            came=came,
-            not_coming=Reply.NOT_COMING,
-            has_errors=bool(form.errors),
-            when=when_words(meeting_selectors.times_of(meeting), meeting.length_minutes),
-        ),
-        status=400 if form.errors else 200,
+        form=form,
+        rows=[(row, form[form.field_name(row)]) for row in invited],
+        came=came,
+        not_coming=Reply.NOT_COMING,
+        has_errors=bool(form.errors),
+        when=when_words(meeting_selectors.times_of(meeting), meeting.length_minutes),
     )
 
 
@@ -371,7 +362,7 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
                 needs_changed=form.cleaned_data["needs_changed"],
             )
         except services.InvitationRuleError as error:
-            form.add_error(error.field, error.message)
+            error.add_to(form)
         else:
             return redirect(
                 reverse("meeting_invitations:reply", kwargs={"token": token}) + "?saved=1"
