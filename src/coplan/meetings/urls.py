@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coplan.meetings import views
+from coplan.meetings.views import catering, invited, meetings, papers, venues
 
 app_name = "meetings"
 
@@ -12,25 +12,25 @@ PAPER = MEETING + "papers/<int:paper_id>/"
 INVITED = MEETING + "invited/<int:invited_id>/"
 
 urlpatterns = [
-    path(ORGANISATION + "venues/", views.venues, name="venues"),
-    path(ORGANISATION + "venues/add/", views.venue_add, name="venue_add"),
-    path(VENUE, views.venue, name="venue"),
-    path(VENUE + "change/", views.venue_edit, name="venue_edit"),
-    path(ORGANISATION + "meeting-notice/", views.notice_policy, name="notice_policy"),
-    path(PROJECT + "meetings/", views.meetings, name="meetings"),
-    path(PROJECT + "meetings/add/", views.meeting_add, name="meeting_add"),
-    path(MEETING, views.meeting, name="meeting"),
-    path(MEETING + "change/", views.meeting_edit, name="meeting_edit"),
-    path(MEETING + "remove/", views.meeting_remove, name="meeting_remove"),
-    path(MEETING + "paperwork/", views.paperwork, name="paperwork"),
-    path(MEETING + "papers/", views.papers, name="papers"),
-    path(MEETING + "papers/add/", views.paper_add, name="paper_add"),
-    path(PAPER + "change/", views.paper_edit, name="paper_edit"),
-    path(PAPER + "remove/", views.paper_remove, name="paper_remove"),
-    path(MEETING + "invited/", views.invited, name="invited"),
-    path(MEETING + "invited/add/", views.invite, name="invite"),
-    path(INVITED + "reply/", views.invited_reply, name="invited_reply"),
-    path(INVITED + "remove/", views.invited_remove, name="invited_remove"),
-    path(MEETING + "catering/", views.catering, name="catering"),
-    path(MEETING + "catering.txt", views.catering_text, name="catering_text"),
+    path(ORGANISATION + "venues/", venues.venues, name="venues"),
+    path(ORGANISATION + "venues/add/", venues.venue_add, name="venue_add"),
+    path(VENUE, venues.venue, name="venue"),
+    path(VENUE + "change/", venues.venue_edit, name="venue_edit"),
+    path(ORGANISATION + "meeting-notice/", venues.notice_policy, name="notice_policy"),
+    path(PROJECT + "meetings/", meetings.meetings, name="meetings"),
+    path(PROJECT + "meetings/add/", meetings.meeting_add, name="meeting_add"),
+    path(MEETING, meetings.meeting, name="meeting"),
+    path(MEETING + "change/", meetings.meeting_edit, name="meeting_edit"),
+    path(MEETING + "remove/", meetings.meeting_remove, name="meeting_remove"),
+    path(MEETING + "paperwork/", papers.paperwork, name="paperwork"),
+    path(MEETING + "papers/", papers.papers, name="papers"),
+    path(MEETING + "papers/add/", papers.paper_add, name="paper_add"),
+    path(PAPER + "change/", papers.paper_edit, name="paper_edit"),
+    path(PAPER + "remove/", papers.paper_remove, name="paper_remove"),
+    path(MEETING + "invited/", invited.invited, name="invited"),
+    path(MEETING + "invited/add/", invited.invite, name="invite"),
+    path(INVITED + "reply/", invited.invited_reply, name="invited_reply"),
+    path(INVITED + "remove/", invited.invited_remove, name="invited_remove"),
+    path(MEETING + "catering/", catering.catering, name="catering"),
+    path(MEETING + "catering.txt", catering.catering_text, name="catering_text"),
 ]
