@@ -6,7 +6,7 @@ calendar feed carry a signed token instead of a sign-in (see `links`).
 
 from django.urls import path
 
-from coplan.meeting_invitations import views
+from coplan.meeting_invitations.views import attendance, calendar_files, invitation, replies
 
 app_name = "meeting_invitations"
 
@@ -14,13 +14,17 @@ MEETING = "projects/<int:project_id>/meetings/<int:meeting_id>/"
 INVITED = MEETING + "invited/<int:invited_id>/"
 
 urlpatterns = [
-    path(MEETING + "invitation/", views.invitation, name="invitation"),
-    path(MEETING + "invitation/send/", views.invitation_send, name="invitation_send"),
-    path(INVITED + "send-again/", views.invitation_send_again, name="invitation_send_again"),
-    path(INVITED + "letter.pdf", views.letter, name="letter"),
-    path(MEETING + "attendance/", views.attendance, name="attendance"),
-    path(MEETING + "calendar.ics", views.meeting_calendar, name="meeting_calendar"),
-    path("meeting-reply/<str:token>/", views.reply, name="reply"),
-    path("meeting-reply/<str:token>/calendar.ics", views.reply_calendar, name="reply_calendar"),
-    path("calendar/<str:token>.ics", views.feed, name="feed"),
+    path(MEETING + "invitation/", invitation.invitation, name="invitation"),
+    path(MEETING + "invitation/send/", invitation.invitation_send, name="invitation_send"),
+    path(INVITED + "send-again/", invitation.invitation_send_again, name="invitation_send_again"),
+    path(INVITED + "letter.pdf", invitation.letter, name="letter"),
+    path(MEETING + "attendance/", attendance.attendance, name="attendance"),
+    path(MEETING + "calendar.ics", calendar_files.meeting_calendar, name="meeting_calendar"),
+    path("meeting-reply/<str:token>/", replies.reply, name="reply"),
+    path(
+        "meeting-reply/<str:token>/calendar.ics",
+        calendar_files.reply_calendar,
+        name="reply_calendar",
+    ),
+    path("calendar/<str:token>.ics", calendar_files.feed, name="feed"),
 ]
