@@ -216,7 +216,7 @@ def test_upload_form_refuses_what_cannot_be_a_csv(
 ):
     response = _upload(client_for(lead), project, content, name)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert not ParticipantImport.objects.exists()
 

@@ -98,7 +98,7 @@ def test_add_participant_form_says_what_is_wrong(client_for, project, lead, data
         {"full_name": "Sam", "email": "", "role": "co_producer", **data},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert field_message in response.content.decode()
     assert not Person.objects.exists()
 
@@ -183,7 +183,7 @@ def test_needs_form_says_what_is_wrong(client_for, project, lead, participant, d
         f"/projects/{project.pk}/participants/{participant.pk}/access-needs/", data
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     participant.refresh_from_db()
     assert participant.needs_token == ""

@@ -55,7 +55,7 @@ def test_stakeholder_group_form_says_what_is_wrong(
         f"/projects/{project.pk}/stakeholders/add/", {**GROUP, field: value}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "There is a problem" in page
     assert message in page
