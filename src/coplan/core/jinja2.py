@@ -11,6 +11,14 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, selec
 from coplan.core import formats
 from coplan.core.govuk_forms import error_summary_params, field_params
 
+# Functions other apps give every template (for example the project's menu), registered
+# from their `contributions.py` before the first page is drawn.
+TEMPLATE_GLOBALS: dict[str, Any] = {}
+
+
+def template_global_register(name: str, function: Any) -> None:
+    TEMPLATE_GLOBALS[name] = function
+
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
@@ -34,6 +42,7 @@ def environment(**options: Any) -> Environment:
         error_summary_params=error_summary_params,
         now=timezone.now,
         service_name="Co-production Planner",
+        **TEMPLATE_GLOBALS,
     )
     env.filters.update(
         long_date=formats.long_date,

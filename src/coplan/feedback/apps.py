@@ -7,7 +7,6 @@ class FeedbackConfig(AppConfig):
     verbose_name = "Feedback: forms, the closed box, you said we did, self-reflection"
 
     def ready(self) -> None:
-        from coplan.feedback.telling import KINDS
-        from coplan.notifications.kinds import kinds_register
+        from coplan.feedback.contributions import register
 
-        kinds_register(KINDS)
+        register()

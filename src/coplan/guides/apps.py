@@ -7,7 +7,6 @@ class GuidesConfig(AppConfig):
     verbose_name = "Guides"
 
     def ready(self) -> None:
-        from coplan.guides.telling import KINDS
-        from coplan.notifications.kinds import kinds_register
+        from coplan.guides.contributions import register
 
-        kinds_register(KINDS)
+        register()

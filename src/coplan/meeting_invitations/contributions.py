@@ -1,10 +1,18 @@
-"""What invitations add to other apps' pages (registered in `apps.py`)."""
+"""What invitations add to other apps: links on a meeting's page, the notifications they
+send, demo data and, in everything we hold about someone, the meetings they were invited
+to (see `coplan.core.registry`)."""
 
 from django.urls import reverse
 
+from coplan.core.demo import DEMO
+from coplan.meeting_invitations.demo import invitations_demo_load
 from coplan.meeting_invitations.rules import DOWNLOAD_CALENDAR, RECORD_ATTENDANCE, SEND_INVITATIONS
-from coplan.meetings.contributions import MeetingLink
+from coplan.meeting_invitations.selectors import invitations_held_about
+from coplan.meeting_invitations.telling import KINDS
 from coplan.meetings.models import Meeting
+from coplan.meetings.registries import MeetingLink, meeting_links_register
+from coplan.notifications.kinds import kinds_register
+from coplan.people.selectors import RECORD_SECTIONS, RecordSection
 from coplan.projects.models import Membership
 
 _LINKS = (
@@ -22,3 +30,16 @@ def meeting_page_links(membership: Membership, meeting: Meeting) -> list[Meeting
         for permission, name, text in _LINKS
         if membership.may(permission)
     ]
+
+
+def register() -> None:
+    kinds_register(KINDS)
+    meeting_links_register(meeting_page_links)
+    DEMO.register("invitations", lambda demo: invitations_demo_load(project=demo.project), order=40)
+    RECORD_SECTIONS.register(
+        "meetings",
+        RecordSection(
+            "meetings", invitations_held_about, [], "meeting_invitations/_everything_held.html"
+        ),
+        order=10,
+    )

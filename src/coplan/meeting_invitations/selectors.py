@@ -5,17 +5,18 @@ Each list is a fixed number of queries however many people are invited.
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch
 
+from coplan.core.registry import Registry
 from coplan.meeting_invitations import calendars
 from coplan.meeting_invitations.invitations import KeyDate, MeetingFacts, PersonFacts, Wording
 from coplan.meeting_invitations.letters import letter_format
 from coplan.meeting_invitations.models import InvitationSent, InvitationWording, ReminderSent
 from coplan.meetings.models import InvitedPerson, Meeting, Reply
-from coplan.payments.selectors import payment_words
 from coplan.people.choices import ContactMethod
 from coplan.people.models import Involvement, Person
 from coplan.planning.models import Milestone
@@ -23,6 +24,21 @@ from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 
 EMAIL, LETTER, NO_WAY = "email", "letter", "none"
+
+# What the organisation tells people about payment, tax and benefits, as in force on a
+# day (`words(organisation_id=, on=)`), for invitations and papers: the payments app
+# registers it from its `contributions.py`, so the meetings app does not import it.
+PAYMENT_INFORMATION: Registry[Callable[..., str]] = Registry("payment information")
+
+
+def payment_words(*, organisation_id: int, on: datetime.date) -> str:
+    return "\n\n".join(
+        words
+        for find in PAYMENT_INFORMATION
+        if (words := find(organisation_id=organisation_id, on=on))
+    )
+
+
 FEED_DAYS_BACK = 60
 
 
@@ -268,3 +284,29 @@ def reply_counts(rows: list[InvitationRow]) -> dict[str, int]:
     for row in rows:
         counts[row.invited.reply] += 1
     return dict(counts)
+
+
+def invitations_held_about(person: Person) -> list[dict]:
+    """The meetings and workshops someone was invited to, with their replies and what was
+    sent, for everything we hold about them (coplan.people.everything_held)."""
+    return [
+        {
+            "meeting": invited.meeting.title,
+            "project": invited.meeting.project.name,
+            "date": invited.meeting.meets_on.isoformat(),
+            "reply": invited.get_reply_display(),
+            "said_needs_changed": invited.needs_changed,
+            "attendance": invited.get_attendance_display(),
+            "invitations_sent": [
+                {"when": sent.sent_at.isoformat(timespec="seconds"), "how": sent.sent_by}
+                for sent in invited.invitations_sent.all()
+            ],
+            "reminders_sent": [
+                reminder.sent_at.isoformat(timespec="seconds")
+                for reminder in invited.reminders_sent.all()
+            ],
+        }
+        for invited in person.meeting_invitations.select_related("meeting__project")
+        .prefetch_related("invitations_sent", "reminders_sent")
+        .order_by("meeting__meets_on", "pk")
+    ]

@@ -1,35 +1,36 @@
-"""What other apps add to a meeting's page, without meetings importing them.
+"""What the meetings app adds to what every app shares (see `coplan.core.registry`)."""
 
-An app that works on meetings (invitations, for one) registers a function when it
-starts (its `AppConfig.ready`); the meeting page shows the links each one gives
-for this member and this meeting, in the order the apps start. Meetings never
-names those apps: they depend on it, not it on them.
-"""
+from django.urls import reverse
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from coplan.meetings.models import Meeting
+from coplan.core.demo import DEMO
+from coplan.meetings import rules, selectors
+from coplan.meetings.demo import meetings_demo_load
 from coplan.projects.models import Membership
+from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
 
 
-@dataclass(frozen=True)
-class MeetingLink:
-    text: str
-    href: str
+def needs_attention(membership: Membership) -> list[tuple[str, str]]:
+    """Meetings to come without enough notice, and those not ready yet (four queries)."""
+    if not membership.may(rules.VIEW_MEETINGS):
+        return []
+    project = membership.project
+    found = selectors.meetings_attention(project=project)
+    meetings = reverse("meetings:meetings", kwargs={"project_id": project.pk})
+    notes = []
+    if found.short_notice:
+        count = found.short_notice
+        notes.append(
+            (f"{count} meeting{'s' if count != 1 else ''} without enough notice", meetings)
+        )
+    if found.not_ready:
+        count = found.not_ready
+        notes.append((f"{count} meeting{'s are' if count != 1 else ' is'} not ready yet", meetings))
+    return notes
 
 
-MeetingLinks = Callable[[Membership, Meeting], list[MeetingLink]]
-
-_meeting_links: list[MeetingLinks] = []
-
-
-def meeting_links_register(contributor: MeetingLinks) -> None:
-    """Add links to every meeting's page (once, however often the app starts)."""
-    if contributor not in _meeting_links:
-        _meeting_links.append(contributor)
-
-
-def meeting_links(*, membership: Membership, meeting: Meeting) -> list[MeetingLink]:
-    """The links the other apps give this member on this meeting's page."""
-    return [link for contributor in _meeting_links for link in contributor(membership, meeting)]
+def register() -> None:
+    PROJECT_NAV.register(
+        "meetings", NavEntry("meetings", "meetings:meetings", "Meetings"), order=40
+    )
+    NEEDS_ATTENTION.register("meetings", needs_attention, order=30)
+    DEMO.register("meetings", lambda demo: meetings_demo_load(project=demo.project), order=30)

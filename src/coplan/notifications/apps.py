@@ -5,3 +5,8 @@ class NotificationsConfig(AppConfig):
     name = "coplan.notifications"
     label = "notifications"
     verbose_name = "Telling people at each handover"
+
+    def ready(self) -> None:
+        from coplan.notifications.contributions import register
+
+        register()

@@ -7,7 +7,6 @@ class PaymentsConfig(AppConfig):
     verbose_name = "Paying people"
 
     def ready(self) -> None:
-        from coplan.notifications.kinds import kinds_register
-        from coplan.payments.telling import KINDS
+        from coplan.payments.contributions import register
 
-        kinds_register(KINDS)
+        register()

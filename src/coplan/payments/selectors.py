@@ -25,6 +25,7 @@ from coplan.payments.models import (
 from coplan.people import crypto
 from coplan.people.models import Person
 from coplan.planning.models import BudgetCategory
+from coplan.planning.selectors import Spend
 from coplan.projects.models import Project
 
 CLAIMS_PER_PAGE = 50
@@ -298,12 +299,6 @@ def pay_by_for(*, submitted_on: datetime.date, policy: PaymentPolicy) -> datetim
 # Money in the plan ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Spend:
-    committed_pence: int = 0
-    paid_pence: int = 0
-
-
 LINE_BUDGET_CATEGORY = {
     LineKind.TIME: BudgetCategory.PAYING_PEOPLE,
     LineKind.EXPENSE: BudgetCategory.EXPENSES,
@@ -421,3 +416,42 @@ def claims_held_about(*, user, organisation_id: int | None = None) -> dict[str, 
         for notice in notices
     ]
     return {"claims_dealt_with": done}
+
+
+def payments_held_about(person: Person) -> dict:
+    """How someone wants to be paid and their claims, for everything we hold about them
+    (coplan.people.everything_held). Bank details are shown only to finance, so this says
+    whether they are held, never what they are."""
+    return {
+        "choices": [
+            {
+                "how": choice.get_how_display(),
+                "paid_for_time": choice.time_paid,
+                "chosen_on": choice.chosen_on.isoformat(),
+                "saw_payment_information": choice.saw_information,
+            }
+            for choice in person.payment_choices.order_by("recorded_at", "pk")
+        ],
+        "bank_details_held": hasattr(person, "bank_details"),
+        "claims": [
+            {
+                "for": claim.meeting.title if claim.meeting_id else claim.activity,
+                "project": claim.project.name,
+                "date": claim.activity_on.isoformat(),
+                "status": claim.get_status_display(),
+                "lines": [
+                    {
+                        "what": line.what,
+                        "description": line.description,
+                        "amount_pence": line.amount_pence,
+                    }
+                    for line in claim.lines.all()
+                ],
+                "paid_on": claim.paid_on.isoformat() if claim.paid_on else None,
+                "payment_reference": claim.paid_reference,
+            }
+            for claim in person.claims.select_related("meeting", "project")
+            .prefetch_related("lines")
+            .order_by("activity_on", "pk")
+        ],
+    }

@@ -5,3 +5,8 @@ class PeopleConfig(AppConfig):
     name = "coplan.people"
     label = "people"
     verbose_name = "People"
+
+    def ready(self) -> None:
+        from coplan.people.contributions import register
+
+        register()

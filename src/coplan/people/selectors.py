@@ -9,7 +9,9 @@ must also call `services.needs_view_record`, so the view is in the audit log.
 import calendar
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.paginator import Page, Paginator
@@ -17,6 +19,7 @@ from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from coplan.core.registry import Registry
 from coplan.organisations.models import Organisation, StaffMembership
 from coplan.people import crypto, monitoring
 from coplan.people.choices import SEED_CATEGORIES, AuditAction, ConsentPurpose, GroupCategory
@@ -311,9 +314,26 @@ def audit_held_about(
     }
 
 
+@dataclass(frozen=True)
+class RecordSection:
+    """A part of someone's person record another app keeps: `find(person)` gives it, for
+    the download under `key`; `empty` stands for it when there is no person record;
+    `template` draws it on the page (given `export`)."""
+
+    key: str
+    find: Callable[[Person], Any]
+    empty: Any
+    template: str
+
+
+# Parts of the person record other apps keep, registered from their `contributions.py`.
+RECORD_SECTIONS: Registry[RecordSection] = Registry("everything held: person record")
+
+
 def person_export(*, person: Person) -> dict:
     """What a person's record holds (what they told us and what we did for them), for
-    `coplan.people.everything_held`, which adds their account and what they did."""
+    `coplan.people.everything_held`, which adds what other apps keep with it, their
+    account and what they did."""
     needs = person_needs(person=person)
     involvements = (
         Involvement.objects.filter(person=person)
@@ -365,64 +385,7 @@ def person_export(*, person: Person) -> dict:
             }
             for record in consents
         ],
-        # Meetings and workshops they were invited to (coplan.meetings), by reverse relation
-        # so the people app does not import the meetings app.
-        "meetings": [
-            {
-                "meeting": invited.meeting.title,
-                "project": invited.meeting.project.name,
-                "date": invited.meeting.meets_on.isoformat(),
-                "reply": invited.get_reply_display(),
-                "said_needs_changed": invited.needs_changed,
-                "attendance": invited.get_attendance_display(),
-                "invitations_sent": [
-                    {"when": sent.sent_at.isoformat(timespec="seconds"), "how": sent.sent_by}
-                    for sent in invited.invitations_sent.all()
-                ],
-                "reminders_sent": [
-                    reminder.sent_at.isoformat(timespec="seconds")
-                    for reminder in invited.reminders_sent.all()
-                ],
-            }
-            for invited in person.meeting_invitations.select_related("meeting__project")
-            .prefetch_related("invitations_sent", "reminders_sent")
-            .order_by("meeting__meets_on", "pk")
-        ],
-        # Paying people (coplan.payments), by reverse relation as for meetings. Bank details
-        # are shown only to finance, so this says whether they are held, never what they are.
-        "payments": {
-            "choices": [
-                {
-                    "how": choice.get_how_display(),
-                    "paid_for_time": choice.time_paid,
-                    "chosen_on": choice.chosen_on.isoformat(),
-                    "saw_payment_information": choice.saw_information,
-                }
-                for choice in person.payment_choices.order_by("recorded_at", "pk")
-            ],
-            "bank_details_held": hasattr(person, "bank_details"),
-            "claims": [
-                {
-                    "for": claim.meeting.title if claim.meeting_id else claim.activity,
-                    "project": claim.project.name,
-                    "date": claim.activity_on.isoformat(),
-                    "status": claim.get_status_display(),
-                    "lines": [
-                        {
-                            "what": line.what,
-                            "description": line.description,
-                            "amount_pence": line.amount_pence,
-                        }
-                        for line in claim.lines.all()
-                    ],
-                    "paid_on": claim.paid_on.isoformat() if claim.paid_on else None,
-                    "payment_reference": claim.paid_reference,
-                }
-                for claim in person.claims.select_related("meeting", "project")
-                .prefetch_related("lines")
-                .order_by("activity_on", "pk")
-            ],
-        },
+        **{section.key: section.find(person) for section in RECORD_SECTIONS},
         "who_saw_or_changed_access_needs": [
             {
                 "when": entry.at.isoformat(timespec="seconds"),

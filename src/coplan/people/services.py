@@ -2,10 +2,9 @@
 
 import datetime
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from coplan.accounts.models import SignInAttempt, User
 from coplan.core.errors import RuleError
 from coplan.core.only_one import again_after_clash, clash_raises
+from coplan.core.registry import Registry
 from coplan.organisations.models import Organisation, StaffMembership
 from coplan.people import crypto, monitoring, selectors
 from coplan.people.choices import AuditAction, InvolvementRole
@@ -381,6 +381,12 @@ def person_export_record(
     _audit(people=[person], actor=actor, action=AuditAction.EXPORTED, where=where, project=project)
 
 
+# What other apps keep about a person that must go when they are erased: each app
+# registers a function `erase(person=, user=)` from its `contributions.py` (`user` is
+# their account as it was, or None), so the people app imports none of them.
+ERASURE: Registry[Callable[..., None]] = Registry("erasure")
+
+
 def _erased_email() -> str:
     return f"erased-{secrets.token_hex(8)}@erased.invalid"
 
@@ -440,22 +446,14 @@ def person_erase(
     person.save()
     person.involvements.update(role_description="", training_needed="", training_done="")
     person.consents.all().delete()
-    # Paying people (coplan.payments): bank details and payment choices go; claims stay,
-    # now nameless, because the organisation must keep its accounts. By reverse relation,
-    # so the people app does not import the payments app.
-    if hasattr(person, "bank_details"):
-        person.bank_details.delete()
-    person.payment_choices.all().delete()
-    # Messages sent to them (coplan.notifications) go too, by reverse relation.
-    person.updates.all().delete()
+    for erase in ERASURE:
+        erase(person=person, user=user)
     _imports_without(organisation_id=person.organisation_id, emails=emails, names=names)
     Invitation.objects.filter(email__in=emails).update(email=_erased_email(), full_name="")
     Invitation.objects.filter(full_name__in=names).update(full_name="")
     SignInAttempt.objects.filter(email__in=emails).delete()
     if user is not None:
         Membership.objects.filter(user=user).delete()
-        user.updates.all().delete()
-        user.update_choices.all().delete()
         user.email = _erased_email()
         user.full_name = ERASED_NAME
         user.is_active = False
@@ -688,43 +686,61 @@ def participant_import_cancel(*, upload: ParticipantImport) -> None:
 # Key rotation ----------------------------------------------------------------------------
 
 
+# Everything else encrypted with the people keys: each app registers a function from its
+# `contributions.py` that re-encrypts what it keeps and says what, in words for the
+# `people_rotate_keys` command ("bank details of 3 people"). People's own come first.
+KEY_ROTATIONS: Registry[Callable[[], list[str]]] = Registry("key rotation")
+
+
 @dataclass(frozen=True)
 class RotationResult:
     people: int
     monitoring_responses: int
     imports: int
-    bank_details: int = 0
+
+
+def tokens_reencrypt(model, field: str, *, batch_size: int = 500) -> int:
+    """Re-encrypt `field` of every row of `model` with the newest key in PEOPLE_DATA_KEYS,
+    in batches; how many rows there were."""
+    done = 0
+    rows = model.objects.exclude(**{field: ""}).only("pk", field).order_by("pk")
+    last_pk = 0
+    while True:
+        batch = list(rows.filter(pk__gt=last_pk)[:batch_size])
+        if not batch:
+            return done
+        for row in batch:
+            setattr(row, field, crypto.reencrypt(getattr(row, field)))
+        with transaction.atomic():
+            model.objects.bulk_update(batch, [field])
+        done += len(batch)
+        last_pk = batch[-1].pk
 
 
 def data_keys_rotate(*, batch_size: int = 500) -> RotationResult:
-    """Re-encrypt every stored token with the newest key in PEOPLE_DATA_KEYS."""
-    # Bank details (coplan.payments) use the same keys; looked up by name so the people
-    # app does not import the payments app.
-    bank_details = apps.get_model("payments", "BankDetails")
-    counts = {}
-    for model, field in (
-        (Person, "needs_token"),
-        (MonitoringResponse, "answers_token"),
-        (ParticipantImport, "content_token"),
-        (bank_details, "token"),
-    ):
-        done = 0
-        rows = model.objects.exclude(**{field: ""}).only("pk", field).order_by("pk")
-        last_pk = 0
-        while True:
-            batch = list(rows.filter(pk__gt=last_pk)[:batch_size])
-            if not batch:
-                break
-            for row in batch:
-                setattr(row, field, crypto.reencrypt(getattr(row, field)))
-            with transaction.atomic():
-                model.objects.bulk_update(batch, [field])
-            done += len(batch)
-            last_pk = batch[-1].pk
-        counts[model] = done
+    """Re-encrypt every access need, monitoring answer and uploaded spreadsheet with the
+    newest key in PEOPLE_DATA_KEYS."""
     return RotationResult(
-        people=counts[Person],
-        monitoring_responses=counts[MonitoringResponse],
-        imports=counts[ParticipantImport],
-        bank_details=counts[bank_details],
+        people=tokens_reencrypt(Person, "needs_token", batch_size=batch_size),
+        monitoring_responses=tokens_reencrypt(
+            MonitoringResponse, "answers_token", batch_size=batch_size
+        ),
+        imports=tokens_reencrypt(ParticipantImport, "content_token", batch_size=batch_size),
     )
+
+
+def _people_keys_rotate() -> list[str]:
+    result = data_keys_rotate()
+    return [
+        f"access needs of {result.people} people",
+        f"{result.monitoring_responses} equality monitoring answers",
+        f"{result.imports} uploaded spreadsheets",
+    ]
+
+
+KEY_ROTATIONS.register("people", _people_keys_rotate, order=0)
+
+
+def all_keys_rotate() -> list[str]:
+    """Re-encrypt everything kept with the people keys; what was done, in words."""
+    return [words for rotate in KEY_ROTATIONS for words in rotate()]

@@ -7,7 +7,6 @@ class PlanningConfig(AppConfig):
     verbose_name = "Sign-offs, timeline, budget and barriers"
 
     def ready(self) -> None:
-        from coplan.notifications.kinds import kinds_register
-        from coplan.planning.telling import KINDS
+        from coplan.planning.contributions import register
 
-        kinds_register(KINDS)
+        register()

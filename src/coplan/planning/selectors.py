@@ -9,6 +9,7 @@ For the project overview: `overdue_sign_offs`, `timeline_alerts`,
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from coplan.core.formats import long_date
 from coplan.core.numbers import pounds
-from coplan.payments.selectors import project_spend
+from coplan.core.registry import Registry
 from coplan.planning import timing
 from coplan.planning.models import (
     Barrier,
@@ -134,8 +135,8 @@ def timeline_alerts(*, project: Project, today: datetime.date | None = None) -> 
 class CategorySpend:
     """Money for one category, as Decimal pounds.
 
-    `committed` (claims approved, not yet paid) and `paid` come from payment
-    claims (coplan.payments.selectors.project_spend).
+    `committed` (claims approved, not yet paid) and `paid` come from what is spent
+    (`SPENDING`: payment claims).
     """
 
     category: str
@@ -204,9 +205,33 @@ def budget_line(*, project: Project, budget_line_id: int) -> BudgetLine | None:
     return BudgetLine.objects.filter(project=project, pk=budget_line_id).first()
 
 
+@dataclass(frozen=True)
+class Spend:
+    committed_pence: int = 0
+    paid_pence: int = 0
+
+
+# What is spent from the budget, by category: each app that spends money (payments, with
+# its claims) registers a function `spend(project=)` from its `contributions.py`, so the
+# planning app imports none of them.
+SPENDING: Registry[Callable[..., dict[str, Spend]]] = Registry("spending")
+
+
+def project_spend(*, project: Project) -> dict[str, Spend]:
+    """Committed and paid, in whole pence, by budget category, from every app that spends."""
+    spend: dict[str, Spend] = {}
+    for find in SPENDING:
+        for category, more in find(project=project).items():
+            before = spend.get(category, Spend())
+            spend[category] = Spend(
+                before.committed_pence + more.committed_pence, before.paid_pence + more.paid_pence
+            )
+    return spend
+
+
 def budget_by_category(*, project: Project) -> list[CategorySpend]:
     """Planned, committed and paid for every category, in pounds. Two queries:
-    the plan, then approved and paid claims from payments (`project_spend`)."""
+    the plan, then what is spent (`project_spend`: approved and paid claims)."""
     rows = (
         BudgetLine.objects.filter(project=project)
         .values("category")

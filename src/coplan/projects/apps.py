@@ -5,3 +5,8 @@ class ProjectsConfig(AppConfig):
     name = "coplan.projects"
     label = "projects"
     verbose_name = "Projects"
+
+    def ready(self) -> None:
+        from coplan.projects.contributions import register
+
+        register()

@@ -10,26 +10,15 @@ from django.views.decorators.http import require_POST
 from coplan.accounts.forms import JoinForm
 from coplan.accounts.selectors import user_for_email
 from coplan.core.http import or_404, posted
-from coplan.feedback import rules as feedback_rules
-from coplan.feedback import selectors as feedback_selectors
-from coplan.guides import selectors as guide_selectors
-from coplan.guides import services as guide_services
-from coplan.meetings import rules as meetings_rules
-from coplan.meetings import selectors as meetings_selectors
 from coplan.organisations.selectors import organisations_administered, organisations_for_staff
-from coplan.payments import rules as payments_rules
-from coplan.payments import selectors as payments_selectors
-from coplan.planning import rules as planning_rules
-from coplan.planning import selectors as planning_selectors
 from coplan.projects import rules, selectors, services
 from coplan.projects.access import project_view
 from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section
 from coplan.projects.presenters import ProjectPresenter
+from coplan.projects.registries import needs_attention, overview_panels
 from coplan.projects.roles import Role
-from coplan.working_together import rules as working_together_rules
-from coplan.working_together import selectors as working_together_selectors
 
 OVERVIEW = Section("overview", namespace="projects")
 PEOPLE = Section("people", namespace="projects")
@@ -77,118 +66,16 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @project_view(rules.VIEW_PROJECT)
 def project_overview(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
-    guide_services.project_guides_ensure(project=project)
     return OVERVIEW.page(
         request,
         membership,
         "projects/overview.html",
         project=ProjectPresenter(project),
-        workbooks=guide_selectors.project_workbooks(project=project),
-        attention=_needs_attention(membership),
+        panels=overview_panels(membership),
+        attention=needs_attention(membership),
         role_counts=_role_counts(project),
         can_edit=membership.may(rules.EDIT_PROJECT),
     )
-
-
-def _needs_attention(membership: Membership) -> list[tuple[str, str]]:
-    """What is late or over on the project, in plain words, each with where to look."""
-    project = membership.project
-    notes: list[tuple[str, str]] = []
-    if membership.may(planning_rules.VIEW_SIGN_OFFS):
-        overdue = planning_selectors.overdue_sign_offs(project=project)
-        if overdue:
-            count = len(overdue)
-            notes.append(
-                (
-                    f"{count} sign-off{'s are' if count != 1 else ' is'} overdue",
-                    reverse("planning:sign_offs", kwargs={"project_id": project.pk}),
-                )
-            )
-    alerts = planning_selectors.timeline_alerts(project=project)
-    late = sum(alert.is_late for alert in alerts)
-    short_notice = sum(alert.notice_problem for alert in alerts)
-    timeline = reverse("planning:timeline", kwargs={"project_id": project.pk})
-    if late:
-        notes.append(
-            (f"{late} date{'s are' if late != 1 else ' is'} late on the timeline", timeline)
-        )
-    if short_notice:
-        notes.append(
-            (
-                f"{short_notice} meeting{'s' if short_notice != 1 else ''} without 4 weeks' notice",
-                timeline,
-            )
-        )
-    if membership.may(planning_rules.VIEW_BUDGET):
-        summary = planning_selectors.budget_summary(project=project)
-        budget_url = reverse("planning:budget", kwargs={"project_id": project.pk})
-        if summary.over_by is not None:
-            notes.append(
-                (
-                    f"Planned spending is £{summary.over_by:,.2f} more than the money held",
-                    budget_url,
-                )
-            )
-        if summary.is_running_out:
-            notes.append(
-                (f"Money is running out: £{summary.left_to_spend:,.2f} left to spend", budget_url)
-            )
-    if membership.may(payments_rules.APPROVE_CLAIMS):
-        late_claims = payments_selectors.late_claim_count(project=project)
-        if late_claims:
-            notes.append(
-                (
-                    f"{late_claims} claim{'s are' if late_claims != 1 else ' is'} past the "
-                    "time we aim to pay in",
-                    reverse("payments:claims", kwargs={"project_id": project.pk}) + "?late=yes",
-                )
-            )
-    if membership.may(meetings_rules.VIEW_MEETINGS):
-        notes.extend(_meetings_attention(project))
-    if membership.may(working_together_rules.VIEW_WORKING_TOGETHER):
-        overdue = working_together_selectors.overdue_counts(project=project)
-        if overdue.actions:
-            notes.append(
-                (
-                    f"{overdue.actions} action{'s are' if overdue.actions != 1 else ' is'} overdue",
-                    reverse("working_together:actions", kwargs={"project_id": project.pk}),
-                )
-            )
-        if overdue.car_park_items:
-            count = overdue.car_park_items
-            notes.append(
-                (
-                    f"{count} car park item{'s are' if count != 1 else ' is'} late "
-                    "to be followed up",
-                    reverse("working_together:car_park", kwargs={"project_id": project.pk}),
-                )
-            )
-    if membership.may(feedback_rules.VIEW_YOU_SAID_WE_DID):
-        loop = feedback_selectors.closing_the_loop(project=project)
-        if not loop.is_closed:
-            notes.append(
-                (
-                    f"People are waiting to hear back ({loop.waiting} to answer or send)",
-                    reverse("feedback:you_said_we_did", kwargs={"project_id": project.pk}),
-                )
-            )
-    return notes
-
-
-def _meetings_attention(project) -> list[tuple[str, str]]:
-    """Meetings to come without enough notice, and those not ready yet (four queries)."""
-    found = meetings_selectors.meetings_attention(project=project)
-    meetings = reverse("meetings:meetings", kwargs={"project_id": project.pk})
-    notes = []
-    if found.short_notice:
-        count = found.short_notice
-        notes.append(
-            (f"{count} meeting{'s' if count != 1 else ''} without enough notice", meetings)
-        )
-    if found.not_ready:
-        count = found.not_ready
-        notes.append((f"{count} meeting{'s are' if count != 1 else ' is'} not ready yet", meetings))
-    return notes
 
 
 def _role_counts(project) -> list[tuple[str, int]]:

@@ -7,7 +7,6 @@ class WorkingTogetherConfig(AppConfig):
     verbose_name = "Working together: agreements, car park, actions, shared definitions, sessions"
 
     def ready(self) -> None:
-        from coplan.notifications.kinds import kinds_register
-        from coplan.working_together.telling import KINDS
+        from coplan.working_together.contributions import register
 
-        kinds_register(KINDS)
+        register()

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from coplan.core.http import posted
-from coplan.meetings import contributions, rules, selectors, services
+from coplan.meetings import registries, rules, selectors, services
 from coplan.meetings.forms import MeetingForm, meeting_initial
 from coplan.meetings.presenters import (
     MeetingPresenter,
@@ -157,7 +157,7 @@ def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> Ht
         format_list=format_list,
         missing_format_words=missing_format_words,
         is_past=found.meets_on < today,
-        meeting_links=contributions.meeting_links(membership=membership, meeting=found),
+        meeting_links=registries.meeting_links(membership=membership, meeting=found),
         back=SECTION.url("meetings", membership),
         back_text="All meetings",
     )

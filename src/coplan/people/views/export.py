@@ -7,7 +7,8 @@ import json
 from django.http import HttpRequest, HttpResponse
 
 from coplan.people import rules, selectors, services
-from coplan.people.everything_held import ACTIVITY_HEADINGS, everything_held
+from coplan.people.everything_held import ACCOUNT_SECTIONS, activity_headings, everything_held
+from coplan.people.selectors import RECORD_SECTIONS
 from coplan.people.views import SECTION, involvement_for
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
@@ -32,7 +33,9 @@ def _export_html(request, membership, person, user, *, json_url, back) -> HttpRe
         membership,
         "people/export.html",
         export=held,
-        activity_headings=ACTIVITY_HEADINGS,
+        activity_headings=activity_headings(),
+        record_sections=list(RECORD_SECTIONS),
+        account_sections=list(ACCOUNT_SECTIONS),
         person=person,
         json_url=json_url,
         back=back,

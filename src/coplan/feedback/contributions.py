@@ -1,0 +1,51 @@
+"""What the feedback app adds to what every app shares (see `coplan.core.registry`)."""
+
+from django.urls import reverse
+
+from coplan.core.demo import DEMO
+from coplan.feedback import rules, selectors
+from coplan.feedback.demo import feedback_demo_load
+from coplan.feedback.telling import KINDS
+from coplan.notifications.kinds import kinds_register
+from coplan.people.everything_held import ACCOUNT_SECTIONS, AccountSection
+from coplan.projects.models import Membership
+from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+
+
+def needs_attention(membership: Membership) -> list[tuple[str, str]]:
+    """People waiting to hear what was done with what they said."""
+    if not membership.may(rules.VIEW_YOU_SAID_WE_DID):
+        return []
+    project = membership.project
+    loop = selectors.closing_the_loop(project=project)
+    if loop.is_closed:
+        return []
+    return [
+        (
+            f"People are waiting to hear back ({loop.waiting} to answer or send)",
+            reverse("feedback:you_said_we_did", kwargs={"project_id": project.pk}),
+        )
+    ]
+
+
+def held_about(*, user, organisation_id: int | None, own: bool) -> dict:
+    """Feedback with their name on it; a self-reflection is private to its author until
+    they share it."""
+    feedback = selectors.feedback_held_about(user=user, organisation_id=organisation_id)
+    if not own:
+        feedback["self_reflections"] = [
+            reflection for reflection in feedback["self_reflections"] if reflection["shared"]
+        ]
+    return feedback
+
+
+def register() -> None:
+    kinds_register(KINDS)
+    PROJECT_NAV.register("feedback", NavEntry("feedback", "feedback:home", "Feedback"), order=60)
+    NEEDS_ATTENTION.register("feedback", needs_attention, order=50)
+    DEMO.register("feedback", lambda demo: feedback_demo_load(project=demo.project), order=50)
+    ACCOUNT_SECTIONS.register(
+        "feedback",
+        AccountSection("feedback", held_about, "feedback/_everything_held.html"),
+        order=10,
+    )

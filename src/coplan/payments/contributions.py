@@ -1,0 +1,75 @@
+"""What the payments app adds to what every app shares (see `coplan.core.registry`)."""
+
+from django.urls import reverse
+
+from coplan.core.demo import DEMO
+from coplan.meeting_invitations.selectors import PAYMENT_INFORMATION
+from coplan.notifications.kinds import kinds_register
+from coplan.payments import receipts, rules, selectors
+from coplan.payments.demo import payments_demo_load
+from coplan.payments.models import BankDetails
+from coplan.payments.telling import KINDS
+from coplan.people.everything_held import (
+    ACTIVITY,
+    ACTIVITY_HEADINGS,
+)
+from coplan.people.models import Person
+from coplan.people.selectors import RECORD_SECTIONS, RecordSection
+from coplan.people.services import ERASURE, KEY_ROTATIONS, tokens_reencrypt
+from coplan.planning.selectors import SPENDING
+from coplan.projects.models import Membership
+from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+
+
+def needs_attention(membership: Membership) -> list[tuple[str, str]]:
+    """Claims past the time the organisation aims to pay in, for those who approve them."""
+    if not membership.may(rules.APPROVE_CLAIMS):
+        return []
+    project = membership.project
+    late_claims = selectors.late_claim_count(project=project)
+    if not late_claims:
+        return []
+    return [
+        (
+            f"{late_claims} claim{'s are' if late_claims != 1 else ' is'} past the "
+            "time we aim to pay in",
+            reverse("payments:claims", kwargs={"project_id": project.pk}) + "?late=yes",
+        )
+    ]
+
+
+def erase(*, person: Person, user) -> None:
+    """Bank details and payment choices go; claims stay, now nameless, because the
+    organisation must keep its accounts."""
+    BankDetails.objects.filter(person=person).delete()
+    person.payment_choices.all().delete()
+
+
+def keys_rotate() -> list[str]:
+    bank_details = tokens_reencrypt(BankDetails, "token")
+    return [f"bank details of {bank_details} people", f"{receipts.receipts_rotate()} receipts"]
+
+
+def register() -> None:
+    kinds_register(KINDS)
+    PROJECT_NAV.register(
+        "payments", NavEntry("payments", "payments:home", "Paying people"), order=70
+    )
+    NEEDS_ATTENTION.register("payments", needs_attention, order=20)
+    DEMO.register("payments", lambda demo: payments_demo_load(project=demo.project), order=60)
+    SPENDING.register("payments", selectors.project_spend, order=10)
+    PAYMENT_INFORMATION.register("payments", selectors.payment_words, order=10)
+    RECORD_SECTIONS.register(
+        "payments",
+        RecordSection(
+            "payments",
+            selectors.payments_held_about,
+            {"choices": [], "bank_details_held": False, "claims": []},
+            "payments/_everything_held.html",
+        ),
+        order=20,
+    )
+    ACTIVITY.register("payments", selectors.claims_held_about, order=40)
+    ACTIVITY_HEADINGS.register("claims_dealt_with", "Other people’s claims dealt with", order=110)
+    ERASURE.register("payments", erase, order=10)
+    KEY_ROTATIONS.register("payments", keys_rotate, order=20)

@@ -1,0 +1,67 @@
+"""What the planning app adds to what every app shares (see `coplan.core.registry`)."""
+
+from django.urls import reverse
+
+from coplan.notifications.kinds import kinds_register
+from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
+from coplan.planning import rules, selectors
+from coplan.planning.telling import KINDS
+from coplan.projects.models import Membership
+from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+
+
+def needs_attention(membership: Membership) -> list[tuple[str, str]]:
+    """Overdue sign-offs, late dates and short notice on the timeline, and money."""
+    project = membership.project
+    notes: list[tuple[str, str]] = []
+    if membership.may(rules.VIEW_SIGN_OFFS):
+        overdue = selectors.overdue_sign_offs(project=project)
+        if overdue:
+            count = len(overdue)
+            notes.append(
+                (
+                    f"{count} sign-off{'s are' if count != 1 else ' is'} overdue",
+                    reverse("planning:sign_offs", kwargs={"project_id": project.pk}),
+                )
+            )
+    alerts = selectors.timeline_alerts(project=project)
+    late = sum(alert.is_late for alert in alerts)
+    short_notice = sum(alert.notice_problem for alert in alerts)
+    timeline = reverse("planning:timeline", kwargs={"project_id": project.pk})
+    if late:
+        notes.append(
+            (f"{late} date{'s are' if late != 1 else ' is'} late on the timeline", timeline)
+        )
+    if short_notice:
+        notes.append(
+            (
+                f"{short_notice} meeting{'s' if short_notice != 1 else ''} without 4 weeks' notice",
+                timeline,
+            )
+        )
+    if membership.may(rules.VIEW_BUDGET):
+        summary = selectors.budget_summary(project=project)
+        budget_url = reverse("planning:budget", kwargs={"project_id": project.pk})
+        if summary.over_by is not None:
+            notes.append(
+                (
+                    f"Planned spending is £{summary.over_by:,.2f} more than the money held",
+                    budget_url,
+                )
+            )
+        if summary.is_running_out:
+            notes.append(
+                (f"Money is running out: £{summary.left_to_spend:,.2f} left to spend", budget_url)
+            )
+    return notes
+
+
+def register() -> None:
+    kinds_register(KINDS)
+    PROJECT_NAV.register(
+        "tracking", NavEntry("tracking", "planning:tracking", "Keeping track"), order=30
+    )
+    NEEDS_ATTENTION.register("planning", needs_attention, order=10)
+    ACTIVITY.register("planning", selectors.planning_held_about, order=30)
+    ACTIVITY_HEADINGS.register("sign_offs", "Sign-offs", order=70)
+    ACTIVITY_HEADINGS.register("barriers", "Barriers", order=80)

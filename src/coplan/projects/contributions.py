@@ -1,0 +1,16 @@
+"""What the projects app adds to what every app shares (see `coplan.core.registry`)."""
+
+from coplan.core.demo import DEMO
+from coplan.core.jinja2 import template_global_register
+from coplan.projects.demo import project_demo_load
+from coplan.projects.registries import PROJECT_NAV, NavEntry, project_nav
+
+
+def register() -> None:
+    template_global_register("project_nav", project_nav)
+    PROJECT_NAV.register(
+        "overview", NavEntry("overview", "projects:overview", "Overview"), order=10
+    )
+    PROJECT_NAV.register("people", NavEntry("people", "projects:people", "People"), order=80)
+    # First: the organisation, project and people every other app's demo data fills.
+    DEMO.register("projects", project_demo_load, order=0)

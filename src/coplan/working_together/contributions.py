@@ -1,0 +1,61 @@
+"""What working together adds to what every app shares (see `coplan.core.registry`)."""
+
+from django.urls import reverse
+
+from coplan.core.demo import DEMO
+from coplan.notifications.kinds import kinds_register
+from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
+from coplan.projects.models import Membership
+from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.working_together import rules, selectors
+from coplan.working_together.demo import working_together_demo_load
+from coplan.working_together.telling import KINDS
+
+
+def needs_attention(membership: Membership) -> list[tuple[str, str]]:
+    """Overdue actions and car park items late to be followed up."""
+    if not membership.may(rules.VIEW_WORKING_TOGETHER):
+        return []
+    project = membership.project
+    overdue = selectors.overdue_counts(project=project)
+    notes = []
+    if overdue.actions:
+        notes.append(
+            (
+                f"{overdue.actions} action{'s are' if overdue.actions != 1 else ' is'} overdue",
+                reverse("working_together:actions", kwargs={"project_id": project.pk}),
+            )
+        )
+    if overdue.car_park_items:
+        count = overdue.car_park_items
+        notes.append(
+            (
+                f"{count} car park item{'s are' if count != 1 else ' is'} late to be followed up",
+                reverse("working_together:car_park", kwargs={"project_id": project.pk}),
+            )
+        )
+    return notes
+
+
+def register() -> None:
+    kinds_register(KINDS)
+    PROJECT_NAV.register(
+        "working_together",
+        NavEntry("working_together", "working_together:home", "Working together"),
+        order=50,
+    )
+    NEEDS_ATTENTION.register("working_together", needs_attention, order=40)
+    DEMO.register(
+        "working_together",
+        lambda demo: working_together_demo_load(project=demo.project),
+        order=20,
+    )
+    ACTIVITY.register("working_together", selectors.working_together_held_about, order=20)
+    for key, heading, order in (
+        ("comments", "Comments on the car park and session records", 20),
+        ("car_park_items_raised", "Raised in the car park", 30),
+        ("car_park_items_answered", "Car park items answered", 40),
+        ("actions", "Actions", 50),
+        ("session_records_written", "Session records written", 60),
+    ):
+        ACTIVITY_HEADINGS.register(key, heading, order=order)
