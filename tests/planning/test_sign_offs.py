@@ -266,4 +266,4 @@ def test_services_refuse_to_change_a_signed_sign_off(project):
     sign_off = SignOffFactory(project=project, status=SignOffStatus.SIGNED)
 
     with pytest.raises(services.PlanningRuleError):
-        services.sign_off_delete(sign_off=sign_off)
+        services.sign_off_remove(sign_off=sign_off)

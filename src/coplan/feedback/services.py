@@ -123,7 +123,7 @@ def feedback_form_update(
     return form
 
 
-def feedback_form_delete(*, form: FeedbackForm) -> None:
+def feedback_form_remove(*, form: FeedbackForm) -> None:
     form.delete()
 
 
@@ -370,7 +370,7 @@ def you_said_we_did_publish(*, entry: YouSaidWeDid) -> YouSaidWeDid:
     return entry
 
 
-def you_said_we_did_delete(*, entry: YouSaidWeDid) -> None:
+def you_said_we_did_remove(*, entry: YouSaidWeDid) -> None:
     entry.delete()
 
 
@@ -499,7 +499,7 @@ def reflection_share(*, reflection: Reflection, shared: bool) -> Reflection:
     return reflection
 
 
-def reflection_delete(*, reflection: Reflection) -> None:
+def reflection_remove(*, reflection: Reflection) -> None:
     reflection.delete()
 
 
@@ -509,5 +509,5 @@ def lesson_add(*, project: Project, text: str, by, reflection: Reflection | None
     return Lesson.objects.create(project=project, text=text, reflection=reflection, written_by=by)
 
 
-def lesson_delete(*, lesson: Lesson) -> None:
+def lesson_remove(*, lesson: Lesson) -> None:
     lesson.delete()

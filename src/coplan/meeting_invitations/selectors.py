@@ -4,7 +4,6 @@ Each list is a fixed number of queries however many people are invited.
 """
 
 import datetime
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -277,13 +276,6 @@ def calendar_meeting(
 
 def is_not_coming(invited: InvitedPerson) -> bool:
     return invited.reply == Reply.NOT_COMING
-
-
-def reply_counts(rows: list[InvitationRow]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for row in rows:
-        counts[row.invited.reply] += 1
-    return dict(counts)
 
 
 def invitations_held_about(person: Person) -> list[dict]:

@@ -35,7 +35,6 @@ The least notice (28 days, or more) is an organisation setting for its admins.
 """
 
 from coplan.organisations.models import StaffMembership
-from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 from coplan.projects.rules import ALL_ROLES, Permission
 
@@ -49,11 +48,6 @@ MANAGE_INVITED = Permission(
 VIEW_CATERING = Permission("see the catering summary", LEADS_AND_FACILITATORS)
 
 
-def may_see_venues(staff_membership: StaffMembership) -> bool:
-    """Every member of the organisation's staff."""
-    return staff_membership is not None
-
-
 def may_change_venues(staff_membership: StaffMembership, *, leads_a_project: bool) -> bool:
     """Organisation admins, and staff who lead a project of the organisation."""
     return staff_membership.is_admin or leads_a_project
@@ -62,7 +56,3 @@ def may_change_venues(staff_membership: StaffMembership, *, leads_a_project: boo
 def may_set_notice(staff_membership: StaffMembership) -> bool:
     """The organisation's least notice is set by its admins."""
     return staff_membership.is_admin
-
-
-def is_lead(membership: Membership) -> bool:
-    return membership.role == Role.LEAD

@@ -112,7 +112,7 @@ def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
     return meeting
 
 
-def meeting_delete(*, meeting: Meeting) -> None:
+def meeting_remove(*, meeting: Meeting) -> None:
     """Remove a meeting that was planned by mistake or will not happen.
 
     Not once anyone's attendance is recorded: payments for people's time depend on it.
@@ -161,7 +161,7 @@ def paper_update(*, paper: Paper, **fields) -> Paper:
     return paper
 
 
-def paper_delete(*, paper: Paper) -> None:
+def paper_remove(*, paper: Paper) -> None:
     paper.delete()
 
 

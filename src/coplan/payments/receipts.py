@@ -118,5 +118,5 @@ def receipt_path(stored_name: str) -> Path:
     return path
 
 
-def receipt_delete(stored_name: str) -> None:
+def receipt_remove(stored_name: str) -> None:
     receipt_path(stored_name).unlink(missing_ok=True)

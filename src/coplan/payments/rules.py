@@ -56,10 +56,6 @@ def claim_may_change(*, claim: Claim, membership: Membership) -> bool:
     return _is_own(claim, membership) or CLAIM_FOR_OTHERS.allows(membership.role)
 
 
-def claim_may_submit(*, claim: Claim, membership: Membership) -> bool:
-    return claim_may_change(claim=claim, membership=membership)
-
-
 def claim_may_decide(*, claim: Claim, membership: Membership) -> bool:
     """Approve or send back: approvers, never for their own claim or one they sent."""
     if not APPROVE_CLAIMS.allows(membership.role) or _is_own(claim, membership):
@@ -83,10 +79,6 @@ def claim_may_mark_paid(*, claim: Claim, membership: Membership) -> bool:
         and PAY_CLAIMS.allows(membership.role)
         and not _is_own(claim, membership)
     )
-
-
-def may_see_policies(staff_membership: StaffMembership | None) -> bool:
-    return staff_membership is not None
 
 
 def may_change_policies(staff_membership: StaffMembership) -> bool:

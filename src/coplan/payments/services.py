@@ -451,7 +451,7 @@ def expense_line_add(
             _touch(claim)
     except Exception:
         if stored:
-            receipts.receipt_delete(stored)
+            receipts.receipt_remove(stored)
         raise
     return line
 
@@ -466,7 +466,7 @@ def claim_line_remove(*, line: ClaimLine) -> None:
         line.delete()
         _touch(line.claim)
     if stored_name:
-        transaction.on_commit(lambda: receipts.receipt_delete(stored_name))
+        transaction.on_commit(lambda: receipts.receipt_remove(stored_name))
 
 
 def claim_remove(*, claim: Claim) -> None:
@@ -477,7 +477,7 @@ def claim_remove(*, claim: Claim) -> None:
     with transaction.atomic():
         claim.delete()
     for name in names:
-        transaction.on_commit(lambda name=name: receipts.receipt_delete(name))
+        transaction.on_commit(lambda name=name: receipts.receipt_remove(name))
 
 
 # Steps ------------------------------------------------------------------------------

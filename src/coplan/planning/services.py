@@ -136,7 +136,7 @@ def sign_off_mark_signed(
     return sign_off
 
 
-def sign_off_delete(*, sign_off: SignOff) -> None:
+def sign_off_remove(*, sign_off: SignOff) -> None:
     _not_signed(sign_off)
     sign_off.delete()
 
@@ -205,7 +205,7 @@ def milestone_update(
     return milestone
 
 
-def milestone_delete(*, milestone: Milestone) -> None:
+def milestone_remove(*, milestone: Milestone) -> None:
     milestone.delete()
 
 
@@ -245,7 +245,7 @@ def budget_line_update(
     return budget_line
 
 
-def budget_line_delete(*, budget_line: BudgetLine) -> None:
+def budget_line_remove(*, budget_line: BudgetLine) -> None:
     budget_line.delete()
 
 
@@ -273,5 +273,5 @@ def barrier_update(
     return barrier
 
 
-def barrier_delete(*, barrier: Barrier) -> None:
+def barrier_remove(*, barrier: Barrier) -> None:
     barrier.delete()

@@ -165,7 +165,7 @@ def sign_off_delete(request: HttpRequest, membership: Membership, sign_off_id: i
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.sign_off_delete(sign_off=found),
+        remove=lambda: services.sign_off_remove(sign_off=found),
         removed=f"‘{found.what}’ has been removed from the sign-offs.",
         heading="Remove this sign-off?",
         thing=found.what,
@@ -265,7 +265,7 @@ def milestone_delete(
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.milestone_delete(milestone=found),
+        remove=lambda: services.milestone_remove(milestone=found),
         removed=f"‘{found.title}’ has been removed from the timeline.",
         heading="Remove this from the timeline?",
         thing=found.title,
@@ -372,7 +372,7 @@ def budget_line_delete(
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.budget_line_delete(budget_line=found),
+        remove=lambda: services.budget_line_remove(budget_line=found),
         removed=f"‘{found.description}’ has been removed from the budget.",
         heading="Remove this planned spending?",
         thing=f"{found.description}: {line_money(found.planned_pence)}",
@@ -442,7 +442,7 @@ def barrier_delete(request: HttpRequest, membership: Membership, barrier_id: int
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.barrier_delete(barrier=found),
+        remove=lambda: services.barrier_remove(barrier=found),
         removed="The barrier has been removed.",
         heading="Remove this barrier?",
         thing=found.what,

@@ -71,7 +71,3 @@ def invitation_for_token(*, token: str) -> Invitation | None:
         .select_related("project", "invited_by")
         .first()
     )
-
-
-def lead_count(*, project: Project) -> int:
-    return Membership.objects.filter(project=project, role=Role.LEAD).count()

@@ -137,7 +137,7 @@ def session_essentials_record(
     return session
 
 
-def session_record_delete(*, session: SessionRecord) -> None:
+def session_record_remove(*, session: SessionRecord) -> None:
     """Car park items and actions from it stay, no longer tied to a session."""
     session.delete()
 

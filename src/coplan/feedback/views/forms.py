@@ -131,7 +131,7 @@ def form_remove(request: HttpRequest, membership: Membership, form_id: int) -> H
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.feedback_form_delete(form=found),
+        remove=lambda: services.feedback_form_remove(form=found),
         removed=f"‘{found.title}’ and its answers have been removed.",
         back=form_url(membership, found),
         done=SECTION.url("forms", membership),

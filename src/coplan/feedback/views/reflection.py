@@ -184,7 +184,7 @@ def reflection_remove(
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.reflection_delete(reflection=found),
+        remove=lambda: services.reflection_remove(reflection=found),
         removed="Your reflection has been removed. Lessons from it are kept.",
         back=_reflection_url(membership, found),
         done=SECTION.url("reflections", membership),
@@ -241,7 +241,7 @@ def lesson_remove(request: HttpRequest, membership: Membership, lesson_id: int) 
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.lesson_delete(lesson=found),
+        remove=lambda: services.lesson_remove(lesson=found),
         removed="The lesson has been removed.",
         back=SECTION.url("lessons", membership),
         heading="Remove this lesson?",

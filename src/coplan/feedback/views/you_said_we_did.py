@@ -111,7 +111,7 @@ def theme_remove(request: HttpRequest, membership: Membership, entry_id: int) ->
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.you_said_we_did_delete(entry=found),
+        remove=lambda: services.you_said_we_did_remove(entry=found),
         removed="It has been removed.",
         back=SECTION.url("you_said_we_did", membership),
         heading="Remove this from you said, we did?",

@@ -170,7 +170,7 @@ def meeting_remove(request: HttpRequest, membership: Membership, meeting_id: int
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.meeting_delete(meeting=found),
+        remove=lambda: services.meeting_remove(meeting=found),
         removed=f"‘{found.title}’ has been removed.",
         heading=f"Remove ‘{found.title}’?",
         back=meeting_url("meeting", membership, found),

@@ -108,7 +108,7 @@ def paper_remove(
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.paper_delete(paper=paper),
+        remove=lambda: services.paper_remove(paper=paper),
         removed=f"‘{paper.title}’ has been removed from the papers.",
         heading=f"Remove ‘{paper.title}’?",
         back=meeting_url("papers", membership, found),

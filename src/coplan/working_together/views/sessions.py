@@ -182,7 +182,7 @@ def session_remove(request: HttpRequest, membership: Membership, session_id: int
     return SECTION.remove_flow(
         request,
         membership,
-        remove=lambda: services.session_record_delete(session=found),
+        remove=lambda: services.session_record_remove(session=found),
         removed=f"‘{found.title}’ has been removed.",
         back=session_url(membership, found),
         done=SECTION.url("sessions", membership),
