@@ -1,4 +1,5 @@
-"""Who may do what with people's details. See docs/decisions/0003-who-sees-peoples-details.md.
+"""Who may do what with people's details. See
+docs/decisions/0003-peoples-details-access-needs-and-consent.md.
 
 Access needs are health data, so they are for the people who must meet them:
 the project lead (plans meetings, venues, catering) and the facilitator (runs
