@@ -1,7 +1,7 @@
 """Messages at each handover: one row per person and event, what each person chose,
 and an organisation's GOV.UK Notify account for texts and letters.
 
-See docs/decisions/0009-telling-people-at-each-handover.md.
+See docs/decisions/0010-telling-people-at-each-handover.md.
 """
 
 from django.conf import settings
