@@ -10,7 +10,7 @@ from coplan.meeting_invitations.rules import DOWNLOAD_CALENDAR, RECORD_ATTENDANC
 from coplan.meeting_invitations.selectors import invitations_held_about
 from coplan.meeting_invitations.telling import KINDS
 from coplan.meetings.models import Meeting
-from coplan.meetings.registries import MeetingLink, meeting_links_register
+from coplan.meetings.registries import MEETING_LINKS, MeetingLink
 from coplan.notifications.kinds import kinds_register
 from coplan.people.selectors import RECORD_SECTIONS, RecordSection
 from coplan.projects.models import Membership
@@ -34,7 +34,7 @@ def meeting_page_links(membership: Membership, meeting: Meeting) -> list[Meeting
 
 def register() -> None:
     kinds_register(KINDS)
-    meeting_links_register(meeting_page_links)
+    MEETING_LINKS.register("invitations", meeting_page_links, order=10)
     DEMO.register("invitations", lambda demo: invitations_demo_load(project=demo.project), order=40)
     RECORD_SECTIONS.register(
         "meetings",
