@@ -226,6 +226,15 @@ def test_paper_remove_asks_first_then_removes(client_for, lead, meeting):
     assert not Paper.objects.filter(pk=paper.pk).exists()
 
 
+def test_paper_remove_page_names_the_meeting_above_its_heading(client_for, lead, meeting):
+    paper = PaperFactory(meeting=meeting, title="Agenda")
+
+    page = client_for(lead).get(_url(meeting, f"papers/{paper.pk}/remove/")).content.decode()
+
+    assert '<span class="govuk-caption-l">First workshop</span>' in page
+    assert "Remove ‘Agenda’?" in page
+
+
 def test_invite_everyone_in_the_project_not_invited_yet(client_for, lead, meeting):
     people = [InvolvementFactory(project=meeting.project).person for _ in range(3)]
     InvolvementFactory()  # someone in another project

@@ -357,6 +357,12 @@ def test_remove_page_asks_before_removing_and_offers_to_keep_it(lead):
     assert page.link("No, keep it") == project_url("planning:barriers", lead)
 
 
+def test_remove_page_caption_can_be_given(lead):
+    _, page = _remove_page(lead, caption="First workshop")
+
+    assert page.caption == "First workshop"
+
+
 def test_remove_page_says_why_something_could_not_be_removed(lead):
     response, page = _remove_page(
         lead,

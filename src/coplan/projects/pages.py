@@ -42,7 +42,7 @@ and draws every page with it:
   given). A `RuleError` from `save()` shows on the form and nothing is saved.
 - `SECTION.remove_page(...)` asks "Remove this?" (`projects/remove.html`): `heading`,
   `thing` (what goes), `back` (where "No, keep it" goes), `button`, `cannot_undo`,
-  `intro`, `problem` (why it could not be removed: 400).
+  `intro`, `problem` (why it could not be removed: 400), `caption` (as for a form).
   `SECTION.remove_flow(request, membership, remove=lambda: ..., removed="...",
   heading=..., thing=..., back=...)` does the whole of it, as `form_flow` does.
 - `SECTION.url("barriers", membership, **kwargs)`: the address of a page of the
@@ -243,8 +243,11 @@ class Section:
         button: str = "Yes, remove it",
         cannot_undo: bool = False,
         problem: str | None = None,
+        caption: str | None = None,
     ) -> HttpResponse:
-        """ "Remove this?": `thing` says what goes; "No, keep it" goes `back`."""
+        """ "Remove this?": `thing` says what goes; "No, keep it" goes `back`;
+        `caption` replaces the project's name (as on `form_page`)."""
+        context = {} if caption is None else {"caption": caption}
         return self.page(
             request,
             membership,
@@ -257,6 +260,7 @@ class Section:
             button=button,
             cannot_undo=cannot_undo,
             problem=problem,
+            **context,
         )
 
 

@@ -113,4 +113,5 @@ def paper_remove(
         heading=f"Remove ‘{paper.title}’?",
         back=meeting_url("papers", membership, found),
         cannot_undo=True,
+        caption=found.title,
     )
