@@ -9,6 +9,7 @@ from coplan.core.presenters import Tag
 from coplan.meetings import checks
 from coplan.meetings.models import Checked, Meeting, Venue
 from coplan.meetings.selectors import VENUE_FEATURES
+from coplan.projects.presenters import member_name
 
 
 def clock_words(moment: datetime.datetime | datetime.time) -> str:
@@ -153,8 +154,7 @@ class MeetingPresenter:
 
     @property
     def facilitator_name(self) -> str:
-        member = self.meeting.facilitator
-        return member.user.full_name if member else "Not decided yet"
+        return member_name(self.meeting.facilitator, nobody="Not decided yet")
 
     @property
     def arrangement_words(self) -> list[str]:

@@ -10,6 +10,9 @@ from coplan.core.presenters import Tag
 from coplan.planning import timing
 from coplan.planning.models import BarrierStatus, Milestone, SignOff, SignOffStatus
 from coplan.planning.selectors import TimelineAlert, milestone_alert
+from coplan.projects.presenters import member_name
+
+LEFT_THE_PROJECT = "No one: the person has left the project"
 
 
 def money(amount: Decimal | None) -> str:
@@ -55,7 +58,7 @@ class SignOffPresenter:
             return f"{member.user.full_name} ({member.get_role_display()})"
         if self.sign_off.signer_outside:
             return f"{self.sign_off.signer_outside} (outside the project)"
-        return "No one: the person has left the project"
+        return LEFT_THE_PROJECT
 
     @property
     def due(self) -> str:
@@ -163,9 +166,7 @@ class BarrierPresenter:
 
     @property
     def owner_name(self) -> str:
-        if self.barrier.owner is None:
-            return "No one: the person has left the project"
-        return self.barrier.owner.user.full_name
+        return member_name(self.barrier.owner, nobody=LEFT_THE_PROJECT)
 
     @property
     def tag(self) -> Tag:

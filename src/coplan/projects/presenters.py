@@ -4,6 +4,17 @@ from coplan.core import formats
 from coplan.projects.models import Project
 
 
+def member_name(membership, *, nobody: str) -> str:
+    """A member's name, or `nobody` (what the page says when there is no one: "No one
+    yet", "Not decided yet"...) when there is none or they have left the project."""
+    return membership.user.full_name if membership is not None else nobody
+
+
+def person_name(user) -> str:
+    """The name of whoever did something, or that they have left."""
+    return user.full_name if user is not None else "Someone who has left"
+
+
 def months_between(start: datetime.date, end: datetime.date) -> int:
     months = (end.year - start.year) * 12 + (end.month - start.month)
     return months - 1 if end.day < start.day else months

@@ -5,6 +5,7 @@ import datetime
 
 from coplan.core import formats
 from coplan.core.presenters import Tag
+from coplan.projects.presenters import member_name, person_name
 from coplan.working_together.models import (
     Action,
     ActionStatus,
@@ -12,13 +13,7 @@ from coplan.working_together.models import (
     CarParkStatus,
 )
 
-
-def person_name(user) -> str:
-    return user.full_name if user is not None else "Someone who has left"
-
-
-def member_name(membership) -> str:
-    return membership.user.full_name if membership is not None else "No one yet"
+NO_ONE_YET = "No one yet"
 
 
 class CarParkItemPresenter:
@@ -48,7 +43,7 @@ class CarParkItemPresenter:
 
     @property
     def owner_name(self) -> str:
-        return member_name(self.item.owner)
+        return member_name(self.item.owner, nobody=NO_ONE_YET)
 
     @property
     def due(self) -> str:
@@ -89,7 +84,7 @@ class ActionPresenter:
 
     @property
     def owner_name(self) -> str:
-        return member_name(self.action.owner)
+        return member_name(self.action.owner, nobody=NO_ONE_YET)
 
     @property
     def due(self) -> str:

@@ -8,9 +8,9 @@ from coplan.core.http import or_404
 from coplan.core.numbers import digits_read
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section, SubPage
+from coplan.projects.presenters import person_name
 from coplan.working_together import selectors
 from coplan.working_together.models import SessionRecord
-from coplan.working_together.presenters import person_name
 
 SESSION_PARAMETER = "session"
 
