@@ -510,3 +510,56 @@ def test_remove_flow_says_why_when_the_rules_refuse(lead):
     assert response.status_code == 400
     assert page.error_summary == ["A project must keep at least one project lead"]
     assert _said(request) == []
+
+
+def _action(membership, request, do, done=None):
+    return SECTION.action(
+        request,
+        membership,
+        do=do,
+        message=lambda did: f"‘{did}’ is marked as done.",
+        back=project_url("planning:barriers", membership),
+        done=done,
+    )
+
+
+def test_action_does_it_says_so_and_goes_back(lead):
+    done = []
+    request = _sent(lead, project_url("planning:barriers", lead), {})
+
+    response = _action(lead, request, lambda: done.append("Steps") or "Steps")
+
+    assert response.status_code == 302
+    assert response["Location"] == project_url("planning:barriers", lead)
+    assert done == ["Steps"]
+    assert _said(request) == ["‘Steps’ is marked as done."]
+
+
+def test_action_goes_on_to_done_when_given(lead):
+    request = _sent(lead, project_url("planning:barriers", lead), {})
+
+    response = _action(lead, request, lambda: "Steps", done=project_url("planning:tracking", lead))
+
+    assert response["Location"] == project_url("planning:tracking", lead)
+
+
+def test_action_says_why_when_the_rules_refuse_and_goes_back(lead):
+    def refuse():
+        raise RuleError("This claim has already been sent")
+
+    request = _sent(lead, project_url("planning:barriers", lead), {})
+
+    response = _action(lead, request, refuse, done=project_url("planning:tracking", lead))
+
+    assert response.status_code == 302
+    assert response["Location"] == project_url("planning:barriers", lead)
+    assert _said(request) == ["This claim has already been sent"]
+
+
+def test_action_does_nothing_unless_sent_by_post(lead):
+    request = _sent(lead, project_url("planning:barriers", lead))
+
+    response = _action(lead, request, lambda: pytest.fail("a link must not do anything"))
+
+    assert response.status_code == 405
+    assert _said(request) == []

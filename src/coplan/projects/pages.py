@@ -45,6 +45,11 @@ and draws every page with it:
   `intro`, `problem` (why it could not be removed: 400), `caption` (as for a form).
   `SECTION.remove_flow(request, membership, remove=lambda: ..., removed="...",
   heading=..., thing=..., back=...)` does the whole of it, as `form_flow` does.
+- `SECTION.action(request, membership, do=lambda: services.x(...), message="...",
+  back=...)`: a button that does one thing at once (a POST-only view, under
+  `@require_POST`): `do()`, `message` is said (a function of what `do()` returned,
+  if callable) and the person goes to `done` (`back` if not given). A `RuleError`
+  from `do()` is said as an error instead and the person goes `back`.
 - `SECTION.url("barriers", membership, **kwargs)`: the address of a page of the
   app; `project_url("guides:plan", anything)` of any project page, from the
   project or anything that belongs to one (a membership, a sign-off...).
@@ -67,7 +72,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -205,6 +210,30 @@ class Section:
         if save_form(request, form, save, saved):
             return redirect(done or back)
         return self.form_page(request, membership, form, back=back, **page)
+
+    def action(
+        self,
+        request: HttpRequest,
+        membership: Membership,
+        *,
+        do: Callable[[], Any],
+        message: str | Callable[[Any], str],
+        back: str,
+        done: str | None = None,
+    ) -> HttpResponse:
+        """A button that does one thing at once, sent by POST: `do()`, then
+        `message` is said (a callable gets what `do()` returned) and the person
+        goes to `done` (`back` if not given). A `RuleError` from `do()` is said as
+        an error instead, nothing is done and the person goes `back`."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            did = do()
+        except RuleError as error:
+            messages.error(request, error.message)
+            return redirect(back)
+        messages.success(request, message(did) if callable(message) else message)
+        return redirect(done or back)
 
     def remove_flow(
         self,

@@ -174,24 +174,26 @@ def question_remove(
 ) -> HttpResponse:
     found = _found(membership, form_id)
     question = or_404(selectors.feedback_question(form=found, question_id=feedback_question_id))
-    try:
-        services.feedback_question_remove(question=question)
-    except services.FeedbackError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "The question has been taken off the form.")
-    return redirect(form_url(membership, found))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.feedback_question_remove(question=question),
+        message="The question has been taken off the form.",
+        back=form_url(membership, found),
+    )
 
 
 @project_view(rules.MANAGE_FEEDBACK)
 @require_POST
 def link_renew(request: HttpRequest, membership: Membership, form_id: int) -> HttpResponse:
     found = _found(membership, form_id)
-    services.feedback_link_renew(form=found)
-    messages.success(
-        request, "The form has a new link and QR code. The old link has stopped working."
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.feedback_link_renew(form=found),
+        message="The form has a new link and QR code. The old link has stopped working.",
+        back=form_url(membership, found),
     )
-    return redirect(form_url(membership, found))
 
 
 @project_view(rules.MANAGE_FEEDBACK)

@@ -100,9 +100,13 @@ def theme_edit(request: HttpRequest, membership: Membership, entry_id: int) -> H
 @require_POST
 def theme_publish(request: HttpRequest, membership: Membership, entry_id: int) -> HttpResponse:
     found = or_404(selectors.you_said_we_did_entry(project=membership.project, entry_id=entry_id))
-    services.you_said_we_did_publish(entry=found)
-    messages.success(request, "It is published: everyone in the project can see it.")
-    return redirect(SECTION.url("you_said_we_did", membership))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.you_said_we_did_publish(entry=found),
+        message="It is published: everyone in the project can see it.",
+        back=SECTION.url("you_said_we_did", membership),
+    )
 
 
 @project_view(rules.EDIT_YOU_SAID_WE_DID)

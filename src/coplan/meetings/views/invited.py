@@ -1,8 +1,6 @@
 """Who is invited to a meeting, and replies given by phone, by letter or in person."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
@@ -83,6 +81,10 @@ def invited_remove(
 ) -> HttpResponse:
     found = meeting_of(membership, meeting_id)
     row = or_404(selectors.invited_person(meeting=found, invited_id=invited_id))
-    services.invited_person_remove(invited=row)
-    messages.success(request, f"{row.person.full_name} is no longer invited.")
-    return redirect(meeting_url("invited", membership, found))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.invited_person_remove(invited=row),
+        message=f"{row.person.full_name} is no longer invited.",
+        back=meeting_url("invited", membership, found),
+    )

@@ -24,17 +24,17 @@ def claim_approve(request: HttpRequest, membership: Membership, claim_id: int) -
     found = claim_for(membership, claim_id)
     if not rules.claim_may_approve(claim=found, membership=membership):
         raise PermissionDenied
-    try:
-        services.claim_approve(
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.claim_approve(
             claim=found,
             approved_by=request.user,
             total_seen_pence=digits_read(request.POST.get("total_seen_pence", "")),
-        )
-    except services.PaymentError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"The claim by {found.person.full_name} has been approved.")
-    return redirect(claim_url(found))
+        ),
+        message=f"The claim by {found.person.full_name} has been approved.",
+        back=claim_url(found),
+    )
 
 
 def _cannot_decide(request: HttpRequest, membership: Membership, claim: Claim) -> HttpResponse:
@@ -106,6 +106,10 @@ def notice_done(
 ) -> HttpResponse:
     found = claim_for(membership, claim_id)
     notice = or_404(found.notices.filter(pk=notice_id).first())
-    services.notice_done(notice=notice, done_by=request.user)
-    messages.success(request, "Thank you. It is written down that they have been told.")
-    return redirect(claim_url(found))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.notice_done(notice=notice, done_by=request.user),
+        message="Thank you. It is written down that they have been told.",
+        back=claim_url(found),
+    )

@@ -260,13 +260,13 @@ def line_remove(
 ) -> HttpResponse:
     found = claim_to_change(membership, claim_id)
     line = or_404(selectors.claim_line(claim=found, line_id=line_id))
-    try:
-        services.claim_line_remove(line=line)
-    except services.PaymentError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "That line has been removed from the claim.")
-    return redirect(claim_url(found))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.claim_line_remove(line=line),
+        message="That line has been removed from the claim.",
+        back=claim_url(found),
+    )
 
 
 @project_view(rules.OWN_CLAIMS)
@@ -294,23 +294,24 @@ def receipt(
 @require_POST
 def claim_submit(request: HttpRequest, membership: Membership, claim_id: int) -> HttpResponse:
     found = claim_to_change(membership, claim_id)
-    try:
-        services.claim_submit(claim=found, submitted_by=request.user)
-    except services.PaymentError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Your claim has been sent. We will tell you when it is approved.")
-    return redirect(claim_url(found))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.claim_submit(claim=found, submitted_by=request.user),
+        message="Your claim has been sent. We will tell you when it is approved.",
+        back=claim_url(found),
+    )
 
 
 @project_view(rules.OWN_CLAIMS)
 @require_POST
 def claim_remove(request: HttpRequest, membership: Membership, claim_id: int) -> HttpResponse:
     found = claim_to_change(membership, claim_id)
-    try:
-        services.claim_remove(claim=found)
-    except services.PaymentError as error:
-        messages.error(request, error.message)
-        return redirect(claim_url(found))
-    messages.success(request, "The claim has been removed.")
-    return redirect(home_url(membership))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.claim_remove(claim=found),
+        message="The claim has been removed.",
+        back=claim_url(found),
+        done=home_url(membership),
+    )

@@ -1,9 +1,7 @@
 """Actions: what people will do, and by when."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -98,9 +96,13 @@ def action_done(request: HttpRequest, membership: Membership, action_id: int) ->
         role=membership.role, is_owner=found.owner_id == membership.pk
     ):
         raise PermissionDenied
-    services.action_mark_done(action=found)
-    messages.success(request, f"‘{found.what}’ is marked as done.")
-    return redirect(SECTION.url("actions", membership))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.action_mark_done(action=found),
+        message=f"‘{found.what}’ is marked as done.",
+        back=SECTION.url("actions", membership),
+    )
 
 
 @project_view(rules.MANAGE_ACTIONS)
