@@ -42,3 +42,27 @@ def text_field(
         },
         **kwargs,
     )
+
+
+def radio_field(
+    label: str,
+    choices: Any = (),
+    *,
+    error: str,
+    hint: str = "",
+    required: bool = True,
+    **kwargs: Any,
+) -> forms.ChoiceField:
+    """Radios of which one is chosen: `error` ("Select ...") is said when none is,
+    or when what was sent is not one of `choices` (which may be set later, in the
+    form's `__init__`). `hint` is the hint under the question. Anything else goes
+    to Django's `ChoiceField` (`initial`...)."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        required=required,
+        widget=forms.RadioSelect,
+        help_text=hint,
+        error_messages={"required": error, "invalid_choice": error},
+        **kwargs,
+    )

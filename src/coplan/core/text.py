@@ -30,6 +30,17 @@ def clean_plain_text(value: str, *, field_label: str, multiline: bool = False) -
     return value
 
 
+def clean_typed_text(
+    value: str, label: str, *, required: bool = True, multiline: bool = True
+) -> str:
+    """A text box's answer as `clean_plain_text` leaves it (`label` names it in
+    the messages); an answer that may be left empty and was is "" (only spaces
+    count as empty)."""
+    if not required and not value.strip():
+        return ""
+    return clean_plain_text(value, field_label=label, multiline=multiline)
+
+
 # Characters nobody can see that change how the words around them read, or make
 # two names that look the same differ: format characters (Cf: direction overrides
 # and isolates, zero-width spaces and joiners, the soft hyphen, word joiners),

@@ -4,7 +4,7 @@ from django import forms
 
 from coplan.core.forms import text_field
 from coplan.core.number_fields import WholeNumberField
-from coplan.core.text import clean_plain_text
+from coplan.core.text import clean_typed_text
 from coplan.feedback import bank
 from coplan.feedback.models import FeedbackForm, FeedbackQuestion, HowAnswered, ThemeStatus
 from coplan.feedback.services import MAX_ONE_TIME_LINKS, Given
@@ -14,12 +14,6 @@ DEFAULT_INTRO = (
     "We will read every answer. We will tell you what we did about what you said."
 )
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def _clean(value: str, label: str, *, required: bool = True, multiline: bool = True) -> str:
-    if not required and not value.strip():
-        return ""
-    return clean_plain_text(value, field_label=label, multiline=multiline)
 
 
 def _choose(label: str, choices, message: str, **kwargs) -> forms.ChoiceField:
@@ -106,10 +100,12 @@ class FeedbackFormForm(_MeetingChoice):
         }
 
     def clean_title(self) -> str:
-        return _clean(self.cleaned_data["title"], "What the form is called", multiline=False)
+        return clean_typed_text(
+            self.cleaned_data["title"], "What the form is called", multiline=False
+        )
 
     def clean_intro(self) -> str:
-        return _clean(self.cleaned_data["intro"], "Why you are asking")
+        return clean_typed_text(self.cleaned_data["intro"], "Why you are asking")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -180,10 +176,12 @@ class OwnQuestionForm(forms.Form):
     )
 
     def clean_standard(self) -> str:
-        return _clean(self.cleaned_data["standard"], "The question", multiline=False)
+        return clean_typed_text(self.cleaned_data["standard"], "The question", multiline=False)
 
     def clean_easy_read(self) -> str:
-        return _clean(self.cleaned_data["easy_read"], "The question in Easy Read", multiline=False)
+        return clean_typed_text(
+            self.cleaned_data["easy_read"], "The question in Easy Read", multiline=False
+        )
 
 
 class OneTimeLinksForm(forms.Form):
@@ -249,7 +247,7 @@ class AnswersForm(forms.Form):
             value = cleaned.get(name)
             if question.kind == bank.WORDS and value:
                 try:
-                    cleaned[name] = _clean(value, "Your answer", required=False)
+                    cleaned[name] = clean_typed_text(value, "Your answer", required=False)
                 except forms.ValidationError as error:
                     self.add_error(name, error)
         if not self.errors and not any(cleaned.get(answer_field_name(q)) for q in self.questions):
@@ -281,7 +279,7 @@ class OneAnswerForm(forms.Form):
         value = cleaned.get(name)
         if self.question.kind == bank.WORDS and value:
             try:
-                cleaned[name] = _clean(value, "Your answer", required=False)
+                cleaned[name] = clean_typed_text(value, "Your answer", required=False)
             except forms.ValidationError as error:
                 self.add_error(name, error)
         return cleaned
@@ -334,10 +332,10 @@ class YouSaidWeDidForm(forms.Form):
         ]
 
     def clean_you_said(self) -> str:
-        return _clean(self.cleaned_data["you_said"], "What people said")
+        return clean_typed_text(self.cleaned_data["you_said"], "What people said")
 
     def clean_we_did(self) -> str:
-        return _clean(self.cleaned_data["we_did"], "What the project did", required=False)
+        return clean_typed_text(self.cleaned_data["we_did"], "What the project did", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -405,7 +403,7 @@ class ReflectionForm(_MeetingChoice):
         cleaned = super().clean()
         if cleaned.get("about"):
             try:
-                cleaned["about"] = _clean(
+                cleaned["about"] = clean_typed_text(
                     cleaned["about"], "What you are reflecting on", multiline=False
                 )
             except forms.ValidationError as error:
@@ -414,7 +412,7 @@ class ReflectionForm(_MeetingChoice):
             name = reflection_field_name(question.key)
             if cleaned.get(name):
                 try:
-                    cleaned[name] = _clean(cleaned[name], "Your answer", required=False)
+                    cleaned[name] = clean_typed_text(cleaned[name], "Your answer", required=False)
                 except forms.ValidationError as error:
                     self.add_error(name, error)
         return cleaned
@@ -458,4 +456,4 @@ class LessonForm(forms.Form):
     )
 
     def clean_text(self) -> str:
-        return _clean(self.cleaned_data["text"], "The lesson")
+        return clean_typed_text(self.cleaned_data["text"], "The lesson")

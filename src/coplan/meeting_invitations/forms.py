@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 
+from coplan.core.forms import radio_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.text import clean_plain_text
 from coplan.meetings.models import Attendance, InvitedPerson, Reply
@@ -98,14 +99,7 @@ REPLY_WORDS = {
 class ReplyForm(forms.Form):
     """A person's own reply, from the link in their invitation."""
 
-    reply = forms.ChoiceField(
-        label="Are you coming?",
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select if you are coming",
-            "invalid_choice": "Select if you are coming",
-        },
-    )
+    reply = radio_field("Are you coming?", error="Select if you are coming")
     needs_changed = forms.BooleanField(
         label="My needs have changed",
         required=False,

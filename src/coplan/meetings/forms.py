@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from coplan.core.forms import radio_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_plain_text
@@ -62,17 +63,6 @@ def _text(
                 f"{_upper(error_label)} must not contain hidden or control characters"
             ),
         },
-    )
-
-
-def _radios(label: str, choices, *, error: str, hint: str = "", **kwargs) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        help_text=hint,
-        error_messages={"required": error, "invalid_choice": error},
-        **kwargs,
     )
 
 
@@ -164,7 +154,7 @@ class VenueForm(_PlainTextForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for feature, question in AUDIT_QUESTIONS.items():
-            self.fields[feature] = _radios(
+            self.fields[feature] = radio_field(
                 question,
                 Checked.choices,
                 error=f"Select an answer to ‘{question}’",
@@ -268,7 +258,7 @@ class MeetingForm(_PlainTextForm):
     purpose = _text(
         "What is it for? (optional)", error_label="what it is for", max_length=2000, rows=3
     )
-    format = _radios(
+    format = radio_field(
         "How will people take part?", MeetingFormat.choices, error="Select how people take part"
     )
     meets_on = _date("Date", error_label="the date of the meeting")
@@ -329,7 +319,7 @@ class MeetingForm(_PlainTextForm):
         rows=3,
         hint="For example, flip charts, pens, name badges, turn-taking cards.",
     )
-    food = _radios(
+    food = radio_field(
         "Will lunch or refreshments be provided?",
         FoodPlan.choices,
         error="Select whether food is provided",
@@ -349,7 +339,7 @@ class MeetingForm(_PlainTextForm):
         max_length=2000,
         rows=2,
     )
-    risk_assessment = _radios(
+    risk_assessment = radio_field(
         "Activity risk assessment",
         RiskAssessment.choices,
         error="Select where the risk assessment is up to",
@@ -508,7 +498,7 @@ class PaperworkForm(_PlainTextForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for kind, words in PaperworkKind.choices:
-            self.fields[kind] = _radios(
+            self.fields[kind] = radio_field(
                 words,
                 PaperworkStatus.choices,
                 error=f"Select where ‘{words.lower()}’ is up to",
@@ -612,7 +602,7 @@ EVERYONE, SOME = "everyone", "some"
 
 
 class InviteForm(forms.Form):
-    who = _radios(
+    who = radio_field(
         "Who do you want to invite?",
         [(EVERYONE, "Everyone in the project not invited yet"), (SOME, "Only the people I choose")],
         error="Select who you want to invite",
@@ -644,7 +634,7 @@ class InviteForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    reply = _radios("Their reply", Reply.choices, error="Select their reply")
+    reply = radio_field("Their reply", Reply.choices, error="Select their reply")
     needs_changed = forms.BooleanField(
         label="They said their needs have changed (look at their needs again)", required=False
     )

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django import forms
 
 from coplan.core.formats import long_date
-from coplan.core.forms import text_field
+from coplan.core.forms import radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField, NumberField, WholeNumberField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text
@@ -239,14 +239,8 @@ class ClaimStartForm(_PlainForm):
         choices=[],
         error_messages={"required": "Select who the claim is for"},
     )
-    meeting = forms.ChoiceField(
-        label="What are you claiming for?",
-        choices=[],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select what you are claiming for",
-            "invalid_choice": "Select what you are claiming for",
-        },
+    meeting = radio_field(
+        "What are you claiming for?", [], error="Select what you are claiming for"
     )
     activity = text_field(
         "What did you do?",
@@ -289,14 +283,8 @@ class ClaimStartForm(_PlainForm):
 
 
 class ExpenseForm(_PlainForm):
-    category = forms.ChoiceField(
-        label="What kind of expense is it?",
-        choices=[],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select what kind of expense it is",
-            "invalid_choice": "Select what kind of expense it is",
-        },
+    category = radio_field(
+        "What kind of expense is it?", [], error="Select what kind of expense it is"
     )
     description = text_field(
         "What was it?",
@@ -358,15 +346,7 @@ class ExpenseForm(_PlainForm):
 
 
 class TimeForm(_PlainForm):
-    activity = forms.ChoiceField(
-        label="What did you spend time on?",
-        choices=[],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select what you spent time on",
-            "invalid_choice": "Select what you spent time on",
-        },
-    )
+    activity = radio_field("What did you spend time on?", [], error="Select what you spent time on")
     hours = WholeNumberField(
         label="Hours",
         what="Hours",

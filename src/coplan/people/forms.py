@@ -3,7 +3,7 @@ import datetime
 from django import forms
 
 from coplan.accounts.forms import email_field
-from coplan.core.forms import text_field
+from coplan.core.forms import radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text
@@ -46,16 +46,6 @@ def _whole_number(
     )
 
 
-def _radios(label: str, choices, *, error: str, required: bool = True) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        required=required,
-        widget=forms.RadioSelect,
-        error_messages={"required": error, "invalid_choice": error},
-    )
-
-
 def _clean(form: forms.Form, name: str, label: str, *, multiline: bool = False) -> str:
     value = form.cleaned_data.get(name, "")
     if not value or not value.strip():
@@ -70,7 +60,7 @@ class StakeholderGroupForm(forms.Form):
         hint="For example, ‘People who use day services in Banbury’.",
         errors_label="the name of the group",
     )
-    category = _radios(
+    category = radio_field(
         "What kind of group is it?", GroupCategory.choices, error="Select what kind of group it is"
     )
     influence = forms.TypedChoiceField(
@@ -180,7 +170,7 @@ class ParticipantForm(_GroupChoice):
     )
     email = email_field(label="Email address (optional)", required_message="", autocomplete="off")
     phone = _phone_field()
-    role = _radios(
+    role = radio_field(
         "What will they do in the project?",
         InvolvementRole.choices,
         error="Select what they will do in the project",
@@ -218,7 +208,7 @@ class DetailsForm(forms.Form):
         rows=3,
         errors_label="the address",
     )
-    contact_by = _radios(
+    contact_by = radio_field(
         "How would you like us to contact you?",
         ContactMethod.choices,
         error="Select how to make contact",
@@ -352,7 +342,7 @@ class NeedsForm(forms.Form):
 
 
 class InvolvementForm(_GroupChoice):
-    role = _radios(
+    role = radio_field(
         "What do they do in the project?",
         InvolvementRole.choices,
         error="Select what they do in the project",
@@ -397,10 +387,10 @@ class InvolvementForm(_GroupChoice):
 
 
 class ConsentForm(forms.Form):
-    purpose = _radios(
+    purpose = radio_field(
         "What is the consent for?", ConsentPurpose.choices, error="Select what the consent is for"
     )
-    given = _radios(
+    given = radio_field(
         "What did they say?",
         [("yes", "Yes, they agree"), ("no", "No, they do not agree")],
         error="Select what they said",
@@ -410,7 +400,7 @@ class ConsentForm(forms.Form):
         help_text="For example, 27 3 2027",
         label_for_errors="the date they answered",
     )
-    method = _radios(
+    method = radio_field(
         "How did they answer?", ConsentMethod.choices, error="Select how they answered"
     )
     told = text_field(
@@ -460,7 +450,7 @@ class OwnConsentForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for purpose in ConsentPurpose:
-            field = _radios(
+            field = radio_field(
                 CONSENT_QUESTIONS[purpose], [("yes", "Yes"), ("no", "No")], error="Select yes or no"
             )
             field.help_text = CONSENT_EXPLANATIONS[purpose]
@@ -496,7 +486,7 @@ class MonitoringForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for question in monitoring.QUESTIONS:
-            self.fields[question.code] = _radios(
+            self.fields[question.code] = radio_field(
                 f"{question.label} (optional)",
                 question.answers,
                 error="Select an answer from the list",

@@ -9,9 +9,10 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from coplan.core.forms import radio_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField
-from coplan.core.text import NoHiddenCharacters, clean_plain_text
+from coplan.core.text import NoHiddenCharacters, clean_plain_text, clean_typed_text
 from coplan.planning.models import BarrierStatus, BudgetCategory
 from coplan.projects.models import Membership
 
@@ -44,12 +45,6 @@ def _long_text(label: str, errors_label: str, max_length: int = 2000, **kwargs) 
     )
 
 
-def _optional_text(value: str, label: str) -> str:
-    if not value.strip():
-        return ""
-    return clean_plain_text(value, field_label=label, multiline=True)
-
-
 def _member_words(member: Membership) -> str:
     return f"{member.user.full_name} ({member.get_role_display()})"
 
@@ -79,14 +74,7 @@ class SignOffForm(_DatesCheckedForm):
         200,
         help_text="For example, the plan, the budget, or whether the right logos are being used.",
     )
-    signer = forms.ChoiceField(
-        label="Who signs it off?",
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select who signs it off",
-            "invalid_choice": "Select who signs it off",
-        },
-    )
+    signer = radio_field("Who signs it off?", error="Select who signs it off")
     signer_outside = forms.CharField(
         label="If it is someone outside the project, their name and role",
         required=False,
@@ -120,7 +108,7 @@ class SignOffForm(_DatesCheckedForm):
         return clean_plain_text(value, field_label="Their name and role") if value.strip() else ""
 
     def clean_note(self) -> str:
-        return _optional_text(self.cleaned_data["note"], "The note")
+        return clean_typed_text(self.cleaned_data["note"], "The note", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -168,7 +156,7 @@ class MarkSignedForm(_DatesCheckedForm):
     date_labels = {"signed_on": "The date it was signed off"}
 
     def clean_note(self) -> str:
-        return _optional_text(self.cleaned_data["note"], "The note")
+        return clean_typed_text(self.cleaned_data["note"], "The note", required=False)
 
     def clean_signed_on(self) -> datetime.date:
         value = self.cleaned_data["signed_on"]
@@ -215,7 +203,7 @@ class MilestoneForm(_DatesCheckedForm):
         return clean_plain_text(self.cleaned_data["title"], field_label="What happens")
 
     def clean_details(self) -> str:
-        return _optional_text(self.cleaned_data["details"], "The details")
+        return clean_typed_text(self.cleaned_data["details"], "The details", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -273,18 +261,16 @@ class BudgetForm(forms.Form):
     )
 
     def clean_money_source(self) -> str:
-        return _optional_text(self.cleaned_data["money_source"], "Where the money comes from")
+        return clean_typed_text(
+            self.cleaned_data["money_source"], "Where the money comes from", required=False
+        )
 
 
 class BudgetLineForm(forms.Form):
-    category = forms.ChoiceField(
-        label="What kind of spending is it?",
-        choices=BudgetCategory.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select what kind of spending it is",
-            "invalid_choice": "Select what kind of spending it is",
-        },
+    category = radio_field(
+        "What kind of spending is it?",
+        BudgetCategory.choices,
+        error="Select what kind of spending it is",
     )
     description = _text(
         "What is it for?",
@@ -335,15 +321,11 @@ class BarrierForm(forms.Form):
             "invalid_choice": "Select who is making sure it is lifted",
         },
     )
-    status = forms.ChoiceField(
-        label="Where is it up to?",
-        choices=BarrierStatus.choices,
-        widget=forms.RadioSelect,
+    status = radio_field(
+        "Where is it up to?",
+        BarrierStatus.choices,
+        error="Select where it is up to",
         initial=BarrierStatus.NOT_STARTED,
-        error_messages={
-            "required": "Select where it is up to",
-            "invalid_choice": "Select where it is up to",
-        },
     )
 
     def __init__(self, *args, members: list[Membership], **kwargs) -> None:

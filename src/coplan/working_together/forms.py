@@ -4,9 +4,9 @@ import datetime
 
 from django import forms
 
-from coplan.core.forms import text_field
+from coplan.core.forms import radio_field, text_field
 from coplan.core.govuk_forms import DateField
-from coplan.core.text import clean_plain_text
+from coplan.core.text import clean_typed_text
 from coplan.projects.models import Membership
 from coplan.working_together.models import ActionStatus, RevisitOutcome, SessionRecord
 
@@ -14,12 +14,6 @@ EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
 DATE_HINT = "For example, 27 3 2027"
 NO_SESSION = ""
-
-
-def _clean(value: str, label: str, *, required: bool = True, multiline: bool = True) -> str:
-    if not required and not value.strip():
-        return ""
-    return clean_plain_text(value, field_label=label, multiline=multiline)
 
 
 def _date(label: str, errors_label: str, *, required: bool = True) -> DateField:
@@ -118,16 +112,20 @@ class SessionForm(_MemberChoiceForm):
             del self.fields["meeting"]
 
     def clean_title(self) -> str:
-        return _clean(self.cleaned_data["title"], "What the session is called", multiline=False)
+        return clean_typed_text(
+            self.cleaned_data["title"], "What the session is called", multiline=False
+        )
 
     def clean_others_came(self) -> str:
-        return _clean(self.cleaned_data["others_came"], "Anyone else who came", required=False)
+        return clean_typed_text(
+            self.cleaned_data["others_came"], "Anyone else who came", required=False
+        )
 
     def clean_agreed(self) -> str:
-        return _clean(self.cleaned_data["agreed"], "What was agreed", required=False)
+        return clean_typed_text(self.cleaned_data["agreed"], "What was agreed", required=False)
 
     def clean_decided(self) -> str:
-        return _clean(self.cleaned_data["decided"], "What was decided", required=False)
+        return clean_typed_text(self.cleaned_data["decided"], "What was decided", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -179,14 +177,10 @@ class EssentialsForm(forms.Form):
 
 
 class RevisitForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="Is the group still happy with its agreements?",
-        choices=RevisitOutcome.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select whether the group is still happy with its agreements",
-            "invalid_choice": "Select whether the group is still happy with its agreements",
-        },
+    outcome = radio_field(
+        "Is the group still happy with its agreements?",
+        RevisitOutcome.choices,
+        error="Select whether the group is still happy with its agreements",
     )
     what_changed = text_field(
         "If the group changed them, what changed?",
@@ -198,7 +192,7 @@ class RevisitForm(forms.Form):
     )
 
     def clean_what_changed(self) -> str:
-        return _clean(self.cleaned_data["what_changed"], "What changed", required=False)
+        return clean_typed_text(self.cleaned_data["what_changed"], "What changed", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -223,7 +217,7 @@ class AgreementForm(forms.Form):
     )
 
     def clean_text(self) -> str:
-        return _clean(self.cleaned_data["text"], "The agreement")
+        return clean_typed_text(self.cleaned_data["text"], "The agreement")
 
 
 # Car park -------------------------------------------------------------------
@@ -242,7 +236,7 @@ class CarParkItemForm(forms.Form):
     )
 
     def clean_text(self) -> str:
-        return _clean(self.cleaned_data["text"], "What you want to put in the car park")
+        return clean_typed_text(self.cleaned_data["text"], "What you want to put in the car park")
 
 
 class FollowUpForm(_MemberChoiceForm):
@@ -263,7 +257,7 @@ class FollowUpForm(_MemberChoiceForm):
     due_on = _date("By when?", "the date it will be followed up by")
 
     def clean_next_step(self) -> str:
-        return _clean(self.cleaned_data["next_step"], "What will happen to it")
+        return clean_typed_text(self.cleaned_data["next_step"], "What will happen to it")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -289,14 +283,14 @@ class AnswerForm(forms.Form):
     )
 
     def clean_answer(self) -> str:
-        return _clean(self.cleaned_data["answer"], "The answer")
+        return clean_typed_text(self.cleaned_data["answer"], "The answer")
 
 
 class CommentForm(forms.Form):
     text = text_field("Your comment", errors_label="your comment", max_length=2000, rows=4)
 
     def clean_text(self) -> str:
-        return _clean(self.cleaned_data["text"], "Your comment")
+        return clean_typed_text(self.cleaned_data["text"], "Your comment")
 
 
 # Actions --------------------------------------------------------------------
@@ -323,15 +317,11 @@ class ActionForm(_MemberChoiceForm):
         required=False,
         error_messages={"invalid_choice": "Select a session from the list"},
     )
-    status = forms.ChoiceField(
-        label="Where is it up to?",
-        choices=ActionStatus.choices,
-        widget=forms.RadioSelect,
+    status = radio_field(
+        "Where is it up to?",
+        ActionStatus.choices,
+        error="Select where it is up to",
         initial=ActionStatus.TO_DO,
-        error_messages={
-            "required": "Select where it is up to",
-            "invalid_choice": "Select where it is up to",
-        },
     )
 
     def __init__(
@@ -347,7 +337,7 @@ class ActionForm(_MemberChoiceForm):
             del self.fields["status"]
 
     def clean_what(self) -> str:
-        return _clean(self.cleaned_data["what"], "What will be done")
+        return clean_typed_text(self.cleaned_data["what"], "What will be done")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -386,10 +376,10 @@ class DefinitionForm(forms.Form):
     )
 
     def clean_word(self) -> str:
-        return _clean(self.cleaned_data["word"], "The word or phrase", multiline=False)
+        return clean_typed_text(self.cleaned_data["word"], "The word or phrase", multiline=False)
 
     def clean_meaning(self) -> str:
-        return _clean(self.cleaned_data["meaning"], "What it means for this group")
+        return clean_typed_text(self.cleaned_data["meaning"], "What it means for this group")
 
 
 class DecisionAreaForm(forms.Form):
@@ -422,18 +412,22 @@ class DecisionAreaForm(forms.Form):
     )
 
     def clean_area(self) -> str:
-        return _clean(self.cleaned_data["area"], "What the decisions are about", multiline=False)
+        return clean_typed_text(
+            self.cleaned_data["area"], "What the decisions are about", multiline=False
+        )
 
     def clean_open_to_influence(self) -> str:
-        return _clean(
+        return clean_typed_text(
             self.cleaned_data["open_to_influence"], "What the group can change or have a say in"
         )
 
     def clean_fixed(self) -> str:
-        return _clean(self.cleaned_data["fixed"], "What cannot change", required=False)
+        return clean_typed_text(self.cleaned_data["fixed"], "What cannot change", required=False)
 
     def clean_why_fixed(self) -> str:
-        return _clean(self.cleaned_data["why_fixed"], "Why it cannot change", required=False)
+        return clean_typed_text(
+            self.cleaned_data["why_fixed"], "Why it cannot change", required=False
+        )
 
     def clean(self) -> dict:
         cleaned = super().clean()
