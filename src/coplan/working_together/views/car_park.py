@@ -1,10 +1,8 @@
 """The car park: things raised that the group could not deal with at the time,
 followed up, answered and shared back."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -20,7 +18,13 @@ from coplan.working_together.forms import (
 )
 from coplan.working_together.models import CarParkItem
 from coplan.working_together.presenters import CarParkItemPresenter
-from coplan.working_together.views.common import SECTION, back_to, from_session, live
+from coplan.working_together.views.common import (
+    SECTION,
+    back_to,
+    comment_flow,
+    from_session,
+    live,
+)
 
 
 def _may_change(membership: Membership, item: CarParkItem) -> bool:
@@ -114,17 +118,13 @@ def car_park_item(request: HttpRequest, membership: Membership, item_id: int) ->
 @require_POST
 def car_park_comment(request: HttpRequest, membership: Membership, item_id: int) -> HttpResponse:
     found = _found(membership, item_id)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        services.comment_add(
-            project=membership.project,
-            author=request.user,
-            text=form.cleaned_data["text"],
-            car_park_item=found,
-        )
-        messages.success(request, "Your comment has been added.")
-        return redirect(_item_url(membership, found) + "#comments")
-    return _item_page(request, membership, found, form)
+    return comment_flow(
+        request,
+        membership,
+        car_park_item=found,
+        back=_item_url(membership, found),
+        page=lambda form: _item_page(request, membership, found, form),
+    )
 
 
 @project_view(rules.CHANGE_CAR_PARK_ITEM)

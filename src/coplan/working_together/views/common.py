@@ -1,15 +1,19 @@
 """What every working together page shares: its place in the project's menu, its
 own menu, and the session a page was opened from."""
 
-from django.http import HttpRequest
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from coplan import language
-from coplan.core.http import or_404
+from coplan.core.http import or_404, save_form
 from coplan.core.numbers import digits_read
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section, SubPage
 from coplan.projects.presenters import person_name
-from coplan.working_together import selectors
+from coplan.working_together import selectors, services
+from coplan.working_together.forms import CommentForm
 from coplan.working_together.models import SessionRecord
 
 SESSION_PARAMETER = "session"
@@ -56,3 +60,27 @@ def back_to(membership: Membership, session: SessionRecord | None, fallback: str
     if session is not None:
         return session_url(membership, session)
     return SECTION.url(fallback, membership)
+
+
+def comment_flow(
+    request: HttpRequest,
+    membership: Membership,
+    *,
+    back: str,
+    page: Callable[[CommentForm], HttpResponse],
+    **on,
+) -> HttpResponse:
+    """A comment sent from a page that shows comments (`on`: the session or the
+    car park item it is about): added, said, and back to the comments at `back`;
+    with a mistake, the `page` again with the comment form showing it."""
+    form = CommentForm(request.POST)
+    if save_form(
+        request,
+        form,
+        lambda: services.comment_add(
+            project=membership.project, author=request.user, text=form.cleaned_data["text"], **on
+        ),
+        "Your comment has been added.",
+    ):
+        return redirect(back + "#comments")
+    return page(form)

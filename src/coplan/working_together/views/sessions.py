@@ -21,7 +21,7 @@ from coplan.working_together.forms import (
 )
 from coplan.working_together.models import SessionRecord
 from coplan.working_together.presenters import ActionPresenter, CarParkItemPresenter
-from coplan.working_together.views.common import SECTION, live, session_url
+from coplan.working_together.views.common import SECTION, comment_flow, live, session_url
 
 
 @project_view(rules.VIEW_WORKING_TOGETHER)
@@ -256,16 +256,12 @@ def session_essentials(
 @require_POST
 def session_comment(request: HttpRequest, membership: Membership, session_id: int) -> HttpResponse:
     found = _found(membership, session_id)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        services.comment_add(
-            project=membership.project,
-            author=request.user,
-            text=form.cleaned_data["text"],
-            session=found,
-        )
-        messages.success(request, "Your comment has been added.")
-        return redirect(session_url(membership, found) + "#comments")
-    return _session_page(
-        request, membership, found, "working_together/session.html", comment_form=form
+    return comment_flow(
+        request,
+        membership,
+        session=found,
+        back=session_url(membership, found),
+        page=lambda form: _session_page(
+            request, membership, found, "working_together/session.html", comment_form=form
+        ),
     )
