@@ -1,8 +1,11 @@
-"""core.forms.text_field: the one text box every app's forms use."""
+"""core.forms: the one text box and the one set of radios every app's forms use;
+core.text.clean_typed_text: the one way a typed answer is cleaned."""
 
+import pytest
 from django import forms
 
-from coplan.core.forms import text_field
+from coplan.core.forms import radio_field, text_field
+from coplan.core.text import clean_typed_text
 
 
 class _NoteForm(forms.Form):
@@ -32,3 +35,31 @@ def test_text_field_rows_make_a_text_area_and_hint_shows():
     assert form.fields["note"].widget.attrs["rows"] == 4
     assert isinstance(form.fields["name"].widget, forms.TextInput)
     assert form.fields["name"].help_text == "As on your bank card"
+
+
+class _KindForm(forms.Form):
+    kind = radio_field(
+        "What kind is it?", [("bus", "Bus"), ("taxi", "Taxi")], error="Select what kind it is"
+    )
+
+
+def test_radio_field_says_the_same_words_when_nothing_or_something_odd_is_chosen():
+    assert _KindForm({}).errors["kind"] == ["Select what kind it is"]
+    assert _KindForm({"kind": "rocket"}).errors["kind"] == ["Select what kind it is"]
+    assert _KindForm({"kind": "taxi"}).is_valid()
+    assert isinstance(_KindForm().fields["kind"].widget, forms.RadioSelect)
+
+
+def test_clean_typed_text_an_optional_answer_left_blank_is_empty():
+    assert clean_typed_text("   ", "The note", required=False) == ""
+
+
+def test_clean_typed_text_a_needed_answer_left_blank_asks_for_it():
+    with pytest.raises(forms.ValidationError, match="Enter the note"):
+        clean_typed_text("   ", "The note")
+
+
+def test_clean_typed_text_keeps_lines_and_refuses_hidden_characters():
+    assert clean_typed_text(" one\ntwo ", "The note", required=False) == "one\ntwo"
+    with pytest.raises(forms.ValidationError, match="hidden or control characters"):
+        clean_typed_text("a\x07b", "The note", required=False)
