@@ -1,9 +1,7 @@
 """You said, we did: what people told the project and what it did about it,
 published, and sent back to everyone involved the way they asked."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -129,20 +127,19 @@ def send(request: HttpRequest, membership: Membership) -> HttpResponse:
     people = selectors.people_involved(project=project)
     if request.method == "POST":
         entries = selectors.you_said_we_did_entries(project=project, published_only=True)
-        try:
-            outcome = services.you_said_we_did_send(
+        return SECTION.action(
+            request,
+            membership,
+            do=lambda: services.you_said_we_did_send(
                 project=project, people=people, entries=entries, by=request.user
-            )
-        except services.FeedbackError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
+            ),
+            message=lambda outcome: (
                 f"Sent: {len(outcome.emailed)} by email, {len(outcome.letters)} letters to "
                 f"print and post, {len(outcome.phone)} to phone, {len(outcome.unreachable)} "
-                "with no way to reach them.",
-            )
-        return redirect(SECTION.url("send", membership))
+                "with no way to reach them."
+            ),
+            back=SECTION.url("send", membership),
+        )
     return SECTION.page(
         request,
         membership,

@@ -1,8 +1,6 @@
 """The group's agreements: written, changed and taken out, with every change kept."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 
 from coplan.core.http import or_404, posted
 from coplan.projects.access import project_view
@@ -84,18 +82,18 @@ def agreement_edit(request: HttpRequest, membership: Membership, agreement_id: i
     form = AgreementForm(posted(request), initial={"text": found.text})
     if request.method == "POST" and form.is_valid():
         # An agreement taken out meanwhile cannot be changed: say so where the agreements are.
-        try:
-            services.agreement_change(
+        return SECTION.action(
+            request,
+            membership,
+            do=lambda: services.agreement_change(
                 agreement=found,
                 text=form.cleaned_data["text"],
                 by=request.user,
                 session=at_session,
-            )
-        except services.WorkingTogetherError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, "The agreement has been changed. The old words are kept.")
-        return redirect(back)
+            ),
+            message="The agreement has been changed. The old words are kept.",
+            back=back,
+        )
     return SECTION.form_page(
         request,
         membership,
@@ -116,13 +114,15 @@ def agreement_remove(
     at_session = from_session(request, membership)
     back = back_to(membership, at_session, "agreements")
     if request.method == "POST":
-        try:
-            services.agreement_remove(agreement=found, by=request.user, session=at_session)
-        except services.WorkingTogetherError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, "The agreement has been taken out. Its history is kept.")
-        return redirect(back)
+        return SECTION.action(
+            request,
+            membership,
+            do=lambda: services.agreement_remove(
+                agreement=found, by=request.user, session=at_session
+            ),
+            message="The agreement has been taken out. Its history is kept.",
+            back=back,
+        )
     return SECTION.remove_page(
         request,
         membership,
