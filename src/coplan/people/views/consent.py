@@ -1,8 +1,6 @@
 """Consent: recording someone's answers and withdrawing one, and your own answers."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -55,9 +53,13 @@ def participant_consent_withdraw(
 ) -> HttpResponse:
     person = involvement_for(membership, person_id).person
     consent = or_404(selectors.person_consent(person=person, consent_id=consent_id))
-    services.consent_withdraw(consent=consent)
-    messages.success(request, f"Consent for {consent.get_purpose_display().lower()} is withdrawn.")
-    return redirect(participant_url(membership, person))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.consent_withdraw(consent=consent),
+        message=f"Consent for {consent.get_purpose_display().lower()} is withdrawn.",
+        back=participant_url(membership, person),
+    )
 
 
 @project_view(rules.OWN_DETAILS)

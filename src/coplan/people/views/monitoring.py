@@ -1,9 +1,7 @@
 """Equality monitoring: the form (kept without anybody's name), the totals (small
 numbers hidden) and what the project aims for."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
@@ -97,6 +95,10 @@ def monitoring_aim_remove(
     request: HttpRequest, membership: Membership, aim_id: int
 ) -> HttpResponse:
     aim = or_404(selectors.monitoring_aim(project=membership.project, aim_id=aim_id))
-    services.monitoring_aim_remove(aim=aim)
-    messages.success(request, "The aim has been removed.")
-    return redirect(SECTION.url("monitoring_aims", membership))
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.monitoring_aim_remove(aim=aim),
+        message="The aim has been removed.",
+        back=SECTION.url("monitoring_aims", membership),
+    )
