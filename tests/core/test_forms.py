@@ -63,3 +63,20 @@ def test_clean_typed_text_keeps_lines_and_refuses_hidden_characters():
     assert clean_typed_text(" one\ntwo ", "The note", required=False) == "one\ntwo"
     with pytest.raises(forms.ValidationError, match="hidden or control characters"):
         clean_typed_text("a\x07b", "The note", required=False)
+
+
+class _TypedForm(forms.Form):
+    note = text_field("Note", errors_label="the note", max_length=100, rows=3, typed=True)
+    name = text_field("Name", max_length=20, required=False, typed=True)
+
+
+def test_text_field_typed_answer_is_cleaned_and_keeps_its_lines():
+    form = _TypedForm({"note": " Cafe\u0301 at ten\nthen lunch ", "name": "   "})
+    assert form.is_valid()
+    assert form.cleaned_data == {"note": "Café at ten\nthen lunch", "name": ""}
+
+
+def test_text_field_typed_answer_with_a_hidden_character_is_refused_in_plain_words():
+    form = _TypedForm({"note": "a\x07b", "name": "Sam\nLee"})
+    assert form.errors["note"] == ["The note must not contain hidden or control characters"]
+    assert form.errors["name"] == ["Name must not contain hidden or control characters"]

@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from coplan.core.text import clean_typed_text
+
 
 def _capital(words: str) -> str:
     return words[:1].upper() + words[1:]
@@ -17,6 +19,7 @@ def text_field(
     required: bool = True,
     hint: str = "",
     rows: int = 0,
+    typed: bool = False,
     **kwargs: Any,
 ) -> forms.CharField:
     """A text box whose messages name what is wrong in plain words: "Enter the
@@ -24,24 +27,55 @@ def text_field(
     contain hidden or control characters". `errors_label` names the answer in
     those messages (the label in lower case if not given); `rows` makes it a text
     area of that many rows; `hint` is the hint under the label. Anything else
-    goes to Django's `CharField` (`validators`, `widget`, `initial`...)."""
+    goes to Django's `CharField` (`validators`, `widget`, `initial`...).
+    `typed`: the answer is also cleaned as `core.text.clean_typed_text` cleans
+    it (in NFC; hidden characters refused; lines kept in a text area)."""
     what = errors_label or label.lower()
     if rows:
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+    if typed:
+        return _TypedTextField(
+            label=label,
+            max_length=max_length,
+            required=required,
+            help_text=hint,
+            error_messages=_text_errors(what, max_length),
+            named=_capital(what),
+            multiline=bool(rows),
+            **kwargs,
+        )
     return forms.CharField(
         label=label,
         max_length=max_length,
         required=required,
         help_text=hint,
-        error_messages={
-            "required": f"Enter {what}",
-            "max_length": f"{_capital(what)} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": (
-                f"{_capital(what)} must not contain hidden or control characters"
-            ),
-        },
+        error_messages=_text_errors(what, max_length),
         **kwargs,
     )
+
+
+def _text_errors(what: str, max_length: int) -> dict[str, str]:
+    return {
+        "required": f"Enter {what}",
+        "max_length": f"{_capital(what)} must be {max_length:,} characters or fewer",
+        "null_characters_not_allowed": (
+            f"{_capital(what)} must not contain hidden or control characters"
+        ),
+    }
+
+
+class _TypedTextField(forms.CharField):
+    """A `text_field(typed=True)`: Django's checks, then `clean_typed_text`."""
+
+    def __init__(self, *, named: str, multiline: bool, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.named = named
+        self.multiline = multiline
+
+    def clean(self, value: Any) -> str:
+        return clean_typed_text(
+            super().clean(value), self.named, required=self.required, multiline=self.multiline
+        )
 
 
 def radio_field(

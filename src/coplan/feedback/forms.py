@@ -48,6 +48,7 @@ class FeedbackFormForm(_MeetingChoice):
         errors_label="what the form is called",
         max_length=150,
         hint="For example, feedback on the first workshop.",
+        typed=True,
     )
     meeting = forms.ChoiceField(
         label="Is it about one meeting?",
@@ -99,11 +100,6 @@ class FeedbackFormForm(_MeetingChoice):
             question.key: f"Easy Read: {question.easy_read}" for question in bank.question_bank()
         }
 
-    def clean_title(self) -> str:
-        return clean_typed_text(
-            self.cleaned_data["title"], "What the form is called", multiline=False
-        )
-
     def clean_intro(self) -> str:
         return clean_typed_text(self.cleaned_data["intro"], "Why you are asking")
 
@@ -136,7 +132,6 @@ class FeedbackFormChangeForm(_MeetingChoice):
         "Select whether the form is open",
     )
 
-    clean_title = FeedbackFormForm.clean_title
     clean_intro = FeedbackFormForm.clean_intro
 
     def service_arguments(self) -> dict:
@@ -167,21 +162,15 @@ class OwnQuestionForm(forms.Form):
         errors_label="the question",
         max_length=300,
         hint="For example, was the meeting at a good time of day for you?",
+        typed=True,
     )
     easy_read = text_field(
         "The question in Easy Read",
         errors_label="the question in Easy Read",
         max_length=200,
         hint="One short sentence, with everyday words. For example, was the time good?",
+        typed=True,
     )
-
-    def clean_standard(self) -> str:
-        return clean_typed_text(self.cleaned_data["standard"], "The question", multiline=False)
-
-    def clean_easy_read(self) -> str:
-        return clean_typed_text(
-            self.cleaned_data["easy_read"], "The question in Easy Read", multiline=False
-        )
 
 
 class OneTimeLinksForm(forms.Form):
@@ -295,6 +284,7 @@ class YouSaidWeDidForm(forms.Form):
         max_length=1000,
         rows=4,
         hint="What people told us, in their words where you can. Do not name anyone.",
+        typed=True,
     )
     status = _choose(
         "What is happening with it?", ThemeStatus.choices, "Select what is happening with it"
@@ -306,6 +296,7 @@ class YouSaidWeDidForm(forms.Form):
         rows=4,
         required=False,
         hint="What the project did about it, is doing, or cannot do and why.",
+        typed=True,
     )
     form = forms.ChoiceField(
         label="Which feedback form did it come from? (optional)",
@@ -330,12 +321,6 @@ class YouSaidWeDidForm(forms.Form):
             ("", "Not from the car park"),
             *((key, str(item)) for key, item in self.items.items()),
         ]
-
-    def clean_you_said(self) -> str:
-        return clean_typed_text(self.cleaned_data["you_said"], "What people said")
-
-    def clean_we_did(self) -> str:
-        return clean_typed_text(self.cleaned_data["we_did"], "What the project did", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -453,7 +438,5 @@ class LessonForm(forms.Form):
             "Staff across your organisation can read lessons, to do better in other projects. "
             "Do not name anyone."
         ),
+        typed=True,
     )
-
-    def clean_text(self) -> str:
-        return clean_typed_text(self.cleaned_data["text"], "The lesson")

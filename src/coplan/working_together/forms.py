@@ -6,7 +6,6 @@ from django import forms
 
 from coplan.core.forms import radio_field, text_field
 from coplan.core.govuk_forms import DateField
-from coplan.core.text import clean_typed_text
 from coplan.projects.models import Membership
 from coplan.working_together.models import ActionStatus, RevisitOutcome, SessionRecord
 
@@ -65,6 +64,7 @@ class SessionForm(_MemberChoiceForm):
         errors_label="what the session is called",
         max_length=200,
         hint="For example, first workshop, or meeting 3: the new day centre.",
+        typed=True,
     )
     held_on = _date("Date of the session", "the date of the session")
     came = forms.MultipleChoiceField(
@@ -81,6 +81,7 @@ class SessionForm(_MemberChoiceForm):
         rows=4,
         required=False,
         hint="For example, people who are not in the project on this website.",
+        typed=True,
     )
     agreed = text_field(
         "What was agreed? (optional)",
@@ -88,6 +89,7 @@ class SessionForm(_MemberChoiceForm):
         max_length=5000,
         rows=4,
         required=False,
+        typed=True,
     )
     decided = text_field(
         "What was decided? (optional)",
@@ -95,6 +97,7 @@ class SessionForm(_MemberChoiceForm):
         max_length=5000,
         rows=4,
         required=False,
+        typed=True,
     )
 
     def __init__(self, *args, meetings: list = (), **kwargs) -> None:
@@ -110,22 +113,6 @@ class SessionForm(_MemberChoiceForm):
             ]
         else:
             del self.fields["meeting"]
-
-    def clean_title(self) -> str:
-        return clean_typed_text(
-            self.cleaned_data["title"], "What the session is called", multiline=False
-        )
-
-    def clean_others_came(self) -> str:
-        return clean_typed_text(
-            self.cleaned_data["others_came"], "Anyone else who came", required=False
-        )
-
-    def clean_agreed(self) -> str:
-        return clean_typed_text(self.cleaned_data["agreed"], "What was agreed", required=False)
-
-    def clean_decided(self) -> str:
-        return clean_typed_text(self.cleaned_data["decided"], "What was decided", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -189,10 +176,8 @@ class RevisitForm(forms.Form):
         rows=4,
         required=False,
         hint="Change the agreements on this page too, so we keep the new words.",
+        typed=True,
     )
-
-    def clean_what_changed(self) -> str:
-        return clean_typed_text(self.cleaned_data["what_changed"], "What changed", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -214,10 +199,8 @@ class AgreementForm(forms.Form):
         errors_label="the agreement",
         max_length=500,
         rows=4,
+        typed=True,
     )
-
-    def clean_text(self) -> str:
-        return clean_typed_text(self.cleaned_data["text"], "The agreement")
 
 
 # Car park -------------------------------------------------------------------
@@ -233,10 +216,8 @@ class CarParkItemForm(forms.Form):
             "Something that matters but is not for now, or a question nobody could answer "
             "at the time. Everyone in the project will see it."
         ),
+        typed=True,
     )
-
-    def clean_text(self) -> str:
-        return clean_typed_text(self.cleaned_data["text"], "What you want to put in the car park")
 
 
 class FollowUpForm(_MemberChoiceForm):
@@ -253,11 +234,9 @@ class FollowUpForm(_MemberChoiceForm):
         max_length=1000,
         rows=4,
         hint="For example, ask the transport team and bring the answer to the next meeting.",
+        typed=True,
     )
     due_on = _date("By when?", "the date it will be followed up by")
-
-    def clean_next_step(self) -> str:
-        return clean_typed_text(self.cleaned_data["next_step"], "What will happen to it")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -280,17 +259,14 @@ class AnswerForm(forms.Form):
         max_length=2000,
         rows=4,
         hint="Everyone in the project will see it. Say what happened, in plain words.",
+        typed=True,
     )
-
-    def clean_answer(self) -> str:
-        return clean_typed_text(self.cleaned_data["answer"], "The answer")
 
 
 class CommentForm(forms.Form):
-    text = text_field("Your comment", errors_label="your comment", max_length=2000, rows=4)
-
-    def clean_text(self) -> str:
-        return clean_typed_text(self.cleaned_data["text"], "Your comment")
+    text = text_field(
+        "Your comment", errors_label="your comment", max_length=2000, rows=4, typed=True
+    )
 
 
 # Actions --------------------------------------------------------------------
@@ -303,6 +279,7 @@ class ActionForm(_MemberChoiceForm):
         max_length=500,
         rows=4,
         hint="For example, send everyone the notes in large print.",
+        typed=True,
     )
     owner = forms.ChoiceField(
         label="Who will do it?",
@@ -336,9 +313,6 @@ class ActionForm(_MemberChoiceForm):
         if not editing:
             del self.fields["status"]
 
-    def clean_what(self) -> str:
-        return clean_typed_text(self.cleaned_data["what"], "What will be done")
-
     def clean(self) -> dict:
         cleaned = super().clean()
         _check_year(self, "due_on", "The date it will be done by")
@@ -366,6 +340,7 @@ class DefinitionForm(forms.Form):
         errors_label="the word or phrase",
         max_length=100,
         hint="For example, co-production.",
+        typed=True,
     )
     meaning = text_field(
         "What does it mean for this group?",
@@ -373,13 +348,8 @@ class DefinitionForm(forms.Form):
         max_length=2000,
         rows=4,
         hint="The meaning the group agreed, in the group's own words.",
+        typed=True,
     )
-
-    def clean_word(self) -> str:
-        return clean_typed_text(self.cleaned_data["word"], "The word or phrase", multiline=False)
-
-    def clean_meaning(self) -> str:
-        return clean_typed_text(self.cleaned_data["meaning"], "What it means for this group")
 
 
 class DecisionAreaForm(forms.Form):
@@ -388,12 +358,14 @@ class DecisionAreaForm(forms.Form):
         errors_label="what the decisions are about",
         max_length=200,
         hint="For example, where the new day centre will be.",
+        typed=True,
     )
     open_to_influence = text_field(
         "What can the group change or have a say in?",
         errors_label="what the group can change or have a say in",
         max_length=2000,
         rows=4,
+        typed=True,
     )
     fixed = text_field(
         "What cannot change? (optional)",
@@ -401,6 +373,7 @@ class DecisionAreaForm(forms.Form):
         max_length=2000,
         rows=4,
         required=False,
+        typed=True,
     )
     why_fixed = text_field(
         "Why can it not change? (optional)",
@@ -409,25 +382,8 @@ class DecisionAreaForm(forms.Form):
         rows=4,
         required=False,
         hint="Be open and honest about limits, like money, the law or decisions already made.",
+        typed=True,
     )
-
-    def clean_area(self) -> str:
-        return clean_typed_text(
-            self.cleaned_data["area"], "What the decisions are about", multiline=False
-        )
-
-    def clean_open_to_influence(self) -> str:
-        return clean_typed_text(
-            self.cleaned_data["open_to_influence"], "What the group can change or have a say in"
-        )
-
-    def clean_fixed(self) -> str:
-        return clean_typed_text(self.cleaned_data["fixed"], "What cannot change", required=False)
-
-    def clean_why_fixed(self) -> str:
-        return clean_typed_text(
-            self.cleaned_data["why_fixed"], "Why it cannot change", required=False
-        )
 
     def clean(self) -> dict:
         cleaned = super().clean()
