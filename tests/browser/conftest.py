@@ -5,6 +5,7 @@ In CI (CI=true) a missing browser fails the run; elsewhere it is skipped, loudly
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,20 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 axe_checked_pages: list[str] = []
 
+# Visible text that looks like markup: a tag ("<span", "</p", "<!--") or an entity
+# ("&lt;", "&amp;", "&#39;", "&#x27;"). On a page it means text was escaped twice, or
+# markup was passed where words were expected.
+VISIBLE_MARKUP = re.compile(r"<[a-zA-Z/!]|&[a-zA-Z][a-zA-Z0-9]*;|&#[0-9]+;|&#x[0-9a-fA-F]+;")
+# Every page that loads sends its visible text back, so pages a test only passes
+# through are checked too.
+_SEND_VISIBLE_TEXT = """
+window.addEventListener("load", () => {
+  if (document.body && window.__coplanVisibleText) {
+    window.__coplanVisibleText(location.href, document.body.innerText);
+  }
+});
+"""
+
 
 def _need(condition: bool, reason: str) -> None:
     if condition:
@@ -51,12 +66,22 @@ def browser():
 
 
 class Visit:
-    """A browser page with helpers: go to a path, check it with axe, read its errors."""
+    """A browser page with helpers: go to a path, check it with axe, read its errors.
+
+    Every page loaded is also checked for visible text that looks like markup
+    (`VISIBLE_MARKUP`): in `assert_accessible`, and when the test ends.
+    """
 
     def __init__(self, page, base_url: str) -> None:
         self.page = page
         self.base_url = base_url
         self.console_errors: list[str] = []
+        self.markup_seen: list[str] = []
+        self._typed: list[str] = []
+        page.expose_binding(
+            "__coplanVisibleText", lambda _source, url, text: self._check_text(url, text)
+        )
+        page.add_init_script(_SEND_VISIBLE_TEXT)
         page.on("console", self._on_console)
         page.on("response", self._on_response)
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
@@ -74,6 +99,25 @@ class Visit:
     def _on_response(self, response) -> None:
         if response.request.resource_type != "document" and response.status >= 400:
             self.console_errors.append(f"{response.status} for {response.url}")
+
+    def allow_typed(self, text: str) -> None:
+        """Text the test types that looks like markup, and must be shown just as typed."""
+        self._typed.append(text)
+
+    def _check_text(self, url: str, text: str) -> None:
+        for typed in self._typed:
+            text = text.replace(typed, "")
+        for found in VISIBLE_MARKUP.finditer(text):
+            around = " ".join(text[max(found.start() - 30, 0) : found.end() + 40].split())
+            self.markup_seen.append(f"{url}: …{around}…")
+
+    def assert_no_visible_markup(self) -> None:
+        """No page loaded so far, nor the page as it is now, shows markup as text."""
+        if not self.page.is_closed() and self.page.url.startswith(self.base_url):
+            self._check_text(self.page.url, self.page.inner_text("body"))
+        seen = list(dict.fromkeys(self.markup_seen))
+        self.markup_seen.clear()  # reported once, not again when the test ends
+        assert seen == [], "Markup shown as text: " + "; ".join(seen)
 
     def go(self, path: str) -> None:
         self.page.goto(self.base_url + path)
@@ -110,6 +154,7 @@ class Visit:
         axe_checked_pages.append(self.page.title())
         assert violations == [], f"{self.page.url}: {violations}"
         assert self.console_errors == [], f"{self.page.url}: {self.console_errors}"
+        self.assert_no_visible_markup()
 
 
 @pytest.fixture
@@ -117,8 +162,12 @@ def visit(browser, live_server):
     context = browser.new_context(viewport={"width": 1024, "height": 800})
     page = context.new_page()
     page.set_default_timeout(10_000)
-    yield Visit(page, live_server.url)
-    context.close()
+    visiting = Visit(page, live_server.url)
+    yield visiting
+    try:
+        visiting.assert_no_visible_markup()
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -131,5 +180,9 @@ def phone_visit(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
-    yield Visit(page, live_server.url)
-    context.close()
+    visiting = Visit(page, live_server.url)
+    yield visiting
+    try:
+        visiting.assert_no_visible_markup()
+    finally:
+        context.close()

@@ -34,7 +34,11 @@ def test_a_co_producer_claims_for_a_meeting_with_a_receipt_on_a_phone(phone_visi
     member = MembershipFactory(role=Role.CO_PRODUCER, user__email="sam@example.org")
     project = member.project
     person = InvolvementFactory(project=project, person__user=member.user).person
-    PaymentPolicyFactory(organisation=project.organisation)
+    PaymentPolicyFactory(
+        organisation=project.organisation,
+        information="Payment for your time may affect some benefits.\nAsk us before you choose."
+        "\n\nVouchers & travel costs do not count as income.",
+    )
     meeting = MeetingFactory(
         project=project, title="Day services workshop", meets_on=datetime.date(2027, 3, 1)
     )
@@ -49,6 +53,7 @@ def test_a_co_producer_claims_for_a_meeting_with_a_receipt_on_a_phone(phone_visi
 
     page.get_by_role("button", name="Choose how you are paid").click()
     expect(page.get_by_text("Payment for your time may affect some benefits")).to_be_visible()
+    expect(page.get_by_text("Vouchers & travel costs do not count as income.")).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()

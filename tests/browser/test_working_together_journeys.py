@@ -2,6 +2,8 @@
 the agreements, a co-producer on a phone adds to the car park, the lead closes the item
 with an answer, and the co-producer reads it."""
 
+import re
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -11,6 +13,7 @@ from coplan.working_together import services
 from coplan.working_together.models import AgreementRevisit, CarParkItem, CarParkStatus
 from tests.factories import (
     PASSWORD,
+    ActionFactory,
     MembershipFactory,
     SessionRecordFactory,
     SharedDefinitionFactory,
@@ -181,4 +184,24 @@ def test_a_whole_session_agreements_revisited_car_park_item_added_on_a_phone_and
     phone_visit.go(f"/projects/{project.pk}/working-together/sessions/{session.pk}/minutes/")
     _heading(phone, "Minutes: Workshop 2")
     expect(phone.get_by_text("Can the bus company come to a meeting?")).to_be_visible()
+    phone_visit.assert_accessible()
+
+
+def test_the_owner_marks_an_action_done_on_a_phone(phone_visit):
+    owner = MembershipFactory(role=Role.CO_PRODUCER, user__email="cara@example.org")
+    project = owner.project
+    ActionFactory(project=project, owner=owner, what="Ask the bus company about Saturdays")
+
+    page = phone_visit.page
+    _sign_in(phone_visit, "cara@example.org")
+    phone_visit.go(f"/projects/{project.pk}/working-together/actions/")
+    _heading(page, "Actions")
+    # The action's words are hidden but read out: "Mark as done: Ask the bus company…".
+    done = page.get_by_role(
+        "button", name=re.compile(r"^Mark as done\s*: Ask the bus company about Saturdays$")
+    )
+    expect(done).to_have_text("Mark as done: Ask the bus company about Saturdays")
+    phone_visit.assert_accessible()
+    done.click()
+    expect(page.get_by_role("button", name="Mark as done")).to_have_count(0)
     phone_visit.assert_accessible()
