@@ -141,7 +141,7 @@ def test_facilitator_plans_a_meeting_and_sees_the_notice_warning(visit):
     _fill_date(page, "When do the invitations go out? (for a meeting or workshop)", _days(16))
     page.get_by_role("button", name="Add to the timeline").click()
     expect(page.get_by_text("Only 2 weeks' notice. People need at least 4 weeks")).to_be_visible()
-    expect(page.get_by_text("1 meeting without 4 weeks' notice")).to_be_visible()
+    expect(page.get_by_text("1 meeting without enough notice")).to_be_visible()
     visit.assert_accessible()
 
     page.get_by_role("link", name="Change (First workshop)").click()

@@ -72,12 +72,15 @@ def test_planning_page_query_budgets(client_for):
     counts = {page: _queries(client, f"/projects/{lead.project_id}/{page}") for page in PAGES}
 
     # session, user, membership with project; then each page's own reads:
-    # keeping track: overdue sign-offs, timeline alerts, budget (3: held, planned, and
-    # claims approved and paid from coplan.payments), barrier counts
+    # keeping track: overdue sign-offs, timeline alerts (3: the milestones, then for the
+    # meetings on it the organisation's least notice and the meetings planned on their
+    # days, from coplan.meetings), budget (3: held, planned, and claims approved and paid
+    # from coplan.payments), barrier counts;
+    # timeline: the organisation's least notice, the milestones, the meetings planned
     assert counts == {
-        "keeping-track/": 9,
+        "keeping-track/": 11,
         "sign-offs/": 4,
-        "timeline/": 4,
+        "timeline/": 6,
         "budget/": 7,
         "barriers/": 4,
     }

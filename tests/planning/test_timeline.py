@@ -1,11 +1,14 @@
-"""The timeline: dates in order, what is late or close, and 4 weeks' notice for meetings."""
+"""The timeline: dates in order, what is late or close, and enough notice for meetings."""
+
+import re
 
 import pytest
 
+from coplan.meetings.models import MeetingsPolicy
 from coplan.planning import selectors
 from coplan.planning.models import Milestone
 from coplan.projects.roles import Role
-from tests.factories import MilestoneFactory
+from tests.factories import MeetingFactory, MilestoneFactory
 from tests.planning.pages import date_fields, days_from_today, tags, words
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +50,7 @@ def test_meeting_with_short_notice_is_flagged(client_for, project, lead):
 
     assert tags(page) == ["Short notice"]
     assert "Only 20 days' notice. People need at least 4 weeks" in page
-    assert "1 meeting without 4 weeks' notice" in page
+    assert "1 meeting without enough notice" in page
 
 
 def test_meeting_with_enough_notice_says_so(client_for, project, lead):
@@ -183,7 +186,9 @@ def test_milestone_after_the_project_ends_is_pointed_out(client_for, project, le
     assert "(after the project ends)" in page
 
 
-def test_timeline_alerts_selector_is_one_query(project, django_assert_num_queries):
+def test_timeline_alerts_selector_queries_do_not_grow_with_meetings(
+    project, django_assert_num_queries
+):
     MilestoneFactory(project=project, title="Late", due_on=days_from_today(-1))
     MilestoneFactory(project=project, title="Soon", due_on=days_from_today(5))
     MilestoneFactory(project=project, title="Far", due_on=days_from_today(90))
@@ -199,12 +204,83 @@ def test_timeline_alerts_selector_is_one_query(project, django_assert_num_querie
         project=project, title="Fine meeting", due_on=days_from_today(60), is_meeting=True
     )
     MilestoneFactory(title="Elsewhere", due_on=days_from_today(-1))
+    for _ in range(3):  # planned for that day, with invitations 10 days before
+        MeetingFactory(
+            project=project, meets_on=days_from_today(60), invitations_on=days_from_today(50)
+        )
 
-    with django_assert_num_queries(1):
+    # The milestones; then, as some are meetings, the organisation's least notice and
+    # the meetings planned on their days (whose invitations count).
+    with django_assert_num_queries(3):
         alerts = selectors.timeline_alerts(project=project)
 
     assert [(a.milestone.title, a.is_late, a.is_due_soon, a.notice_problem) for a in alerts] == [
         ("Late", True, False, False),
         ("Soon", False, True, False),
         ("Meeting", False, False, True),
+        ("Fine meeting", False, False, True),
     ]
+
+
+def _a_meeting_on_the_timeline_and_planned(project, *, weeks_away: int):
+    """A workshop on the timeline as a meeting, and planned as a meeting on the same day,
+    with invitations going out today."""
+    day = days_from_today(weeks_away * 7)
+    MilestoneFactory(
+        project=project,
+        title="First workshop",
+        due_on=day,
+        is_meeting=True,
+        invitations_on=days_from_today(0),
+    )
+    return MeetingFactory(
+        project=project, title="First workshop", meets_on=day, invitations_on=days_from_today(0)
+    )
+
+
+def _overview_notice_lines(page: str) -> list[str]:
+    return re.findall(r"(\d+ meetings? [^<]*without [^<]*notice)", page)
+
+
+def test_organisation_notice_of_6_weeks_agrees_on_the_timeline_the_meeting_and_the_overview(
+    client_for, project, lead
+):
+    MeetingsPolicy.objects.create(organisation=project.organisation, notice_days=42)
+    meeting = _a_meeting_on_the_timeline_and_planned(project, weeks_away=5)
+    client = client_for(lead)
+
+    timeline = words(client.get(_url(project)))
+    checks_page = words(client.get(f"/projects/{project.pk}/meetings/{meeting.pk}/"))
+    overview = words(client.get(f"/projects/{project.pk}/"))
+
+    assert tags(timeline) == ["Short notice"]
+    assert "Only 5 weeks' notice. People need at least 6 weeks" in timeline
+    assert "People need at least 6 weeks' notice." in checks_page
+    assert "give only 35 days' notice" in checks_page
+    assert _overview_notice_lines(overview) == ["1 meeting without enough notice"]
+
+
+def test_a_meeting_short_of_notice_on_the_timeline_and_planned_is_counted_once(
+    client_for, project, lead
+):
+    _a_meeting_on_the_timeline_and_planned(project, weeks_away=3)
+
+    overview = words(client_for(lead).get(f"/projects/{project.pk}/"))
+
+    assert _overview_notice_lines(overview) == ["1 meeting without enough notice"]
+
+
+def test_a_meeting_on_the_timeline_not_planned_yet_counts_on_the_overview(
+    client_for, project, lead
+):
+    MeetingsPolicy.objects.create(organisation=project.organisation, notice_days=42)
+    MilestoneFactory(
+        project=project,
+        due_on=days_from_today(35),
+        is_meeting=True,
+        invitations_on=days_from_today(0),
+    )
+
+    overview = words(client_for(lead).get(f"/projects/{project.pk}/"))
+
+    assert _overview_notice_lines(overview) == ["1 meeting on the timeline without enough notice"]

@@ -1,4 +1,5 @@
-"""The date rules: late, due soon, overdue and 4 weeks' notice, from today's date."""
+"""The date rules: late, due soon and overdue, from today's date. The notice a meeting
+gives has one rule, tested with the meetings' checks (tests/meetings/test_checks.py)."""
 
 import datetime
 
@@ -6,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coplan.planning import timing
-from coplan.planning.timing import DateState, NoticeState
+from coplan.planning.timing import DateState
 
 TODAY = datetime.date(2027, 3, 10)
 DATES = st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2100, 12, 31))
@@ -34,30 +35,6 @@ def test_date_state_done_is_never_late():
     assert timing.date_state(due_on=_days(-30), done=True, today=TODAY) is DateState.DONE
 
 
-def test_notice_check_exactly_four_weeks_is_enough():
-    check = timing.notice_check(meeting_on=_days(40), invitations_on=_days(12), today=TODAY)
-
-    assert (check.state, check.notice_days, check.is_problem) == (NoticeState.ENOUGH, 28, False)
-
-
-def test_notice_check_twenty_seven_days_is_too_short():
-    check = timing.notice_check(meeting_on=_days(40), invitations_on=_days(13), today=TODAY)
-
-    assert (check.state, check.notice_days, check.is_problem) == (NoticeState.TOO_SHORT, 27, True)
-
-
-def test_notice_check_without_invitation_date_says_when_to_invite():
-    check = timing.notice_check(meeting_on=_days(28), invitations_on=None, today=TODAY)
-
-    assert (check.state, check.invite_by, check.is_problem) == (NoticeState.NOT_SET, TODAY, False)
-
-
-def test_notice_check_without_invitation_date_too_late_once_the_day_has_passed():
-    check = timing.notice_check(meeting_on=_days(27), invitations_on=None, today=TODAY)
-
-    assert (check.state, check.is_problem) == (NoticeState.TOO_LATE, True)
-
-
 def test_is_overdue_only_when_waiting_and_past_its_date():
     cases = [
         timing.is_overdue(due_on=_days(-1), signed=False, today=TODAY),
@@ -77,16 +54,3 @@ def test_date_state_invariants(due_on, today, done):
     if state is DateState.DUE_SOON:
         assert 0 <= (due_on - today).days <= timing.SOON_DAYS
     assert timing.days_late(due_on=due_on, today=today) >= 0
-
-
-@given(meeting_on=DATES, invitations_on=st.one_of(st.none(), DATES), today=DATES)
-def test_notice_check_invariants(meeting_on, invitations_on, today):
-    check = timing.notice_check(meeting_on=meeting_on, invitations_on=invitations_on, today=today)
-
-    assert (meeting_on - check.invite_by).days == timing.NOTICE_DAYS
-    if invitations_on is None:
-        assert check.notice_days is None
-        assert check.is_problem == (today > check.invite_by)
-    else:
-        assert check.notice_days == (meeting_on - invitations_on).days
-        assert check.is_problem == (check.notice_days < timing.NOTICE_DAYS)

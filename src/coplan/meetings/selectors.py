@@ -9,6 +9,7 @@ number of meetings (`meetings_checked`).
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -80,6 +81,57 @@ def _notice_days(organisation: Organisation) -> int:
         return organisation.meetings_policy.notice_days
     except MeetingsPolicy.DoesNotExist:
         return SEED_NOTICE_DAYS
+
+
+def notice_days(*, organisation_id: int) -> int:
+    """The least notice the organisation gives of a meeting, in days. One query."""
+    found = (
+        MeetingsPolicy.objects.filter(organisation_id=organisation_id)
+        .values_list("notice_days", flat=True)
+        .first()
+    )
+    return SEED_NOTICE_DAYS if found is None else found
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """A meeting planned for a day, and the notice it gives by the one rule
+    (`checks.notice_check`, with the organisation's least notice)."""
+
+    pk: int
+    title: str
+    meets_on: datetime.date
+    invitations_on: datetime.date | None
+    notice: checks.NoticeResult
+
+
+def meetings_on_days(
+    *, project: Project, days: Iterable[datetime.date], today: datetime.date | None = None
+) -> dict[datetime.date, PlannedMeeting]:
+    """The first meeting planned on each of these days (by start time), with its notice.
+    For the timeline, where a meeting on a day is that day's meeting. One query."""
+    today = _today(today)
+    found: dict[datetime.date, PlannedMeeting] = {}
+    planned = (
+        Meeting.objects.filter(project=project, meets_on__in=list(days))
+        .select_related("project__organisation__meetings_policy")
+        .order_by("meets_on", "starts_at", "pk")
+    )
+    for each in planned:
+        if each.meets_on not in found:
+            found[each.meets_on] = PlannedMeeting(
+                pk=each.pk,
+                title=each.title,
+                meets_on=each.meets_on,
+                invitations_on=each.invitations_on,
+                notice=checks.notice_check(
+                    meets_on=each.meets_on,
+                    invitations_on=each.invitations_on,
+                    today=today,
+                    minimum_days=_notice_days(each.project.organisation),
+                ),
+            )
+    return found
 
 
 # Meetings -----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from coplan.meetings import rules as meetings_rules
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
 from coplan.planning import rules, selectors
@@ -26,7 +27,12 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
             )
     alerts = selectors.timeline_alerts(project=project)
     late = sum(alert.is_late for alert in alerts)
-    short_notice = sum(alert.notice_problem for alert in alerts)
+    # A meeting on the timeline that is planned is counted with the planned meetings
+    # (coplan.meetings' "Needs attention") by those who see them, so each is counted once.
+    sees_meetings = membership.may(meetings_rules.VIEW_MEETINGS)
+    short_notice = sum(
+        alert.notice_problem and not (sees_meetings and alert.planned) for alert in alerts
+    )
     timeline = reverse("planning:timeline", kwargs={"project_id": project.pk})
     if late:
         notes.append(
@@ -35,7 +41,8 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     if short_notice:
         notes.append(
             (
-                f"{short_notice} meeting{'s' if short_notice != 1 else ''} without 4 weeks' notice",
+                f"{short_notice} meeting{'s' if short_notice != 1 else ''} on the timeline "
+                "without enough notice",
                 timeline,
             )
         )

@@ -13,7 +13,9 @@ from coplan.core.forms import radio_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text, clean_typed_text
+from coplan.meetings.checks import NOTICE_DAYS
 from coplan.planning.models import BarrierStatus, BudgetCategory
+from coplan.planning.presenters import notice_words
 from coplan.projects.models import Membership
 
 EARLIEST_YEAR = 2000
@@ -181,12 +183,10 @@ class MilestoneForm(_DatesCheckedForm):
         label="Is this a meeting or workshop people are invited to?",
         choices=YES_NO,
         widget=forms.RadioSelect,
-        help_text="People need at least 4 weeks' notice of a meeting.",
         error_messages={"required": "Select yes if this is a meeting or workshop"},
     )
     invitations_on = DateField(
         label="When do the invitations go out? (for a meeting or workshop)",
-        help_text="At least 4 weeks before the meeting. " + DATE_HINT,
         required=False,
         label_for_errors="the date invitations go out",
     )
@@ -194,10 +194,17 @@ class MilestoneForm(_DatesCheckedForm):
 
     date_labels = {"due_on": "The date", "invitations_on": "The date invitations go out"}
 
-    def __init__(self, *args, editing: bool = False, **kwargs) -> None:
+    def __init__(
+        self, *args, editing: bool = False, least_notice_days: int = NOTICE_DAYS, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not editing:
             del self.fields["is_done"]
+        least = notice_words(least_notice_days)
+        self.fields["is_meeting"].help_text = f"People need at least {least}' notice of a meeting."
+        self.fields[
+            "invitations_on"
+        ].help_text = f"At least {least} before the meeting. {DATE_HINT}"
 
     def clean_title(self) -> str:
         return clean_plain_text(self.cleaned_data["title"], field_label="What happens")

@@ -51,7 +51,8 @@ class SignOff(models.Model):
 
 class Milestone(models.Model):
     """A date on the project's timeline. A meeting or workshop also has the date
-    its invitations go out, so the 4 weeks' notice can be checked."""
+    its invitations go out, so the notice it gives can be checked (the meetings' rule, with
+    the organisation's least notice; see planning.selectors)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField("what happens", max_length=200)

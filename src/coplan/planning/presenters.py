@@ -7,9 +7,10 @@ from decimal import Decimal
 from coplan.core import formats
 from coplan.core.numbers import money_words
 from coplan.core.presenters import Tag
+from coplan.meetings.checks import NoticeState
 from coplan.planning import timing
-from coplan.planning.models import BarrierStatus, Milestone, SignOff, SignOffStatus
-from coplan.planning.selectors import TimelineAlert, milestone_alert
+from coplan.planning.models import BarrierStatus, SignOff, SignOffStatus
+from coplan.planning.selectors import TimelineAlert
 from coplan.projects.presenters import member_name
 
 LEFT_THE_PROJECT = "No one: the person has left the project"
@@ -92,9 +93,9 @@ class SignOffPresenter:
 
 
 class MilestonePresenter:
-    def __init__(self, milestone: Milestone, *, today: datetime.date, project_end=None) -> None:
-        self.milestone = milestone
-        self.alert: TimelineAlert = milestone_alert(milestone, today=today)
+    def __init__(self, alert: TimelineAlert, *, today: datetime.date, project_end=None) -> None:
+        self.milestone = alert.milestone
+        self.alert = alert
         self.today = today
         self.project_end = project_end
 
@@ -104,6 +105,11 @@ class MilestonePresenter:
     @property
     def date(self) -> str:
         return formats.long_date(self.milestone.due_on)
+
+    @property
+    def planned(self):
+        """The meeting planned for this day, if this is a meeting and there is one."""
+        return self.alert.planned
 
     @property
     def tag(self) -> Tag:
@@ -136,20 +142,21 @@ class MilestonePresenter:
         if notice is None:
             return ""
         invite_by = formats.long_date(notice.invite_by)
-        if notice.state is timing.NoticeState.ENOUGH:
+        least = notice_words(notice.minimum_days)
+        if notice.state is NoticeState.ENOUGH:
             return (
-                f"Invitations go out {formats.long_date(self.milestone.invitations_on)}: "
-                f"{notice_words(notice.notice_days)}' notice."
+                f"Invitations go out {formats.long_date(self.alert.invitations_on)}: "
+                f"{notice_words(notice.days_given)}' notice."
             )
-        if notice.state is timing.NoticeState.TOO_SHORT:
+        if notice.state is NoticeState.TOO_SHORT:
             return (
-                f"Only {notice_words(notice.notice_days)}' notice. People need at least 4 weeks: "
+                f"Only {notice_words(notice.days_given)}' notice. People need at least {least}: "
                 f"send invitations by {invite_by}."
             )
-        if notice.state is timing.NoticeState.NOT_SET:
-            return f"Send invitations by {invite_by} to give 4 weeks' notice."
+        if notice.state is NoticeState.NOT_SET:
+            return f"Send invitations by {invite_by} to give {least}' notice."
         return (
-            f"It is too late to give 4 weeks' notice: invitations needed to go out by {invite_by}."
+            f"It is too late to give {least}' notice: invitations needed to go out by {invite_by}."
         )
 
     @property

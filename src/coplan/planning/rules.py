@@ -16,7 +16,7 @@
 Why:
 - Leads plan, so they change everything.
 - Facilitators run the sessions, so they keep the timeline (meeting dates and
-  the 4 weeks' notice) and work on lifting barriers with the group.
+  the notice people get) and work on lifting barriers with the group.
 - Co-producers are equals in the work: they read the timeline and the barriers,
   written in plain words, including who is lifting each barrier. They do not
   see the sign-off register or the budget: both are the organisation's internal

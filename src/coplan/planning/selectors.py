@@ -5,7 +5,12 @@ project is never found. Each list is one query, whatever its size. "Today" is
 the local date unless a test passes one.
 
 For the project overview: `overdue_sign_offs`, `timeline_alerts`,
-`budget_summary` and `barrier_counts`, one or two queries each.
+`budget_summary` and `barrier_counts`, one to three queries each.
+
+A meeting on the timeline gives the notice worked out by the meetings' one rule
+(`coplan.meetings.checks.notice_check`) with the organisation's least notice. When a
+meeting is planned (`coplan.meetings`) on the same day, it is that meeting: its
+invitation date counts, so the timeline and the meeting's checks always agree.
 """
 
 import datetime
@@ -19,6 +24,8 @@ from django.utils import timezone
 from coplan.core.formats import long_date
 from coplan.core.numbers import pounds
 from coplan.core.registry import Registry
+from coplan.meetings import checks as meeting_checks
+from coplan.meetings import selectors as meetings_selectors
 from coplan.planning import timing
 from coplan.planning.models import (
     Barrier,
@@ -86,11 +93,13 @@ def milestone(*, project: Project, milestone_id: int) -> Milestone | None:
 
 @dataclass(frozen=True)
 class TimelineAlert:
-    """A milestone that needs attention: late, due soon, or short of 4 weeks' notice."""
+    """Where a milestone stands: late, due soon; for a meeting not done, the notice it
+    gives, and the meeting planned for that day if there is one."""
 
     milestone: Milestone
     state: timing.DateState
-    notice: timing.NoticeCheck | None
+    notice: meeting_checks.NoticeResult | None = None
+    planned: meetings_selectors.PlannedMeeting | None = None
 
     @property
     def is_late(self) -> bool:
@@ -104,27 +113,75 @@ class TimelineAlert:
     def notice_problem(self) -> bool:
         return self.notice is not None and self.notice.is_problem
 
+    @property
+    def invitations_on(self) -> datetime.date | None:
+        """When the invitations go out: the planned meeting's date if there is one."""
+        if self.planned is not None:
+            return self.planned.invitations_on
+        return self.milestone.invitations_on
 
-def milestone_alert(milestone: Milestone, *, today: datetime.date) -> TimelineAlert:
-    """Where one milestone stands today (no query)."""
-    state = timing.date_state(due_on=milestone.due_on, done=milestone.is_done, today=today)
-    notice = None
-    if milestone.is_meeting and not milestone.is_done:
-        notice = timing.notice_check(
-            meeting_on=milestone.due_on, invitations_on=milestone.invitations_on, today=today
+
+def _alerts(
+    project: Project,
+    found: list[Milestone],
+    *,
+    today: datetime.date,
+    least_notice: int | None = None,
+) -> list[TimelineAlert]:
+    """Where each milestone stands. No query, or two when some are meetings not done:
+    the organisation's least notice (unless given), and the meetings planned on their days."""
+    days = {m.due_on for m in found if m.is_meeting and not m.is_done}
+    planned: dict[datetime.date, meetings_selectors.PlannedMeeting] = {}
+    if days:
+        if least_notice is None:
+            least_notice = meetings_selectors.notice_days(organisation_id=project.organisation_id)
+        planned = meetings_selectors.meetings_on_days(project=project, days=days, today=today)
+    alerts = []
+    for milestone in found:
+        state = timing.date_state(due_on=milestone.due_on, done=milestone.is_done, today=today)
+        if not milestone.is_meeting or milestone.is_done:
+            alerts.append(TimelineAlert(milestone, state))
+            continue
+        on_the_day = planned.get(milestone.due_on)
+        notice = (
+            on_the_day.notice
+            if on_the_day is not None
+            else meeting_checks.notice_check(
+                meets_on=milestone.due_on,
+                invitations_on=milestone.invitations_on,
+                today=today,
+                minimum_days=least_notice or meeting_checks.NOTICE_DAYS,
+            )
         )
-    return TimelineAlert(milestone, state, notice)
+        alerts.append(TimelineAlert(milestone, state, notice, on_the_day))
+    return alerts
+
+
+@dataclass(frozen=True)
+class Timeline:
+    alerts: list[TimelineAlert]
+    least_notice_days: int  # the organisation's least notice of a meeting
+
+
+def timeline(*, project: Project, today: datetime.date | None = None) -> Timeline:
+    """Every milestone in date order with where it stands, and the organisation's least
+    notice. Two queries, three when there are meetings on it."""
+    least_notice = meetings_selectors.notice_days(organisation_id=project.organisation_id)
+    found = milestones(project=project)
+    return Timeline(
+        _alerts(project, found, today=_today(today), least_notice=least_notice), least_notice
+    )
 
 
 def timeline_alerts(*, project: Project, today: datetime.date | None = None) -> list[TimelineAlert]:
-    """Milestones not done that are late, due within 2 weeks, or are meetings
-    without 4 weeks' notice; in date order. One query."""
+    """Milestones not done that are late, due within 2 weeks, or are meetings without
+    enough notice; in date order. One query, three with meetings."""
     today = _today(today)
     soon = today + datetime.timedelta(days=timing.SOON_DAYS)
     candidates = Milestone.objects.filter(project=project, is_done=False).filter(
         Q(due_on__lte=soon) | Q(is_meeting=True)
     )
-    alerts = [milestone_alert(m, today=today) for m in candidates.order_by("due_on", "pk")]
+    alerts = _alerts(project, list(candidates.order_by("due_on", "pk")), today=today)
     return [alert for alert in alerts if alert.is_late or alert.is_due_soon or alert.notice_problem]
 
 

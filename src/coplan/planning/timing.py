@@ -1,15 +1,14 @@
 """Date rules for sign-offs and the timeline, worked out from today's date.
 
 Pure Python with no Django import, so the rules can be tested alone. Nothing
-here is stored: late, close, overdue and notice are always computed again.
+here is stored: late, close and overdue are always computed again. The notice a
+meeting gives has one rule, `coplan.meetings.checks.notice_check`, used by the
+timeline too.
 """
 
 import datetime
 import enum
-from dataclasses import dataclass
 
-# The seed: "make sure people have at least 4 weeks' notice" of a meeting.
-NOTICE_DAYS = 28
 # A milestone within this many days of today is "due soon".
 SOON_DAYS = 14
 
@@ -36,47 +35,6 @@ def date_state(*, due_on: datetime.date, done: bool, today: datetime.date) -> Da
 
 def days_late(*, due_on: datetime.date, today: datetime.date) -> int:
     return max((today - due_on).days, 0)
-
-
-class NoticeState(enum.Enum):
-    """Whether the people invited to a meeting get at least 4 weeks' notice."""
-
-    ENOUGH = "enough notice"
-    TOO_SHORT = "less than 4 weeks' notice"
-    NOT_SET = "no date for invitations yet"
-    TOO_LATE = "too late for 4 weeks' notice"
-
-
-@dataclass(frozen=True)
-class NoticeCheck:
-    state: NoticeState
-    invite_by: datetime.date
-    notice_days: int | None
-
-    @property
-    def is_problem(self) -> bool:
-        return self.state in (NoticeState.TOO_SHORT, NoticeState.TOO_LATE)
-
-
-def notice_check(
-    *,
-    meeting_on: datetime.date,
-    invitations_on: datetime.date | None,
-    today: datetime.date,
-) -> NoticeCheck:
-    """Check the notice a meeting gives.
-
-    With a date for invitations: enough when it is at least NOTICE_DAYS before
-    the meeting. Without one: still possible while today is on or before the
-    last day to invite (NOT_SET), otherwise TOO_LATE.
-    """
-    invite_by = meeting_on - datetime.timedelta(days=NOTICE_DAYS)
-    if invitations_on is not None:
-        notice = (meeting_on - invitations_on).days
-        state = NoticeState.ENOUGH if notice >= NOTICE_DAYS else NoticeState.TOO_SHORT
-        return NoticeCheck(state, invite_by, notice)
-    state = NoticeState.NOT_SET if today <= invite_by else NoticeState.TOO_LATE
-    return NoticeCheck(state, invite_by, None)
 
 
 def is_overdue(*, due_on: datetime.date, signed: bool, today: datetime.date) -> bool:

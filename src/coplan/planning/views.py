@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from coplan.core.http import or_404, posted
+from coplan.meetings import selectors as meetings_selectors
 from coplan.planning import rules, selectors, services
 from coplan.planning.forms import (
     BarrierForm,
@@ -30,6 +31,7 @@ from coplan.planning.presenters import (
     SignOffPresenter,
     line_money,
     money,
+    notice_words,
 )
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
@@ -74,7 +76,7 @@ def tracking(request: HttpRequest, membership: Membership) -> HttpResponse:
         if see_sign_offs
         else None,
         alerts=[
-            MilestonePresenter(alert.milestone, today=today)
+            MilestonePresenter(alert, today=today)
             for alert in selectors.timeline_alerts(project=project, today=today)
         ],
         budget=selectors.budget_summary(project=project) if see_budget else None,
@@ -202,13 +204,19 @@ def sign_off_sign(request: HttpRequest, membership: Membership, sign_off_id: int
 # Timeline -------------------------------------------------------------------
 
 
+def _least_notice(membership: Membership) -> int:
+    """The organisation's least notice of a meeting, in days (one query)."""
+    return meetings_selectors.notice_days(organisation_id=membership.project.organisation_id)
+
+
 @project_view(rules.VIEW_TIMELINE)
 def timeline(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     today = timezone.localdate()
+    found = selectors.timeline(project=project, today=today)
     shown = [
-        MilestonePresenter(m, today=today, project_end=project.end_date)
-        for m in selectors.milestones(project=project)
+        MilestonePresenter(alert, today=today, project_end=project.end_date)
+        for alert in found.alerts
     ]
     return SECTION.page(
         request,
@@ -219,13 +227,16 @@ def timeline(request: HttpRequest, membership: Membership) -> HttpResponse:
         late_count=sum(1 for m in shown if m.alert.is_late),
         soon_count=sum(1 for m in shown if m.alert.is_due_soon),
         notice_count=sum(1 for m in shown if m.alert.notice_problem),
+        least_notice=notice_words(found.least_notice_days),
         can_edit=membership.may(rules.EDIT_TIMELINE),
     )
 
 
 @project_view(rules.EDIT_TIMELINE)
 def milestone_add(request: HttpRequest, membership: Membership) -> HttpResponse:
-    form = MilestoneForm(posted(request), initial={"is_meeting": "no"})
+    form = MilestoneForm(
+        posted(request), initial={"is_meeting": "no"}, least_notice_days=_least_notice(membership)
+    )
     return SECTION.form_flow(
         request,
         membership,
@@ -244,7 +255,12 @@ def milestone_add(request: HttpRequest, membership: Membership) -> HttpResponse:
 @project_view(rules.EDIT_TIMELINE)
 def milestone_edit(request: HttpRequest, membership: Membership, milestone_id: int) -> HttpResponse:
     found = or_404(selectors.milestone(project=membership.project, milestone_id=milestone_id))
-    form = MilestoneForm(posted(request), initial=milestone_initial(found), editing=True)
+    form = MilestoneForm(
+        posted(request),
+        initial=milestone_initial(found),
+        editing=True,
+        least_notice_days=_least_notice(membership),
+    )
     return SECTION.form_flow(
         request,
         membership,
