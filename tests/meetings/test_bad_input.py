@@ -247,7 +247,7 @@ def test_catering_sent_in_the_future_is_refused(client_for, lead, meeting):
 
     meeting.refresh_from_db()
     assert "The date it was sent must be today or in the past" in _errors(response)
-    assert meeting.catering_sent_counts is None
+    assert (meeting.catering_sent_on, meeting.catering_sent_token) == (None, "")
 
 
 def test_manager_may_not_see_the_catering_summary(client_for, meeting):

@@ -17,7 +17,7 @@ from coplan.meetings.models import (
 from coplan.people.models import AuditEntry
 from coplan.projects.roles import Role
 from tests.factories import InvolvementFactory, MembershipFactory, PaperFactory
-from tests.meetings.conftest import needs
+from tests.meetings.conftest import give_needs, needs
 
 pytestmark = pytest.mark.django_db
 
@@ -328,6 +328,49 @@ def test_catering_recorded_as_sent_makes_food_ready_until_it_changes(
     assert "have changed since the caterer was told" in changed
 
 
+def test_a_note_for_the_caterer_changed_since_it_was_sent_makes_food_not_ready(
+    client_for, lead, meeting, invite, fixed_today
+):
+    meeting.food, meeting.caterer = "provided", "Kitchen Co-op"
+    meeting.save()
+    invited = invite(meeting, needs(notes={"dietary": "No honey"}))
+    client = client_for(lead)
+    client.post(
+        _url(meeting, "catering/"),
+        {"sent_on-day": "9", "sent_on-month": "1", "sent_on-year": "2027"},
+    )
+    ready = client.get(_url(meeting)).content.decode()
+    give_needs(invited.person, needs(notes={"dietary": "No honey, and no nuts at all"}))
+    changed = client.get(_url(meeting)).content.decode()
+    catering = client.get(_url(meeting, "catering/")).content.decode()
+
+    assert "The caterer has the current numbers and dietary needs" in ready
+    assert "have changed since the caterer was told" in changed
+    assert "It has changed since: send it again." in catering
+
+
+def test_everything_held_about_a_person_says_what_the_caterer_was_told(
+    client_for, lead, meeting, invite, fixed_today
+):
+    meeting.food, meeting.caterer = "provided", "Kitchen Co-op"
+    meeting.save()
+    invited = invite(meeting, needs(notes={"dietary": "No honey"}))
+    client = client_for(lead)
+    client.post(
+        _url(meeting, "catering/"),
+        {"sent_on-day": "9", "sent_on-month": "1", "sent_on-year": "2027"},
+    )
+
+    data = client.get(
+        reverse(
+            "people:participant_export_json",
+            kwargs={"project_id": meeting.project_id, "person_id": invited.person_id},
+        )
+    ).json()
+
+    assert [row["what_the_caterer_was_told"] for row in data["meetings"]] == ["No honey"]
+
+
 def test_meeting_list_shows_upcoming_meetings_with_ready_tags(
     client_for, lead, meeting, fixed_today
 ):
@@ -366,6 +409,7 @@ def test_everything_held_about_a_person_lists_the_meetings_they_were_invited_to(
             "date": "2027-03-01",
             "reply": "Coming online",
             "said_needs_changed": False,
+            "what_the_caterer_was_told": "",
             "attendance": "Not recorded",
             "invitations_sent": [],
             "reminders_sent": [],

@@ -1,20 +1,40 @@
 """Access needs and equality answers are encrypted at rest, with keys that rotate."""
 
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
+from coplan.meetings import selectors as meetings_selectors
+from coplan.meetings import services as meetings_services
 from coplan.people import crypto, selectors, services
 from coplan.people.models import MonitoringResponse, Person
-from tests.factories import PersonFactory, ProjectFactory
+from coplan.people.needs import AccessNeeds
+from tests.factories import (
+    InvitedPersonFactory,
+    InvolvementFactory,
+    MeetingFactory,
+    PersonFactory,
+    ProjectFactory,
+)
 from tests.people.conftest import HEARING_LOOP_AND_VEGAN, give_needs
 
 pytestmark = pytest.mark.django_db
 
 OLD_KEY = "q2zqDYPNs4pW-4hU6M5AJ52jNpIbeK6YSTXVzWFyWwA="
 NEW_KEY = "L2kQTR3Bn8VbfWj1qz4N3ECxuXGJ1VIKr-nVsdZcU8Y="
+
+
+def _meeting_with_food(project):
+    return MeetingFactory(
+        project=project,
+        food="provided",
+        caterer="Kitchen Co-op",
+        meets_on=timezone.localdate() + datetime.timedelta(days=60),
+    )
 
 
 def _all_raw_rows() -> str:
@@ -39,12 +59,21 @@ def test_the_database_holds_no_plain_text_access_needs(client_for, project, lead
         },
     )
     services.monitoring_response_add(project=project, answers={"disability": "yes"})
+    meeting = _meeting_with_food(project)
+    InvitedPersonFactory(meeting=meeting, person=participant, reply="in_person")
+    today = timezone.localdate()
+    client_for(lead).post(  # the caterer has the numbers
+        f"/projects/{project.pk}/meetings/{meeting.pk}/catering/",
+        {"sent_on-day": today.day, "sent_on-month": today.month, "sent_on-year": today.year},
+    )
 
     raw = _all_raw_rows()
 
     assert selectors.person_needs(person=Person.objects.get(pk=participant.pk)).has(
         "communication:hearing_loop"
     )
+    meeting.refresh_from_db()
+    assert meeting.catering_sent_on == today
     for secret in (
         "hearing_loop",
         "bsl_interpreter",
@@ -70,6 +99,20 @@ def test_rotating_keys_re_encrypts_everything_with_the_newest_key(settings):
     person = PersonFactory()
     give_needs(person)
     services.monitoring_response_add(project=ProjectFactory(), answers={"carer": "yes"})
+    meeting = _meeting_with_food(ProjectFactory())
+    diner = InvolvementFactory(project=meeting.project).person
+    give_needs(
+        diner,
+        AccessNeeds.from_answers(
+            chosen={"dietary": ["vegan"]}, notes={"dietary": "No honey"}, reminder_days_before=None
+        ),
+    )
+    InvitedPersonFactory(meeting=meeting, person=diner, reply="in_person")
+    meetings_services.catering_mark_sent(
+        meeting=meeting,
+        summary=meetings_selectors.meeting_checkup(meeting=meeting).readiness.catering,
+        sent_on=timezone.localdate(),
+    )
     settings.PEOPLE_DATA_KEYS = [NEW_KEY, OLD_KEY]
 
     out = io.StringIO()
@@ -77,8 +120,13 @@ def test_rotating_keys_re_encrypts_everything_with_the_newest_key(settings):
     settings.PEOPLE_DATA_KEYS = [NEW_KEY]  # the old key is gone
 
     person.refresh_from_db()
+    meeting.refresh_from_db()
     assert selectors.person_needs(person=person) == HEARING_LOOP_AND_VEGAN
-    assert "access needs of 1 people, 1 equality monitoring answers" in out.getvalue()
+    assert "access needs of 2 people, 1 equality monitoring answers" in out.getvalue()
+    assert "1 catering summaries sent to caterers, with 1 notes" in out.getvalue()
+    checkup = meetings_selectors.meeting_checkup(meeting=meeting)
+    assert checkup.catering_is_current
+    assert checkup.readiness.needs.all_met
     token = MonitoringResponse.objects.get().answers_token
     assert crypto.decrypt_json(token) == {"carer": "yes"}
 

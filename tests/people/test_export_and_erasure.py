@@ -7,17 +7,21 @@ import json
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from coplan.accounts.models import SignInAttempt, User
 from coplan.people import crypto, services
 from coplan.people.models import AuditEntry, Involvement, ParticipantImport, Person
+from coplan.people.needs import AccessNeeds
 from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 from tests.factories import (
     PASSWORD,
     ConsentRecordFactory,
     InvitationFactory,
+    InvitedPersonFactory,
     InvolvementFactory,
+    MeetingFactory,
     MembershipFactory,
     ProjectFactory,
     StakeholderGroupFactory,
@@ -465,3 +469,37 @@ def test_messages_sent_to_someone_are_in_everything_held(
     assert len(told) == 2
     assert all(what.startswith("Told them: ") for what in told)
     assert all("Reading the papers" in what for what in told)
+
+
+def _dietary(note: str) -> AccessNeeds:
+    return AccessNeeds.from_answers(
+        chosen={"dietary": ["nut_allergy"]}, notes={"dietary": note}, reminder_days_before=None
+    )
+
+
+def test_erasure_reaches_what_the_caterer_was_told_about_them(client_for, project, lead):
+    quentin = InvolvementFactory(project=project, person__full_name="Quentin Zebedee").person
+    give_needs(quentin, _dietary("Anaphylaxis: carries an adrenaline pen"))
+    other = InvolvementFactory(project=project).person
+    give_needs(other, _dietary("No mushrooms please"))
+    meeting = MeetingFactory(
+        project=project,
+        food="provided",
+        caterer="Kitchen Co-op",
+        meets_on=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    for person in (quentin, other):
+        InvitedPersonFactory(meeting=meeting, person=person, reply="in_person")
+    today = timezone.localdate()
+    client_for(lead).post(
+        f"/projects/{project.pk}/meetings/{meeting.pk}/catering/",
+        {"sent_on-day": today.day, "sent_on-month": today.month, "sent_on-year": today.year},
+    )
+    assert "Anaphylaxis" in _every_stored_value()  # the scan does find it before
+
+    services.person_erase(person=quentin, actor=lead, where="test")
+
+    stored = _every_stored_value()
+    assert "anaphylaxis" not in stored.lower()
+    assert "adrenaline" not in stored.lower()
+    assert "No mushrooms please" in stored  # what the caterer knows about others stays

@@ -16,6 +16,7 @@ from coplan.meeting_invitations.invitations import KeyDate, MeetingFacts, Person
 from coplan.meeting_invitations.letters import letter_format
 from coplan.meeting_invitations.models import InvitationSent, InvitationWording, ReminderSent
 from coplan.meetings.models import InvitedPerson, Meeting, Reply
+from coplan.people import crypto
 from coplan.people.choices import ContactMethod
 from coplan.people.models import Involvement, Person
 from coplan.planning.models import Milestone
@@ -288,6 +289,9 @@ def invitations_held_about(person: Person) -> list[dict]:
             "date": invited.meeting.meets_on.isoformat(),
             "reply": invited.get_reply_display(),
             "said_needs_changed": invited.needs_changed,
+            "what_the_caterer_was_told": crypto.decrypt_json(invited.catering_note_token)
+            if invited.catering_note_token
+            else "",
             "attendance": invited.get_attendance_display(),
             "invitations_sent": [
                 {"when": sent.sent_at.isoformat(timespec="seconds"), "how": sent.sent_by}

@@ -582,26 +582,34 @@ def catering_counts(*, plan: MeetingPlan, invitees: Iterable[Invitee]) -> Cateri
 
 @dataclass(frozen=True)
 class CateringSummary:
-    """What the caterer needs: how many people, and counts per dietary need. No names."""
+    """What the caterer needs: how many people, and counts per dietary need. No names.
+
+    `notes_from` says whose each note is (by invitee key), so that what the caterer was
+    told about a person can be kept with them, and erased with them; it is never shown.
+    """
 
     coming: int  # said they are coming in person
     not_replied: int  # no reply yet, and the meeting has a room
     support_workers: int  # at most this many support workers or carers come too
     counts: tuple[tuple[str, str, int], ...]  # (code, words, count), most first
     notes: tuple[str, ...]  # what else the caterer must know, without names
+    notes_from: tuple[tuple[int, str], ...] = field(default=(), repr=False)
 
     @property
     def people(self) -> int:
         return self.coming + self.not_replied
 
-    def snapshot(self) -> dict:
-        """What is stored when it is sent, to notice a change later."""
+    def counts_snapshot(self) -> dict:
+        """The numbers as sent, kept to notice a change later (the notes are kept apart)."""
         return {
             "people": self.people,
             "support_workers": self.support_workers,
             "counts": {code: count for code, _, count in self.counts},
-            "notes": list(self.notes),
         }
+
+    def snapshot(self) -> dict:
+        """Everything the caterer was sent: the numbers and the notes."""
+        return {**self.counts_snapshot(), "notes": list(self.notes)}
 
     def as_text(self, *, heading: str) -> str:
         lines = [heading, ""]
@@ -638,6 +646,11 @@ def catering_summary(*, plan: MeetingPlan, invitees: Iterable[Invitee]) -> Cater
         support_workers=sum(1 for i in eating if "support:support_worker" in i.needs),
         counts=tuple((code, words[code], count) for code, count in ordered),
         notes=found.notes,
+        notes_from=tuple(
+            (invitee.key, invitee.dietary_notes.strip())
+            for invitee in eating
+            if invitee.dietary_notes.strip()
+        ),
     )
 
 

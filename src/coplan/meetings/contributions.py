@@ -5,6 +5,9 @@ from django.urls import reverse
 from coplan.core.demo import DEMO
 from coplan.meetings import rules, selectors
 from coplan.meetings.demo import meetings_demo_load
+from coplan.meetings.models import InvitedPerson, Meeting
+from coplan.people.models import Person
+from coplan.people.services import ERASURE, KEY_ROTATIONS, tokens_reencrypt
 from coplan.projects.models import Membership
 from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
 
@@ -28,9 +31,25 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     return notes
 
 
+def erase(*, person: Person, user) -> None:
+    """What caterers were told about them (their note as sent, kept with each invitation)
+    goes; the numbers sent stay, with no name."""
+    InvitedPerson.objects.filter(person=person).exclude(catering_note_token="").update(
+        catering_note_token=""
+    )
+
+
+def keys_rotate() -> list[str]:
+    summaries = tokens_reencrypt(Meeting, "catering_sent_token")
+    notes = tokens_reencrypt(InvitedPerson, "catering_note_token")
+    return [f"{summaries} catering summaries sent to caterers, with {notes} notes"]
+
+
 def register() -> None:
     PROJECT_NAV.register(
         "meetings", NavEntry("meetings", "meetings:meetings", "Meetings"), order=40
     )
     NEEDS_ATTENTION.register("meetings", needs_attention, order=30)
     DEMO.register("meetings", lambda demo: meetings_demo_load(project=demo.project), order=30)
+    ERASURE.register("meetings", erase, order=30)
+    KEY_ROTATIONS.register("meetings", keys_rotate, order=30)

@@ -129,8 +129,10 @@ class Meeting(models.Model):
 
     `arrangements` holds the codes of what has been booked or set up to meet
     people's needs (for example "bsl_interpreter"), from checks.ARRANGEMENTS.
-    `catering_sent_counts` is the catering summary as it was when it went to the
-    caterer, so a change since then is noticed.
+    `catering_sent_token` is the catering summary as it was when it went to the
+    caterer (numbers and counts per dietary need), so a change since then is noticed;
+    each person's note for the caterer as sent is on their `InvitedPerson`. Both are
+    encrypted with the people data keys (`coplan.people.crypto`), as access needs are.
     """
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="meetings")
@@ -160,7 +162,8 @@ class Meeting(models.Model):
     catering_sent_on = models.DateField(
         "date the catering summary went to the caterer", null=True, blank=True
     )
-    catering_sent_counts = models.JSONField(null=True, blank=True)
+    # A Fernet token of CateringSummary.counts_snapshot(), or "" until it is sent.
+    catering_sent_token = models.TextField(blank=True)
     risk_assessment = models.CharField(
         "activity risk assessment",
         max_length=12,
@@ -299,6 +302,9 @@ class InvitedPerson(models.Model):
     attendance = models.CharField(
         max_length=14, choices=Attendance.choices, default=Attendance.NOT_RECORDED
     )
+    # What the caterer was told about them (their dietary note as it was when the
+    # catering summary was sent): a Fernet token, or "". Erased with them.
+    catering_note_token = models.TextField(blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

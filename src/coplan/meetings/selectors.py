@@ -1,7 +1,8 @@
 """Reads for venues and meetings, and the checks worked out from them.
 
 Every meeting is found through its project, every venue through its
-organisation. Access needs come decrypted only from `coplan.people.selectors`.
+organisation. Access needs come decrypted only from `coplan.people.selectors`; the
+catering summary as sent is decrypted here (`catering_sent`), with the same keys.
 The meeting page does a fixed number of queries however many people are
 invited: the meeting, the people invited (with their records), the papers and
 the paperwork (`meeting_checkup`); lists of meetings do four queries for any
@@ -28,6 +29,7 @@ from coplan.meetings.models import (
     Venue,
 )
 from coplan.organisations.models import Organisation
+from coplan.people import crypto
 from coplan.people import selectors as people_selectors
 from coplan.people.models import Involvement, Person
 from coplan.projects.models import Membership, Project
@@ -207,9 +209,26 @@ def facilitator_choices(*, project: Project) -> list[Membership]:
 # Checks ----------------------------------------------------------------------------------
 
 
+def catering_sent(found: Meeting, invited: Iterable[InvitedPerson]) -> dict | None:
+    """The catering summary as it was sent (numbers, and the notes kept with each person
+    invited), decrypted; None if it has not been sent."""
+    if not found.catering_sent_token:
+        return None
+    notes = {
+        crypto.decrypt_json(row.catering_note_token) for row in invited if row.catering_note_token
+    }
+    return {**crypto.decrypt_json(found.catering_sent_token), "notes": sorted(notes)}
+
+
 def meeting_plan(
-    found: Meeting, *, meeting_papers: list[Paper], meeting_paperwork: list[PaperworkItem]
+    found: Meeting,
+    *,
+    meeting_papers: list[Paper],
+    meeting_paperwork: list[PaperworkItem],
+    invited: Iterable[InvitedPerson],
 ) -> checks.MeetingPlan:
+    """What the checks need to know about the meeting. `invited` are all the people
+    invited, with the notes the caterer was told (see `catering_sent`)."""
     return checks.MeetingPlan(
         format=found.format,
         meets_on=found.meets_on,
@@ -221,7 +240,7 @@ def meeting_plan(
         arrangements=frozenset(found.arrangements or ()),
         food=found.food,
         has_caterer=bool(found.caterer.strip()),
-        catering_sent=found.catering_sent_counts,
+        catering_sent=catering_sent(found, invited),
         catering_sent_on=found.catering_sent_on,
         risk_assessment=found.risk_assessment,
         has_facilitator=found.facilitator_id is not None,
@@ -270,6 +289,12 @@ class MeetingCheckup:
     paperwork: list[PaperworkItem]
     readiness: checks.Readiness
     times: checks.MeetingTimes
+    plan: checks.MeetingPlan
+
+    @property
+    def catering_is_current(self) -> bool:
+        """The caterer has been sent the summary as it is now."""
+        return checks.catering_is_current(plan=self.plan, summary=self.readiness.catering)
 
     def people_named(self, keys: tuple[int, ...]) -> list[str]:
         names = {row.person_id: row.person.full_name for row in self.invited}
@@ -290,10 +315,15 @@ def meeting_checkup(*, meeting: Meeting, today: datetime.date | None = None) -> 
     invited = invited_people(meeting=meeting)
     meeting_papers = papers(meeting=meeting)
     meeting_paperwork = paperwork(meeting=meeting)
-    plan = meeting_plan(meeting, meeting_papers=meeting_papers, meeting_paperwork=meeting_paperwork)
+    plan = meeting_plan(
+        meeting,
+        meeting_papers=meeting_papers,
+        meeting_paperwork=meeting_paperwork,
+        invited=invited,
+    )
     readiness = checks.meeting_readiness(plan=plan, invitees=invitees(invited), today=_today(today))
     return MeetingCheckup(
-        meeting, invited, meeting_papers, meeting_paperwork, readiness, times_of(meeting)
+        meeting, invited, meeting_papers, meeting_paperwork, readiness, times_of(meeting), plan
     )
 
 
@@ -336,6 +366,7 @@ def meetings_checked(
             each,
             meeting_papers=meeting_papers.get(each.pk, []),
             meeting_paperwork=meeting_paperwork.get(each.pk, []),
+            invited=rows,
         )
         readiness = checks.meeting_readiness(plan=plan, invitees=invitees(rows), today=today)
         checked.append(CheckedMeeting(each, readiness, times_of(each), len(rows)))

@@ -22,6 +22,7 @@ from coplan.meetings.models import (
     Venue,
 )
 from coplan.organisations.models import Organisation
+from coplan.people import crypto
 from coplan.people.choices import AuditAction
 from coplan.people.models import AuditEntry, Person
 from coplan.projects.models import Project
@@ -230,12 +231,25 @@ def invited_person_set_attendance(*, invited: InvitedPerson, attendance: str) ->
 def catering_mark_sent(
     *, meeting: Meeting, summary: checks.CateringSummary, sent_on: datetime.date
 ) -> Meeting:
-    """Keep the summary as it was sent, so a later change shows on the meeting."""
+    """Keep the summary as it was sent, so a later change shows on the meeting: the
+    numbers on the meeting, each person's note for the caterer on their invitation (so
+    erasing them erases it), all encrypted with the people data keys."""
     if sent_on > timezone.localdate():
         raise MeetingRuleError("The date it was sent must be today or in the past", field="sent_on")
-    meeting.catering_sent_on = sent_on
-    meeting.catering_sent_counts = summary.snapshot()
-    meeting.save(update_fields=["catering_sent_on", "catering_sent_counts"])
+    notes = dict(summary.notes_from)
+    with transaction.atomic():
+        meeting.catering_sent_on = sent_on
+        meeting.catering_sent_token = crypto.encrypt_json(summary.counts_snapshot())
+        meeting.save(update_fields=["catering_sent_on", "catering_sent_token"])
+        invited = list(
+            InvitedPerson.objects.filter(meeting=meeting).only(
+                "pk", "person_id", "catering_note_token"
+            )
+        )
+        for row in invited:
+            note = notes.get(row.person_id)
+            row.catering_note_token = crypto.encrypt_json(note) if note else ""
+        InvitedPerson.objects.bulk_update(invited, ["catering_note_token"])
     return meeting
 
 

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from coplan.core.http import posted, save_form
-from coplan.meetings import checks, rules, selectors, services
+from coplan.meetings import rules, selectors, services
 from coplan.meetings.forms import CateringSentForm
 from coplan.meetings.models import Meeting
 from coplan.meetings.presenters import MeetingPresenter
@@ -45,10 +45,7 @@ def catering(request: HttpRequest, membership: Membership, meeting_id: int) -> H
         caption=found.title,
         summary=summary,
         text=summary.as_text(heading=f"{found.title}: {meeting_words.when}"),
-        is_current=checks.catering_is_current(
-            plan=selectors.meeting_plan(found, meeting_papers=[], meeting_paperwork=[]),
-            summary=summary,
-        ),
+        is_current=checkup.catering_is_current,
         form=form,
         back=back,
         back_text="Back to the meeting",
