@@ -119,6 +119,16 @@ class Visit:
         self.markup_seen.clear()  # reported once, not again when the test ends
         assert seen == [], "Markup shown as text: " + "; ".join(seen)
 
+    def assert_fits_the_screen(self) -> None:
+        """Nothing scrolls sideways. Measured once the page and its styles have loaded: a
+        click returns as soon as the new page's text is there, and on a busy machine its
+        stylesheet can still be on its way, when everything is as wide as its longest line."""
+        self.page.wait_for_load_state("load")
+        sizes = self.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert sizes[0] <= sizes[1], (
+            f"{self.page.url} is {sizes[0]}px wide on a {sizes[1]}px screen"
+        )
+
     def go(self, path: str) -> None:
         self.page.goto(self.base_url + path)
 

@@ -76,7 +76,7 @@ def test_lead_sends_the_invitation_and_the_person_replies_on_a_phone(visit, phon
     phone.get_by_role("button", name="Send my reply").click()
     expect(phone.get_by_text("We have your reply: coming in person")).to_be_visible()
     phone_visit.assert_accessible()
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_visit.assert_fits_the_screen()
 
     phone_visit.go("/meeting-reply/not-a-real-link/")
     expect(phone.get_by_role("heading", name="This link does not work")).to_be_visible()

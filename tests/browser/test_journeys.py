@@ -170,7 +170,6 @@ def test_co_producer_reads_the_project_on_a_phone(phone_visit):
     phone_visit.go(f"/projects/{membership.project_id}/")
     phone_visit.assert_accessible()
     expect(page.get_by_role("heading", name=membership.project.name, level=1)).to_be_visible()
-    page_width = page.evaluate("document.documentElement.scrollWidth")
-    assert page_width <= 320
+    phone_visit.assert_fits_the_screen()
     phone_visit.go(f"/projects/{membership.project_id}/people/")
     phone_visit.assert_accessible()

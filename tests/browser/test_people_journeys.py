@@ -171,7 +171,7 @@ def test_co_producer_tells_us_once_on_a_phone(phone_visit):
     page.get_by_role("link", name="Your details, access needs and consent").click()
     expect(page.get_by_text("You have not told us yet.").first).to_be_visible()
     phone_visit.assert_accessible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_visit.assert_fits_the_screen()
 
     page.get_by_role("button", name="Tell us what you need").click()
     phone_visit.assert_accessible()

@@ -94,7 +94,7 @@ def test_co_producer_reads_the_plan_and_comments_on_a_phone(phone_visit):
 
     expect(page.get_by_text("Your comment has been added")).to_be_visible()
     expect(page.get_by_text("Please use plain words in the invitation.")).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_visit.assert_fits_the_screen()
     phone_visit.assert_accessible()
     page.get_by_role(
         "link", name=re.compile("See changes to this answer.*What is the project")

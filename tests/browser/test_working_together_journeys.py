@@ -124,7 +124,7 @@ def test_a_whole_session_agreements_revisited_car_park_item_added_on_a_phone_and
     _heading(phone, "Workshop 2")
     expect(phone.get_by_text("Key essentials")).to_have_count(0)
     phone_visit.assert_accessible()
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_visit.assert_fits_the_screen()
     phone.get_by_role("button", name="Add to the car park").click()
     _heading(phone, "Add to the car park")
     phone_visit.assert_accessible()
@@ -142,7 +142,7 @@ def test_a_whole_session_agreements_revisited_car_park_item_added_on_a_phone_and
         phone.get_by_role("heading", name="Can the bus company come to a meeting?")
     ).to_be_visible()
     phone_visit.assert_accessible()
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_visit.assert_fits_the_screen()
     item = CarParkItem.objects.get()
     assert item.session == session
 
@@ -180,7 +180,7 @@ def test_a_whole_session_agreements_revisited_car_park_item_added_on_a_phone_and
     _heading(phone, "Car park")
     expect(phone.get_by_text("Yes: they will come to the meeting in May.")).to_be_visible()
     phone_visit.assert_accessible()
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_visit.assert_fits_the_screen()
     phone_visit.go(f"/projects/{project.pk}/working-together/sessions/{session.pk}/minutes/")
     _heading(phone, "Minutes: Workshop 2")
     expect(phone.get_by_text("Can the bus company come to a meeting?")).to_be_visible()
