@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from coplan.core.forms import radio_field
+from coplan.core.forms import radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.text import clean_plain_text
 from coplan.meetings.models import Attendance, InvitedPerson, Reply
@@ -13,16 +13,9 @@ MAX_WORDS = 2000
 
 
 def _text(label: str, *, hint: str, error_label: str, rows: int = 4) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=False,
-        max_length=MAX_WORDS,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "max_length": f"{error_label} must be {MAX_WORDS} characters or fewer",
-            "null_characters_not_allowed": f"{error_label} must not contain hidden characters",
-        },
+    """An optional box of the invitation's own words, with core's plain-words messages."""
+    return text_field(
+        label, max_length=MAX_WORDS, errors_label=error_label, required=False, hint=hint, rows=rows
     )
 
 

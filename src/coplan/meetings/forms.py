@@ -12,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from coplan.core.forms import radio_field
+from coplan.core.forms import radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_plain_text
@@ -41,29 +41,9 @@ def _upper(words: str) -> str:
     return words[0].upper() + words[1:]
 
 
-def _text(
-    label: str,
-    *,
-    error_label: str,
-    max_length: int,
-    required: bool = False,
-    hint: str = "",
-    rows: int = 0,
-) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput(),
-        error_messages={
-            "required": f"Enter {error_label}",
-            "max_length": f"{_upper(error_label)} must be {max_length} characters or fewer",
-            "null_characters_not_allowed": (
-                f"{_upper(error_label)} must not contain hidden or control characters"
-            ),
-        },
-    )
+def _text(label: str, *, error_label: str, required: bool = False, **kwargs) -> forms.CharField:
+    """A text box with core's plain-words messages; on these pages most are optional."""
+    return text_field(label, errors_label=error_label, required=required, **kwargs)
 
 
 def _date(label: str, *, error_label: str, required: bool = True, hint: str = DATE_HINT):

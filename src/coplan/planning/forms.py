@@ -9,7 +9,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from coplan.core.forms import radio_field
+from coplan.core.forms import radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text, clean_typed_text
@@ -25,26 +25,13 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 DATE_HINT = "For example, 27 3 2027"
 
 
-def _text_errors(label: str, max_length: int) -> dict:
-    return {
-        "required": f"Enter {label}",
-        "max_length": f"{label[0].upper()}{label[1:]} must be {max_length} characters or fewer",
-    }
-
-
 def _text(label: str, errors_label: str, max_length: int, **kwargs) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        error_messages=_text_errors(errors_label, max_length),
-        **kwargs,
-    )
+    hint = kwargs.pop("help_text", "")
+    return text_field(label, max_length=max_length, errors_label=errors_label, hint=hint, **kwargs)
 
 
 def _long_text(label: str, errors_label: str, max_length: int = 2000, **kwargs) -> forms.CharField:
-    return _text(
-        label, errors_label, max_length, widget=forms.Textarea(attrs={"rows": 4}), **kwargs
-    )
+    return _text(label, errors_label, max_length, rows=4, **kwargs)
 
 
 def _member_words(member: Membership) -> str:
