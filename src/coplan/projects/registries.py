@@ -1,25 +1,38 @@
-"""The project's menu and the overview's parts, from what each app registers.
+"""The project's menu, the overview's parts and each role's home, from what each app
+registers.
 
 Every app with pages in a project registers its start page in `PROJECT_NAV`, from its
-`contributions.py`; if something of its can be late or over, a function in
-`NEEDS_ATTENTION`; if it has a part of its own on the overview, an `OverviewPanel`.
+`contributions.py`, naming the roles whose menu shows it; if something of its can be
+late or over, a function in `NEEDS_ATTENTION`; if it has a part of its own on the lead's
+overview, an `OverviewPanel`; if a role other than the lead should see something of it
+first on opening a project, a `HomePanel` for those roles; if someone should see
+something of it across all their projects on "Your projects", a `YourProjectsPanel`.
 So the projects app names no other app.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AbstractBaseUser
+
 from coplan.core.registry import Registry
 from coplan.projects.models import Membership
+from coplan.projects.roles import Role
 
 
 @dataclass(frozen=True)
 class NavEntry:
-    """An app's start page in the project's menu; `section` marks it as the current one."""
+    """An app's start page in the project's menu; `section` marks it as the current one.
+    `roles`: whose menu shows it (everyone's if empty). The pages stay reachable by
+    links for every role their permissions allow; the menu shows what a role uses."""
 
     section: str
     url_name: str
     text: str
+    roles: frozenset[str] = frozenset()
+
+    def shown_to(self, role: str) -> bool:
+        return not self.roles or role in self.roles
 
 
 # What needs attention in one app, for this member: each note in plain words, with where
@@ -36,13 +49,64 @@ class OverviewPanel:
     find: Callable[[Membership], dict]
 
 
+@dataclass(frozen=True)
+class HomePanel:
+    """A part of the home a role sees first on opening a project (every role but the
+    lead, whose home is the overview). `find(membership)` gives the dictionary
+    `template` is drawn with as `panel`, or None when there is nothing to show."""
+
+    roles: frozenset[str]
+    template: str
+    find: Callable[[Membership], dict | None]
+
+
+@dataclass(frozen=True)
+class YourProjectsPanel:
+    """A part of "Your projects", across every project of the signed-in person:
+    `find(user)` gives the dictionary `template` is drawn with as `panel`, or None."""
+
+    template: str
+    find: Callable[[AbstractBaseUser], dict | None]
+
+
 PROJECT_NAV: Registry[NavEntry] = Registry("project navigation")
 NEEDS_ATTENTION: Registry[Attention] = Registry("needs attention")
 OVERVIEW_PANELS: Registry[OverviewPanel] = Registry("overview panels")
+HOME_PANELS: Registry[HomePanel] = Registry("role home panels")
+YOUR_PROJECTS_PANELS: Registry[YourProjectsPanel] = Registry("your projects panels")
 
 
-def project_nav() -> list[NavEntry]:
-    return list(PROJECT_NAV)
+def project_nav(membership: Membership | None = None) -> list[NavEntry]:
+    """The project's menu for this member's role (every entry if no member is given)."""
+    if membership is None:
+        return list(PROJECT_NAV)
+    return [entry for entry in PROJECT_NAV if entry.shown_to(membership.role)]
+
+
+def has_own_home(membership: Membership) -> bool:
+    """Whether the member opens the project on their role's home, not the overview."""
+    return membership.role != Role.LEAD
+
+
+def home_panels(membership: Membership) -> list[tuple[str, dict]]:
+    """The parts of this member's home, for their role, that have something to show."""
+    found = []
+    for panel in HOME_PANELS:
+        if membership.role in panel.roles:
+            shown = panel.find(membership)
+            if shown is not None:
+                found.append((panel.template, shown))
+    return found
+
+
+def your_projects_panels(user: AbstractBaseUser) -> list[tuple[str, dict]]:
+    """The parts of "Your projects" that have something to show this person."""
+    found = []
+    for panel in YOUR_PROJECTS_PANELS:
+        shown = panel.find(user)
+        if shown is not None:
+            found.append((panel.template, shown))
+    return found
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:

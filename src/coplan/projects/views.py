@@ -17,7 +17,13 @@ from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section
 from coplan.projects.presenters import ProjectPresenter
-from coplan.projects.registries import needs_attention, overview_panels
+from coplan.projects.registries import (
+    has_own_home,
+    home_panels,
+    needs_attention,
+    overview_panels,
+    your_projects_panels,
+)
 from coplan.projects.roles import Role
 
 OVERVIEW = Section("overview", namespace="projects")
@@ -37,6 +43,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "can_start_project": can_start,
             "staff_organisations": staff_organisations,
             "administered": list(organisations_administered(user=request.user)),
+            "panels": your_projects_panels(request.user),
             "nav_section": "projects",
         },
     )
@@ -65,7 +72,17 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 @project_view(rules.VIEW_PROJECT)
 def project_overview(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The project's first page: the lead's overview, or the home of the member's role
+    (what each app registers for that role in HOME_PANELS)."""
     project = membership.project
+    if has_own_home(membership):
+        return OVERVIEW.page(
+            request,
+            membership,
+            "projects/home.html",
+            project=ProjectPresenter(project),
+            panels=home_panels(membership),
+        )
     return OVERVIEW.page(
         request,
         membership,
