@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 ASSETS := build/static/coplan/app.css
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run setup test lint assets clean bench-language language-accuracy
+.PHONY: run setup system-packages test lint assets clean bench-language language-accuracy
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -14,7 +14,12 @@ run: setup
 	@echo "coplan is running at http://127.0.0.1:8000 (press Ctrl+C to stop)"
 	$(PY) -m coplan.cli dev --address 127.0.0.1:8000
 
-setup: $(VENV)/.installed $(ASSETS)
+setup: system-packages $(VENV)/.installed $(ASSETS)
+
+# Pango, HarfBuzz and fonts for the PDFs, poppler for their tests: from Debian's
+# packages, only those missing.
+system-packages:
+	bash scripts/system-packages.sh
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
