@@ -8,6 +8,7 @@ from coplan.notifications.kinds import kinds_register
 from coplan.payments import receipts, rules, selectors
 from coplan.payments.demo import payments_demo_load
 from coplan.payments.models import BankDetails
+from coplan.payments.presenters import home_claim
 from coplan.payments.telling import KINDS
 from coplan.people.everything_held import (
     ACTIVITY,
@@ -18,7 +19,15 @@ from coplan.people.selectors import RECORD_SECTIONS, RecordSection
 from coplan.people.services import ERASURE, KEY_ROTATIONS, tokens_reencrypt
 from coplan.planning.selectors import SPENDING
 from coplan.projects.models import Membership
-from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.projects.registries import (
+    HOME_PANELS,
+    NEEDS_ATTENTION,
+    PROJECT_NAV,
+    HomePanel,
+    NavEntry,
+    first_few,
+)
+from coplan.projects.roles import Role
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
@@ -36,6 +45,15 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
             reverse("payments:claims", kwargs={"project_id": project.pk}) + "?late=yes",
         )
     ]
+
+
+def your_claims(membership: Membership) -> dict:
+    """On the co-producer's home: their claims, those to act on first, each with what to
+    do next (one query, however many they made)."""
+    claims, more = first_few(
+        selectors.own_claims_first(project=membership.project, user_id=membership.user_id)
+    )
+    return {"claims": [home_claim(claim) for claim in claims], "more": more}
 
 
 def erase(*, person: Person, user) -> None:
@@ -56,6 +74,11 @@ def register() -> None:
         "payments", NavEntry("payments", "payments:home", "Paying people"), order=70
     )
     NEEDS_ATTENTION.register("payments", needs_attention, order=20)
+    HOME_PANELS.register(
+        "your_claims",
+        HomePanel(frozenset({Role.CO_PRODUCER}), "payments/_home_your_claims.html", your_claims),
+        order=141,
+    )
     DEMO.register("payments", lambda demo: payments_demo_load(project=demo.project), order=60)
     SPENDING.register("payments", selectors.project_spend, order=10)
     PAYMENT_INFORMATION.register("payments", selectors.payment_words, order=10)

@@ -1,7 +1,12 @@
 """Words and tags for claims, as people see them."""
 
+from dataclasses import dataclass
+
+from coplan.core.formats import long_date
+from coplan.core.numbers import money_words
 from coplan.core.presenters import Tag
 from coplan.payments.choices import ClaimStatus
+from coplan.payments.models import Claim
 
 STATUS_COLOURS = {
     ClaimStatus.DRAFT: "grey",
@@ -26,3 +31,38 @@ NEXT_STEP = {
 def status_tag(status: str) -> Tag:
     """Where a claim is up to, as a tag (`core/macros.html` `tag`)."""
     return Tag(ClaimStatus(status).label, STATUS_COLOURS[status])
+
+
+# What to do next, in a few words, beside each claim on the claimant's home.
+HOME_NEXT = {
+    ClaimStatus.DRAFT: "Not sent yet: finish it and send it.",
+    ClaimStatus.SUBMITTED: "Sent: waiting to be checked and approved.",
+    ClaimStatus.RETURNED: "Sent back: change what is needed and send it again.",
+    ClaimStatus.APPROVED: "Approved: waiting to be paid.",
+}
+
+
+@dataclass(frozen=True)
+class HomeClaim:
+    """One of someone's own claims as their home shows it."""
+
+    claim: Claim
+    total: str
+    tag: Tag
+    next_step: str
+    reason: str  # why it was sent back, if it was
+
+
+def home_claim(claim: Claim) -> HomeClaim:
+    """A claim with a `total_pence` (selectors), for its claimant's home."""
+    if claim.status == ClaimStatus.PAID:
+        next_step = f"Paid on {long_date(claim.paid_on)}."
+    else:
+        next_step = HOME_NEXT[claim.status]
+    return HomeClaim(
+        claim=claim,
+        total=money_words(claim.total_pence),
+        tag=status_tag(claim.status),
+        next_step=next_step,
+        reason=claim.returned_reason if claim.status == ClaimStatus.RETURNED else "",
+    )

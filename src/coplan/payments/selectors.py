@@ -233,6 +233,27 @@ def person_claims(*, project: Project, person: Person | None) -> list[Claim]:
     )
 
 
+# Their own claims on the co-producer's home: those to act on first, then those waiting,
+# then those paid; the newest first in each.
+_HOME_ORDER = Case(
+    When(status=ClaimStatus.RETURNED, then=0),
+    When(status=ClaimStatus.DRAFT, then=1),
+    When(status=ClaimStatus.SUBMITTED, then=2),
+    When(status=ClaimStatus.APPROVED, then=3),
+    default=4,
+    output_field=IntegerField(),
+)
+
+
+def own_claims_first(*, project: Project, user_id: int) -> QuerySet[Claim]:
+    """A member's own claims in this project, with totals, those they must act on first."""
+    return (
+        _with_total(Claim.objects.filter(project=project, person__user_id=user_id))
+        .select_related("meeting")
+        .order_by(_HOME_ORDER, "-activity_on", "-pk")
+    )
+
+
 def late_claim_count(*, project: Project, today: datetime.date | None = None) -> int:
     """Claims sent or approved and not paid by the payment target. One query."""
     return Claim.objects.filter(

@@ -1,6 +1,25 @@
 """What the people app adds to what every app shares (see `coplan.core.registry`)."""
 
-from coplan.projects.registries import PROJECT_NAV, NavEntry
+from coplan.people import selectors
+from coplan.people.presenters import contact_words, format_words
+from coplan.projects.models import Membership
+from coplan.projects.registries import HOME_PANELS, PROJECT_NAV, HomePanel, NavEntry
+from coplan.projects.roles import Role
+
+
+def your_details(membership: Membership) -> dict:
+    """On the co-producer's home: how we contact them and whether they told us what they
+    need (one query). What they need is health data, shown only on "Your details", where
+    every look is written in the log: here, only whether they have told us."""
+    person = selectors.person_for_member(membership=membership)
+    if person is None or person.erased_at is not None:
+        return {"person": None}
+    return {
+        "person": person,
+        "contact": contact_words(person),
+        "formats": format_words(person) or "Standard",
+        "told_needs": bool(person.needs_token),
+    }
 
 
 def register() -> None:
@@ -8,4 +27,9 @@ def register() -> None:
         "involvement",
         NavEntry("involvement", "people:home", "Stakeholders and participants"),
         order=90,
+    )
+    HOME_PANELS.register(
+        "your_details",
+        HomePanel(frozenset({Role.CO_PRODUCER}), "people/_home_your_details.html", your_details),
+        order=131,
     )

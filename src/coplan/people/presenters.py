@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from coplan.people.choices import SCALE_LABELS, Format, GroupCategory, Helper
+from coplan.people.choices import SCALE_LABELS, ContactMethod, Format, GroupCategory, Helper
 from coplan.people.models import StakeholderGroup
 from coplan.people.needs import CATEGORIES, REMINDERS
 
@@ -177,6 +177,21 @@ def format_words(person) -> str:
     if person.other_language and "other_language" in person.formats:
         words = [w for w in words if w != Format.OTHER_LANGUAGE.label] + [person.other_language]
     return ", ".join(words)
+
+
+def contact_words(person) -> str:
+    """How we contact someone, in a few words: "Text message: 07700 900123"."""
+    if not person.contact_by:
+        return ""
+    address = person.address.strip().splitlines()
+    detail = {
+        ContactMethod.EMAIL: person.email,
+        ContactMethod.PHONE: person.phone,
+        ContactMethod.TEXT: person.phone,
+        ContactMethod.POST: address[0] if address else "",
+    }.get(person.contact_by, "")
+    label = person.get_contact_by_display()
+    return f"{label}: {detail}" if detail else label
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
 
 from coplan.core.registry import Registry
 from coplan.projects.models import Membership
@@ -58,6 +59,17 @@ class HomePanel:
     roles: frozenset[str]
     template: str
     find: Callable[[Membership], dict | None]
+
+
+# A home panel shows a few things, with a link to all of them.
+HOME_FEW = 3
+
+
+def first_few(rows: QuerySet, limit: int = HOME_FEW) -> tuple[list, bool]:
+    """The first `limit` of the ordered `rows`, and whether there are more: one query,
+    however many rows there are."""
+    found = list(rows[: limit + 1])
+    return found[:limit], len(found) > limit
 
 
 @dataclass(frozen=True)

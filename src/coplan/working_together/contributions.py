@@ -1,14 +1,24 @@
 """What working together adds to what every app shares (see `coplan.core.registry`)."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from coplan.core.demo import DEMO
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
 from coplan.projects.models import Membership
-from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.projects.registries import (
+    HOME_PANELS,
+    NEEDS_ATTENTION,
+    PROJECT_NAV,
+    HomePanel,
+    NavEntry,
+    first_few,
+)
+from coplan.projects.roles import Role
 from coplan.working_together import rules, selectors
 from coplan.working_together.demo import working_together_demo_load
+from coplan.working_together.presenters import CarParkItemPresenter
 from coplan.working_together.telling import KINDS
 
 
@@ -37,6 +47,33 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     return notes
 
 
+def car_park_raised(membership: Membership) -> dict:
+    """On the co-producer's home: what they raised in the car park, latest news first,
+    with where each is up to and its answer (one query)."""
+    items, _ = first_few(
+        selectors.car_park_raised_by(project=membership.project, user_id=membership.user_id)
+    )
+    today = timezone.localdate()
+    return {"raised": [CarParkItemPresenter(item, today=today) for item in items]}
+
+
+def how_we_work(membership: Membership) -> dict:
+    """On the co-producer's home: the group's newest agreements and the words it agreed
+    on last (two queries)."""
+    project = membership.project
+    agreements, more_agreements = first_few(selectors.agreements_latest(project=project))
+    definitions, more_definitions = first_few(selectors.shared_definitions_latest(project=project))
+    return {
+        "agreements": agreements,
+        "more_agreements": more_agreements,
+        "definitions": definitions,
+        "more_definitions": more_definitions,
+    }
+
+
+CO_PRODUCERS = frozenset({Role.CO_PRODUCER})
+
+
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
@@ -45,6 +82,16 @@ def register() -> None:
         order=50,
     )
     NEEDS_ATTENTION.register("working_together", needs_attention, order=40)
+    HOME_PANELS.register(
+        "car_park_raised",
+        HomePanel(CO_PRODUCERS, "working_together/_home_car_park.html", car_park_raised),
+        order=161,
+    )
+    HOME_PANELS.register(
+        "how_we_work",
+        HomePanel(CO_PRODUCERS, "working_together/_home_how_we_work.html", how_we_work),
+        order=167,
+    )
     DEMO.register(
         "working_together",
         lambda demo: working_together_demo_load(project=demo.project),

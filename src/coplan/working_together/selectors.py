@@ -144,6 +144,13 @@ def agreements_current(*, project: Project) -> list[Agreement]:
     return list(Agreement.objects.filter(project=project, removed_at__isnull=True))
 
 
+def agreements_latest(*, project: Project) -> QuerySet[Agreement]:
+    """The current agreements, newest first."""
+    return Agreement.objects.filter(project=project, removed_at__isnull=True).order_by(
+        "-created_at", "-pk"
+    )
+
+
 def agreement(*, project: Project, agreement_id: int) -> Agreement | None:
     return Agreement.objects.filter(
         project=project, pk=agreement_id, removed_at__isnull=True
@@ -173,6 +180,15 @@ def car_park_items(*, project: Project) -> list[CarParkItem]:
         reverse=True,
     )
     return open_items + answered
+
+
+def car_park_raised_by(*, project: Project, user_id: int) -> QuerySet[CarParkItem]:
+    """What a member raised in the car park, latest news first (answered or raised)."""
+    return (
+        _items_with_people()
+        .filter(project=project, raised_by_id=user_id)
+        .order_by(Coalesce("answered_on", "raised_on").desc(), "-pk")
+    )
 
 
 def car_park_item(*, project: Project, item_id: int) -> CarParkItem | None:
@@ -256,6 +272,11 @@ def overdue_counts(*, project: Project, today: datetime.date | None = None) -> O
 
 def shared_definitions(*, project: Project) -> list[SharedDefinition]:
     return list(SharedDefinition.objects.filter(project=project))
+
+
+def shared_definitions_latest(*, project: Project) -> QuerySet[SharedDefinition]:
+    """The definitions, those agreed or changed last first."""
+    return SharedDefinition.objects.filter(project=project).order_by("-updated_at", "-pk")
 
 
 def shared_definition(*, project: Project, definition_id: int) -> SharedDefinition | None:
