@@ -49,7 +49,7 @@ def _queries(client, path) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("page", ["plan/", "plan/big-guide/section-1/"])
+@pytest.mark.parametrize("page", ["plan/", "plan/big-guide/section-1/", "plan/whole/"])
 def test_plan_pages_do_not_grow_with_questions(client_for, page):
     small, large = _project_with_guide(10), _project_with_guide(200)
 

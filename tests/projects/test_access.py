@@ -69,6 +69,11 @@ EXPECTED = {
     "guides:comment": (ALL, 405),
     "guides:history": (ALL, 200),
     "guides:way_forward": (frozenset({Role.LEAD, Role.MANAGER}), 200),
+    # The whole plan as one document, and its downloads: for staff (co-producers will get
+    # a version of their own)
+    "guides:plan_document": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
+    "guides:plan_document_pdf": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
+    "guides:plan_document_docx": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
     # Only when a newer version of the guide exists; in this project there is none.
     "guides:upgrade": (frozenset({Role.LEAD, Role.FACILITATOR}), 404),
     # Sign-offs, timeline, budget and barriers (coplan.planning)

@@ -1,11 +1,18 @@
 """What the guides app adds to what every app shares (see `coplan.core.registry`)."""
 
-from coplan.guides import selectors, services
+from coplan.guides import plan_document, selectors, services
 from coplan.guides.telling import KINDS
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
 from coplan.projects.models import Membership
-from coplan.projects.registries import OVERVIEW_PANELS, PROJECT_NAV, NavEntry, OverviewPanel
+from coplan.projects.registries import (
+    OVERVIEW_PANELS,
+    PLAN_SECTIONS,
+    PROJECT_NAV,
+    NavEntry,
+    OverviewPanel,
+    PlanSection,
+)
 
 
 def _readiness(membership: Membership) -> dict:
@@ -20,6 +27,18 @@ def register() -> None:
     PROJECT_NAV.register("plan", NavEntry("plan", "guides:plan", "Plan"), order=20)
     OVERVIEW_PANELS.register(
         "readiness", OverviewPanel("guides/_overview.html", _readiness), order=10
+    )
+    PLAN_SECTIONS.register(
+        "readiness",
+        PlanSection(
+            "Is the project ready?", "guides/_plan_readiness.html", plan_document.readiness
+        ),
+        order=10,
+    )
+    PLAN_SECTIONS.register(
+        "answers",
+        PlanSection("Answers to the guides", "guides/_plan_answers.html", plan_document.answers),
+        order=20,
     )
     ACTIVITY.register("guides", selectors.plan_held_about, order=10)
     ACTIVITY_HEADINGS.register("comments_on_the_plan", "Comments on the plan", order=10)

@@ -1,7 +1,7 @@
 """Who may do what with a project's plan (its guides)."""
 
 from coplan.projects.roles import Role
-from coplan.projects.rules import ALL_ROLES, Permission
+from coplan.projects.rules import ALL_ROLES, STAFF_ROLES, Permission
 
 VIEW_PLAN = Permission("read the plan", ALL_ROLES)
 COMMENT_ON_PLAN = Permission("comment on the plan's answers", ALL_ROLES)
@@ -11,3 +11,6 @@ EDIT_PLAN = Permission("answer the plan's questions", frozenset({Role.LEAD, Role
 CHOOSE_WAY_FORWARD = Permission(
     "choose a way forward when the plan says stop", frozenset({Role.LEAD, Role.MANAGER})
 )
+# The whole plan as one document (page, PDF, Word): what staff read, and the manager
+# signs off. Co-producers will have a version of their own (no personal data, plain words).
+VIEW_PLAN_DOCUMENT = Permission("read the whole plan as one document", STAFF_ROLES)

@@ -8,6 +8,9 @@ PLAN = "projects/<int:project_id>/plan/"
 
 urlpatterns = [
     path(PLAN, views.plan, name="plan"),
+    path(PLAN + "whole/", views.plan_document, name="plan_document"),
+    path(PLAN + "whole/plan.pdf", views.plan_document_pdf, name="plan_document_pdf"),
+    path(PLAN + "whole/plan.docx", views.plan_document_docx, name="plan_document_docx"),
     path(PLAN + "<slug:guide_key>/newer-version/", views.upgrade, name="upgrade"),
     path(PLAN + "<slug:guide_key>/<slug:section_id>/", views.section, name="section"),
     path(PLAN + "<slug:guide_key>/<slug:section_id>/comments/", views.comment, name="comment"),

@@ -2,8 +2,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from coplan.core import documents
 from coplan.core.http import or_404, posted
 from coplan.guides import engine, rules, selectors, services
 from coplan.guides.forms import CommentForm, GuideUploadForm, SectionForm, WayForwardForm
@@ -14,6 +17,7 @@ from coplan.organisations.pages import organisation_page
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section
+from coplan.projects.registries import plan_parts, plan_sections
 
 PLAN = Section("plan", namespace="guides")
 
@@ -42,6 +46,77 @@ def plan(request: HttpRequest, membership: Membership) -> HttpResponse:
         ),
         can_edit=membership.may(rules.EDIT_PLAN),
         can_choose=membership.may(rules.CHOOSE_WAY_FORWARD),
+        can_read_whole_plan=membership.may(rules.VIEW_PLAN_DOCUMENT),
+    )
+
+
+def _chosen_parts(request: HttpRequest, membership: Membership) -> tuple[list[str], bool]:
+    """The names of the parts of the whole plan asked for (every part the member may
+    read, unless some were chosen), and whether that is all of them."""
+    offered = [name for name, _ in plan_sections(membership)]
+    if "chosen" not in request.GET:
+        return offered, True
+    asked = set(request.GET.getlist("part"))
+    chosen = [name for name in offered if name in asked]
+    return chosen, len(chosen) == len(offered)
+
+
+def _plan_document_title(membership: Membership) -> str:
+    return f"{membership.project.name}: the whole plan"
+
+
+@project_view(rules.VIEW_PLAN_DOCUMENT)
+def plan_document(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The whole plan on one page, in reading order; the parts can be chosen."""
+    chosen, all_chosen = _chosen_parts(request, membership)
+    query = "?" + request.GET.urlencode() if request.GET else ""
+    return PLAN.page(
+        request,
+        membership,
+        "guides/plan_document.html",
+        parts=plan_parts(membership, chosen),
+        choices=[
+            {"value": name, "text": section.title, "checked": name in chosen}
+            for name, section in plan_sections(membership)
+        ],
+        all_chosen=all_chosen,
+        pdf_url=PLAN.url("plan_document_pdf", membership) + query,
+        docx_url=PLAN.url("plan_document_docx", membership) + query,
+    )
+
+
+def _plan_document_file(request: HttpRequest, membership: Membership) -> str:
+    chosen, _ = _chosen_parts(request, membership)
+    return documents.render(
+        "guides/plan_document_file.html",
+        {
+            "project": membership.project,
+            "membership": membership,
+            "parts": plan_parts(membership, chosen),
+            "made_at": timezone.now(),
+        },
+        title=_plan_document_title(membership),
+        request=request,
+    )
+
+
+def _file_name(membership: Membership, extension: str) -> str:
+    return f"{slugify(membership.project.name) or 'project'}-plan.{extension}"
+
+
+@project_view(rules.VIEW_PLAN_DOCUMENT)
+def plan_document_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The whole plan as a tagged PDF (PDF/UA-1): the same parts as the page."""
+    return documents.pdf_response(
+        _plan_document_file(request, membership), filename=_file_name(membership, "pdf")
+    )
+
+
+@project_view(rules.VIEW_PLAN_DOCUMENT)
+def plan_document_docx(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The whole plan as a Word document, with Word's heading styles and tables."""
+    return documents.docx_response(
+        _plan_document_file(request, membership), filename=_file_name(membership, "docx")
     )
 
 

@@ -6,11 +6,13 @@ Every app with pages in a project registers its start page in `PROJECT_NAV`, fro
 late or over, a function in `NEEDS_ATTENTION`; if it has a part of its own on the lead's
 overview, an `OverviewPanel`; if a role other than the lead should see something of it
 first on opening a project, a `HomePanel` for those roles; if someone should see
-something of it across all their projects on "Your projects", a `YourProjectsPanel`.
+something of it across all their projects on "Your projects", a `YourProjectsPanel`; if
+it holds part of the plan, a `PlanSection` of the whole plan (the one document a
+manager reads and signs off, `guides:plan_document`).
 So the projects app names no other app.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,6 +21,7 @@ from django.db.models import QuerySet
 from coplan.core.registry import Registry
 from coplan.projects.models import Membership
 from coplan.projects.roles import Role
+from coplan.projects.rules import Permission
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,28 @@ class YourProjectsPanel:
     find: Callable[[AbstractBaseUser], dict | None]
 
 
+@dataclass(frozen=True)
+class PlanSection:
+    """A part of the whole plan, in reading order: `title` is its heading (an h2);
+    `find(membership)` gives the dictionary `template` is drawn with as `part` (its own
+    headings start at h3), in a fixed number of queries. Shown only to members whose
+    role has `permission` (if given); people can leave parts out."""
+
+    title: str
+    template: str
+    find: Callable[[Membership], dict]
+    permission: Permission | None = None
+
+    def shown_to(self, membership: Membership) -> bool:
+        return self.permission is None or membership.may(self.permission)
+
+
 PROJECT_NAV: Registry[NavEntry] = Registry("project navigation")
 NEEDS_ATTENTION: Registry[Attention] = Registry("needs attention")
 OVERVIEW_PANELS: Registry[OverviewPanel] = Registry("overview panels")
 HOME_PANELS: Registry[HomePanel] = Registry("role home panels")
 YOUR_PROJECTS_PANELS: Registry[YourProjectsPanel] = Registry("your projects panels")
+PLAN_SECTIONS: Registry[PlanSection] = Registry("plan sections")
 
 
 def project_nav(membership: Membership | None = None) -> list[NavEntry]:
@@ -129,3 +149,16 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
 def overview_panels(membership: Membership) -> list[tuple[str, dict]]:
     """Each app's part of the overview: its template and what it draws."""
     return [(panel.template, panel.find(membership)) for panel in OVERVIEW_PANELS]
+
+
+def plan_sections(membership: Membership) -> list[tuple[str, PlanSection]]:
+    """The parts of the whole plan this member may read, each with its name, in order."""
+    return [(name, part) for name, part in PLAN_SECTIONS.items() if part.shown_to(membership)]
+
+
+def plan_parts(membership: Membership, chosen: Collection[str]) -> list[tuple[PlanSection, dict]]:
+    """The chosen parts of the whole plan (by name) this member may read, each with
+    what it draws."""
+    return [
+        (part, part.find(membership)) for name, part in plan_sections(membership) if name in chosen
+    ]

@@ -1,0 +1,70 @@
+"""The guides' parts of the whole plan (`projects.registries.PLAN_SECTIONS`): is the
+project ready, its open problems and the ways forward chosen; then every answer, guide
+by guide and section by section. Three queries each, however many answers."""
+
+from dataclasses import dataclass
+
+from coplan.guides import engine, selectors, services
+from coplan.guides.presenters import AnswerPresenter
+from coplan.projects.models import Membership
+
+LEVEL_WORDS = {
+    engine.Level.STOP: "Stop",
+    engine.Level.WARNING: "Warning",
+    engine.Level.REMINDER: "Reminder",
+}
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question: str
+    lines: list[str]
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SectionAnswers:
+    title: str
+    answered: int
+    total: int
+    rows: list[AnswerRow]
+
+
+def _workbooks(membership: Membership) -> list[selectors.ProjectWorkbook]:
+    services.project_guides_ensure(project=membership.project)
+    return selectors.project_workbooks(project=membership.project)
+
+
+def readiness(membership: Membership) -> dict:
+    """Each guide: how ready, its problems still open (stops first) and those sorted
+    out, with the way forward chosen and who agreed it."""
+    guides = []
+    for workbook in _workbooks(membership):
+        order = list(LEVEL_WORDS)
+        outcomes = sorted(workbook.workbook.outcomes, key=lambda o: order.index(o.level))
+        guides.append(
+            {
+                "title": workbook.guide.title,
+                "readiness": workbook.workbook.readiness,
+                "open": [o for o in outcomes if o.is_open],
+                "sorted_out": [o for o in outcomes if not o.is_open],
+            }
+        )
+    return {"guides": guides, "level_words": LEVEL_WORDS}
+
+
+def answers(membership: Membership) -> dict:
+    """Every question of every guide, in the guide's order, with its answer in words."""
+    guides = []
+    for workbook in _workbooks(membership):
+        sections = []
+        for section in workbook.guide.sections:
+            progress = workbook.progress(section.id)
+            rows = []
+            for question in section.questions:
+                answer = AnswerPresenter(question, workbook.answers.get(question.id))
+                rows.append(AnswerRow(question.text, answer.lines, answer.status, answer.note))
+            sections.append(SectionAnswers(section.title, progress.answered, progress.total, rows))
+        guides.append({"title": workbook.guide.title, "sections": sections})
+    return {"guides": guides}
