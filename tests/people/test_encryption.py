@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.utils import timezone
 
@@ -169,3 +170,25 @@ def test_new_key_command_prints_a_usable_key(capsys, settings):
     settings.PEOPLE_DATA_KEYS = [capsys.readouterr().out.strip()]
 
     assert crypto.decrypt_json(crypto.encrypt_json({"a": 1})) == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    ("keys", "said"),
+    [
+        ([], "PEOPLE_DATA_KEYS is not set"),
+        (["not-a-key"], "must be a Fernet key"),
+    ],
+)
+def test_the_deploy_check_says_when_the_keys_for_peoples_data_are_missing_or_wrong(
+    settings, keys, said
+):
+    settings.PEOPLE_DATA_KEYS = keys
+    with pytest.raises(SystemCheckError, match=said):
+        call_command("check", "--deploy", "--fail-level", "ERROR", stdout=io.StringIO())
+
+
+def test_the_deploy_check_passes_the_keys_of_a_working_server(settings):
+    settings.PEOPLE_DATA_KEYS = [crypto.new_key()]
+    out = io.StringIO()
+    call_command("check", "--deploy", "--tag", "security", stdout=out)
+    assert "coplan.people.E001" not in out.getvalue()

@@ -7,6 +7,7 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self) -> None:
+        from coplan.people import checks  # noqa: F401  (registers the deploy check)
         from coplan.people.contributions import register
 
         register()
