@@ -86,6 +86,8 @@ PERSONAL_PAGES = {
     "payments:person_choice": Role.FINANCE,
     "payments:person_bank_details": Role.FINANCE,
     "payments:export": Role.FINANCE,
+    "payments:queue": Role.FINANCE,
+    "payments:queue_export": Role.FINANCE,
     "people:audit_log": "organisation admin",
     "notifications:updates": Role.CO_PRODUCER,
     "notifications:choices": Role.CO_PRODUCER,

@@ -8,7 +8,7 @@ from coplan.notifications.kinds import kinds_register
 from coplan.payments import receipts, rules, selectors
 from coplan.payments.demo import payments_demo_load
 from coplan.payments.models import BankDetails
-from coplan.payments.presenters import home_claim
+from coplan.payments.presenters import home_claim, waiting_panel
 from coplan.payments.telling import KINDS
 from coplan.people.everything_held import (
     ACTIVITY,
@@ -23,8 +23,10 @@ from coplan.projects.registries import (
     HOME_PANELS,
     NEEDS_ATTENTION,
     PROJECT_NAV,
+    YOUR_PROJECTS_PANELS,
     HomePanel,
     NavEntry,
+    YourProjectsPanel,
     first_few,
 )
 from coplan.projects.roles import Role
@@ -56,6 +58,12 @@ def your_claims(membership: Membership) -> dict:
     return {"claims": [home_claim(claim) for claim in claims], "more": more}
 
 
+def finance_queues(user) -> dict | None:
+    """On "Your projects", for finance: what waits for them in each organisation."""
+    queues = selectors.finance_queues(user=user)
+    return {"queues": queues} if queues else None
+
+
 def erase(*, person: Person, user) -> None:
     """Bank details and payment choices go; claims stay, now nameless, because the
     organisation must keep its accounts."""
@@ -78,6 +86,18 @@ def register() -> None:
         "your_claims",
         HomePanel(frozenset({Role.CO_PRODUCER}), "payments/_home_your_claims.html", your_claims),
         order=141,
+    )
+    HOME_PANELS.register(
+        "finance_waiting",
+        HomePanel(
+            frozenset(rules.FINANCE_QUEUE.roles), "payments/_waiting_claims.html", waiting_panel
+        ),
+        order=145,
+    )
+    YOUR_PROJECTS_PANELS.register(
+        "finance_queues",
+        YourProjectsPanel("payments/_finance_queues.html", finance_queues),
+        order=145,
     )
     DEMO.register("payments", lambda demo: payments_demo_load(project=demo.project), order=60)
     SPENDING.register("payments", selectors.project_spend, order=10)

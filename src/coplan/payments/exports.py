@@ -44,8 +44,14 @@ def _cell_text(value: str) -> str:
 
 
 def export_rows(
-    *, claims: list[Claim], choices: dict[int, PaymentChoice], cost_code: str
+    *,
+    claims: list[Claim],
+    choices: dict[int, PaymentChoice],
+    cost_code: str = "",
+    cost_codes: dict[int, str] | None = None,
 ) -> list[list]:
+    """One row a claim. The cost code is `cost_code` on every row, or each claim's
+    project's from `cost_codes` (claims of several projects)."""
     rows = []
     for claim in claims:
         by_category = dict.fromkeys([TIME_COLUMN, *ExpenseCategory.values], 0)
@@ -64,7 +70,9 @@ def export_rows(
                 claim.get_status_display(),
                 claim.paid_on,
                 _cell_text(claim.paid_reference),
-                _cell_text(cost_code),
+                _cell_text(
+                    cost_codes.get(claim.project_id, "") if cost_codes is not None else cost_code
+                ),
                 *[pounds(pence) for pence in by_category.values()],
                 pounds(sum(by_category.values())),
             ]

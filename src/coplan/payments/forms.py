@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 
 from coplan.core.formats import long_date
 from coplan.core.forms import radio_field, text_field
@@ -403,6 +404,53 @@ class PaidForm(forms.Form):
         max_length=100,
         hint="From the payment system, so the payment can be found again",
     )
+
+
+MOST_AT_ONCE = 50  # a page of the queue
+
+
+class _ClaimsTicked(forms.MultipleChoiceField):
+    """The claims ticked on the queue, by number. A claim not on the page any more (paid
+    meanwhile, on another page) is still taken: the service says what became of it."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def valid_value(self, value) -> bool:
+        return str(value).isdigit()
+
+
+class BatchPaidForm(forms.Form):
+    """Marking several approved claims paid with one payment reference and date."""
+
+    claims = _ClaimsTicked(
+        label="Claims to mark paid",
+        error_messages={"required": "Select the claims to mark paid"},
+    )
+    paid_on = DateField(label="Date paid", label_for_errors="the date paid", help_text=DATE_HINT)
+    reference = text_field(
+        "Payment reference",
+        errors_label="the payment reference",
+        max_length=100,
+        hint="From the payment system, so the payments can be found again. The same for "
+        "every claim you tick",
+    )
+
+    def __init__(self, *args, choices: list[tuple[str, str]], hints: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["claims"].choices = choices
+        self.fields["claims"].item_hints = hints
+
+    def clean_claims(self) -> list[int]:
+        ticked = [int(value) for value in self.cleaned_data["claims"]]
+        if len(ticked) > MOST_AT_ONCE:
+            raise forms.ValidationError(f"Select up to {MOST_AT_ONCE} claims at once")
+        return ticked
+
+    def clean_paid_on(self) -> datetime.date:
+        paid_on = self.cleaned_data["paid_on"]
+        if paid_on > timezone.localdate():
+            raise forms.ValidationError("The date paid must be today or in the past")
+        return paid_on
 
 
 class ExportForm(forms.Form):

@@ -1,10 +1,14 @@
 """Words and tags for claims, as people see them."""
 
+import datetime
 from dataclasses import dataclass
+
+from django.utils import timezone
 
 from coplan.core.formats import long_date
 from coplan.core.numbers import money_words
 from coplan.core.presenters import Tag
+from coplan.payments import selectors
 from coplan.payments.choices import ClaimStatus
 from coplan.payments.models import Claim
 
@@ -66,3 +70,42 @@ def home_claim(claim: Claim) -> HomeClaim:
         next_step=next_step,
         reason=claim.returned_reason if claim.status == ClaimStatus.RETURNED else "",
     )
+
+
+def waited_words(claim, *, today: datetime.date) -> str:
+    """How long a claim has waited since it was sent, in plain words."""
+    if claim.submitted_at is None:
+        return ""
+    days = (today - timezone.localdate(claim.submitted_at)).days
+    if days <= 0:
+        return "sent today"
+    if days == 1:
+        return "sent yesterday"
+    return f"sent {days} days ago"
+
+
+def due_words(claim, *, today: datetime.date) -> tuple[str, bool]:
+    """When the claim should be paid by, and whether that has passed."""
+    if claim.pay_by is None:
+        return "", False
+    if claim.pay_by < today:
+        return f"Late: it was due by {long_date(claim.pay_by)}", True
+    return f"Pay by {long_date(claim.pay_by)}", False
+
+
+def waiting_panel(membership) -> dict:
+    """Finance's part of their home in a project, and the top of "Paying people": the
+    claims waiting for them here, with the way to the organisation's queue."""
+    today = timezone.localdate()
+    waiting, claims = selectors.project_waiting(project=membership.project, today=today)
+    return {
+        "waiting": waiting,
+        "claims": claims,
+        "today": today,
+        "project_id": membership.project_id,
+        "organisation_id": membership.project.organisation_id,
+        "organisation_name": membership.project.organisation.name,
+        "pence": money_words,
+        "due_words": due_words,
+        "waited_words": waited_words,
+    }

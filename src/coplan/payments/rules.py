@@ -8,6 +8,7 @@
 | start a claim or add expenses for someone   | yes  | yes    |         | yes     |          |
 | approve a claim, or send it back            | yes  |        |         | yes     |          |
 | mark paid; bank details; export; cost code  |      |        |         | yes     |          |
+| the organisation's queue (below)            |      |        |         | yes     |          |
 
 Object rules (functions below), on top of the table:
 - A member sees a claim if it is their own, or they may see everyone's.
@@ -15,6 +16,13 @@ Object rules (functions below), on top of the table:
   someone who may claim for others.
 - Nobody approves or sends back their own claim, nor one they sent for someone else;
   nobody marks their own claim paid.
+
+Finance's queue of an organisation (`FINANCE_QUEUE`) holds the claims waiting for
+finance in every project of the organisation where the person is finance: it is reached
+through those memberships, never through the organisation alone, so each claim on it is
+one the person could already open, approve or mark paid in its project, under the same
+rules. Someone on the organisation's staff or in one of its projects without the finance
+role there is refused (403); anyone else gets "page not found".
 
 The budget (planning) shows money committed and paid to those who see the budget;
 managers see those totals there, never individual people's claims (decision 0003).
@@ -39,6 +47,9 @@ CLAIM_FOR_OTHERS = Permission("start a claim or add expenses for someone", CLAIM
 APPROVE_CLAIMS = Permission("approve claims, or send them back", APPROVERS)
 PAY_CLAIMS = Permission(
     "mark claims paid, see bank details, export claims and set the cost code", FINANCE
+)
+FINANCE_QUEUE = Permission(
+    "see and pay the claims waiting for finance across the organisation's projects", FINANCE
 )
 
 
@@ -84,3 +95,9 @@ def claim_may_mark_paid(*, claim: Claim, membership: Membership) -> bool:
 def may_change_policies(staff_membership: StaffMembership) -> bool:
     """The organisation's admins set its payment policy."""
     return staff_membership.is_admin
+
+
+def queue_may_open(*, memberships: list[Membership]) -> bool:
+    """Finance's queue of an organisation, for someone with these memberships in its
+    projects: only if they are finance in at least one (the queue holds those projects)."""
+    return any(FINANCE_QUEUE.allows(membership.role) for membership in memberships)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coplan.meetings.models import Attendance, InvitedPerson, Meeting
 from coplan.organisations.models import Organisation
-from coplan.payments import amounts, working_days
+from coplan.payments import amounts, rules, working_days
 from coplan.payments.choices import ClaimStatus, HowPaid, LineKind, PaidActivity
 from coplan.payments.models import (
     BankDetails,
@@ -26,7 +26,7 @@ from coplan.people import crypto
 from coplan.people.models import Person
 from coplan.planning.models import BudgetCategory
 from coplan.planning.selectors import Spend
-from coplan.projects.models import Project
+from coplan.projects.models import Membership, Project
 
 CLAIMS_PER_PAGE = 50
 WAITING = (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED)
@@ -315,6 +315,189 @@ def meeting_time_owed(
 
 def pay_by_for(*, submitted_on: datetime.date, policy: PaymentPolicy) -> datetime.date:
     return working_days.add_working_days(submitted_on, policy.target_working_days)
+
+
+# What waits for finance: in a project, and across an organisation's projects -----------
+
+QUEUE_STEPS = {"pay": ClaimStatus.APPROVED, "approve": ClaimStatus.SUBMITTED}
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How many claims wait for approval, how many to be paid, and how many of them
+    are past the payment target."""
+
+    to_approve: int = 0
+    to_pay: int = 0
+    late: int = 0
+
+    @property
+    def words(self) -> str:
+        return (
+            f"{_plural(self.to_approve, 'claim', 'claims')} waiting for approval, "
+            f"{self.to_pay} to pay, {self.late} late"
+        )
+
+    @property
+    def any(self) -> bool:
+        return bool(self.to_approve or self.to_pay)
+
+
+def _late(today: datetime.date) -> Q:
+    return Q(status__in=WAITING, pay_by__lt=today)
+
+
+def _waiting_counts(today: datetime.date) -> dict:
+    return {
+        "to_approve": Count("pk", filter=Q(status=ClaimStatus.SUBMITTED)),
+        "to_pay": Count("pk", filter=Q(status=ClaimStatus.APPROVED)),
+        "late": Count("pk", filter=_late(today)),
+    }
+
+
+def _late_first(claims: QuerySet[Claim], today: datetime.date) -> QuerySet[Claim]:
+    """Late ones first, then by the date they should be paid by, then the longest waiting."""
+    return claims.annotate(
+        late_first=Case(When(_late(today), then=0), default=1, output_field=IntegerField())
+    ).order_by("late_first", "pay_by", "submitted_at", "pk")
+
+
+def _finance_projects(*, user, organisation_id: int | None = None) -> QuerySet[Membership]:
+    """The projects (of one organisation, if given) where this person is finance: the
+    memberships the queue goes through."""
+    found = Membership.objects.filter(user=user, role__in=rules.FINANCE_QUEUE.roles)
+    if organisation_id is not None:
+        found = found.filter(project__organisation_id=organisation_id)
+    return found.values("project_id")
+
+
+def _queue_claims(*, user, organisation_id: int) -> QuerySet[Claim]:
+    return Claim.objects.filter(
+        project__organisation_id=organisation_id,
+        project_id__in=_finance_projects(user=user, organisation_id=organisation_id),
+        status__in=WAITING,
+    )
+
+
+def project_waiting(
+    *, project: Project, shown: int = 5, today: datetime.date | None = None
+) -> tuple[Waiting, list[Claim]]:
+    """What waits for finance in one project: the counts and the first few claims, late
+    ones first, with totals and people. Two queries."""
+    today = _today(today)
+    claims = Claim.objects.filter(project=project, status__in=WAITING)
+    counts = Waiting(**claims.aggregate(**_waiting_counts(today)))
+    first = _late_first(_with_total(claims).select_related("person", "meeting"), today)
+    return counts, list(first[:shown])
+
+
+def organisation_memberships(*, user, organisation_id: int) -> list[Membership]:
+    """This person's memberships in the organisation's projects, with the projects and
+    the organisation. One query."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(user=user, project__organisation_id=organisation_id)
+        .select_related("project", "project__organisation")
+        .order_by("project__name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Queue:
+    page: Page
+    waiting: Waiting
+    step: str
+    today: datetime.date
+
+
+def finance_queue(
+    *,
+    user,
+    organisation_id: int,
+    step: str = "pay",
+    page: int | str = 1,
+    today: datetime.date | None = None,
+) -> Queue:
+    """Finance's queue: the claims sent or approved in every project of the organisation
+    where this person is finance; one step of them a page at a time, late ones first,
+    with each claim's project, person and total. Three queries (the counts, how many are
+    shown, the page), whatever the number of claims or projects."""
+    today = _today(today)
+    claims = _queue_claims(user=user, organisation_id=organisation_id)
+    waiting = Waiting(**claims.aggregate(**_waiting_counts(today)))
+    shown = _late_first(
+        _with_total(claims.filter(status=QUEUE_STEPS[step])).select_related(
+            "project", "person", "meeting"
+        ),
+        today,
+    )
+    return Queue(Paginator(shown, CLAIMS_PER_PAGE).get_page(page), waiting, step, today)
+
+
+def queue_claims_chosen(*, user, organisation_id: int, claim_ids: list[int]) -> list[Claim]:
+    """The claims ticked on the queue that are in it (sent or approved, in a project where
+    this person is finance), with totals: anything else is not found. One query."""
+    found = Claim.objects.filter(
+        pk__in=claim_ids,
+        project__organisation_id=organisation_id,
+        project_id__in=_finance_projects(user=user, organisation_id=organisation_id),
+    ).exclude(status__in=(ClaimStatus.DRAFT, ClaimStatus.RETURNED))
+    return list(_with_total(found).select_related("project", "person", "meeting").order_by("pk"))
+
+
+def queue_claims_for_export(*, user, organisation_id: int, step: str) -> list[Claim]:
+    """Every claim at one step of the queue, late ones first, with lines. Two queries."""
+    claims = _queue_claims(user=user, organisation_id=organisation_id).filter(
+        status=QUEUE_STEPS[step]
+    )
+    return list(
+        _late_first(claims, _today(None))
+        .select_related("person", "meeting", "project")
+        .prefetch_related("lines")
+    )
+
+
+def cost_codes(*, project_ids: set[int]) -> dict[int, str]:
+    """Each project's cost code. One query."""
+    return dict(
+        ProjectPayments.objects.filter(project_id__in=project_ids).values_list(
+            "project_id", "cost_code"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class OrganisationWaiting:
+    organisation: Organisation
+    waiting: Waiting
+
+
+def finance_queues(*, user, today: datetime.date | None = None) -> list[OrganisationWaiting]:
+    """For each organisation where this person is finance in a project, what waits for
+    them there. Two queries (none more if they are finance nowhere)."""
+    if not user.is_authenticated:
+        return []
+    today = _today(today)
+    projects = _finance_projects(user=user)
+    organisations = list(Organisation.objects.filter(projects__in=projects).distinct())
+    if not organisations:
+        return []
+    claims = Claim.objects.filter(project_id__in=projects, status__in=WAITING)
+    counts = {
+        row.pop("project__organisation_id"): Waiting(**row)
+        for row in claims.values("project__organisation_id")
+        .annotate(**_waiting_counts(today))
+        .order_by()
+    }
+    return [
+        OrganisationWaiting(organisation, counts.get(organisation.pk, Waiting()))
+        for organisation in organisations
+    ]
 
 
 # Money in the plan ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ change it once: the second is told it has already happened.
 """
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -644,6 +645,37 @@ def claim_mark_paid(
     claim.refresh_from_db()
     _tell(claim, NoticeEvent.PAID)
     return claim
+
+
+@dataclass(frozen=True)
+class BatchPaid:
+    """What marking a batch paid did: the claims now paid, and each one that was not,
+    with why (paid by someone else meanwhile, sent back, your own)."""
+
+    paid: list[Claim]
+    not_paid: list[tuple[Claim, str]]
+
+
+def claims_mark_paid(
+    *, claims: list[Claim], paid_by: AbstractBaseUser, paid_on: datetime.date, reference: str
+) -> BatchPaid:
+    """Mark several approved claims paid with one payment reference and date, from
+    finance's queue. Each claim moves on its own, locked, exactly as `claim_mark_paid`
+    moves one (and its person is told once): one already paid by someone else, even at
+    the same moment, is not paid twice but said."""
+    if not reference.strip():
+        raise PaymentError("Enter the payment reference", field="reference")
+    if paid_on > timezone.localdate():
+        raise PaymentError("The date paid must be today or in the past", field="paid_on")
+    paid, not_paid = [], []
+    for claim in claims:
+        try:
+            paid.append(
+                claim_mark_paid(claim=claim, paid_by=paid_by, paid_on=paid_on, reference=reference)
+            )
+        except PaymentError as error:
+            not_paid.append((claim, error.message))
+    return BatchPaid(paid, not_paid)
 
 
 # Telling the person --------------------------------------------------------------------

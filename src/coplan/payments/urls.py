@@ -1,12 +1,13 @@
 from django.urls import path
 
-from coplan.payments.views import approval, choices, claims, export, policy
+from coplan.payments.views import approval, choices, claims, export, policy, queue
 
 app_name = "payments"
 
 P = "projects/<int:project_id>/payments/"
 CLAIM = P + "claims/<int:claim_id>/"
 ORG = "organisations/<int:organisation_id>/paying-people/"
+QUEUE = "organisations/<int:organisation_id>/claims-waiting/"
 
 urlpatterns = [
     path(P, claims.home, name="home"),
@@ -38,4 +39,6 @@ urlpatterns = [
     path(ORG, policy.policies, name="policies"),
     path(ORG + "new/", policy.policy_add, name="policy_add"),
     path(ORG + "<int:policy_id>/", policy.policy_edit, name="policy_edit"),
+    path(QUEUE, queue.queue, name="queue"),
+    path(QUEUE + "download/", queue.queue_export, name="queue_export"),
 ]

@@ -15,7 +15,7 @@ from coplan.core.numbers import money_words
 from coplan.payments import receipts, rules, selectors, services
 from coplan.payments.choices import ClaimStatus, ExpenseCategory, LineKind
 from coplan.payments.forms import SOMETHING_ELSE, ClaimStartForm, ExpenseForm, TimeForm
-from coplan.payments.presenters import NEXT_STEP
+from coplan.payments.presenters import NEXT_STEP, waiting_panel
 from coplan.payments.views import (
     SECTION,
     claim_for,
@@ -50,6 +50,7 @@ def home(request: HttpRequest, membership: Membership) -> HttpResponse:
         may_claim_for_others=membership.may(rules.CLAIM_FOR_OTHERS),
         may_pay=membership.may(rules.PAY_CLAIMS),
         late_count=selectors.late_claim_count(project=membership.project) if may_see_claims else 0,
+        waiting=waiting_panel(membership) if membership.may(rules.FINANCE_QUEUE) else None,
     )
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from coplan.core.http import posted
 from coplan.payments import exports, rules, selectors, services
 from coplan.payments.forms import CostCodeForm, ExportForm
+from coplan.payments.models import Claim
 from coplan.payments.views import SECTION
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
@@ -34,7 +35,23 @@ def cost_code(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _download(rows, *, name: str, file_format: str, title: str) -> HttpResponse:
+def download(
+    claims: list[Claim],
+    *,
+    name: str,
+    file_format: str,
+    title: str,
+    cost_code: str = "",
+    cost_codes: dict[int, str] | None = None,
+) -> HttpResponse:
+    """The claims as a file to download (exports.py): the project's cost code on every
+    row, or each claim's project's one from `cost_codes`."""
+    rows = exports.export_rows(
+        claims=claims,
+        choices=selectors.payment_choices_for(people=[claim.person for claim in claims]),
+        cost_code=cost_code,
+        cost_codes=cost_codes,
+    )
     if file_format == "csv":
         response = HttpResponse(exports.export_csv(rows), content_type="text/csv")
     else:
@@ -54,13 +71,9 @@ def export(request: HttpRequest, membership: Membership) -> HttpResponse:
         project = membership.project
         data = form.cleaned_data
         found = selectors.claims_for_export(project=project, start=data["start"], end=data["end"])
-        rows = exports.export_rows(
-            claims=found,
-            choices=selectors.payment_choices_for(people=[claim.person for claim in found]),
+        return download(
+            found,
             cost_code=selectors.project_cost_code(project=project),
-        )
-        return _download(
-            rows,
             name=f"claims-{project.pk}-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}",
             file_format="csv" if data["file_format"] == "csv" else "xlsx",
             title=f"Claims for {project.name}",
