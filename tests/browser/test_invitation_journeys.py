@@ -1,15 +1,24 @@
 """A lead previews and sends an invitation; the person replies on a phone; the lead
 records who came. Axe on every page visited."""
 
+import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from coplan.meetings.models import InvitedPerson
 from coplan.projects.roles import Role
-from tests.factories import PASSWORD, MeetingFactory, MembershipFactory
+from tests.factories import (
+    PASSWORD,
+    InvitedPersonFactory,
+    InvolvementFactory,
+    MeetingFactory,
+    MembershipFactory,
+)
 from tests.meeting_invitations.invitation_support import complete_meeting, invite_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -94,3 +103,55 @@ def test_lead_sends_the_invitation_and_the_person_replies_on_a_phone(visit, phon
     expect(page.get_by_text("Saved: 1 person came.")).to_be_visible()
     visit.assert_accessible()
     assert InvitedPerson.objects.get(pk=invited.pk).attendance == "came"
+
+
+def test_co_producer_replies_from_their_home_on_a_phone_and_adds_it_to_their_calendar(
+    phone_visit,
+):
+    visit, page = phone_visit, phone_visit.page
+    member = MembershipFactory(
+        role=Role.CO_PRODUCER, user__email="sam@example.org", project__name="Day services"
+    )
+    InvolvementFactory(project=member.project, person__user=member.user)
+    meeting = complete_meeting(
+        MeetingFactory(
+            project=member.project,
+            title="First workshop",
+            format="both",
+            joining_details="Join on Zoom: meeting 123 456",
+            meets_on=timezone.localdate() + datetime.timedelta(days=40),
+        )
+    )
+    invited = InvitedPersonFactory(
+        meeting=meeting, person=member.user.people_records.get(), reply="in_person"
+    )
+    _sign_in(visit, "sam@example.org")
+
+    page.get_by_role("link", name="Day services").click()
+    expect(page.get_by_role("heading", name="Your next meetings")).to_be_visible()
+    expect(page.get_by_text("Your reply: Coming in person", exact=True)).to_be_visible()
+    expect(page.get_by_text("Join on Zoom: meeting 123 456")).to_be_visible()
+    visit.assert_accessible()
+    visit.assert_fits_the_screen()
+
+    page.get_by_role("button", name="Coming online to First workshop").click()
+    expect(page.get_by_text("We have your reply: coming online")).to_be_visible()
+    expect(page.get_by_text("Your reply: Coming online", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Not coming to First workshop").click()
+    expect(page.get_by_text("We have your reply: not coming")).to_be_visible()
+    visit.assert_accessible()
+    invited.refresh_from_db()
+    assert invited.reply == "not_coming"
+
+    with page.expect_download() as downloading:
+        page.get_by_role("link", name=re.compile(r"^Add to my calendar.*First workshop")).click()
+    calendar = Path(downloading.value.path()).read_text()
+    assert "BEGIN:VCALENDAR" in calendar
+    assert "SUMMARY:First workshop" in calendar
+
+    page.get_by_role("link", name="First workshop", exact=True).click()
+    expect(page.get_by_role("heading", name="First workshop", level=1)).to_be_visible()
+    expect(page.get_by_text("Your reply: Not coming", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Ready or not?")).to_have_count(0)
+    visit.assert_accessible()
+    visit.assert_fits_the_screen()

@@ -148,10 +148,10 @@ def test_lead_adds_a_venue_plans_a_meeting_invites_people_and_sees_the_checks(vi
     visit.assert_accessible()
 
 
-def test_co_producer_on_a_phone_sees_counts_not_names(phone_visit):
+def test_manager_on_a_phone_sees_counts_not_names(phone_visit):
     visit = phone_visit
     page = visit.page
-    member = MembershipFactory(role=Role.CO_PRODUCER, user__email="sam@example.org")
+    member = MembershipFactory(role=Role.MANAGER, user__email="sam@example.org")
     meeting = MeetingFactory(
         project=member.project,
         meets_on=timezone.localdate() + datetime.timedelta(days=40),

@@ -156,6 +156,9 @@ EXPECTED = {
     "meeting_invitations:letter": (LEAD_FACILITATOR, 200),
     "meeting_invitations:attendance": (LEAD_FACILITATOR, 200),
     "meeting_invitations:meeting_calendar": (ALL, 200),
+    # Every member's own meetings and their own reply (each member is invited, below)
+    "meeting_invitations:your_meetings": (ALL, 200),
+    "meeting_invitations:your_reply": (ALL, 200),
     # Working together (coplan.working_together): see docs/decisions/0004. The car park
     # item in the project data was raised by, and is owned by, the co-producer.
     "working_together:home": (ALL, 200),
@@ -339,6 +342,8 @@ def project_data():
     values["meeting_id"] = meeting.pk
     values["paper_id"] = PaperFactory(meeting=meeting).pk
     values["invited_id"] = InvitedPersonFactory(meeting=meeting, person=participant).pk
+    for membership in memberships.values():  # each member replies to their own invitation
+        InvitedPersonFactory(meeting=meeting, person=membership.user.people_records.get())
     # Paying people: the co-producer's own claim, with a bus fare and its receipt.
     PaymentPolicyFactory(organisation=project.organisation)
     co_producer = memberships[Role.CO_PRODUCER].user.people_records.get()

@@ -105,6 +105,13 @@ class ReplyForm(forms.Form):
         self.fields["reply"].choices = [(choice, REPLY_WORDS[choice]) for choice in choices]
 
 
+class YourReplyForm(ReplyForm):
+    """A member's own reply, signed in: their needs are changed on their own details page
+    ("my needs have changed" leads there), so no box to tick here."""
+
+    needs_changed = None
+
+
 ATTENDANCE_WORDS = [(Attendance.CAME, "Came"), (Attendance.DID_NOT_COME, "Did not come")]
 
 

@@ -9,6 +9,8 @@ working when the meeting is over, when the person is no longer invited, or
 keep asking for it, until the person is erased.
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
@@ -59,3 +61,10 @@ def reply_calendar_link(*, invited_id: int) -> str:
 def feed_link(*, person_id: int) -> str:
     token = feed_token(person_id=person_id)
     return settings.SITE_URL + reverse("meeting_invitations:feed", kwargs={"token": token})
+
+
+def webcal(link: str) -> str:
+    """The same address for calendar apps that subscribe to `webcal:` links (they fetch
+    it again by https, or http on a laptop)."""
+    parts = urlsplit(link)
+    return urlunsplit(("webcal", *parts[1:]))

@@ -268,9 +268,15 @@ def _tell_leads_needs_changed(invited: InvitedPerson) -> None:
     ).send()
 
 
+def reply_thanks(invited: InvitedPerson) -> str:
+    """What a person is told once their reply is saved, by their link or signed in."""
+    return f"We have your reply: {invited.get_reply_display().lower()}"
+
+
 @transaction.atomic
 def reply_from_link(*, invited: InvitedPerson, reply: str, needs_changed: bool) -> InvitedPerson:
-    """A person's own reply. Saying their needs have changed tells the project's leads."""
+    """A person's own reply, from their link or signed in (the same confirmation either
+    way). Saying their needs have changed tells the project's leads."""
     if reply not in reply_choices(invited.meeting):
         raise InvitationRuleError("Select if you are coming", field="reply")
     invited = (

@@ -6,7 +6,7 @@ calendar feed carry a signed token instead of a sign-in (see `links`).
 
 from django.urls import path
 
-from coplan.meeting_invitations.views import attendance, calendar_files, invitation, replies
+from coplan.meeting_invitations.views import attendance, calendar_files, invitation, replies, yours
 
 app_name = "meeting_invitations"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path(INVITED + "letter.pdf", invitation.letter, name="letter"),
     path(MEETING + "attendance/", attendance.attendance, name="attendance"),
     path(MEETING + "calendar.ics", calendar_files.meeting_calendar, name="meeting_calendar"),
+    path("projects/<int:project_id>/your-meetings/", yours.your_meetings, name="your_meetings"),
+    path(MEETING + "your-reply/", yours.your_reply, name="your_reply"),
     path("meeting-reply/<str:token>/", replies.reply, name="reply"),
     path(
         "meeting-reply/<str:token>/calendar.ics",

@@ -4,10 +4,12 @@ the ready / not ready list, and needs not met with names only for those allowed.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from coplan.core import formats
 from coplan.core.presenters import Tag
 from coplan.meetings import checks
-from coplan.meetings.models import Checked, Meeting, Venue
+from coplan.meetings.models import Checked, InvitedPerson, Meeting, Paper, Venue
 from coplan.meetings.selectors import VENUE_FEATURES
 from coplan.projects.presenters import member_name
 
@@ -189,3 +191,106 @@ def missing_format_words(check: checks.PaperCheck) -> str:
         f"{checks.format_words(code)} (asked for by {count})"
         for code, count in check.missing_formats
     )
+
+
+# A meeting as someone taking part sees it -----------------------------------------------------
+
+
+def paper_words(paper: Paper, *, wanted: tuple[str, ...]) -> list[str]:
+    """Where a paper stands in each format the person asked for (standard print if they
+    asked for none): for example "in Easy Read, sent on 10 February 2027"."""
+    lines = []
+    for code in wanted:
+        words = checks.format_words(code)
+        made = code == "standard" or code in (paper.formats or ())
+        if made and paper.sent_on:
+            lines.append(f"in {words}, sent on {formats.long_date(paper.sent_on)}")
+        elif made:
+            lines.append(f"in {words}, to be sent by {formats.long_date(paper.send_by)}")
+        else:
+            lines.append(
+                f"your {words} copy is not ready yet. "
+                + (
+                    f"It will be sent by {formats.long_date(paper.send_by)}"
+                    if paper.sent_on is None
+                    else f"The standard print copy was sent on {formats.long_date(paper.sent_on)}"
+                )
+            )
+    return lines
+
+
+class YourMeeting(MeetingPresenter):
+    """One meeting as a person taking part sees it: when, where and how to get there, what
+    the venue offers, how to join online, their papers in the formats they asked for, and
+    their invitation (`invited`, None if they are not invited)."""
+
+    def __init__(
+        self,
+        meeting: Meeting,
+        *,
+        invited: InvitedPerson | None,
+        papers: list[Paper],
+        wanted_formats: list[str] | tuple[str, ...] = (),
+    ) -> None:
+        times = checks.meeting_times(
+            meets_on=meeting.meets_on,
+            starts_at=meeting.starts_at,
+            length_minutes=meeting.length_minutes,
+            zone=settings.TIME_ZONE,
+        )
+        super().__init__(meeting, times=times)
+        self.invited = invited
+        self.papers = papers
+        self.wanted = tuple(code for code in wanted_formats if code) or ("standard",)
+
+    @property
+    def venue(self) -> Venue | None:
+        return self.meeting.venue if self.meeting.has_room else None
+
+    @property
+    def place_lines(self) -> list[str]:
+        """The venue's name (and room) and address, one line each."""
+        venue = self.venue
+        if venue is None:
+            return ["The venue is not decided yet"] if self.meeting.has_room else []
+        name = venue.name + (f", {self.meeting.room}" if self.meeting.room else "")
+        return [name, *(line for line in venue.address.splitlines() if line.strip())]
+
+    @property
+    def how_to_get_there(self) -> str:
+        venue = self.venue
+        if venue is None:
+            return ""
+        return "\n\n".join(
+            text.strip()
+            for text in (venue.how_to_get_there, venue.public_transport_notes)
+            if text.strip()
+        )
+
+    def _features(self, answer: str) -> list[str]:
+        venue = self.venue
+        if venue is None:
+            return []
+        return [
+            words[0].upper() + words[1:]
+            for feature, words in checks.VENUE_FEATURES.items()
+            if getattr(venue, feature) == answer
+        ]
+
+    @property
+    def venue_offers(self) -> list[str]:
+        """What the venue has, as its accessibility check found."""
+        return self._features(Checked.YES)
+
+    @property
+    def venue_lacks(self) -> list[str]:
+        """What the check found the venue does not have (so they can tell us)."""
+        return self._features(Checked.NO)
+
+    @property
+    def paper_rows(self) -> list[tuple[str, list[str]]]:
+        return [(paper.title, paper_words(paper, wanted=self.wanted)) for paper in self.papers]
+
+    @property
+    def reply_words(self) -> str:
+        return self.invited.get_reply_display() if self.invited else ""

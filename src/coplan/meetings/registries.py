@@ -4,13 +4,20 @@ An app that works on meetings (invitations, for one) registers a function in
 `MEETING_LINKS` from its `contributions.py` (see `coplan.core.registry`); the meeting
 page shows the links each one gives for this member and this meeting, in the order
 each asked for. Meetings never names those apps: they depend on it, not it on them.
+
+A member who takes part rather than runs meetings (no `rules.VIEW_READINESS`) sees a
+meeting's page drawn for them: what it is, when, where, getting there and their papers,
+then the parts other apps register in `MEETING_PARTS` (their reply, "add to my
+calendar"): each a function of the member, the meeting and their own invitation (None if
+they are not invited) giving (template, the dictionary it is drawn with as `part`), or
+None.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from coplan.core.registry import Registry
-from coplan.meetings.models import Meeting
+from coplan.meetings.models import InvitedPerson, Meeting
 from coplan.projects.models import Membership
 
 
@@ -28,3 +35,19 @@ MEETING_LINKS: Registry[MeetingLinks] = Registry("links on a meeting's page")
 def meeting_links(*, membership: Membership, meeting: Meeting) -> list[MeetingLink]:
     """The links the other apps give this member on this meeting's page."""
     return [link for contributor in MEETING_LINKS for link in contributor(membership, meeting)]
+
+
+MeetingPart = Callable[[Membership, Meeting, InvitedPerson | None], tuple[str, dict] | None]
+
+MEETING_PARTS: Registry[MeetingPart] = Registry("parts of a meeting's page for those taking part")
+
+
+def meeting_parts(
+    *, membership: Membership, meeting: Meeting, invited: InvitedPerson | None
+) -> list[tuple[str, dict]]:
+    """What the other apps add to the meeting's page for someone taking part."""
+    return [
+        shown
+        for contributor in MEETING_PARTS
+        if (shown := contributor(membership, meeting, invited)) is not None
+    ]

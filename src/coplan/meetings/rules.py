@@ -3,12 +3,16 @@
 | permission                                  | lead | facilitator | manager | finance | co-prod. |
 |---------------------------------------------|------|-------------|---------|---------|----------|
 | see meetings and whether each is ready      | yes  | yes         | yes     | yes     | yes      |
+| see the ready / not ready list of a meeting | yes  | yes         | yes     | yes     |          |
 | plan a meeting, its paperwork and papers    | yes  | yes         |         |         |          |
 | see and change who is invited, and replies  | yes  | yes         |         |         |          |
 | see the catering summary (counts, no names) | yes  | yes         |         |         |          |
 | see who a need not met is for (names)       | yes  | yes         |         |         |          |
 
 Why:
+- A co-producer takes part in meetings rather than runs them: their page for a meeting
+  is what they need to come (when, where, getting there, joining online, their papers
+  and their reply), not the staff's list of what is still to do.
 - Leads plan the project; facilitators run the sessions and check that everyone
   in the room has what they need, so both plan meetings (as they keep the
   timeline in planning/rules.py).
@@ -36,11 +40,12 @@ The least notice (28 days, or more) is an organisation setting for its admins.
 
 from coplan.organisations.models import StaffMembership
 from coplan.projects.roles import Role
-from coplan.projects.rules import ALL_ROLES, Permission
+from coplan.projects.rules import ALL_ROLES, STAFF_ROLES, Permission
 
 LEADS_AND_FACILITATORS = frozenset({Role.LEAD, Role.FACILITATOR})
 
 VIEW_MEETINGS = Permission("see meetings and whether each is ready", ALL_ROLES)
+VIEW_READINESS = Permission("see the ready / not ready list of a meeting", STAFF_ROLES)
 EDIT_MEETINGS = Permission("plan meetings, their paperwork and papers", LEADS_AND_FACILITATORS)
 MANAGE_INVITED = Permission(
     "see and change who is invited, and their replies", LEADS_AND_FACILITATORS

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from coplan.meetings import checks
@@ -164,6 +165,61 @@ def invited_person(*, meeting: Meeting, invited_id: int) -> InvitedPerson | None
         .select_related("person")
         .first()
     )
+
+
+def _own_invitations(membership: Membership):
+    """The member's own invitations to the project's meetings, through their person record
+    (a person's `user` is their account). Never their access needs."""
+    return (
+        InvitedPerson.objects.filter(
+            meeting__project_id=membership.project_id,
+            person__user_id=membership.user_id,
+            person__erased_at__isnull=True,
+        )
+        .select_related("person", "meeting__venue")
+        .defer("person__needs_token", "catering_note_token")
+    )
+
+
+def _with_papers(invitations) -> list[InvitedPerson]:
+    return list(
+        invitations.prefetch_related(
+            Prefetch("meeting__papers", queryset=Paper.objects.order_by("send_by", "pk"))
+        )
+    )
+
+
+def your_invitations(
+    *, membership: Membership, today: datetime.date, limit: int | None = None
+) -> list[InvitedPerson]:
+    """The member's own invitations to meetings from `today` on, soonest first, with each
+    meeting, its venue and its papers: two queries however many (at most `limit`)."""
+    found = (
+        _own_invitations(membership)
+        .filter(meeting__meets_on__gte=today)
+        .order_by("meeting__meets_on", "meeting__starts_at", "meeting_id")
+    )
+    return _with_papers(found[:limit] if limit is not None else found)
+
+
+def your_invitations_page(*, membership: Membership, today: datetime.date, page: int | str = 1):
+    """All the member's invitations from `today` on, a page at a time (with papers)."""
+    found = (
+        _own_invitations(membership)
+        .filter(meeting__meets_on__gte=today)
+        .order_by("meeting__meets_on", "meeting__starts_at", "meeting_id")
+    )
+    shown = Paginator(found, YOUR_MEETINGS_PER_PAGE).get_page(page)
+    shown.object_list = _with_papers(shown.object_list)
+    return shown
+
+
+YOUR_MEETINGS_PER_PAGE = 20
+
+
+def your_invitation(*, membership: Membership, meeting: Meeting) -> InvitedPerson | None:
+    """The member's own invitation to this meeting, or None if they are not invited."""
+    return _own_invitations(membership).filter(meeting=meeting).first()
 
 
 def papers(*, meeting: Meeting) -> list[Paper]:

@@ -46,6 +46,7 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
             "when": when_words(meeting_selectors.times_of(meeting), meeting.length_minutes),
             "saved": request.GET.get("saved") == "1" and invited.reply != Reply.NO_REPLY,
             "reply_words": invited.get_reply_display(),
+            "thanks": services.reply_thanks(invited),
             "calendar_url": reverse("meeting_invitations:reply_calendar", kwargs={"token": token}),
             "feed_url": links.feed_link(person_id=invited.person_id),
         },

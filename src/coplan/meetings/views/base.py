@@ -14,6 +14,7 @@ SECTION = Section(
     namespace="meetings",
     context=lambda membership: {
         "can_edit": membership.may(rules.EDIT_MEETINGS),
+        "can_see_readiness": membership.may(rules.VIEW_READINESS),
         "can_invite": membership.may(rules.MANAGE_INVITED),
         "can_see_catering": membership.may(rules.VIEW_CATERING),
     },

@@ -12,6 +12,7 @@ from coplan.meetings.forms import MeetingForm, meeting_initial
 from coplan.meetings.presenters import (
     MeetingPresenter,
     VenuePresenter,
+    YourMeeting,
     check_tag,
     format_list,
     missing_format_words,
@@ -22,6 +23,7 @@ from coplan.meetings.presenters import (
 from coplan.meetings.views.base import SECTION, meeting_of, meeting_url, venues_url
 from coplan.organisations import selectors as organisation_selectors
 from coplan.people import rules as people_rules
+from coplan.people import selectors as people_selectors
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 
@@ -129,6 +131,8 @@ def meeting_edit(request: HttpRequest, membership: Membership, meeting_id: int) 
 @project_view(rules.VIEW_MEETINGS)
 def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> HttpResponse:
     found = meeting_of(membership, meeting_id)
+    if not membership.may(rules.VIEW_READINESS):
+        return _meeting_taking_part(request, membership, found)
     today = timezone.localdate()
     checkup = selectors.meeting_checkup(meeting=found, today=today)
     readiness = checkup.readiness
@@ -158,6 +162,33 @@ def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> Ht
         missing_format_words=missing_format_words,
         is_past=found.meets_on < today,
         meeting_links=registries.meeting_links(membership=membership, meeting=found),
+        back=SECTION.url("meetings", membership),
+        back_text="All meetings",
+    )
+
+
+def _meeting_taking_part(request: HttpRequest, membership: Membership, found) -> HttpResponse:
+    """The meeting as someone taking part sees it: what they need to come, their papers,
+    and what other apps add for them (their reply, their calendar). Three queries after
+    the meeting's own: their invitation, the papers, and their formats if not invited."""
+    invited = selectors.your_invitation(membership=membership, meeting=found)
+    if invited is not None:
+        formats = invited.person.formats or []
+    else:
+        person = people_selectors.person_for_member(membership=membership)
+        formats = (person.formats or []) if person else []
+    return SECTION.page(
+        request,
+        membership,
+        "meetings/meeting_taking_part.html",
+        meeting=YourMeeting(
+            found, invited=invited, papers=selectors.papers(meeting=found), wanted_formats=formats
+        ),
+        is_past=found.meets_on < timezone.localdate(),
+        parts=registries.meeting_parts(membership=membership, meeting=found, invited=invited),
+        meeting_links=registries.meeting_links(membership=membership, meeting=found)
+        if invited is None
+        else [],
         back=SECTION.url("meetings", membership),
         back_text="All meetings",
     )
