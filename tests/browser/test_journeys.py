@@ -61,7 +61,7 @@ def test_lead_creates_a_project_invites_someone_and_they_join(visit):
     visit.assert_accessible()
 
     page.get_by_role("navigation", name="Project").get_by_role(
-        "link", name="People", exact=True
+        "link", name="Project team", exact=True
     ).click()
     visit.assert_accessible()
     page.get_by_role("button", name="Invite someone").click()
@@ -173,3 +173,90 @@ def test_co_producer_reads_the_project_on_a_phone(phone_visit):
     phone_visit.assert_fits_the_screen()
     phone_visit.go(f"/projects/{membership.project_id}/people/")
     phone_visit.assert_accessible()
+
+
+# The height of the smallest phone screen we design for (320 by 568 pixels).
+FIRST_SCREEN = 568
+
+
+def _first_content_heading_top(page) -> float:
+    """Where the first heading under the project's menus starts, from the page's top."""
+    return page.evaluate(
+        """() => {
+            const menus = [...document.querySelectorAll("main nav")];
+            const after = menus[menus.length - 1];
+            const heading = [...document.querySelectorAll("main h2")].find(
+                (h) => after.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING
+                    && !after.contains(h)
+            );
+            return heading.getBoundingClientRect().top + window.scrollY;
+        }"""
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "page_path"),
+    # Keeping track has an area menu under the project's: unfolded, the lead's nine
+    # sections pushed its first heading to 697 pixels down.
+    [(Role.LEAD, "keeping-track/"), (Role.CO_PRODUCER, "")],
+)
+def test_on_a_phone_the_project_menu_is_folded_and_opens_with_the_keyboard(
+    phone_visit, role, page_path
+):
+    page = phone_visit.page
+    membership = MembershipFactory(role=role, user__email="sam@example.org")
+    _sign_in(phone_visit, "sam@example.org")
+    phone_visit.go(f"/projects/{membership.project_id}/{page_path}")
+    page.wait_for_load_state("load")
+
+    menu = page.get_by_role("navigation", name="Project")
+    button = menu.get_by_role("button", name="Project menu")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(menu.get_by_role("link", name="Overview")).to_be_hidden()
+    assert _first_content_heading_top(page) < FIRST_SCREEN
+    phone_visit.assert_accessible()
+
+    for _ in range(20):
+        if page.evaluate("document.activeElement.textContent.trim()") == "Project menu":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Overview"
+    phone_visit.assert_accessible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("navigation", name="Project")).to_be_visible()
+    phone_visit.assert_fits_the_screen()
+
+
+def test_on_a_wide_screen_the_project_menu_is_open_and_has_no_button(visit):
+    page = visit.page
+    membership = MembershipFactory(role=Role.LEAD, user__email="sam@example.org")
+    _sign_in(visit, "sam@example.org")
+    visit.go(f"/projects/{membership.project_id}/")
+
+    menu = page.get_by_role("navigation", name="Project")
+    expect(menu.get_by_role("link", name="Project team")).to_be_visible()
+    expect(menu.get_by_role("button", name="Project menu")).to_have_count(0)
+
+
+def test_without_javascript_the_project_menu_is_open_on_a_phone(browser, live_server):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, java_script_enabled=False, is_mobile=True
+    )
+    page = context.new_page()
+    try:
+        membership = MembershipFactory(role=Role.LEAD, user__email="sam@example.org")
+        page.goto(live_server.url + "/sign-in/")
+        page.get_by_label("Email address").fill("sam@example.org")
+        page.get_by_label("Password", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.goto(f"{live_server.url}/projects/{membership.project_id}/")
+
+        menu = page.get_by_role("navigation", name="Project")
+        expect(menu.get_by_role("link", name="Project team")).to_be_visible()
+        expect(menu.get_by_role("button", name="Project menu")).to_be_hidden()
+    finally:
+        context.close()

@@ -41,7 +41,7 @@ def test_project_menu_and_demo_are_assembled_from_every_app():
         "Working together",
         "Feedback",
         "Paying people",
-        "People",
+        "Project team",
         "Stakeholders and participants",
     ]
     assert [name for name, _ in DEMO.items()] == [

@@ -78,7 +78,7 @@ def test_loop_closes_only_when_done_published_and_sent(closed_box, group):
 def test_overview_lists_people_waiting_to_hear_back(as_role, closed_box):
     answer(closed_box)
 
-    page = as_role(Role.CO_PRODUCER).get(f"/projects/{closed_box.project_id}/").content.decode()
+    page = as_role(Role.LEAD).get(f"/projects/{closed_box.project_id}/").content.decode()
 
     assert "People are waiting to hear back (1 to answer or send)" in page
 

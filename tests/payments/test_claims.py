@@ -11,6 +11,7 @@ from coplan.meetings.models import InvitedPerson
 from coplan.payments import selectors, services
 from coplan.payments.models import Claim
 from coplan.payments.services import PaymentError
+from coplan.projects.registries import needs_attention
 from coplan.projects.roles import Role
 from tests.factories import InvitedPersonFactory, PaymentPolicyFactory
 from tests.notifications.worker import run_worker
@@ -358,15 +359,16 @@ def test_the_budget_warns_before_the_money_runs_out(team, client_for):
     assert "The money is running out: only £3.00 is left" in page.content.decode()
 
 
-def test_late_claims_show_on_the_overview_for_lead_and_finance(team, client_for):
+def test_late_claims_need_the_attention_of_lead_and_finance(team, client_for):
     claim = _sent(team)
     Claim.objects.filter(pk=claim.pk).update(pay_by=datetime.date(2020, 1, 1))
+    on_the_overview = client_for(team.user(Role.LEAD)).get(f"/projects/{team.project.pk}/")
 
     def attention(role):
-        return (
-            "1 claim is past the time we aim to pay in"
-            in client_for(team.user(role)).get(f"/projects/{team.project.pk}/").content.decode()
-        )
+        notes = [note for note, _ in needs_attention(team.members[role])]
+        return "1 claim is past the time we aim to pay in" in " ".join(notes)
+
+    assert "1 claim is past the time we aim to pay in" in on_the_overview.content.decode()
 
     assert {role: attention(role) for role in Role} == {
         Role.LEAD: True,

@@ -3,6 +3,8 @@
 import pytest
 
 from coplan.planning.models import Budget
+from coplan.projects.models import Membership
+from coplan.projects.registries import needs_attention
 from coplan.projects.roles import Role
 from tests.factories import BarrierFactory, BudgetLineFactory, MilestoneFactory, SignOffFactory
 from tests.planning.pages import days_from_today, words
@@ -73,14 +75,23 @@ def test_overview_lists_what_needs_attention_with_links(client_for, busy_project
     assert f'href="/projects/{busy_project.pk}/sign-offs/"' in page
 
 
-def test_overview_attention_for_a_co_producer_leaves_out_sign_offs_and_money(
+def test_attention_for_a_co_producer_leaves_out_sign_offs_and_money(busy_project, member_of):
+    co_producer = Membership.objects.get(user=member_of(Role.CO_PRODUCER))
+
+    notes = " ".join(note for note, _ in needs_attention(co_producer))
+
+    assert "1 date is late on the timeline" in notes
+    assert "sign-off" not in notes
+    assert "£" not in notes
+
+
+def test_a_co_producer_opens_the_project_on_their_home_without_staff_attention(
     client_for, busy_project, member_of
 ):
     page = words(client_for(member_of(Role.CO_PRODUCER)).get(f"/projects/{busy_project.pk}/"))
 
-    assert "1 date is late on the timeline" in page
-    assert "sign-off" not in page
-    assert "£" not in page
+    assert "Needs attention" not in page
+    assert "1 date is late on the timeline" not in page
 
 
 def test_overview_says_nothing_needs_attention_when_all_is_well(client_for, project, lead):

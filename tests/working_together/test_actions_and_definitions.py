@@ -38,7 +38,7 @@ def test_overdue_actions_show_on_the_project_overview(client_for, group):
     ActionFactory(project=project, due_on=_days(-3), status=ActionStatus.DONE)
     ActionFactory(project=project, due_on=_days(2))
 
-    page = words(client_for(group[Role.CO_PRODUCER].user).get(f"/projects/{project.pk}/"))
+    page = words(client_for(group[Role.LEAD].user).get(f"/projects/{project.pk}/"))
 
     assert "Needs attention 2 actions are overdue" in page
 
@@ -50,7 +50,7 @@ def test_car_park_items_late_to_be_followed_up_show_on_the_project_overview(clie
     CarParkItemFactory(project=project, due_on=_days(1))
     CarParkItemFactory(project=project, due_on=None)
 
-    response = client_for(group[Role.CO_PRODUCER].user).get(f"/projects/{project.pk}/")
+    response = client_for(group[Role.LEAD].user).get(f"/projects/{project.pk}/")
 
     assert "1 car park item is late to be followed up" in words(response)
     assert f'href="/projects/{project.pk}/working-together/car-park/"' in response.content.decode()

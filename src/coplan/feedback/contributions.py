@@ -10,6 +10,7 @@ from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACCOUNT_SECTIONS, AccountSection
 from coplan.projects.models import Membership
 from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.projects.roles import Role
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
@@ -41,7 +42,17 @@ def held_about(*, user, organisation_id: int | None, own: bool) -> dict:
 
 def register() -> None:
     kinds_register(KINDS)
-    PROJECT_NAV.register("feedback", NavEntry("feedback", "feedback:home", "Feedback"), order=60)
+    PROJECT_NAV.register(
+        "feedback",
+        NavEntry(
+            "feedback",
+            "feedback:home",
+            "Feedback",
+            # Finance has no forms to fill in or read; everyone else gives or reads feedback.
+            roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER, Role.CO_PRODUCER}),
+        ),
+        order=60,
+    )
     NEEDS_ATTENTION.register("feedback", needs_attention, order=50)
     DEMO.register("feedback", lambda demo: feedback_demo_load(project=demo.project), order=50)
     ACCOUNT_SECTIONS.register(

@@ -13,6 +13,7 @@ from coplan.projects.registries import (
     OverviewPanel,
     PlanSection,
 )
+from coplan.projects.roles import Role
 
 
 def _readiness(membership: Membership) -> dict:
@@ -24,7 +25,17 @@ def _readiness(membership: Membership) -> dict:
 
 def register() -> None:
     kinds_register(KINDS)
-    PROJECT_NAV.register("plan", NavEntry("plan", "guides:plan", "Plan"), order=20)
+    PROJECT_NAV.register(
+        "plan",
+        NavEntry(
+            "plan",
+            "guides:plan",
+            "Plan",
+            # Those who answer it, and the manager who agrees a way forward when it says stop.
+            roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER}),
+        ),
+        order=20,
+    )
     OVERVIEW_PANELS.register(
         "readiness", OverviewPanel("guides/_overview.html", _readiness), order=10
     )

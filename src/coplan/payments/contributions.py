@@ -79,7 +79,16 @@ def keys_rotate() -> list[str]:
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
-        "payments", NavEntry("payments", "payments:home", "Paying people"), order=70
+        "payments",
+        NavEntry(
+            "payments",
+            "payments:home",
+            "Paying people",
+            # Who claims, claims for others, approves or pays; the manager reads the budget
+            # under "Keeping track".
+            roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.CO_PRODUCER, Role.FINANCE}),
+        ),
+        order=70,
     )
     NEEDS_ATTENTION.register("payments", needs_attention, order=20)
     HOME_PANELS.register(

@@ -25,7 +25,14 @@ def your_details(membership: Membership) -> dict:
 def register() -> None:
     PROJECT_NAV.register(
         "involvement",
-        NavEntry("involvement", "people:home", "Stakeholders and participants"),
+        NavEntry(
+            "involvement",
+            "people:home",
+            "Stakeholders and participants",
+            # Those who plan who to involve and read representation; each person's own
+            # details are reached from their home and "Your account".
+            roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER}),
+        ),
         order=90,
     )
     HOME_PANELS.register(

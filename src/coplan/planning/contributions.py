@@ -9,6 +9,7 @@ from coplan.planning import rules, selectors
 from coplan.planning.telling import KINDS
 from coplan.projects.models import Membership
 from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.projects.roles import Role
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
@@ -66,7 +67,15 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
-        "tracking", NavEntry("tracking", "planning:tracking", "Keeping track"), order=30
+        "tracking",
+        NavEntry(
+            "tracking",
+            "planning:tracking",
+            "Keeping track",
+            # Finance reads the budget here; co-producers follow the plan from their home.
+            roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER, Role.FINANCE}),
+        ),
+        order=30,
     )
     NEEDS_ATTENTION.register("planning", needs_attention, order=10)
     ACTIVITY.register("planning", selectors.planning_held_about, order=30)

@@ -11,6 +11,8 @@ def register() -> None:
     PROJECT_NAV.register(
         "overview", NavEntry("overview", "projects:overview", "Overview"), order=10
     )
-    PROJECT_NAV.register("people", NavEntry("people", "projects:people", "People"), order=80)
+    # Everyone in the project with a role in coplan: the "project team". Not to be mixed up
+    # with the stakeholders and participants the project involves (the people app).
+    PROJECT_NAV.register("people", NavEntry("people", "projects:people", "Project team"), order=80)
     # First: the organisation, project and people every other app's demo data fills.
     DEMO.register("projects", project_demo_load, order=0)

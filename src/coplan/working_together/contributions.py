@@ -78,7 +78,13 @@ def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
         "working_together",
-        NavEntry("working_together", "working_together:home", "Working together"),
+        NavEntry(
+            "working_together",
+            "working_together:home",
+            "Working together",
+            # Finance takes no part in the sessions.
+            roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER, Role.CO_PRODUCER}),
+        ),
         order=50,
     )
     NEEDS_ATTENTION.register("working_together", needs_attention, order=40)
