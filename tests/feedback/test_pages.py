@@ -237,7 +237,8 @@ def test_co_producer_sees_no_forms_but_sees_you_said_we_did(as_role, project):
 
     assert client.get(_home(project) + "forms/").status_code == 403
     home = client.get(_home(project)).content.decode()
-    assert "Feedback forms" not in home
+    assert '<h2 class="govuk-heading-m">Feedback forms</h2>' not in home
+    assert "Give feedback" in home
     assert "Closing the loop" in home
 
 

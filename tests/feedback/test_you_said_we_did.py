@@ -79,8 +79,10 @@ def test_overview_lists_people_waiting_to_hear_back(as_role, closed_box):
     answer(closed_box)
 
     page = as_role(Role.LEAD).get(f"/projects/{closed_box.project_id}/").content.decode()
+    home = as_role(Role.CO_PRODUCER).get(f"/projects/{closed_box.project_id}/").content.decode()
 
     assert "People are waiting to hear back (1 to answer or send)" in page
+    assert "People are waiting to hear back" not in home  # the lead's work, not theirs
 
 
 def test_members_see_only_published_entries(as_role, project):

@@ -4,22 +4,15 @@ way to start one (coplan.payments' HomePanel)."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.payments.models import Claim, ClaimLine
 from coplan.projects.roles import Role
 from tests.factories import ClaimFactory, ClaimLineFactory, InvolvementFactory, MembershipFactory
+from tests.homes import home_page, home_queries
 
 pytestmark = pytest.mark.django_db
 
 HEADING = "Your claims"
-
-
-def _home(client, membership) -> str:
-    response = client.get(f"/projects/{membership.project_id}/")
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def _co_producer():
@@ -31,7 +24,7 @@ def _co_producer():
 def test_a_co_producer_with_no_claims_can_start_one(client_for):
     member, _ = _co_producer()
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert HEADING in page
     assert "You have not made any claims in this project yet." in page
@@ -53,7 +46,7 @@ def test_each_claim_says_where_it_is_up_to_and_what_to_do_next(client_for):
     )
     ClaimFactory(project=project, person=person, activity="The May meeting", status="approved")
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert "Reading the March papers" in page
     assert "£4.50" in page
@@ -74,7 +67,7 @@ def test_a_paid_claim_says_when(client_for):
         paid_reference="BACS-1",
     )
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert "Paid on 12 March 2027." in page
 
@@ -98,7 +91,7 @@ def test_claims_to_act_on_come_first_and_only_a_few_are_shown(client_for):
         activity_on=datetime.date(2026, 1, 1),
     )
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert "An old claim sent back" in page
     assert page.count("Paid on 1 January 2027.") == 2
@@ -116,7 +109,7 @@ def test_a_co_producer_sees_only_their_own_claims(client_for):
         activity="A claim in another project",
     )
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert "taxi" not in page
     assert "A claim in another project" not in page
@@ -125,15 +118,9 @@ def test_a_co_producer_sees_only_their_own_claims(client_for):
 @pytest.mark.parametrize("role", [Role.FACILITATOR, Role.MANAGER, Role.FINANCE, Role.LEAD])
 def test_other_roles_do_not_get_this_part_on_their_first_page(client_for, role):
     member = MembershipFactory(role=role)
+    page = home_page(client_for(member.user), member.project_id)
 
-    assert "Claim expenses or your time" not in _home(client_for(member.user), member)
-
-
-def _home_queries(client, member) -> int:
-    client.get(f"/projects/{member.project_id}/")
-    with CaptureQueriesContext(connection) as captured:
-        client.get(f"/projects/{member.project_id}/")
-    return len(captured)
+    assert "Claim expenses or your time" not in page
 
 
 def test_the_home_asks_the_same_number_of_queries_however_many_claims(client_for):
@@ -156,8 +143,8 @@ def test_the_home_asks_the_same_number_of_queries_however_many_claims(client_for
         for claim in claims
     )
 
-    small = _home_queries(client_for(few.user), few)
-    large = _home_queries(client_for(many.user), many)
+    small = home_queries(client_for(few.user), few.project_id)
+    large = home_queries(client_for(many.user), many.project_id)
 
     print(f"co-producer's home: {small} queries with 1 claim, {large} with 200")
     assert small == large

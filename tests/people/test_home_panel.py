@@ -9,6 +9,7 @@ import pytest
 from coplan.people.models import AuditEntry
 from coplan.projects.roles import Role
 from tests.factories import InvolvementFactory, MembershipFactory
+from tests.homes import home_page
 from tests.people.conftest import give_needs
 
 pytestmark = pytest.mark.django_db
@@ -16,16 +17,10 @@ pytestmark = pytest.mark.django_db
 HEADING = "Your access needs and how we contact you"
 
 
-def _home(client, membership) -> str:
-    response = client.get(f"/projects/{membership.project_id}/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_a_co_producer_who_has_not_told_us_is_asked_to(client_for):
     member = MembershipFactory(role=Role.CO_PRODUCER)
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert HEADING in page
     assert "You have not told us yet." in page
@@ -44,7 +39,7 @@ def test_a_co_producer_sees_how_we_contact_them_and_that_they_told_us_their_need
     ).person
     give_needs(person)
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert "Text message: 07700 900123" in page
     assert "Large print, Easy Read" in page
@@ -67,7 +62,7 @@ def test_a_co_producer_sees_only_their_own_details(client_for):
         person__contact_by="phone",
     )
 
-    page = _home(client_for(member.user), member)
+    page = home_page(client_for(member.user), member.project_id)
 
     assert "someone.else@example.org" not in page
     assert "0999 999999" not in page
@@ -77,4 +72,4 @@ def test_a_co_producer_sees_only_their_own_details(client_for):
 def test_other_roles_do_not_get_this_part_on_their_first_page(client_for, role):
     member = MembershipFactory(role=role)
 
-    assert HEADING not in _home(client_for(member.user), member)
+    assert HEADING not in home_page(client_for(member.user), member.project_id)

@@ -233,6 +233,7 @@ EXPECTED = {
     # is a closed box filled in by one link (so its one-time links page is not found);
     # the reflection is the lead's own and not shared.
     "feedback:home": (ALL, 200),
+    "feedback:give": (ALL, 200),
     "feedback:forms": (FEEDBACK_VIEWERS, 200),
     "feedback:form_add": (LEAD_FACILITATOR, 200),
     "feedback:form": (FEEDBACK_VIEWERS, 200),

@@ -7,6 +7,7 @@ import pytest
 
 from coplan.projects.roles import Role
 from tests.factories import ActionFactory, MembershipFactory, ProjectFactory
+from tests.homes import home_page
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +29,8 @@ def test_the_co_producer_home_has_no_readiness_stop_or_question_counts(client_fo
     lead = MembershipFactory(project=project, role=Role.LEAD)
     co_producer = MembershipFactory(project=project, role=Role.CO_PRODUCER)
 
-    overview = client_for(lead.user).get(f"/projects/{project.pk}/").content.decode()
-    home = client_for(co_producer.user).get(f"/projects/{project.pk}/").content.decode()
+    overview = home_page(client_for(lead.user), project.pk)
+    home = home_page(client_for(co_producer.user), project.pk)
 
     assert "Stop: sort out 1 problem" in overview  # the lead's overview does say it
     assert "1 action is overdue" in overview

@@ -5,8 +5,6 @@ HomePanels)."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
 from coplan.working_together.models import CarParkItem, SharedDefinition
@@ -16,14 +14,9 @@ from tests.factories import (
     MembershipFactory,
     SharedDefinitionFactory,
 )
+from tests.homes import home_page, home_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def _home(client, project_id) -> str:
-    response = client.get(f"/projects/{project_id}/")
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_a_co_producer_sees_what_they_raised_and_its_answer(group, as_role):
@@ -40,7 +33,7 @@ def test_a_co_producer_sees_what_they_raised_and_its_answer(group, as_role):
     )
     CarParkItemFactory(project=project, raised_by=me.user, text="Is there parking nearby?")
 
-    page = _home(as_role(Role.CO_PRODUCER), project.pk)
+    page = home_page(as_role(Role.CO_PRODUCER), project.pk)
 
     assert "Things you raised in the car park" in page
     assert "Can we meet in the evenings?" in page
@@ -53,7 +46,7 @@ def test_only_what_they_raised_is_under_their_name(group, as_role):
     project = group[Role.LEAD].project
     CarParkItemFactory(project=project, raised_by=group[Role.FACILITATOR].user, text="Fran's")
 
-    page = _home(as_role(Role.CO_PRODUCER), project.pk)
+    page = home_page(as_role(Role.CO_PRODUCER), project.pk)
 
     assert "You have not raised anything in the car park." in page
     assert "Fran" not in page
@@ -71,7 +64,7 @@ def test_a_co_producer_sees_the_latest_agreements_and_definitions_with_links(gro
             updated_at=datetime.datetime(2027, 1, 1 + n, tzinfo=datetime.UTC),
         )
 
-    page = _home(as_role(Role.CO_PRODUCER), project.pk)
+    page = home_page(as_role(Role.CO_PRODUCER), project.pk)
 
     assert "How we work together" in page
     assert "Agreement number 4" in page
@@ -84,17 +77,10 @@ def test_a_co_producer_sees_the_latest_agreements_and_definitions_with_links(gro
 
 @pytest.mark.parametrize("role", [Role.FACILITATOR, Role.MANAGER, Role.FINANCE, Role.LEAD])
 def test_other_roles_do_not_get_these_parts_on_their_first_page(group, as_role, role):
-    page = _home(as_role(role), group[Role.LEAD].project_id)
+    page = home_page(as_role(role), group[Role.LEAD].project_id)
 
     assert "Things you raised in the car park" not in page
     assert "How we work together" not in page
-
-
-def _queries(client, project_id) -> int:
-    client.get(f"/projects/{project_id}/")
-    with CaptureQueriesContext(connection) as captured:
-        client.get(f"/projects/{project_id}/")
-    return len(captured)
 
 
 def _grow(project, user, count):
@@ -115,8 +101,8 @@ def test_the_home_asks_the_same_number_of_queries_however_much_the_group_wrote(c
     _grow(small.project, small.user, 1)
     _grow(large.project, large.user, 60)
 
-    few = _queries(client_for(small.user), small.project_id)
-    many = _queries(client_for(large.user), large.project_id)
+    few = home_queries(client_for(small.user), small.project_id)
+    many = home_queries(client_for(large.user), large.project_id)
 
     print(f"co-producer's home: {few} queries with 1 item each, {many} with 60")
     assert few == many

@@ -9,8 +9,16 @@ from coplan.feedback.telling import KINDS
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACCOUNT_SECTIONS, AccountSection
 from coplan.projects.models import Membership
-from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.projects.registries import (
+    HOME_PANELS,
+    NEEDS_ATTENTION,
+    PROJECT_NAV,
+    HomePanel,
+    NavEntry,
+    first_few,
+)
 from coplan.projects.roles import Role
+from coplan.projects.rules import CO_PRODUCERS
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
@@ -27,6 +35,24 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
             reverse("feedback:you_said_we_did", kwargs={"project_id": project.pk}),
         )
     ]
+
+
+def forms_open(membership: Membership) -> dict | None:
+    """On the co-producer's home: the feedback forms open for them, each with its link
+    (one query); nothing when there are none."""
+    forms, more = first_few(
+        selectors.forms_open_for(project=membership.project, user_id=membership.user_id)
+    )
+    return {"forms": forms, "more": more} if forms else None
+
+
+def you_said_we_did(membership: Membership) -> dict | None:
+    """On the co-producer's home: what the project did about what people said, what came
+    from them first (one query); nothing before anything is published."""
+    entries, more = first_few(
+        selectors.you_said_we_did_for(project=membership.project, user_id=membership.user_id)
+    )
+    return {"entries": entries, "more": more} if entries else None
 
 
 def held_about(*, user, organisation_id: int | None, own: bool) -> dict:
@@ -54,6 +80,16 @@ def register() -> None:
         order=60,
     )
     NEEDS_ATTENTION.register("feedback", needs_attention, order=50)
+    HOME_PANELS.register(
+        "feedback_forms_open",
+        HomePanel(CO_PRODUCERS, "feedback/_home_forms_open.html", forms_open),
+        order=151,
+    )
+    HOME_PANELS.register(
+        "you_said_we_did",
+        HomePanel(CO_PRODUCERS, "feedback/_home_you_said_we_did.html", you_said_we_did),
+        order=157,
+    )
     DEMO.register("feedback", lambda demo: feedback_demo_load(project=demo.project), order=50)
     ACCOUNT_SECTIONS.register(
         "feedback",

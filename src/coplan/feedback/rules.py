@@ -4,6 +4,7 @@
 |--------------------------------------------|------|--------|---------|---------|----------|
 | see the feedback forms and their results   | yes  | yes    | yes     |         |          |
 | make and change forms, type in paper ones  | yes  | yes    |         |         |          |
+| give feedback on forms open to you         | yes  | yes    | yes     | yes     | yes      |
 | see "you said, we did" and the general     | yes  | yes    | yes     | yes     | yes      |
 | feeling of each form                       |      |        |         |         |          |
 | write and publish "you said, we did"       | yes  | yes    |         |         |          |
@@ -14,7 +15,10 @@
 | add lessons                                | yes  | yes    |         |         |          |
 
 Filling in a form is not a project page: it is reached by the form's link
-(or a one-time link), and for forms that keep names, by signed-in members.
+(or a one-time link), and for forms that keep names, by signed-in members. A member
+finds the forms open to them on "Give feedback" (and a co-producer on their home):
+about the whole project or a meeting they were invited to and did not miss, with the
+form's own link (forms by one-time links are given out one by one, with no name).
 
 Why:
 - Leads and facilitators run the meetings the feedback is about, so they make
@@ -41,6 +45,7 @@ VIEW_FEEDBACK = Permission(
     "see the feedback forms and their results", frozenset({*LEAD_FACILITATOR, Role.MANAGER})
 )
 MANAGE_FEEDBACK = Permission("make and change feedback forms", LEAD_FACILITATOR)
+GIVE_FEEDBACK = Permission("give feedback on the forms open to you", ALL_ROLES)
 VIEW_YOU_SAID_WE_DID = Permission("see you said, we did", ALL_ROLES)
 EDIT_YOU_SAID_WE_DID = Permission("write and publish you said, we did", LEAD_FACILITATOR)
 SEND_YOU_SAID_WE_DID = Permission("send you said, we did to everyone involved", LEADS)

@@ -4,7 +4,9 @@ and lessons. Every read of a project's things takes the project."""
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -15,6 +17,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
     Window,
 )
 from django.db.models.functions import Coalesce, RowNumber
@@ -34,13 +37,14 @@ from coplan.feedback.models import (
     YouSaidWeDid,
     YouSaidWeDidSent,
 )
-from coplan.meetings.models import Meeting
+from coplan.meetings.models import Attendance, InvitedPerson, Meeting, Reply
 from coplan.organisations.models import Organisation
 from coplan.people.models import Involvement, Person
 from coplan.projects.models import Project
 from coplan.projects.selectors import token_hash
 from coplan.working_together.models import CarParkItem
 
+FORMS_OPEN_PER_PAGE = 20
 SMALLEST_GROUP = 5  # a closed box shows nothing about fewer answers than this
 WORDS_SHOWN = 10  # free-text answers on the results page per question; the rest a page each
 
@@ -110,6 +114,35 @@ def feedback_form_for_token(*, token: str) -> Opened | None:
             return None
         form, one_time = link.form, token
     return Opened(form, list(form.questions.all()), one_time)
+
+
+def forms_open_for(*, project: Project, user_id: int) -> QuerySet[FeedbackForm]:
+    """The forms a member can fill in here, signed in: open, reached by the form's own
+    link (a one-time link is given out one by one, with no name), not answered by them
+    yet when the form keeps names, and about the whole project or a meeting they were
+    invited to and did not miss (not "did not come", nor "not coming" unless they came).
+    The latest meeting first."""
+    invited = InvitedPerson.objects.filter(
+        meeting=OuterRef("meeting"), person__user_id=user_id
+    ).filter(
+        Q(attendance=Attendance.CAME)
+        | (~Q(attendance=Attendance.DID_NOT_COME) & ~Q(reply=Reply.NOT_COMING))
+    )
+    answered = FeedbackResponse.objects.filter(form=OuterRef("pk"), respondent_id=user_id)
+    return (
+        FeedbackForm.objects.filter(project=project, is_open=True)
+        .exclude(how_answered=HowAnswered.ONE_TIME)
+        .filter(Q(meeting__isnull=True) | Exists(invited))
+        .exclude(Exists(answered))
+        .select_related("meeting")
+        .order_by(F("meeting__meets_on").desc(nulls_last=True), "-created_at", "-pk")
+    )
+
+
+def forms_open_for_page(*, project: Project, user_id: int, page: int | str = 1) -> Page:
+    """A page of `forms_open_for`: two queries, however many there are."""
+    forms = forms_open_for(project=project, user_id=user_id)
+    return Paginator(forms, FORMS_OPEN_PER_PAGE).get_page(page)
 
 
 def has_answered(*, form: FeedbackForm, user) -> bool:
@@ -337,6 +370,32 @@ def you_said_we_did_entries(
     if published_only:
         entries = entries.filter(published_at__isnull=False)
     return list(entries)
+
+
+def you_said_we_did_for(*, project: Project, user_id: int) -> QuerySet[YouSaidWeDid]:
+    """What the project published, what concerns the member first: from a meeting they
+    came to (`from_meeting`), a form they filled in with their name (`from_feedback`) or
+    something they raised in the car park (`from_car_park`); then the newest."""
+    came = InvitedPerson.objects.filter(
+        meeting=OuterRef("form__meeting"), person__user_id=user_id, attendance=Attendance.CAME
+    )
+    answered = FeedbackResponse.objects.filter(form=OuterRef("form"), respondent_id=user_id)
+    raised = CarParkItem.objects.filter(pk=OuterRef("car_park_item"), raised_by_id=user_id)
+    return (
+        YouSaidWeDid.objects.filter(project=project, published_at__isnull=False)
+        .select_related("form__meeting", "car_park_item")
+        .annotate(
+            from_meeting=Exists(came), from_feedback=Exists(answered), from_car_park=Exists(raised)
+        )
+        .annotate(
+            concerns_them=Case(
+                When(Q(from_meeting=True) | Q(from_feedback=True) | Q(from_car_park=True), then=0),
+                default=1,
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("concerns_them", "-published_at", "-pk")
+    )
 
 
 def you_said_we_did_entry(*, project: Project, entry_id: int) -> YouSaidWeDid | None:

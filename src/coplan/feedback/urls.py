@@ -22,6 +22,7 @@ ANSWER = "feedback/<str:token>/"
 
 urlpatterns = [
     path(HOME, overview.home, name="home"),
+    path(HOME + "give/", overview.give, name="give"),
     # Feedback forms
     path(HOME + "forms/", forms.forms, name="forms"),
     path(HOME + "forms/add/", forms.form_add, name="form_add"),

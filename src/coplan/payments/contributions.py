@@ -8,7 +8,7 @@ from coplan.notifications.kinds import kinds_register
 from coplan.payments import receipts, rules, selectors
 from coplan.payments.demo import payments_demo_load
 from coplan.payments.models import BankDetails
-from coplan.payments.presenters import home_claim, waiting_panel
+from coplan.payments.presenters import own_claim, waiting_panel
 from coplan.payments.telling import KINDS
 from coplan.people.everything_held import (
     ACTIVITY,
@@ -30,6 +30,7 @@ from coplan.projects.registries import (
     first_few,
 )
 from coplan.projects.roles import Role
+from coplan.projects.rules import CO_PRODUCERS
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
@@ -55,7 +56,7 @@ def your_claims(membership: Membership) -> dict:
     claims, more = first_few(
         selectors.own_claims_first(project=membership.project, user_id=membership.user_id)
     )
-    return {"claims": [home_claim(claim) for claim in claims], "more": more}
+    return {"claims": [own_claim(claim) for claim in claims], "more": more}
 
 
 def finance_queues(user) -> dict | None:
@@ -93,7 +94,7 @@ def register() -> None:
     NEEDS_ATTENTION.register("payments", needs_attention, order=20)
     HOME_PANELS.register(
         "your_claims",
-        HomePanel(frozenset({Role.CO_PRODUCER}), "payments/_home_your_claims.html", your_claims),
+        HomePanel(CO_PRODUCERS, "payments/_home_your_claims.html", your_claims),
         order=141,
     )
     HOME_PANELS.register(

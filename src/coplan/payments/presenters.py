@@ -37,8 +37,8 @@ def status_tag(status: str) -> Tag:
     return Tag(ClaimStatus(status).label, STATUS_COLOURS[status])
 
 
-# What to do next, in a few words, beside each claim on the claimant's home.
-HOME_NEXT = {
+# What to do next, in a few words, beside each claim in its claimant's own list.
+NEXT_STEP_SHORT = {
     ClaimStatus.DRAFT: "Not sent yet: finish it and send it.",
     ClaimStatus.SUBMITTED: "Sent: waiting to be checked and approved.",
     ClaimStatus.RETURNED: "Sent back: change what is needed and send it again.",
@@ -47,8 +47,8 @@ HOME_NEXT = {
 
 
 @dataclass(frozen=True)
-class HomeClaim:
-    """One of someone's own claims as their home shows it."""
+class OwnClaim:
+    """One of someone's own claims as their own list shows it (their home, "Paying people")."""
 
     claim: Claim
     total: str
@@ -57,13 +57,13 @@ class HomeClaim:
     reason: str  # why it was sent back, if it was
 
 
-def home_claim(claim: Claim) -> HomeClaim:
-    """A claim with a `total_pence` (selectors), for its claimant's home."""
+def own_claim(claim: Claim) -> OwnClaim:
+    """A claim with a `total_pence` (selectors), for its claimant's own list."""
     if claim.status == ClaimStatus.PAID:
         next_step = f"Paid on {long_date(claim.paid_on)}."
     else:
-        next_step = HOME_NEXT[claim.status]
-    return HomeClaim(
+        next_step = NEXT_STEP_SHORT[claim.status]
+    return OwnClaim(
         claim=claim,
         total=money_words(claim.total_pence),
         tag=status_tag(claim.status),

@@ -5,6 +5,7 @@ from coplan.people.presenters import contact_words, format_words
 from coplan.projects.models import Membership
 from coplan.projects.registries import HOME_PANELS, PROJECT_NAV, HomePanel, NavEntry
 from coplan.projects.roles import Role
+from coplan.projects.rules import CO_PRODUCERS
 
 
 def your_details(membership: Membership) -> dict:
@@ -37,6 +38,6 @@ def register() -> None:
     )
     HOME_PANELS.register(
         "your_details",
-        HomePanel(frozenset({Role.CO_PRODUCER}), "people/_home_your_details.html", your_details),
+        HomePanel(CO_PRODUCERS, "people/_home_your_details.html", your_details),
         order=131,
     )

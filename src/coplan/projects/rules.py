@@ -14,6 +14,7 @@ from coplan.projects.roles import Role
 ALL_ROLES = frozenset(Role)
 STAFF_ROLES = frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER, Role.FINANCE})
 LEADS = frozenset({Role.LEAD})
+CO_PRODUCERS = frozenset({Role.CO_PRODUCER})
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from coplan.projects.registries import (
     first_few,
 )
 from coplan.projects.roles import Role
+from coplan.projects.rules import CO_PRODUCERS
 from coplan.working_together import rules, selectors
 from coplan.working_together.demo import working_together_demo_load
 from coplan.working_together.presenters import CarParkItemPresenter
@@ -69,9 +70,6 @@ def how_we_work(membership: Membership) -> dict:
         "definitions": definitions,
         "more_definitions": more_definitions,
     }
-
-
-CO_PRODUCERS = frozenset({Role.CO_PRODUCER})
 
 
 def register() -> None:

@@ -23,6 +23,7 @@ SECTION = Section(
     label="Feedback",
     sub_pages=(
         SubPage("home", "At a glance"),
+        SubPage("give", "Give feedback"),
         SubPage(
             "forms",
             "Feedback forms",

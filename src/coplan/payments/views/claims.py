@@ -15,7 +15,7 @@ from coplan.core.numbers import money_words
 from coplan.payments import receipts, rules, selectors, services
 from coplan.payments.choices import ClaimStatus, ExpenseCategory, LineKind
 from coplan.payments.forms import SOMETHING_ELSE, ClaimStartForm, ExpenseForm, TimeForm
-from coplan.payments.presenters import NEXT_STEP, waiting_panel
+from coplan.payments.presenters import NEXT_STEP, own_claim, waiting_panel
 from coplan.payments.views import (
     SECTION,
     claim_for,
@@ -44,7 +44,10 @@ def home(request: HttpRequest, membership: Membership) -> HttpResponse:
         person=person,
         choice=selectors.payment_choice(person=person),
         has_bank_details=selectors.bank_details_held(person=person) is not None,
-        claims=selectors.person_claims(project=membership.project, person=person),
+        claims=[
+            own_claim(claim)
+            for claim in selectors.person_claims(project=membership.project, person=person)
+        ],
         policy=today_policy(membership),
         may_see_claims=may_see_claims,
         may_claim_for_others=membership.may(rules.CLAIM_FOR_OTHERS),
