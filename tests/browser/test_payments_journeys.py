@@ -163,3 +163,78 @@ def test_finance_approves_pays_and_downloads_and_an_admin_sets_the_rules(visit):
     page.get_by_role("button", name="Save the rules").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     visit.assert_accessible()
+
+
+def test_finance_pays_a_batch_from_the_organisation_queue_reached_by_links_only(visit):
+    from django.utils import timezone
+
+    from coplan.payments.models import ClaimLine
+    from tests.factories import OrganisationFactory, ProjectFactory
+
+    page = visit.page
+    organisation = OrganisationFactory(name="Banbury Council")
+    day_services = ProjectFactory(organisation=organisation, name="Day services")
+    carers = ProjectFactory(organisation=organisation, name="Young carers")
+    finance = MembershipFactory(
+        project=day_services, role=Role.FINANCE, user__email="jo@example.org"
+    ).user
+    MembershipFactory(project=carers, role=Role.FINANCE, user=finance)
+
+    def claim(project, name, status, pence):
+        person = InvolvementFactory(project=project, person__full_name=name).person
+        made = Claim.objects.create(
+            project=project,
+            person=person,
+            activity="Reading the papers",
+            activity_on=datetime.date(2027, 3, 1),
+            status=status,
+            submitted_at=timezone.now() - datetime.timedelta(days=4),
+            pay_by=datetime.date(2099, 1, 5),
+            approved_at=timezone.now() if status == "approved" else None,
+        )
+        ClaimLine.objects.create(
+            claim=made, kind="expense", category="public_transport", amount_pence=pence
+        )
+        return made
+
+    ann = claim(day_services, "Ann Jones", "approved", 450)
+    bob = claim(carers, "Bob Patel", "approved", 1200)
+    cal = claim(carers, "Cal Wright", "approved", 300)
+    claim(day_services, "Dee Khan", "submitted", 800)
+
+    _sign_in(visit, "jo@example.org")
+    expect(page.get_by_text("1 claim waiting for approval, 3 to pay, 0 late")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="Day services").click()
+    expect(page.get_by_role("heading", name="Claims waiting for you")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="Claims waiting in every project of Banbury Council").click()
+
+    expect(page.get_by_role("heading", name="Claims waiting for finance")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="Waiting for approval (1)").click()
+    expect(page.get_by_role("link", name="Dee Khan: £8.00")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="To pay (3)").click()
+    page.get_by_label("Ann Jones: £4.50").check()
+    page.get_by_label("Bob Patel: £12.00").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("link", name="Enter the payment reference")).to_be_visible()
+    expect(page.get_by_label("Bob Patel: £12.00")).to_be_checked()
+    visit.assert_accessible()
+    page.get_by_label("Payment reference").fill("BACS 2042")
+    page.get_by_role("button", name="Continue").click()
+
+    expect(page.get_by_role("heading", name="Check before you mark 2 claims paid")).to_be_visible()
+    expect(page.get_by_text("£16.50")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("button", name="Mark 2 claims paid").click()
+
+    expect(
+        page.get_by_text("2 claims are marked paid with the reference BACS 2042.")
+    ).to_be_visible()
+    expect(page.get_by_label("Cal Wright: £3.00")).to_be_visible()
+    expect(page.get_by_label("Ann Jones: £4.50")).to_have_count(0)
+    visit.assert_accessible()
+    statuses = dict(Claim.objects.values_list("pk", "status"))
+    assert [statuses[ann.pk], statuses[bob.pk], statuses[cal.pk]] == ["paid", "paid", "approved"]
