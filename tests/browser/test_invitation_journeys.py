@@ -126,6 +126,8 @@ def test_co_producer_replies_from_their_home_on_a_phone_and_adds_it_to_their_cal
         meeting=meeting, person=member.user.people_records.get(), reply="in_person"
     )
     _sign_in(visit, "sam@example.org")
+    expect(page.get_by_text("Your reply: Coming in person")).to_be_visible()  # across projects
+    visit.assert_accessible()
 
     page.get_by_role("link", name="Day services").click()
     expect(page.get_by_role("heading", name="Your next meetings")).to_be_visible()

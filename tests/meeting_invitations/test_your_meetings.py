@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from coplan.meeting_invitations import links
-from coplan.meeting_invitations.yours import home_panel
+from coplan.meeting_invitations.yours import home_panel, your_projects_panel
 from coplan.meetings import selectors as meeting_selectors
 from coplan.meetings.models import Checked, InvitedPerson
 from coplan.notifications.models import Update
@@ -390,3 +390,45 @@ def test_your_invitations_selector_is_bounded_and_in_date_order():
     found = meeting_selectors.your_invitations(membership=membership, today=TODAY, limit=3)
 
     assert [invited.meeting.meets_on.day for invited in found] == [1, 2, 3]
+
+
+# On "Your projects", across their projects ---------------------------------------------------
+
+
+def test_your_projects_lists_their_next_meetings_in_every_project_they_are_in(client_for):
+    membership, person = co_producer()
+    here = a_meeting(membership.project, day=datetime.date(2027, 3, 2), title="Planning day")
+    InvitedPersonFactory(meeting=here, person=person, reply="online")
+    elsewhere = MembershipFactory(user=membership.user, role=Role.CO_PRODUCER)
+    there = a_meeting(elsewhere.project, day=datetime.date(2027, 3, 1), title="Other workshop")
+    InvitedPersonFactory(
+        meeting=there,
+        person=InvolvementFactory(project=elsewhere.project, person__user=membership.user).person,
+    )
+    left = MeetingFactory(title="A project they have left")
+    InvitedPersonFactory(
+        meeting=left,
+        person=InvolvementFactory(project=left.project, person__user=membership.user).person,
+    )
+
+    page = client_for(membership.user).get("/projects/").content.decode()
+
+    assert page.index("Other workshop") < page.index("Planning day")
+    assert f'href="/projects/{membership.project_id}/meetings/{here.pk}/"' in page
+    assert "Your reply: Coming online" in page
+    assert "A project they have left" not in page
+
+
+def test_your_projects_meetings_are_one_query_and_left_out_when_there_are_none(
+    django_assert_num_queries,
+):
+    membership, _ = _invited_to(5, others=2)
+    nobody, _ = co_producer()
+
+    with django_assert_num_queries(1):
+        panel = your_projects_panel(membership.user)
+    with django_assert_num_queries(1):
+        nothing = your_projects_panel(nobody.user)
+
+    assert len(panel["meetings"]) == 3
+    assert nothing is None

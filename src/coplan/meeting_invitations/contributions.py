@@ -10,13 +10,18 @@ from coplan.meeting_invitations.demo import invitations_demo_load
 from coplan.meeting_invitations.rules import DOWNLOAD_CALENDAR, RECORD_ATTENDANCE, SEND_INVITATIONS
 from coplan.meeting_invitations.selectors import invitations_held_about
 from coplan.meeting_invitations.telling import KINDS
-from coplan.meeting_invitations.yours import home_panel, meeting_part
+from coplan.meeting_invitations.yours import home_panel, meeting_part, your_projects_panel
 from coplan.meetings.models import Meeting
 from coplan.meetings.registries import MEETING_LINKS, MEETING_PARTS, MeetingLink
 from coplan.notifications.kinds import kinds_register
 from coplan.people.selectors import RECORD_SECTIONS, RecordSection
 from coplan.projects.models import Membership
-from coplan.projects.registries import HOME_PANELS, HomePanel
+from coplan.projects.registries import (
+    HOME_PANELS,
+    YOUR_PROJECTS_PANELS,
+    HomePanel,
+    YourProjectsPanel,
+)
 from coplan.projects.roles import Role
 
 _LINKS = (
@@ -48,6 +53,11 @@ def register() -> None:
             "meeting_invitations/_home_your_meetings.html",
             home_panel,
         ),
+        order=1,
+    )
+    YOUR_PROJECTS_PANELS.register(
+        "your next meetings",
+        YourProjectsPanel("meeting_invitations/_your_projects_meetings.html", your_projects_panel),
         order=1,
     )
     DEMO.register("invitations", lambda demo: invitations_demo_load(project=demo.project), order=40)

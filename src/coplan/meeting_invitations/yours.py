@@ -8,7 +8,7 @@ from django.utils import timezone
 from coplan.meeting_invitations import links, services
 from coplan.meetings import selectors as meeting_selectors
 from coplan.meetings.models import InvitedPerson, Meeting, Reply
-from coplan.meetings.presenters import YourMeeting
+from coplan.meetings.presenters import YourMeeting, when_words
 from coplan.projects.models import Membership
 from coplan.projects.pages import project_url
 
@@ -91,6 +91,33 @@ def home_panel(membership: Membership) -> dict:
         "more": len(found) > SHOWN_ON_HOME,
         "all_url": project_url("meeting_invitations:your_meetings", membership),
         "feed": feed(found[0].person_id) if found else None,
+    }
+
+
+def your_projects_panel(user) -> dict | None:
+    """On "Your projects": their next few meetings in every project they are in, each
+    linking to the meeting's page, or None if they are invited to none. One query."""
+    found = meeting_selectors.your_next_invitations_everywhere(
+        user=user, today=timezone.localdate(), limit=SHOWN_ON_HOME
+    )
+    if not found:
+        return None
+    return {
+        "meetings": [
+            {
+                "title": invited.meeting.title,
+                "project": invited.meeting.project.name,
+                "when": when_words(
+                    meeting_selectors.times_of(invited.meeting), invited.meeting.length_minutes
+                ),
+                "replied": invited.reply != Reply.NO_REPLY,
+                "reply_words": invited.get_reply_display(),
+                "url": project_url(
+                    "meetings:meeting", invited.meeting, meeting_id=invited.meeting_id
+                ),
+            }
+            for invited in found
+        ]
     }
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from coplan.meetings import checks
@@ -215,6 +215,34 @@ def your_invitations_page(*, membership: Membership, today: datetime.date, page:
 
 
 YOUR_MEETINGS_PER_PAGE = 20
+
+
+def your_next_invitations_everywhere(
+    *, user: AbstractBaseUser, today: datetime.date, limit: int
+) -> list[InvitedPerson]:
+    """The person's own invitations from `today` on, in every project they are still a
+    member of (through their memberships, never a project they have left), soonest
+    first, with each meeting and its project: one query."""
+    member = Membership.objects.filter(user=user, project_id=OuterRef("meeting__project_id"))
+    return list(
+        InvitedPerson.objects.filter(
+            Exists(member),
+            person__user=user,
+            person__erased_at__isnull=True,
+            meeting__meets_on__gte=today,
+        )
+        .select_related("meeting__project")
+        .only(
+            "reply",
+            "person_id",
+            "meeting__title",
+            "meeting__meets_on",
+            "meeting__starts_at",
+            "meeting__length_minutes",
+            "meeting__project__name",
+        )
+        .order_by("meeting__meets_on", "meeting__starts_at", "meeting_id")[:limit]
+    )
 
 
 def your_invitation(*, membership: Membership, meeting: Meeting) -> InvitedPerson | None:
