@@ -160,39 +160,86 @@ def test_lead_maps_stakeholders_adds_and_imports_participants(visit, tmp_path):
     visit.assert_accessible()
 
 
+def _press_tab_until(page, name: str) -> None:
+    """Move the keyboard focus forward until it is on the button or link called `name`."""
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.innerText.trim()") == name:
+            return
+    raise AssertionError(f"Tab never reached {name}")
+
+
 def test_co_producer_tells_us_once_on_a_phone(phone_visit):
     page = phone_visit.page
     membership = MembershipFactory(role=Role.CO_PRODUCER, user__email="sam@example.org")
     project_id = membership.project_id
     _sign_in(phone_visit, "sam@example.org")
 
-    phone_visit.go(f"/projects/{project_id}/involving-people/")
-    phone_visit.assert_accessible()
-    page.get_by_role("link", name="Your details, access needs and consent").click()
-    expect(page.get_by_text("You have not told us yet.").first).to_be_visible()
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("link", name="Your account").click()
+    page.get_by_role("link", name="Your access needs and how we contact you").click()
+    expect(page.get_by_role("heading", name="Tell us what you need to take part")).to_be_visible()
     phone_visit.assert_accessible()
     phone_visit.assert_fits_the_screen()
+    page.get_by_role("button", name="Start").click()
 
-    page.get_by_role("button", name="Tell us what you need").click()
+    # The first question with the keyboard only: Space ticks a box, Enter continues.
+    page.get_by_label("I use a wheelchair or mobility scooter").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Step-free access (no stairs, or a lift)")).to_be_checked()
     phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
+    _press_tab_until(page, "Continue")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="What helps you hear, see and talk")).to_be_visible()
     page.get_by_label("Live captions (speech shown as text)").check()
+    phone_visit.assert_accessible()
+    page.get_by_role("button", name="Continue").click()
     page.get_by_label("Vegetarian").check()
-    page.get_by_label("Anything else you need (optional)").fill("A seat near the door, please")
-    page.get_by_role("button", name="Save access needs").click()
-    expect(page.get_by_text("A seat near the door, please")).to_be_visible()
     phone_visit.assert_accessible()
+    page.get_by_role("button", name="Continue").click()
 
-    page.get_by_role("link", name="Change how to contact you").click()
-    phone_visit.assert_accessible()
-    page.get_by_label("Text message").check()
-    page.get_by_role("button", name="Save details").click()
+    page.get_by_label("A text message").check()
+    page.get_by_label("How many days before a meeting?").fill("soon")
+    page.get_by_role("button", name="Continue").click()
     expect(
-        page.get_by_role("link", name="Enter a phone number, or choose another way to make contact")
+        page.get_by_role("link", name="The number of days must be a whole number, like 12")
     ).to_be_visible()
     phone_visit.assert_accessible()
+    page.get_by_label("How many days before a meeting?").fill("2")
+    page.get_by_role("button", name="Continue").click()
+
+    expect(page.get_by_role("heading", name="What else helps you take part?")).to_be_visible()
+    phone_visit.assert_accessible()
+    page.get_by_role("link", name="Skip this question").click()
+    page.get_by_label("Easy Read").check()
+    phone_visit.assert_accessible()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Text message").check()
     page.get_by_label("Phone number (optional)").fill("07700 900123")
-    page.get_by_role("button", name="Save details").click()
-    expect(page.get_by_text("The details have been saved.")).to_be_visible()
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Yes").check()
+    phone_visit.assert_accessible()
+    page.get_by_role("button", name="Continue").click()
+
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
+    page.get_by_role("link", name="Change papers").click()
+    page.get_by_label("Large print").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Large print, Easy Read")).to_be_visible()
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_text("Your answers have been saved.")).to_be_visible()
+    expect(page.get_by_text("Live captions (speech shown as text)")).to_be_visible()
+    expect(page.get_by_text("Step-free access (no stairs, or a lift)")).to_be_visible()
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
 
     page.get_by_role("button", name="Change what you agree to").click()
     phone_visit.assert_accessible()

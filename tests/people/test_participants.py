@@ -261,9 +261,13 @@ def test_co_producer_tells_us_once_and_it_is_used_in_every_project(client_for, p
     client = client_for(co_producer)
 
     client.post(
-        f"/projects/{project.pk}/your-details/access-needs/",
-        {"communication": ["captions"], "support_notes": "I need to sit near the door"},
+        f"/projects/{project.pk}/tell-us-once/communication/", {"communication": ["captions"]}
     )
+    client.post(
+        f"/projects/{project.pk}/tell-us-once/other-support/",
+        {"support_notes": "I need to sit near the door"},
+    )
+    client.post(f"/projects/{project.pk}/tell-us-once/check-your-answers/")
     elsewhere = client.get(f"/projects/{other_project.pk}/your-details/").content.decode()
 
     person = Person.objects.get(user=co_producer)
@@ -351,9 +355,9 @@ def test_own_details_never_clash_with_a_record_holding_the_same_email(
     someone_else = member_of(Role.CO_PRODUCER)
     InvolvementFactory(project=project, person__email=co_producer.email, person__user=someone_else)
 
-    response = client_for(co_producer).post(
-        f"/projects/{project.pk}/your-details/access-needs/", {"dietary": ["halal"]}
-    )
+    client = client_for(co_producer)
+    client.post(f"/projects/{project.pk}/tell-us-once/food-and-drink/", {"dietary": ["halal"]})
+    response = client.post(f"/projects/{project.pk}/tell-us-once/check-your-answers/")
 
     assert response.status_code == 302
     own = Person.objects.get(user=co_producer)

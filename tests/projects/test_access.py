@@ -122,7 +122,10 @@ EXPECTED = {
     "people:access_needs": (LEAD_FACILITATOR, 200),
     "people:your_details": (ALL, 200),
     "people:your_details_edit": (ALL, 200),
-    "people:your_needs_edit": (ALL, 200),
+    "people:your_needs_edit": (ALL, 302),  # now asked one question a page: tell_us_once
+    "people:tell_us_once": (ALL, 200),
+    "people:tell_us_once_question": (ALL, 200),
+    "people:tell_us_once_check": (ALL, 200),
     "people:your_consents": (ALL, 200),
     "people:your_export": (ALL, 200),
     "people:your_export_json": (ALL, 200),
@@ -338,6 +341,7 @@ def project_data():
         "section_id": "getting-started",
         "question_id": "how-much-time",
         "rule_id": "time-frame-too-short",
+        "question": "food-and-drink",
     }
     meeting = MeetingFactory(project=project)
     values["meeting_id"] = meeting.pk

@@ -41,7 +41,8 @@ def test_lead_invites_by_email_and_the_new_person_joins_with_a_password(
     joined = client.post(link, {"full_name": "Ada Lovelace", "password": PASSWORD}, follow=True)
 
     assert f"Join {project.name}" in join_page
-    assert joined.redirect_chain[-1][0] == f"/projects/{project.pk}/"
+    # No access needs told yet, so they are asked next (coplan.people: tell us once).
+    assert joined.redirect_chain[-1][0] == f"/projects/{project.pk}/tell-us-once/"
     assert f"You have joined {project.name} as facilitator" in joined.content.decode()
     user = User.objects.get(email="new.person@example.org")
     assert user.full_name == "Ada Lovelace"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from coplan.accounts import services
 from coplan.accounts.forms import AccountDetailsForm, PasswordResetForm, SetPasswordForm, SignInForm
+from coplan.accounts.registries import account_links
 from coplan.core.http import posted
 
 
@@ -59,7 +60,7 @@ def your_account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/your_account.html",
-        {"form": form, "nav_section": "account"},
+        {"form": form, "nav_section": "account", "links": account_links(request.user)},
     )
 
 

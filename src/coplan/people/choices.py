@@ -71,8 +71,8 @@ CONSENT_QUESTIONS = {
 
 CONSENT_EXPLANATIONS = {
     ConsentPurpose.DATA_STORAGE: (
-        "We keep your name, how to contact you and what you need to take part, so we can "
-        "invite you, meet your needs and pay you. Only the people running the project see "
+        "We keep your name, how to contact you and what you need to take part. We use them "
+        "to invite you, meet your needs and pay you. Only the people running the project see "
         "what you need. We delete your details when you ask, or when you have not been "
         "involved for the time our organisation has set."
     ),

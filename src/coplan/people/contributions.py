@@ -1,9 +1,18 @@
 """What the people app adds to what every app shares (see `coplan.core.registry`)."""
 
+from django.urls import reverse
+
+from coplan.accounts.registries import ACCOUNT_LINKS
 from coplan.people import selectors
 from coplan.people.presenters import contact_words, format_words
 from coplan.projects.models import Membership
-from coplan.projects.registries import HOME_PANELS, PROJECT_NAV, HomePanel, NavEntry
+from coplan.projects.registries import (
+    AFTER_JOINING,
+    HOME_PANELS,
+    PROJECT_NAV,
+    HomePanel,
+    NavEntry,
+)
 from coplan.projects.roles import Role
 from coplan.projects.rules import CO_PRODUCERS
 
@@ -21,6 +30,35 @@ def your_details(membership: Membership) -> dict:
         "formats": format_words(person) or "Standard",
         "told_needs": bool(person.needs_token),
     }
+
+
+TELL_US_ONCE_LINK = "Your access needs and how we contact you"
+
+
+def _tell_us_once_url(project_id: int) -> str:
+    return reverse("people:tell_us_once", kwargs={"project_id": project_id})
+
+
+def tell_us_once_after_joining(membership: Membership) -> str | None:
+    """A co-producer, and anyone who has not told us what they need, is asked next."""
+    if membership.role == Role.CO_PRODUCER:
+        return _tell_us_once_url(membership.project_id)
+    person = selectors.person_for_member(membership=membership)
+    if person is None or not person.needs_token:
+        return _tell_us_once_url(membership.project_id)
+    return None
+
+
+def tell_us_once_links(user) -> list[tuple[str, str]]:
+    """One link for each organisation the person works with ("tell us once" is kept per
+    organisation), to the project they joined there most recently."""
+    projects = selectors.newest_project_in_each_organisation(user=user)
+    if len(projects) == 1:
+        return [(TELL_US_ONCE_LINK, _tell_us_once_url(projects[0].pk))]
+    return [
+        (f"{TELL_US_ONCE_LINK}: {project.organisation.name}", _tell_us_once_url(project.pk))
+        for project in projects
+    ]
 
 
 def register() -> None:
@@ -41,3 +79,5 @@ def register() -> None:
         HomePanel(CO_PRODUCERS, "people/_home_your_details.html", your_details),
         order=131,
     )
+    AFTER_JOINING.register("tell_us_once", tell_us_once_after_joining, order=10)
+    ACCOUNT_LINKS.register("tell_us_once", tell_us_once_links, order=10)

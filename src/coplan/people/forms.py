@@ -22,7 +22,13 @@ from coplan.people.choices import (
 )
 from coplan.people.importing import MAX_BYTES
 from coplan.people.models import StakeholderGroup
-from coplan.people.needs import CATEGORIES, MAX_NOTES_LENGTH, MAX_REMINDER_DAYS, AccessNeeds
+from coplan.people.needs import (
+    CATEGORIES,
+    MAX_NOTES_LENGTH,
+    MAX_REMINDER_DAYS,
+    AccessNeeds,
+    NeedCategory,
+)
 
 PHONE_CHARACTERS = set("0123456789 +()-")
 
@@ -228,12 +234,17 @@ class DetailsForm(forms.Form):
         errors_label="the language",
     )
 
-    def __init__(self, *args, about_someone_else: bool = False, **kwargs) -> None:
+    def __init__(
+        self, *args, about_someone_else: bool = False, only: tuple[str, ...] = (), **kwargs
+    ) -> None:
+        """`only`: just these fields (one question of "tell us once")."""
         super().__init__(*args, **kwargs)
         self.fields["email"].required = False
         if about_someone_else:
             self.fields["contact_by"].label = "How do they want to be contacted?"
             self.fields["formats"].label = "Which formats do their papers need to be in? (optional)"
+        if only:
+            self.fields = {name: self.fields[name] for name in only}
 
     def clean_full_name(self) -> str:
         return clean_plain_text(self.cleaned_data["full_name"], field_label="The full name")
@@ -277,10 +288,17 @@ class DetailsForm(forms.Form):
 class NeedsForm(forms.Form):
     """One group of checkboxes and a notes box per category, built from `needs.CATEGORIES`."""
 
-    def __init__(self, *args, about_someone_else: bool = False, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        about_someone_else: bool = False,
+        categories: tuple[NeedCategory, ...] = CATEGORIES,
+        **kwargs,
+    ) -> None:
+        """`categories`: just these (one question of "tell us once")."""
         super().__init__(*args, **kwargs)
-        self.categories = CATEGORIES
-        for category in CATEGORIES:
+        self.categories = categories
+        for category in categories:
             self.fields[category.code] = forms.MultipleChoiceField(
                 widget=forms.CheckboxSelectMultiple,
                 label=category.question,
@@ -306,7 +324,7 @@ class NeedsForm(forms.Form):
                     max_value=MAX_REMINDER_DAYS,
                     hint="Enter 0 for a reminder on the day.",
                 )
-        if about_someone_else:
+        if about_someone_else and "reminders" in self.fields:
             self.fields["reminders"].label = "How would they like to be reminded about meetings?"
 
     @classmethod
@@ -319,7 +337,7 @@ class NeedsForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        for category in CATEGORIES:
+        for category in self.categories:
             name = f"{category.code}_notes"
             if cleaned.get(name):
                 try:
@@ -333,9 +351,10 @@ class NeedsForm(forms.Form):
     def needs(self) -> AccessNeeds:
         data = self.cleaned_data
         return AccessNeeds.from_answers(
-            chosen={category.code: data.get(category.code) or [] for category in CATEGORIES},
+            chosen={category.code: data.get(category.code) or [] for category in self.categories},
             notes={
-                category.code: data.get(f"{category.code}_notes") or "" for category in CATEGORIES
+                category.code: data.get(f"{category.code}_notes") or ""
+                for category in self.categories
             },
             reminder_days_before=data.get("reminder_days_before"),
         )
@@ -455,6 +474,18 @@ class OwnConsentForm(forms.Form):
             )
             field.help_text = CONSENT_EXPLANATIONS[purpose]
             self.fields[purpose.value] = field
+
+
+class KeepDetailsForm(forms.Form):
+    """The consent to keep someone's details, asked as the last question of "tell us once"."""
+
+    keep_details = radio_field(
+        CONSENT_QUESTIONS[ConsentPurpose.DATA_STORAGE],
+        [("yes", "Yes"), ("no", "No")],
+        error="Select yes or no",
+        hint=CONSENT_EXPLANATIONS[ConsentPurpose.DATA_STORAGE],
+        required=False,
+    )
 
 
 class ImportForm(forms.Form):

@@ -167,6 +167,36 @@ def person_for_member(*, membership: Membership) -> Person | None:
     )
 
 
+def newest_project_in_each_organisation(*, user) -> list[Project]:
+    """For each organisation the person has a project with, the project they joined
+    there most recently (one query; organisations by name)."""
+    newest: dict[int, Project] = {}
+    for membership in (
+        Membership.objects.filter(user=user)
+        .select_related("project__organisation")
+        .order_by("-joined_at", "-pk")
+    ):
+        newest.setdefault(membership.project.organisation_id, membership.project)
+    return sorted(newest.values(), key=lambda project: (project.organisation.name, project.pk))
+
+
+def person_for_member_or_waiting(*, membership: Membership) -> Person | None:
+    """The member's own record, or the one that will become theirs when they first save
+    their details: a record with their email and no account (as
+    `services.person_for_member_get_or_create` links it)."""
+    return person_for_member(membership=membership) or (
+        Person.objects.filter(
+            organisation_id=membership.project.organisation_id,
+            email=membership.user.email,
+            user__isnull=True,
+        ).first()
+    )
+
+
+def email_taken_in_organisation(*, organisation_id: int, email: str) -> bool:
+    return Person.objects.filter(organisation_id=organisation_id, email=email).exists()
+
+
 def person_in_organisation_by_email(*, organisation: Organisation, email: str) -> Person | None:
     if not email:
         return None

@@ -15,7 +15,13 @@ from coplan.core.only_one import again_after_clash, clash_raises
 from coplan.core.registry import Registry
 from coplan.organisations.models import Organisation, StaffMembership
 from coplan.people import crypto, monitoring, selectors
-from coplan.people.choices import AuditAction, InvolvementRole
+from coplan.people.choices import (
+    CONSENT_EXPLANATIONS,
+    AuditAction,
+    ConsentMethod,
+    ConsentPurpose,
+    InvolvementRole,
+)
 from coplan.people.importing import FileCheck, check_participant_file, without_person
 from coplan.people.models import (
     ERASED_NAME,
@@ -363,6 +369,46 @@ def consent_record(
         review_on=review_on,
         recorded_by=recorded_by,
     )
+
+
+@transaction.atomic
+def person_tell_us_once_save(
+    *,
+    membership: Membership,
+    details: dict,
+    needs: AccessNeeds,
+    keep_details: str,
+    actor: AbstractBaseUser,
+    where: str,
+) -> Person:
+    """Save the answers to "tell us once" about the member themselves, all or nothing:
+    their contact details and formats (those in `details`; the others stay), their
+    access needs (encrypted, logged) and, when their answer is new, whether we may keep
+    their details (a consent given online)."""
+    person = person_for_member_get_or_create(membership=membership)
+    fields = {
+        name: details[name] if details.get(name) is not None else getattr(person, name)
+        for name in ("email", "phone", "address", "contact_by", "formats", "other_language")
+    }
+    person_update_details(person=person, full_name=person.full_name, **fields)
+    person_set_needs(
+        person=person, needs=needs, actor=actor, where=where, project=membership.project
+    )
+    if keep_details in {"yes", "no"}:
+        purpose = ConsentPurpose.DATA_STORAGE
+        latest = selectors.current_consents(records=selectors.consent_records(person=person))
+        said_before = latest[purpose] is not None and latest[purpose].withdrawn_at is None
+        if not said_before or latest[purpose].given != (keep_details == "yes"):
+            consent_record(
+                person=person,
+                purpose=purpose,
+                given=keep_details == "yes",
+                given_on=timezone.localdate(),
+                method=ConsentMethod.ONLINE,
+                told=CONSENT_EXPLANATIONS[purpose],
+                recorded_by=actor,
+            )
+    return person
 
 
 def consent_withdraw(*, consent: ConsentRecord) -> ConsentRecord:

@@ -9,6 +9,7 @@ from coplan.people.views import (
     organisation,
     participants,
     stakeholders,
+    tell_us_once,
 )
 
 app_name = "people"
@@ -73,6 +74,17 @@ urlpatterns = [
     path(P + "your-details/", participants.your_details, name="your_details"),
     path(P + "your-details/contact/", participants.your_details_edit, name="your_details_edit"),
     path(P + "your-details/access-needs/", needs.your_needs_edit, name="your_needs_edit"),
+    path(P + "tell-us-once/", tell_us_once.tell_us_once, name="tell_us_once"),
+    path(
+        P + "tell-us-once/check-your-answers/",
+        tell_us_once.tell_us_once_check,
+        name="tell_us_once_check",
+    ),
+    path(
+        P + "tell-us-once/<slug:question>/",
+        tell_us_once.tell_us_once_question,
+        name="tell_us_once_question",
+    ),
     path(P + "your-details/consent/", consent.your_consents, name="your_consents"),
     path(P + "your-details/everything-we-hold/", export.your_export, name="your_export"),
     path(

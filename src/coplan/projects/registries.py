@@ -8,7 +8,8 @@ overview, an `OverviewPanel`; if a role other than the lead should see something
 first on opening a project, a `HomePanel` for those roles; if someone should see
 something of it across all their projects on "Your projects", a `YourProjectsPanel`; if
 it holds part of the plan, a `PlanSection` of the whole plan (the one document a
-manager reads and signs off, `guides:plan_document`).
+manager reads and signs off, `guides:plan_document`); if a new member should go
+somewhere of its first after joining, an `AFTER_JOINING` function.
 So the projects app names no other app.
 """
 
@@ -100,12 +101,17 @@ class PlanSection:
         return self.permission is None or membership.may(self.permission)
 
 
+# Where someone goes right after joining a project by invitation, instead of the
+# project's home: the address, or None to leave it to the next one (or the home).
+AfterJoining = Callable[[Membership], str | None]
+
 PROJECT_NAV: Registry[NavEntry] = Registry("project navigation")
 NEEDS_ATTENTION: Registry[Attention] = Registry("needs attention")
 OVERVIEW_PANELS: Registry[OverviewPanel] = Registry("overview panels")
 HOME_PANELS: Registry[HomePanel] = Registry("role home panels")
 YOUR_PROJECTS_PANELS: Registry[YourProjectsPanel] = Registry("your projects panels")
 PLAN_SECTIONS: Registry[PlanSection] = Registry("plan sections")
+AFTER_JOINING: Registry[AfterJoining] = Registry("after joining a project")
 
 
 def project_nav(membership: Membership | None = None) -> list[NavEntry]:
@@ -139,6 +145,15 @@ def your_projects_panels(user: AbstractBaseUser) -> list[tuple[str, dict]]:
         if shown is not None:
             found.append((panel.template, shown))
     return found
+
+
+def after_joining(membership: Membership) -> str | None:
+    """Where this new member goes first, if an app asks for somewhere else than the home."""
+    for where in AFTER_JOINING:
+        found = where(membership)
+        if found:
+            return found
+    return None
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:

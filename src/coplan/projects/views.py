@@ -18,6 +18,7 @@ from coplan.projects.models import Membership
 from coplan.projects.pages import Section
 from coplan.projects.presenters import ProjectPresenter
 from coplan.projects.registries import (
+    after_joining,
     has_own_home,
     home_panels,
     needs_attention,
@@ -255,4 +256,7 @@ def _joined(request: HttpRequest, joined: Membership) -> HttpResponse:
         request,
         f"You have joined {joined.project.name} as {joined.get_role_display().lower()}.",
     )
-    return redirect("projects:overview", project_id=joined.project_id)
+    return redirect(
+        after_joining(joined)
+        or reverse("projects:overview", kwargs={"project_id": joined.project_id})
+    )

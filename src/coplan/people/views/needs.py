@@ -2,12 +2,13 @@
 in the log), and one person's, kept by staff or by the person themselves."""
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from coplan.core.http import posted
 from coplan.people import rules, selectors, services
 from coplan.people.forms import NeedsForm
 from coplan.people.presenters import needs_by_category
-from coplan.people.views import SECTION, involvement_for, own_url, participant_url
+from coplan.people.views import SECTION, involvement_for, participant_url
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 
@@ -28,61 +29,44 @@ def access_needs(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _needs_form(request, membership, person, *, done_url, about_someone_else) -> HttpResponse:
+@project_view(rules.MANAGE_PARTICIPANTS)
+def participant_needs(request: HttpRequest, membership: Membership, person_id: int) -> HttpResponse:
+    """Staff keep someone's needs on one page (people keep their own one question a
+    page: `tell_us_once`)."""
+    person = involvement_for(membership, person_id).person
     initial = None
-    if request.method != "POST" and person is not None:
+    if request.method != "POST":
         needs = selectors.person_needs(person=person)
         services.needs_view_record(
             people=[person], actor=request.user, where=request.path, project=membership.project
         )
         initial = NeedsForm.initial_from(needs)
-    form = NeedsForm(posted(request), initial=initial, about_someone_else=about_someone_else)
+    form = NeedsForm(posted(request), initial=initial, about_someone_else=True)
     return SECTION.form_flow(
         request,
         membership,
         form,
         save=lambda: services.person_set_needs(
-            person=person or services.person_for_member_get_or_create(membership=membership),
+            person=person,
             needs=form.needs(),
             actor=request.user,
             where=request.path,
             project=membership.project,
         ),
         saved="The access needs have been saved.",
-        heading=f"Access needs for {person.full_name}"
-        if about_someone_else
-        else "What you need to take part",
+        heading=f"Access needs for {person.full_name}",
         intro=[
             "Ask them; make no assumptions. Only project leads and facilitators see these, "
             "and every look is written in a log."
-        ]
-        if about_someone_else
-        else [
-            "Tell us once, and we will use it for every meeting. Only the project lead and "
-            "the facilitator see this, so they can make sure your needs are met. Choose as "
-            "many as you like, or none."
         ],
         button="Save access needs",
-        back=done_url,
+        back=participant_url(membership, person),
         template="people/needs_form.html",
-    )
-
-
-@project_view(rules.MANAGE_PARTICIPANTS)
-def participant_needs(request: HttpRequest, membership: Membership, person_id: int) -> HttpResponse:
-    person = involvement_for(membership, person_id).person
-    return _needs_form(
-        request,
-        membership,
-        person,
-        done_url=participant_url(membership, person),
-        about_someone_else=True,
     )
 
 
 @project_view(rules.OWN_DETAILS)
 def your_needs_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
-    person = selectors.person_for_member(membership=membership)
-    return _needs_form(
-        request, membership, person, done_url=own_url(membership), about_someone_else=False
-    )
+    """Your own needs are asked one question a page now ("tell us once"); an old link
+    to the one long form leads there."""
+    return redirect(SECTION.url("tell_us_once", membership))
