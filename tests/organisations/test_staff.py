@@ -116,6 +116,8 @@ def test_admins_see_a_link_to_their_staff_page(client_for, admin_membership):
 
 # Organisation pages every member of its staff may read: its venues and its rules for
 # paying people. Changing them is for admins (and, for venues, staff who lead a project).
+# Finance's queue (payments:queue, payments:queue_export) is for those who are finance in
+# one of its projects, so staff who are not are refused too: tests/payments/test_queue.py.
 FOR_ALL_STAFF = frozenset({"meetings:venues", "meetings:venue", "payments:policies"})
 
 

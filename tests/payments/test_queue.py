@@ -210,6 +210,22 @@ def test_a_claim_paid_by_someone_else_meanwhile_is_said_not_paid_twice(desk, cli
     assert Update.objects.filter(kind=CLAIM_PAID.code, person=first.person).count() == 1
 
 
+def test_a_claim_sent_back_before_confirming_is_said_and_not_paid(desk, client_for):
+    first = _claim(desk["first"], "approved", name="Ann Approved")
+    second = _claim(desk["first"], "approved", name="Bob Approved")
+    colleague = MembershipFactory(project=desk["first"], role=Role.FINANCE).user
+    services.claim_return(claim=second, returned_by=colleague, reason="The bus fare is wrong")
+
+    done = client_for(desk["user"]).post(
+        _queue_url(desk["organisation"].pk), _pay_form([first, second], confirm=True), follow=True
+    )
+
+    page = _shown(done)
+    assert "1 claim is marked paid with the reference BACS-0042." in page
+    assert "We did not mark 1 claim you ticked paid: no longer waiting to be paid." in page
+    assert Claim.objects.get(pk=second.pk).status == "returned"
+
+
 def test_a_claim_of_another_organisation_or_project_is_never_paid_from_the_queue(desk, client_for):
     elsewhere = _claim(desk["elsewhere"], "approved")
     not_theirs = _claim(desk["not_theirs"], "approved")

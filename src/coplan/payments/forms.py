@@ -431,7 +431,7 @@ class BatchPaidForm(forms.Form):
         "Payment reference",
         errors_label="the payment reference",
         max_length=100,
-        hint="From the payment system, so the payments can be found again. The same for "
+        hint="From the payment system, so you can find the payments again. The same for "
         "every claim you tick",
     )
 

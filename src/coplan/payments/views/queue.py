@@ -134,7 +134,7 @@ def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
             except services.PaymentError as error:
                 error.add_to(form)
             else:
-                _say(request, done, data["reference"])
+                _say(request, done, data["reference"], gone=len(set(data["claims"])) - len(chosen))
                 return redirect(back)
     return _page(
         request,
@@ -154,13 +154,18 @@ def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
     )
 
 
-def _say(request: HttpRequest, done: services.BatchPaid, reference: str) -> None:
+def _say(request: HttpRequest, done: services.BatchPaid, reference: str, *, gone: int) -> None:
+    """What happened to each claim ticked: paid, not paid and why, or no longer waiting
+    (sent back meanwhile)."""
     if done.paid:
         count = len(done.paid)
         claims = f"{count} claim is" if count == 1 else f"{count} claims are"
         messages.success(request, f"{claims} marked paid with the reference {reference.strip()}.")
     for claim, why in done.not_paid:
         messages.error(request, f"{claim.person.full_name}: {why}.")
+    if gone > 0:
+        claims = "1 claim you ticked" if gone == 1 else f"{gone} claims you ticked"
+        messages.error(request, f"We did not mark {claims} paid: no longer waiting to be paid.")
 
 
 @finance_queue_view
