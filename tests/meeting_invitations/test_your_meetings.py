@@ -5,12 +5,14 @@ calendar", papers in the format they asked for, and the meeting's page as they s
 import datetime
 
 import pytest
+from django.core.management import call_command
 
 from coplan.meeting_invitations import links
 from coplan.meeting_invitations.yours import home_panel, your_projects_panel
 from coplan.meetings import selectors as meeting_selectors
 from coplan.meetings.models import Checked, InvitedPerson
 from coplan.notifications.models import Update
+from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 from tests.factories import (
     InvitedPersonFactory,
@@ -432,3 +434,14 @@ def test_your_projects_meetings_are_one_query_and_left_out_when_there_are_none(
 
     assert len(panel["meetings"]) == 3
     assert nothing is None
+
+
+def test_the_demo_co_producer_is_invited_to_the_demo_workshop(client_for):
+    call_command("demo_data")
+    call_command("demo_data")
+    member = Membership.objects.get(role=Role.CO_PRODUCER)
+
+    page = client_for(member.user).get(_home(member)).content.decode()
+
+    assert "Your next meetings" in page
+    assert "Are you coming? You have not told us yet." in page

@@ -17,7 +17,7 @@ def test_demo_has_a_venue_and_a_meeting_with_people_invited_once(client_for):
     response = client_for(lead).get(f"/projects/{meeting.project_id}/meetings/{meeting.pk}/")
 
     assert Venue.objects.count() == 1
-    assert InvitedPerson.objects.filter(meeting=meeting).count() == 3
+    assert InvitedPerson.objects.filter(meeting=meeting).count() == 4  # and the co-producer
     assert response.status_code == 200
     page = response.content.decode()
     assert "A hearing loop" in page

@@ -1,11 +1,15 @@
 """The demo workshop's invitation wording, so `make run` shows an invitation that says
-everything the guide lists. Nothing is sent: the lead sends it from the invitation page.
-Loaded once."""
+everything the guide lists, and the demo co-producer invited to it with no reply yet, so
+their home shows "Your next meetings" with "are you coming?". Nothing is sent: the lead
+sends it from the invitation page. Loaded once."""
 
 from coplan.meeting_invitations.models import InvitationWording
 from coplan.meetings.demo import DEMO_MEETING
 from coplan.meetings.models import Meeting
-from coplan.projects.models import Project
+from coplan.meetings.services import invited_people_add
+from coplan.people.services import person_for_member_get_or_create
+from coplan.projects.models import Membership, Project
+from coplan.projects.roles import Role
 
 DEMO_WORDING = {
     "message": "We would really like you to come and help us plan.",
@@ -25,3 +29,12 @@ def invitations_demo_load(*, project: Project) -> None:
     if meeting is None:
         return
     InvitationWording.objects.get_or_create(meeting=meeting, defaults=DEMO_WORDING)
+    co_producer = (
+        Membership.objects.filter(project=project, role=Role.CO_PRODUCER)
+        .select_related("project", "user")
+        .first()
+    )
+    lead = Membership.objects.filter(project=project, role=Role.LEAD).select_related("user").first()
+    if co_producer is not None:
+        person = person_for_member_get_or_create(membership=co_producer)
+        invited_people_add(meeting=meeting, people=[person], added_by=lead.user if lead else None)
