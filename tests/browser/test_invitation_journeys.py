@@ -157,3 +157,6 @@ def test_co_producer_replies_from_their_home_on_a_phone_and_adds_it_to_their_cal
     expect(page.get_by_role("heading", name="Ready or not?")).to_have_count(0)
     visit.assert_accessible()
     visit.assert_fits_the_screen()
+
+    page.get_by_role("link", name=re.compile(r"^My needs have changed")).click()
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()

@@ -218,7 +218,7 @@ def test_my_needs_have_changed_leads_to_their_access_needs(client_for):
 
     page = client_for(membership.user).get(_home(membership)).content.decode()
 
-    assert f'href="/projects/{membership.project_id}/your-details/access-needs/"' in page
+    assert f'href="/projects/{membership.project_id}/tell-us-once/check-your-answers/"' in page
     assert "My needs have changed" in page
 
 

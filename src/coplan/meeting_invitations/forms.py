@@ -107,7 +107,7 @@ class ReplyForm(forms.Form):
 
 class YourReplyForm(ReplyForm):
     """A member's own reply, signed in: their needs are changed on their own details page
-    ("my needs have changed" leads there), so no box to tick here."""
+    ("my needs have changed" leads to their "tell us once" answers), so no box to tick here."""
 
     needs_changed = None
 

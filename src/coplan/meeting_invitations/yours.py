@@ -61,7 +61,7 @@ def reply_part(invited: InvitedPerson, *, back: str) -> dict:
         ],
         "reply_url": project_url("meeting_invitations:your_reply", meeting, **kwargs)
         + f"?back={back}",
-        "needs_url": project_url("people:your_needs_edit", meeting),
+        "needs_url": project_url("people:tell_us_once_check", meeting),
         "calendar_url": project_url("meeting_invitations:meeting_calendar", meeting, **kwargs),
     }
 
