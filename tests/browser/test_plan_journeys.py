@@ -1,5 +1,6 @@
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -99,4 +100,38 @@ def test_co_producer_reads_the_plan_and_comments_on_a_phone(phone_visit):
     page.get_by_role(
         "link", name=re.compile("See changes to this answer.*What is the project")
     ).click()
+    phone_visit.assert_accessible()
+
+
+def test_manager_reads_the_whole_plan_chooses_parts_and_downloads_it(visit, phone_visit):
+    from tests.documents import assert_accessible_pdf
+    from tests.factories import BudgetLineFactory, StakeholderGroupFactory
+
+    manager = MembershipFactory(role=Role.MANAGER, user__email="manager@example.org")
+    project = manager.project
+    StakeholderGroupFactory(project=project, name="Carers of people using the day centre")
+    BudgetLineFactory(project=project, description="Room hire for the tasting")
+    page = visit.page
+    _sign_in(visit, "manager@example.org")
+    visit.go(f"/projects/{project.pk}/plan/")
+    page.get_by_role("link", name="Read the whole plan").click()
+    expect(page.get_by_role("heading", name="The whole plan", level=1)).to_be_visible()
+    grid = page.get_by_role("img", name=re.compile("Stakeholder groups by influence"))
+    expect(grid).to_be_visible()
+    visit.assert_accessible()
+
+    page.get_by_text("Choose the parts of the plan").click()
+    page.get_by_role("checkbox", name="Answers to the guides").uncheck()
+    page.get_by_role("button", name="Show these parts").click()
+    expect(page.get_by_role("heading", name="Answers to the guides")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Budget: planned, committed and paid")).to_be_visible()
+    visit.assert_accessible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the plan as a PDF").click()
+    content = Path(download.value.path()).read_bytes()
+    assert_accessible_pdf(content, title=f"{project.name}: the whole plan")
+
+    _sign_in(phone_visit, "manager@example.org")
+    phone_visit.go(f"/projects/{project.pk}/plan/whole/")
+    phone_visit.assert_fits_the_screen()
     phone_visit.assert_accessible()

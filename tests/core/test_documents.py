@@ -54,6 +54,7 @@ def test_the_pdf_reads_in_order():
     text = pdf_text(documents.pdf_from_html(_html()))
     assert in_order(text, "Our plan", "Stakeholders", "Groups", "Carers", "Public", "Budget")
     assert "Only for screens" not in text
+    assert "carers, high" not in text, "the picture was not drawn: its words are shown instead"
 
 
 def test_documents_fetch_nothing_from_elsewhere(tmp_path):

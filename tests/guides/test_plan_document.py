@@ -4,7 +4,11 @@ parts each app contributes (PLAN_SECTIONS), for staff."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from coplan.feedback.models import FeedbackAnswer, FeedbackResponse
 from coplan.guides.models import WayForwardChoice
 from coplan.projects.roles import Role
 from tests.documents import (
@@ -13,6 +17,24 @@ from tests.documents import (
     in_order,
     pdf_text,
     read_docx,
+)
+from tests.factories import (
+    AgreementFactory,
+    BarrierFactory,
+    BudgetLineFactory,
+    DecisionAreaFactory,
+    InvolvementFactory,
+    MeetingFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SharedDefinitionFactory,
+    SignOffFactory,
+    StakeholderGroupFactory,
+)
+from tests.feedback.factories import (
+    FeedbackFormFactory,
+    FeedbackQuestionFactory,
+    YouSaidWeDidFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +160,116 @@ def test_the_word_file_has_heading_styles_and_tables(client_for, planned, lead):
     first = document.tables[0]
     assert [cell.text for cell in first.rows[0].cells] == ["Question", "Answer"]
     assert document.core_properties.title == "Day centre menus: the whole plan"
+
+
+def _fill(project, many: int) -> None:
+    """`many` of everything each part of the plan shows."""
+    for n in range(many):
+        group = StakeholderGroupFactory(
+            project=project, name=f"Carers group {n}", influence=4, interest=5,
+            representation_aim=3, how_reached="Through the carers centre newsletter",
+        )  # fmt: skip
+        InvolvementFactory(project=project, group=group)
+        MeetingFactory(project=project, title=f"Menu tasting {n}")
+        AgreementFactory(project=project, text=f"We take turns to speak {n}")
+        SharedDefinitionFactory(project=project, word=f"choice{n}", meaning="Picked by people")
+        DecisionAreaFactory(project=project, area=f"The menu {n}")
+        BudgetLineFactory(project=project, description=f"Room hire {n}")
+        SignOffFactory(project=project, what=f"The menu budget {n}")
+        BarrierFactory(project=project, what=f"No bus on Sundays {n}")
+        YouSaidWeDidFactory(project=project, you_said=f"Too much salt {n}", we_did="Less salt")
+        form = FeedbackFormFactory(project=project, title=f"Tasting feedback {n}", closed_box=False)
+        question = FeedbackQuestionFactory(form=form)
+        response = FeedbackResponse.objects.create(form=form)
+        FeedbackAnswer.objects.create(response=response, question=question, choice="good")
+
+
+PARTS_IN_ORDER = (
+    "Is the project ready?",
+    "Answers to the guides",
+    "Stakeholders: influence and interest",
+    "Representation against aims",
+    "Meetings and workshops, and their checks",
+    "Agreements and shared definitions",
+    "What can and cannot change",
+    "Budget: planned, committed and paid",
+    "Sign-offs",
+    "Barriers to taking part",
+    "Feedback results",
+    "You said, we did",
+)
+
+
+def test_every_part_of_the_plan_is_there_in_reading_order(client_for, planned, member_of):
+    _fill(planned, 1)
+    manager = client_for(member_of(Role.MANAGER))
+
+    page = manager.get(_url(planned)).content.decode()
+    text = pdf_text(manager.get(_url(planned, "plan.pdf")).content)
+
+    for shown in (page, text):
+        assert in_order(shown, *PARTS_IN_ORDER)
+        assert in_order(
+            shown,
+            "Carers group 0",
+            "Through the carers centre newsletter",
+            "Menu tasting 0",
+            "We take turns to speak 0",
+            "choice0",
+            "The menu 0",
+            "Room hire 0",
+            "The menu budget 0",
+            "No bus on Sundays 0",
+            "Tasting feedback 0",
+            "Too much salt 0",
+        )
+
+
+def test_the_pdf_describes_the_grid_and_its_tables_have_header_cells(
+    client_for, planned, member_of
+):
+    _fill(planned, 2)
+    content = client_for(member_of(Role.MANAGER)).get(_url(planned, "plan.pdf")).content
+
+    read = assert_accessible_pdf(content, title="Day centre menus: the whole plan")
+    (grid,) = read.figures()
+    assert grid.alt.startswith("Stakeholder groups by influence and interest. 1: Carers group")
+    assert "influence high, interest very high (work closely with them)" in grid.alt
+    assert "(work closely with them); 2:" not in pdf_text(content), "the grid is not drawn"
+    tables = [tag for tag in read.tags.walk() if tag.role == "Table"]
+    assert len(tables) > 10
+    assert all("TH" in [t.role for t in table.walk()] for table in tables)
+
+
+def test_each_role_sees_only_the_parts_it_may(client_for, planned, member_of):
+    _fill(planned, 1)
+    finance = client_for(member_of(Role.FINANCE)).get(_url(planned)).content.decode()
+    facilitator = client_for(member_of(Role.FACILITATOR)).get(_url(planned)).content.decode()
+
+    assert "Budget: planned, committed and paid" in finance
+    assert "Feedback results" not in finance
+    assert "Budget: planned, committed and paid" not in facilitator
+    assert "Feedback results" in facilitator
+
+
+def _queries(client, path) -> int:
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("what", ["", "plan.docx"])
+def test_the_whole_plan_does_not_grow_in_queries_with_the_project(what):
+    small, large = ProjectFactory(), ProjectFactory()
+    _fill(small, 1)
+    _fill(large, 15)
+    counts = []
+    for project in (small, large):
+        lead = MembershipFactory(project=project, role=Role.LEAD).user
+        client = Client()
+        client.force_login(lead)
+        counts.append(_queries(client, _url(project, what)))
+    print(f"whole plan {what or 'page'}: {counts[0]} queries for 1 of each, {counts[1]} for 15")
+    assert counts[0] == counts[1]

@@ -106,6 +106,7 @@ def test_grid_downloads_as_a_standalone_svg_with_names_escaped(client_for, proje
 
     body = response.content.decode()
     assert response["Content-Type"] == "image/svg+xml; charset=utf-8"
+    assert body.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')  # opens as a picture
     assert 'xmlns="http://www.w3.org/2000/svg"' in body
     assert "&lt;script&gt;Carers &amp; families&lt;/script&gt;" in body
     assert "<script>" not in body

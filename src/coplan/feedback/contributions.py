@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from coplan.core.demo import DEMO
-from coplan.feedback import rules, selectors
+from coplan.feedback import plan_document, rules, selectors
 from coplan.feedback.demo import feedback_demo_load
 from coplan.feedback.telling import KINDS
 from coplan.notifications.kinds import kinds_register
@@ -12,9 +12,11 @@ from coplan.projects.models import Membership
 from coplan.projects.registries import (
     HOME_PANELS,
     NEEDS_ATTENTION,
+    PLAN_SECTIONS,
     PROJECT_NAV,
     HomePanel,
     NavEntry,
+    PlanSection,
     first_few,
 )
 from coplan.projects.roles import Role
@@ -89,6 +91,26 @@ def register() -> None:
         "you_said_we_did",
         HomePanel(CO_PRODUCERS, "feedback/_home_you_said_we_did.html", you_said_we_did),
         order=157,
+    )
+    PLAN_SECTIONS.register(
+        "feedback_results",
+        PlanSection(
+            "Feedback results",
+            "feedback/_plan_results.html",
+            plan_document.results,
+            permission=rules.VIEW_FEEDBACK,
+        ),
+        order=80,
+    )
+    PLAN_SECTIONS.register(
+        "you_said_we_did",
+        PlanSection(
+            "You said, we did",
+            "feedback/_plan_you_said_we_did.html",
+            plan_document.you_said_we_did,
+            permission=rules.VIEW_YOU_SAID_WE_DID,
+        ),
+        order=85,
     )
     DEMO.register("feedback", lambda demo: feedback_demo_load(project=demo.project), order=50)
     ACCOUNT_SECTIONS.register(

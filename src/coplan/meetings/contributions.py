@@ -3,13 +3,19 @@
 from django.urls import reverse
 
 from coplan.core.demo import DEMO
-from coplan.meetings import rules, selectors
+from coplan.meetings import plan_document, rules, selectors
 from coplan.meetings.demo import meetings_demo_load
 from coplan.meetings.models import InvitedPerson, Meeting
 from coplan.people.models import Person
 from coplan.people.services import ERASURE, KEY_ROTATIONS, tokens_reencrypt
 from coplan.projects.models import Membership
-from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.projects.registries import (
+    NEEDS_ATTENTION,
+    PLAN_SECTIONS,
+    PROJECT_NAV,
+    NavEntry,
+    PlanSection,
+)
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
@@ -50,6 +56,16 @@ def register() -> None:
         "meetings", NavEntry("meetings", "meetings:meetings", "Meetings"), order=40
     )
     NEEDS_ATTENTION.register("meetings", needs_attention, order=30)
+    PLAN_SECTIONS.register(
+        "meetings",
+        PlanSection(
+            "Meetings and workshops, and their checks",
+            "meetings/_plan_meetings.html",
+            plan_document.meetings,
+            permission=rules.VIEW_MEETINGS,
+        ),
+        order=40,
+    )
     DEMO.register("meetings", lambda demo: meetings_demo_load(project=demo.project), order=30)
     ERASURE.register("meetings", erase, order=30)
     KEY_ROTATIONS.register("meetings", keys_rotate, order=30)

@@ -3,15 +3,17 @@
 from django.urls import reverse
 
 from coplan.accounts.registries import ACCOUNT_LINKS
-from coplan.people import selectors
+from coplan.people import plan_document, rules, selectors
 from coplan.people.presenters import contact_words, format_words
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
     AFTER_JOINING,
     HOME_PANELS,
+    PLAN_SECTIONS,
     PROJECT_NAV,
     HomePanel,
     NavEntry,
+    PlanSection,
 )
 from coplan.projects.roles import Role
 from coplan.projects.rules import CO_PRODUCERS
@@ -81,3 +83,23 @@ def register() -> None:
     )
     AFTER_JOINING.register("tell_us_once", tell_us_once_after_joining, order=10)
     ACCOUNT_LINKS.register("tell_us_once", tell_us_once_links, order=10)
+    PLAN_SECTIONS.register(
+        "stakeholders",
+        PlanSection(
+            "Stakeholders: influence and interest",
+            "people/_plan_stakeholders.html",
+            plan_document.stakeholders,
+            permission=rules.VIEW_STAKEHOLDERS,
+        ),
+        order=30,
+    )
+    PLAN_SECTIONS.register(
+        "representation",
+        PlanSection(
+            "Representation against aims",
+            "people/_plan_representation.html",
+            plan_document.representation,
+            permission=rules.VIEW_STAKEHOLDERS,
+        ),
+        order=35,
+    )

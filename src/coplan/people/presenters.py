@@ -89,10 +89,12 @@ def _point(rows_here: int, index: int, influence: int, interest: int) -> tuple[i
     )
 
 
-def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) -> Markup:
-    """An SVG picture of the grid, with a title and a description that say the same as
-    the table beside it, for people who cannot see it."""
-    description = (
+GRID_TITLE = "Stakeholder groups by influence and interest"
+
+
+def grid_description(rows: list[GroupRow]) -> str:
+    """What the grid shows, in words: the same as the table beside it."""
+    return (
         "; ".join(
             f"{row.number}: {row.group.name}, influence {row.influence.lower()}, "
             f"interest {row.interest.lower()} ({row.quadrant.lower()})"
@@ -100,13 +102,19 @@ def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) ->
         )
         or "No stakeholder groups yet."
     )
+
+
+def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) -> Markup:
+    """An SVG picture of the grid, with a title and a description that say the same as
+    the table beside it, for people who cannot see it."""
+    description = grid_description(rows)
     parts = [
         "<svg "
         + ('xmlns="http://www.w3.org/2000/svg" ' if standalone else "")
         + f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         'aria-labelledby="grid-title grid-desc" class="app-stakeholder-grid" '
         'font-family="arial, sans-serif">',
-        '<title id="grid-title">Stakeholder groups by influence and interest</title>',
+        f'<title id="grid-title">{GRID_TITLE}</title>',
         f'<desc id="grid-desc">{escape(description)}</desc>',
     ]
     half_w, half_h = 2.5 * CELL_W, PLOT_H / 2
@@ -169,6 +177,14 @@ def influence_interest_svg(rows: list[GroupRow], *, standalone: bool = False) ->
             )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every value from people is escaped above
+
+
+def standalone_svg(rows: list[GroupRow]) -> str:
+    """The grid as an SVG file of its own (a download, or a picture in a document)."""
+    # str() first: adding text to Markup would escape the XML declaration.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + str(
+        influence_interest_svg(rows, standalone=True)
+    )
 
 
 def format_words(person) -> str:

@@ -5,10 +5,16 @@ from django.urls import reverse
 from coplan.meetings import rules as meetings_rules
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
-from coplan.planning import rules, selectors
+from coplan.planning import plan_document, rules, selectors
 from coplan.planning.telling import KINDS
 from coplan.projects.models import Membership
-from coplan.projects.registries import NEEDS_ATTENTION, PROJECT_NAV, NavEntry
+from coplan.projects.registries import (
+    NEEDS_ATTENTION,
+    PLAN_SECTIONS,
+    PROJECT_NAV,
+    NavEntry,
+    PlanSection,
+)
 from coplan.projects.roles import Role
 
 
@@ -78,6 +84,36 @@ def register() -> None:
         order=30,
     )
     NEEDS_ATTENTION.register("planning", needs_attention, order=10)
+    PLAN_SECTIONS.register(
+        "budget",
+        PlanSection(
+            "Budget: planned, committed and paid",
+            "planning/_plan_budget.html",
+            plan_document.budget,
+            permission=rules.VIEW_BUDGET,
+        ),
+        order=60,
+    )
+    PLAN_SECTIONS.register(
+        "sign_offs",
+        PlanSection(
+            "Sign-offs",
+            "planning/_plan_sign_offs.html",
+            plan_document.sign_offs,
+            permission=rules.VIEW_SIGN_OFFS,
+        ),
+        order=70,
+    )
+    PLAN_SECTIONS.register(
+        "barriers",
+        PlanSection(
+            "Barriers to taking part",
+            "planning/_plan_barriers.html",
+            plan_document.barriers,
+            permission=rules.VIEW_BARRIERS,
+        ),
+        order=75,
+    )
     ACTIVITY.register("planning", selectors.planning_held_about, order=30)
     ACTIVITY_HEADINGS.register("sign_offs", "Sign-offs", order=70)
     ACTIVITY_HEADINGS.register("barriers", "Barriers", order=80)

@@ -10,14 +10,16 @@ from coplan.projects.models import Membership
 from coplan.projects.registries import (
     HOME_PANELS,
     NEEDS_ATTENTION,
+    PLAN_SECTIONS,
     PROJECT_NAV,
     HomePanel,
     NavEntry,
+    PlanSection,
     first_few,
 )
 from coplan.projects.roles import Role
 from coplan.projects.rules import CO_PRODUCERS
-from coplan.working_together import rules, selectors
+from coplan.working_together import plan_document, rules, selectors
 from coplan.working_together.demo import working_together_demo_load
 from coplan.working_together.presenters import CarParkItemPresenter
 from coplan.working_together.telling import KINDS
@@ -86,6 +88,26 @@ def register() -> None:
         order=50,
     )
     NEEDS_ATTENTION.register("working_together", needs_attention, order=40)
+    PLAN_SECTIONS.register(
+        "agreements",
+        PlanSection(
+            "Agreements and shared definitions",
+            "working_together/_plan_agreements.html",
+            plan_document.agreements,
+            permission=rules.VIEW_WORKING_TOGETHER,
+        ),
+        order=50,
+    )
+    PLAN_SECTIONS.register(
+        "what_can_change",
+        PlanSection(
+            "What can and cannot change",
+            "working_together/_plan_what_can_change.html",
+            plan_document.what_can_change,
+            permission=rules.VIEW_WORKING_TOGETHER,
+        ),
+        order=55,
+    )
     HOME_PANELS.register(
         "car_park_raised",
         HomePanel(CO_PRODUCERS, "working_together/_home_car_park.html", car_park_raised),

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from coplan.core.http import or_404, posted
 from coplan.people import rules, selectors, services
 from coplan.people.forms import StakeholderGroupForm
-from coplan.people.presenters import group_rows, influence_interest_svg
+from coplan.people.presenters import group_rows, influence_interest_svg, standalone_svg
 from coplan.people.views import SECTION
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
@@ -65,7 +65,7 @@ def stakeholders(request: HttpRequest, membership: Membership) -> HttpResponse:
 def stakeholder_grid_svg(request: HttpRequest, membership: Membership) -> HttpResponse:
     rows = group_rows(selectors.stakeholder_groups(project=membership.project))
     response = HttpResponse(
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + influence_interest_svg(rows, standalone=True),
+        standalone_svg(rows),
         content_type="image/svg+xml; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="stakeholder-grid.svg"'
