@@ -4,10 +4,23 @@ lead's checklist (no readiness, no STOP, no counts of questions or of what is la
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from coplan.projects.roles import Role
-from tests.factories import ActionFactory, MembershipFactory, ProjectFactory
-from tests.homes import home_page
+from tests.factories import (
+    ActionFactory,
+    AgreementFactory,
+    CarParkItemFactory,
+    ClaimFactory,
+    InvitedPersonFactory,
+    InvolvementFactory,
+    MeetingFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SharedDefinitionFactory,
+)
+from tests.feedback.factories import FeedbackFormFactory, YouSaidWeDidFactory
+from tests.homes import home_page, home_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +55,38 @@ def test_the_co_producer_home_has_no_readiness_stop_or_question_counts(client_fo
         "How we work together",
     ):
         assert heading in home
+
+
+def _co_producer_with(count: int):
+    """A co-producer with `count` of everything their home shows: meetings they came to,
+    each with an open feedback form and what was done about it, claims, car park items
+    they raised, agreements and shared definitions."""
+    member = MembershipFactory(role=Role.CO_PRODUCER)
+    project = member.project
+    person = InvolvementFactory(project=project, person__user=member.user).person
+    for n in range(count):
+        meeting = MeetingFactory(project=project, meets_on=datetime.date(2027, 2, 1 + n % 28))
+        InvitedPersonFactory(meeting=meeting, person=person, attendance="came")
+        form = FeedbackFormFactory(project=project, meeting=meeting)
+        YouSaidWeDidFactory(project=project, form=form, published_at=timezone.now())
+        ClaimFactory(
+            project=project,
+            person=person,
+            status=["draft", "returned", "paid"][n % 3],
+            paid_on=datetime.date(2027, 3, 1) if n % 3 == 2 else None,
+        )
+        CarParkItemFactory(project=project, raised_by=member.user)
+        AgreementFactory(project=project)
+        SharedDefinitionFactory(project=project)
+    return member
+
+
+def test_the_co_producer_home_asks_the_same_queries_however_much_they_have(client_for):
+    few = _co_producer_with(1)
+    many = _co_producer_with(30)
+
+    small = home_queries(client_for(few.user), few.project_id)
+    large = home_queries(client_for(many.user), many.project_id)
+
+    print(f"co-producer's home: {small} queries with 1 of everything, {large} with 30")
+    assert small == large
