@@ -24,7 +24,7 @@ def test_a_co_producer_who_has_not_told_us_is_asked_to(client_for):
 
     assert HEADING in page
     assert "You have not told us yet." in page
-    assert f'href="/projects/{member.project_id}/your-details/"' in page
+    assert f'href="/projects/{member.project_id}/tell-us-once/"' in page
 
 
 def test_a_co_producer_sees_how_we_contact_them_and_that_they_told_us_their_needs(client_for):
@@ -45,6 +45,8 @@ def test_a_co_producer_sees_how_we_contact_them_and_that_they_told_us_their_need
     assert "Large print, Easy Read" in page
     assert "You have told us what you need to take part." in page
     assert "Change your access needs and how we contact you" in page
+    assert f'href="/projects/{member.project_id}/your-details/"' in page
+    assert "Tell us what you need to take part" not in page
     # what they need is shown only where the look is written in the log
     assert "Hearing loop" not in page
     assert not AuditEntry.objects.filter(person=person).exclude(action="changed_needs").exists()
