@@ -396,19 +396,39 @@ def person_tell_us_once_save(
     )
     if keep_details in {"yes", "no"}:
         purpose = ConsentPurpose.DATA_STORAGE
-        latest = selectors.current_consents(records=selectors.consent_records(person=person))
-        said_before = latest[purpose] is not None and latest[purpose].withdrawn_at is None
-        if not said_before or latest[purpose].given != (keep_details == "yes"):
-            consent_record(
-                person=person,
-                purpose=purpose,
-                given=keep_details == "yes",
-                given_on=timezone.localdate(),
-                method=ConsentMethod.ONLINE,
-                told=CONSENT_EXPLANATIONS[purpose],
-                recorded_by=actor,
-            )
+        current = selectors.current_consents(records=selectors.consent_records(person=person))
+        consent_answer_own(
+            person=person,
+            purpose=purpose,
+            given=keep_details == "yes",
+            actor=actor,
+            latest=current[purpose],
+        )
     return person
+
+
+def consent_answer_own(
+    *,
+    person: Person,
+    purpose: str,
+    given: bool,
+    actor: AbstractBaseUser,
+    latest: ConsentRecord | None,
+) -> ConsentRecord | None:
+    """Someone's own answer to a consent question, given online after reading its
+    explanation: recorded only when it is new (never answered, or not the answer in
+    effect now, `latest` being their latest record for the purpose)."""
+    if latest is not None and selectors.consent_is_given(latest) == given:
+        return None
+    return consent_record(
+        person=person,
+        purpose=purpose,
+        given=given,
+        given_on=timezone.localdate(),
+        method=ConsentMethod.ONLINE,
+        told=CONSENT_EXPLANATIONS[purpose],
+        recorded_by=actor,
+    )
 
 
 def consent_withdraw(*, consent: ConsentRecord) -> ConsentRecord:

@@ -1,12 +1,11 @@
 """Consent: recording someone's answers and withdrawing one, and your own answers."""
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted
 from coplan.people import rules, selectors, services
-from coplan.people.choices import CONSENT_EXPLANATIONS, ConsentMethod
+from coplan.people.choices import CONSENT_EXPLANATIONS
 from coplan.people.forms import ConsentForm, OwnConsentForm
 from coplan.people.views import SECTION, involvement_for, own_url, participant_url
 from coplan.projects.access import project_view
@@ -77,16 +76,13 @@ def your_consents(request: HttpRequest, membership: Membership) -> HttpResponse:
     def save():
         saving = person or services.person_for_member_get_or_create(membership=membership)
         for purpose, answer in form.cleaned_data.items():
-            if initial.get(purpose) != answer:
-                services.consent_record(
-                    person=saving,
-                    purpose=purpose,
-                    given=answer == "yes",
-                    given_on=timezone.localdate(),
-                    method=ConsentMethod.ONLINE,
-                    told=CONSENT_EXPLANATIONS[purpose],
-                    recorded_by=request.user,
-                )
+            services.consent_answer_own(
+                person=saving,
+                purpose=purpose,
+                given=answer == "yes",
+                actor=request.user,
+                latest=current[purpose],
+            )
 
     return SECTION.form_flow(
         request,
