@@ -22,6 +22,7 @@ from tests.factories import (
     PaperFactory,
     VenueFactory,
 )
+from tests.meeting_invitations.invitation_support import set_clock
 from tests.meetings.test_query_counts import _queries
 
 pytestmark = pytest.mark.django_db
@@ -445,3 +446,21 @@ def test_the_demo_co_producer_is_invited_to_the_demo_workshop(client_for):
 
     assert "Your next meetings" in page
     assert "Are you coming? You have not told us yet." in page
+
+
+def test_a_meeting_that_is_over_takes_no_more_replies(client_for, monkeypatch):
+    set_clock(monkeypatch)  # 10 January 2027
+    membership, person = co_producer()
+    meeting = a_meeting(membership.project, day=datetime.date(2027, 1, 5))
+    invited = InvitedPersonFactory(meeting=meeting, person=person)
+
+    response = client_for(membership.user).post(_reply_path(meeting), {"reply": "in_person"})
+    page = client_for(membership.user).get(
+        f"/projects/{membership.project_id}/meetings/{meeting.pk}/"
+    )
+
+    assert response.status_code == 404
+    invited.refresh_from_db()
+    assert invited.reply == "no_reply"
+    assert "This meeting has happened." in page.content.decode()
+    assert 'name="reply"' not in page.content.decode()
