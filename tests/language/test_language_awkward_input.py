@@ -95,44 +95,48 @@ def test_letters_that_grow_when_lower_cased_keep_spans_right():
     assert [text[f.start : f.end] for f in report.findings] == ["Going forward", "SCIA"]
 
 
-def test_ten_megabytes_of_text_is_checked_in_a_few_seconds():
+def test_ten_megabytes_of_text_is_checked_whole():
     text = SampleWriter(seed=3).text(1_500_000)
     assert len(text) > 10_000_000
 
-    started = time.perf_counter()
     report = check(text)
-    seconds = time.perf_counter() - started
 
     assert report.word_count > 1_400_000
-    assert seconds < 15
 
 
-def test_a_two_thousand_word_pack_takes_well_under_a_tenth_of_a_second():
-    pack = SampleWriter(seed=5).text(2_000)
+def _processor_seconds(text: str) -> float:
+    """The least processor time of three checks: what the checker itself costs, not
+    what the rest of a busy machine takes from it."""
+    times = []
+    for _ in range(3):
+        started = time.process_time()
+        check(text, "easy_read")
+        times.append(time.process_time() - started)
+    return min(times)
+
+
+# Each hostile text made at a given size; the checker must take time in proportion to
+# it. How fast it is goes to `make bench-language`, not here: this asks how the time
+# grows, which a loaded machine does not change. Eight times the text may take at most
+# 24 times as long (linear is 8; a pattern that backtracks, quadratic or worse, 64 and
+# more).
+HOSTILE = {
+    "one long word then a small letter": lambda n: "A" * (2 * n) + "b",
+    "full stops only": lambda n: "A." * n,
+    "comments never closed": lambda n: "<!--" * (n // 5),
+    "tags never closed": lambda n: "<a " * (n // 2),
+    "one short word again and again": lambda n: "is " * n,
+    "a number word again and again": lambda n: "one " * n,
+    "spaces between two words": lambda n: "going " + " " * (2 * n) + "nowhere",
+    "brackets never closed": lambda n: "(" * n + "CQC",
+    "a condition that never ends": lambda n: "If " + "x" * (2 * n) + ",",
+}
+
+
+@pytest.mark.parametrize("make", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_is_checked_in_time_that_grows_in_proportion(make):
     check("Warm up the shared checker.")
+    small = _processor_seconds(make(12_500))
+    large = _processor_seconds(make(100_000))
 
-    started = time.perf_counter()
-    check(pack)
-
-    assert time.perf_counter() - started < 0.05
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A" * 200_000 + "b",
-        "A." * 100_000,
-        "<!--" * 20_000,
-        "<a " * 50_000,
-        "is " * 100_000,
-        "one " * 100_000,
-        "going " + " " * 200_000 + "nowhere",
-        "(" * 100_000 + "CQC",
-        "If " + "x" * 200_000 + ",",
-    ],
-)
-def test_hostile_input_is_checked_in_linear_time(text):
-    started = time.perf_counter()
-    check(text, "easy_read")
-
-    assert time.perf_counter() - started < 3
+    assert large < 24 * max(small, 0.005)

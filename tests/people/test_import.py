@@ -2,7 +2,6 @@
 
 import html
 import re
-import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -227,29 +226,20 @@ def test_upload_form_needs_a_file(client_for, project, lead):
     assert "Select a CSV file" in response.content.decode()
 
 
-def test_ten_thousand_rows_import_in_one_go(client_for, project, lead, capsys):
+def test_ten_thousand_rows_import_in_one_go(client_for, project, lead):
     rows = [
         f"Person {n},person{n}@example.org,{'Vegan' if n % 3 == 0 else ''}" for n in range(MAX_ROWS)
     ]
     content = ("Name,Email,Food and drink\n" + "\n".join(rows) + "\n").encode()
     client = client_for(lead)
 
-    started = time.perf_counter()
     preview = _preview(client, project, content)
-    previewed = time.perf_counter()
     done = client.post(preview.request["PATH_INFO"])
-    finished = time.perf_counter()
 
     assert done.status_code == 302
     assert "Add 10000 people" in preview.content.decode()
     assert Involvement.objects.filter(project=project).count() == MAX_ROWS
     assert AuditEntry.objects.filter(action="imported").count() == 3334
-    with capsys.disabled():
-        print(
-            f"\n10,000-row import: upload and preview {previewed - started:.2f}s, "
-            f"save {finished - previewed:.2f}s"
-        )
-    assert finished - started < 60
 
 
 def test_more_than_the_row_limit_is_refused(project):
