@@ -3,6 +3,7 @@ tags (structure tree), title and language, its text in reading order (pdftotext)
 the Word file's heading styles and tables. Used by every test of a PDF or .docx."""
 
 import io
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -127,4 +128,22 @@ def docx_headings(document) -> list[tuple[str, str]]:
         (paragraph.style.name, paragraph.text)
         for paragraph in document.paragraphs
         if paragraph.style.name.startswith("Heading")
+    ]
+
+
+WORD_BOX = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def type_sizes(content: bytes, word: str) -> list[float]:
+    """The size in points of each place `word` is printed, from the height of its box
+    (pdftotext -bbox); Liberation Sans' box is about 1.12 times the type size."""
+    done = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"], input=content, capture_output=True, check=True, timeout=60
+    )
+    return [
+        round((float(bottom) - float(top)) / 1.117, 1)
+        for top, bottom, found in WORD_BOX.findall(done.stdout.decode("utf-8"))
+        if found == word
     ]

@@ -1,15 +1,13 @@
 """You said, we did: published for every member, sent the way each person asked,
 and the project is not closed while people are waiting to hear back."""
 
-import io
-
 import pytest
 from django.core import mail
-from pypdf import PdfReader
 
 from coplan.feedback import selectors, services
 from coplan.feedback.models import YouSaidWeDid, YouSaidWeDidSent
 from coplan.projects.roles import Role
+from tests.documents import assert_accessible_pdf, in_order, pdf_text, type_sizes
 from tests.factories import CarParkItemFactory, InvolvementFactory
 from tests.feedback.conftest import answer
 from tests.feedback.factories import YouSaidWeDidFactory
@@ -181,15 +179,19 @@ def test_sending_goes_each_way_people_asked(as_role, project):
     assert methods[by_post.pk] == "post"
     assert methods[by_phone.pk] == "phone"
     letters = client.get(_url(project, "letters.pdf"))
-    text = " ".join(
-        " ".join(
-            page.extract_text() for page in PdfReader(io.BytesIO(letters.content)).pages
-        ).split()
+    read = assert_accessible_pdf(letters.content, title=f"You said, we did: {project.name}")
+    assert read.headings() == ["H1", "H2", "H2"]
+    text = " ".join(pdf_text(letters.content).split())
+    assert in_order(
+        text,
+        by_post.full_name,
+        "1 High Street Oxford",
+        f"You said, we did: {project.name}",
+        "You said The room was too hot.",
+        "Done We booked a cooler room.",
     )
-    assert "1 High Street Oxford" in text
-    assert "You said The room was too hot." in text
-    assert "We booked a cooler room." in text
     assert by_email.full_name not in text
+    assert min(type_sizes(letters.content, "Thank")) >= 16, "large print, as they asked"
 
 
 def test_sent_email_is_easy_read_for_people_who_asked(project, django_capture_on_commit_callbacks):

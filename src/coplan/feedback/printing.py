@@ -1,5 +1,6 @@
 """Printable feedback forms (standard and Easy Read), one-time link slips, and
-"you said, we did" letters for people who asked for post.
+"you said, we did" letters for people who asked for post (these from HTML, tagged, by
+coplan.core.documents; the forms and slips still with ReportLab).
 
 The Easy Read form is built with the Easy Read PDF of plain_words (one
 sentence a line, a picture column, 16 point type); the pictures are the same
@@ -15,7 +16,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
     KeepTogether,
-    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coplan.core.formats import long_date
+from coplan.core import documents
 from coplan.feedback import bank
 from coplan.feedback.models import FeedbackForm, FeedbackQuestion, HowAnswered, YouSaidWeDid
 from coplan.feedback.presenters import qr_matrix
@@ -31,7 +31,6 @@ from coplan.feedback.services import wants_easy_read
 from coplan.people.choices import Format
 from coplan.people.models import Person
 from coplan.plain_words.easy_read import (
-    EASY_READ_POINT_SIZE,
     EasyReadLine,
     easy_read_lines,
     easy_read_pdf,
@@ -324,62 +323,41 @@ def one_time_slips_pdf(*, form: FeedbackForm, links: list[str]) -> bytes:
 def letters_pdf(
     *, project_name: str, letters: list[tuple[Person, list[YouSaidWeDid]]], today
 ) -> bytes:
-    """One letter a page: large print for people who asked for it, and Easy Read words
-    (one sentence a line) for people who asked for Easy Read."""
-    buffer = io.BytesIO()
-    story: list = []
-    for index, (person, entries) in enumerate(letters):
+    """One letter a page, a tagged PDF (coplan.core.documents) from
+    `feedback/letters_document.html`: large print for people who asked for it, and Easy
+    Read words (one sentence a line, large print) for people who asked for Easy Read."""
+    shown = []
+    for person, entries in letters:
         easy = wants_easy_read(person)
-        large = easy or Format.LARGE_PRINT in (person.formats or [])
-        styles = _styles(EASY_READ_POINT_SIZE if large else 12)
-        if index:
-            story.append(PageBreak())
-        story += [
-            Paragraph(_escape(line), styles["body"])
-            for line in [person.full_name, *person.address.splitlines()]
-        ]
-        story += [
-            Spacer(1, 0.6 * cm),
-            Paragraph(long_date(today), styles["body"]),
-            Spacer(1, 0.6 * cm),
-        ]
-        story.append(Paragraph(f"You said, we did: {_escape(project_name)}", styles["title"]))
-        intro = (
-            "Thank you for telling us what you think. This is what we did."
-            if easy
-            else "Thank you for telling us what you think. This letter says what you and others "
-            "told us, and what the project has done about it."
+        shown.append(
+            {
+                "name": person.full_name,
+                "address": [line for line in person.address.splitlines() if line.strip()],
+                "easy": easy,
+                "large": easy or Format.LARGE_PRINT in (person.formats or []),
+                "entries": [
+                    {
+                        "you_said": _words(entry.you_said, easy),
+                        "status": entry.get_status_display(),
+                        "we_did": _words(entry.we_did, easy),
+                    }
+                    for entry in entries
+                ],
+            }
         )
-        story.append(Paragraph(intro, styles["body"]))
-        for entry in entries:
-            story.append(Spacer(1, 0.4 * cm))
-            story.append(Paragraph("You said", styles["heading"]))
-            story += _words(entry.you_said, styles, easy)
-            story.append(Paragraph(_escape(entry.get_status_display()), styles["heading"]))
-            if entry.we_did:
-                story += _words(entry.we_did, styles, easy)
-        story += [
-            Spacer(1, 0.6 * cm),
-            Paragraph(f"From the {_escape(project_name)} team", styles["body"]),
-        ]
-    if not story:
-        story.append(Paragraph("There are no letters to print.", _styles()["body"]))
-    _document(buffer, f"You said, we did: {project_name}").build(story)
-    return buffer.getvalue()
+    html = documents.render(
+        "feedback/letters_document.html",
+        {"letters": shown, "project_name": project_name, "today": today},
+        title=f"You said, we did: {project_name}",
+    )
+    return documents.pdf_from_html(html)
 
 
-def _words(text: str, styles: dict, easy: bool) -> list:
+def _words(text: str, easy: bool) -> list[str]:
+    """The text's paragraphs, or for Easy Read one sentence a line."""
     if easy:
-        return [
-            Paragraph(_escape(line.words), styles["body"])
-            for line in easy_read_lines(text)
-            if line.words
-        ]
-    return [
-        Paragraph(_escape(paragraph), styles["body"])
-        for paragraph in text.splitlines()
-        if paragraph.strip()
-    ]
+        return [line.words for line in easy_read_lines(text) if line.words]
+    return [paragraph.strip() for paragraph in text.splitlines() if paragraph.strip()]
 
 
 def form_link_for_print(form: FeedbackForm, link: str) -> str | None:
