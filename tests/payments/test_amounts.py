@@ -99,11 +99,17 @@ class _Person:
     full_name = "Sam"
 
 
+class _Project:
+    name = "Day services"
+
+
 class _Claim:
     def __init__(self, lines):
         self.pk = 1
         self.person_id = 1
         self.person = _Person()
+        self.project_id = 1
+        self.project = _Project()
         self.what = "Workshop"
         self.activity_on = None
         self.approved_at = None

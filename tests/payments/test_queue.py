@@ -306,9 +306,9 @@ def test_the_download_has_the_claims_to_pay_of_every_project_with_their_cost_cod
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert response.status_code == 200
-    assert sorted((row["Payee"], row["Cost code"]) for row in rows) == [
-        ("Ann Approved", "DS-01"),
-        ("Bob Approved", "YC-02"),
+    assert sorted((row["Payee"], row["Project"], row["Cost code"]) for row in rows) == [
+        ("Ann Approved", "Day services", "DS-01"),
+        ("Bob Approved", "Young carers", "YC-02"),
     ]
 
 
@@ -333,6 +333,9 @@ def _organisation_with_claims(projects: int, claims: int):
                 activity_on=datetime.date(2027, 1, 1) + datetime.timedelta(days=n % 300),
                 status=statuses[(n // projects) % 5],
                 submitted_at=timezone.now() - datetime.timedelta(days=n % 40),
+                approved_at=timezone.now()
+                if statuses[(n // projects) % 5] in ("approved", "paid")
+                else None,
                 pay_by=LONG_AGO if n % 7 == 0 else LATER,
                 paid_on=datetime.date(2027, 2, 1)
                 if statuses[(n // projects) % 5] == "paid"
@@ -364,6 +367,38 @@ def test_the_queue_does_the_same_queries_for_10_claims_and_5000_across_50_projec
 
     print(f"finance queue{query}: {small} queries with 10 claims, {large} with 5,000 in 50")
     assert small == large
+
+
+def test_the_downloads_do_the_same_queries_for_10_claims_and_5000(client_for):
+    small_organisation, small_finance = _organisation_with_claims(2, 10)
+    large_organisation, large_finance = _organisation_with_claims(50, 5000)
+    small_project = small_finance.project_memberships.first().project_id
+    large_project = large_finance.project_memberships.first().project_id
+    period = "?start-day=1&start-month=1&start-year=2000&end-day=1&end-month=1&end-year=2099"
+
+    counts = {
+        what: (
+            _queries(client_for(small_finance), small_path + query),
+            _queries(client_for(large_finance), large_path + query),
+        )
+        for what, small_path, large_path, query in [
+            (
+                "queue",
+                _queue_url(small_organisation.pk, "download/"),
+                _queue_url(large_organisation.pk, "download/"),
+                "?step=pay&file_format=csv",
+            ),
+            (
+                "project",
+                f"/projects/{small_project}/payments/export/",
+                f"/projects/{large_project}/payments/export/",
+                period + "&file_format=csv",
+            ),
+        ]
+    }
+
+    print(f"downloads (10 claims, 5,000): {counts}")
+    assert all(small == large for small, large in counts.values())
 
 
 def test_your_projects_and_the_finance_home_do_the_same_queries_small_and_large(client_for):

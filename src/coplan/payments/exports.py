@@ -26,6 +26,7 @@ COLUMNS = [
     "Status",
     "Paid on",
     "Payment reference",
+    "Project",
     "Cost code",
     TIME_COLUMN,
     *[str(label) for _, label in ExpenseCategory.choices],
@@ -70,6 +71,7 @@ def export_rows(
                 claim.get_status_display(),
                 claim.paid_on,
                 _cell_text(claim.paid_reference),
+                _cell_text(claim.project.name),
                 _cell_text(
                     cost_codes.get(claim.project_id, "") if cost_codes is not None else cost_code
                 ),

@@ -547,7 +547,7 @@ def claims_for_export(*, project: Project, start: datetime.date, end: datetime.d
             approved_at__date__gte=start,
             approved_at__date__lte=end,
         )
-        .select_related("person", "meeting")
+        .select_related("person", "meeting", "project")
         .prefetch_related("lines")
         .order_by("approved_at", "pk")
     )
