@@ -199,7 +199,7 @@ def test_a_co_producer_does_their_part_on_a_phone(phone_visit):
 
     # Back home: the claim waits to be approved, and "you said, we did".
     _to_the_project(page)
-    expect(page.get_by_text("Sent: waiting to be checked and approved.")).to_be_visible()
+    expect(page.get_by_text("Sent: we will check it and approve it.")).to_be_visible()
     expect(page.get_by_text("From a meeting you came to: March workshop")).to_be_visible()
     page.get_by_role("link", name="See you said, we did").click()
     expect(page.get_by_role("heading", name="You said, we did", level=1)).to_be_visible()

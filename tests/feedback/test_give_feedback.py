@@ -230,3 +230,33 @@ def test_the_give_feedback_page_shows_a_page_of_forms_at_a_time(me, as_role):
 
     assert first.count('href="/feedback/form-link-token-') == 20
     assert second.count('href="/feedback/form-link-token-') == 5
+
+
+def test_what_someone_else_said_is_not_marked_as_theirs(me, group, project, as_role):
+    named = FeedbackFormFactory(
+        project=project, closed_box=False, how_answered=HowAnswered.MEMBERS, title="Named form"
+    )
+    FeedbackQuestionFactory(form=named, position=1)
+    WordsQuestionFactory(form=named, position=2)
+    answer(named, respondent=group[Role.FACILITATOR].user)
+    YouSaidWeDidFactory(
+        project=project, form=named, you_said="Start on time.", published_at=timezone.now()
+    )
+    CarParkItemFactory(project=project, raised_by=group[Role.FACILITATOR].user)
+
+    mine = home_page(as_role(Role.CO_PRODUCER), project.pk)
+    theirs_form = _give_page(as_role(Role.FACILITATOR), project)
+
+    assert "Start on time." in mine
+    assert "From feedback you gave" not in mine
+    assert "Named form" in _give_page(as_role(Role.CO_PRODUCER), project)
+    assert "Named form" not in theirs_form  # answered by the facilitator, so done for them
+
+
+def test_a_closed_box_says_it_stays_open_after_they_fill_it_in(me, as_role):
+    meeting = _invited(me, title="March workshop", attendance="came")
+    FeedbackFormFactory(project=me.project, meeting=meeting, title="How was March?")
+
+    page = home_page(as_role(Role.CO_PRODUCER), me.project_id)
+
+    assert "We do not keep who fills in this form, so it stays here after you do." in page

@@ -52,8 +52,8 @@ def test_each_claim_says_where_it_is_up_to_and_what_to_do_next(client_for):
     assert "£4.50" in page
     assert "Not sent yet: finish it and send it." in page
     assert "Add the receipt for the train." in page
-    assert "Sent back: change what is needed and send it again." in page
-    assert "Approved: waiting to be paid." in page
+    assert "Sent back: change what we asked and send it again." in page
+    assert "Approved: finance will pay it." in page
     assert f'href="/projects/{project.pk}/payments/claims/{draft.pk}/"' in page
 
 

@@ -40,9 +40,9 @@ def status_tag(status: str) -> Tag:
 # What to do next, in a few words, beside each claim in its claimant's own list.
 NEXT_STEP_SHORT = {
     ClaimStatus.DRAFT: "Not sent yet: finish it and send it.",
-    ClaimStatus.SUBMITTED: "Sent: waiting to be checked and approved.",
-    ClaimStatus.RETURNED: "Sent back: change what is needed and send it again.",
-    ClaimStatus.APPROVED: "Approved: waiting to be paid.",
+    ClaimStatus.SUBMITTED: "Sent: we will check it and approve it.",
+    ClaimStatus.RETURNED: "Sent back: change what we asked and send it again.",
+    ClaimStatus.APPROVED: "Approved: finance will pay it.",
 }
 
 
