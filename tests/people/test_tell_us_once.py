@@ -195,6 +195,14 @@ def test_saving_the_same_consent_answer_again_records_nothing_new(client, projec
     assert ConsentRecord.objects.filter(person__user=co_producer).count() == 1
 
 
+def _error_beside(page: str, field: str) -> str:
+    """The words of the error message under the field (GOV.UK's markup)."""
+    error = re.search(
+        rf'<p id="id_{field}-error" class="govuk-error-message">(.*?)</p>', page, re.S
+    )
+    return html.unescape(re.sub(r"<[^>]+>", "", error.group(1))) if error else ""
+
+
 @pytest.mark.parametrize(
     ("question", "data", "field", "message"),
     [
@@ -216,17 +224,38 @@ def test_bad_input_is_shown_beside_the_field(client, project, question, data, fi
 
     page = _page(response)
     assert response.status_code == 400
-    error = re.search(
-        rf'<p id="id_{field}-error" class="govuk-error-message">(.*?)</p>', page, re.S
-    )
-    assert error is not None
-    assert message in html.unescape(error.group(1))
+    assert message in _error_beside(page, field)
     assert f'href="#id_{field}"' in page
 
 
-def test_an_email_someone_else_has_is_said_on_check_your_answers(client, project, co_producer):
+def test_an_email_someone_else_has_is_said_beside_the_email_box(client, project, co_producer):
     InvolvementFactory(project=project, person__email="taken@example.org")
+
+    response = client.post(
+        _url(project, "contact"), {"contact_by": "email", "email": "Taken@example.org"}
+    )
+
+    assert response.status_code == 400
+    assert "Someone else in the organisation already has this email address" in (
+        _error_beside(_page(response), "email")
+    )
+
+
+def test_your_own_email_is_not_someone_elses(client, project, co_producer):
+    InvolvementFactory(project=project, person__user=co_producer, person__email="me@example.org")
+
+    response = client.post(
+        _url(project, "contact"), {"contact_by": "email", "email": "me@example.org"}
+    )
+
+    assert response.status_code == 302
+
+
+def test_an_email_someone_else_took_meanwhile_is_said_on_check_your_answers(
+    client, project, co_producer
+):
     client.post(_url(project, "contact"), {"contact_by": "email", "email": "taken@example.org"})
+    InvolvementFactory(project=project, person__email="taken@example.org")
 
     response = client.post(_check_url(project))
 
@@ -343,10 +372,27 @@ def test_each_page_makes_the_same_queries_with_few_or_many_people(client_for, qu
         person = InvolvementFactory(project=membership.project, person__user=membership.user).person
         give_needs(person)
         client = client_for(membership.user)
-        client.get(_url(membership.project, question or None))  # the first look loads it
+        looks = []
+        for _ in range(2):  # the first look reads what is stored; the next, the session
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(_url(membership.project, question or None))
+            assert response.status_code == 200
+            looks.append(len(captured))
+        counts.append(looks)
+
+    assert counts[0] == counts[1]
+
+
+def test_your_account_makes_the_same_queries_with_one_project_or_many(client_for):
+    counts = []
+    for projects in (1, 30):
+        first = MembershipFactory()
+        for _ in range(projects - 1):
+            MembershipFactory(user=first.user)
+        client = client_for(first.user)
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(_url(membership.project, question or None))
-        assert response.status_code == 200
+            page = _page(client.get("/your-account/"))
+        assert page.count("Your access needs and how we contact you") == projects
         counts.append(len(captured))
 
     assert counts[0] == counts[1]

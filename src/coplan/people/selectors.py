@@ -193,8 +193,14 @@ def person_for_member_or_waiting(*, membership: Membership) -> Person | None:
     )
 
 
-def email_taken_in_organisation(*, organisation_id: int, email: str) -> bool:
-    return Person.objects.filter(organisation_id=organisation_id, email=email).exists()
+def email_taken_in_organisation(
+    *, organisation_id: int, email: str, by_someone_else_than: Person | None = None
+) -> bool:
+    """Whether a record in the organisation (other than `by_someone_else_than`) has it."""
+    taken = Person.objects.filter(organisation_id=organisation_id, email=email.strip().lower())
+    if by_someone_else_than is not None:
+        taken = taken.exclude(pk=by_someone_else_than.pk)
+    return taken.exists()
 
 
 def person_in_organisation_by_email(*, organisation: Organisation, email: str) -> Person | None:

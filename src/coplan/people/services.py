@@ -226,6 +226,9 @@ def participant_add(
     return again_after_clash(add)
 
 
+EMAIL_TAKEN = "Someone else in the organisation already has this email address"
+
+
 def person_update_details(
     *,
     person: Person,
@@ -238,9 +241,7 @@ def person_update_details(
     other_language: str,
 ) -> Person:
     email = email.strip().lower()
-    taken = PeopleRuleError(
-        "Someone else in the organisation already has this email address", field="email"
-    )
+    taken = PeopleRuleError(EMAIL_TAKEN, field="email")
     if email and (
         Person.objects.filter(organisation_id=person.organisation_id, email=email)
         .exclude(pk=person.pk)

@@ -64,6 +64,20 @@ def _keep(request: HttpRequest, membership: Membership, answers: Answers) -> Non
     request.session[_session_key(membership)] = crypto.encrypt_json(answers.to_json())
 
 
+def _email_taken(form, membership: Membership) -> bool:
+    """An email address someone else in the organisation has goes beside the box now,
+    not only when the answers are saved (where the rule is kept, under races too)."""
+    email = form.cleaned_data.get("email")
+    if email and selectors.email_taken_in_organisation(
+        organisation_id=membership.project.organisation_id,
+        email=email,
+        by_someone_else_than=selectors.person_for_member_or_waiting(membership=membership),
+    ):
+        form.add_error("email", services.EMAIL_TAKEN)
+        return True
+    return False
+
+
 def start_url(membership: Membership) -> str:
     return SECTION.url("tell_us_once", membership)
 
@@ -105,7 +119,7 @@ def tell_us_once_question(
     next_url = (
         _question_url(membership, after) if after and not back_to_check else _check_url(membership)
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _email_taken(form, membership):
         _keep(request, membership, asked.apply(answers, form.cleaned_data))
         return redirect(next_url)
     if request.method != "POST" and not request.session.get(_session_key(membership)):
