@@ -197,6 +197,19 @@ def test_a_co_producer_does_their_part_on_a_phone(phone_visit):
     visit.assert_accessible()
     assert Claim.objects.get(person=sam).status == "submitted"
 
+    # The Feedback section starts with "Give feedback" for them.
+    _to_the_project(page)
+    menu = page.get_by_role("navigation", name="Project")
+    menu.get_by_role("button", name="Project menu").click()
+    menu.get_by_role("link", name="Feedback", exact=True).click()
+    expect(page.locator("main h2").first).to_have_text("Give feedback")
+    visit.assert_accessible()
+    page.get_by_role("link", name="Feedback forms open for you").click()
+    expect(page.get_by_role("heading", name="Give feedback", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Give feedback on “How was March?”")).to_be_visible()
+    visit.assert_accessible()
+    visit.assert_fits_the_screen()
+
     # Back home: the claim waits to be approved, and "you said, we did".
     _to_the_project(page)
     expect(page.get_by_text("Sent: we will check it and approve it.")).to_be_visible()
