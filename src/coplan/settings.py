@@ -286,5 +286,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint says each step of every PDF at INFO; its errors (a picture it could
+        # not read) and warnings still show.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
