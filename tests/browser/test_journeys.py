@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -260,3 +261,57 @@ def test_without_javascript_the_project_menu_is_open_on_a_phone(browser, live_se
         expect(menu.get_by_role("button", name="Project menu")).to_be_hidden()
     finally:
         context.close()
+
+
+def test_a_manager_finds_what_waits_for_them_and_goes_straight_to_it(visit):
+    from coplan.guides.services import project_guides_ensure
+    from tests.factories import SignOffFactory
+
+    page = visit.page
+    manager = MembershipFactory(role=Role.MANAGER, user__email="morgan@example.org")
+    project = manager.project
+    project.end_date = project.start_date + datetime.timedelta(days=90)
+    project.save()
+    project_guides_ensure(project=project)
+    SignOffFactory(project=project, signer=manager, signer_outside="", what="Logo check")
+    _sign_in(visit, "morgan@example.org")
+
+    expect(page.get_by_role("heading", name="Decisions waiting for you")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name=project.name, exact=True).last.click()
+    expect(page.get_by_role("heading", name="Waiting for you to sign off")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="Sign off Logo check").click()
+    expect(page.get_by_role("heading", name="Mark as signed off", level=1)).to_be_visible()
+    expect(page.get_by_text("Logo check")).to_be_visible()
+    visit.assert_accessible()
+    page.go_back()
+    page.get_by_role("link", name="Choose a way forward").click()
+    expect(page.get_by_role("heading", name="Choose a way forward")).to_be_visible()
+    visit.assert_accessible()
+
+
+def test_a_facilitator_sees_their_next_session_on_a_phone(phone_visit):
+    from tests.factories import ActionFactory, AgreementFactory, CarParkItemFactory, MeetingFactory
+
+    page = phone_visit.page
+    facilitator = MembershipFactory(role=Role.FACILITATOR, user__email="fran@example.org")
+    project = facilitator.project
+    soon = datetime.date.today() + datetime.timedelta(days=7)
+    MeetingFactory(project=project, title="Planning day", meets_on=soon)
+    AgreementFactory(project=project, text="We take turns to speak")
+    CarParkItemFactory(project=project, text="Parking at the venue")
+    ActionFactory(project=project, what="Book the hall", due_on=soon)
+    _sign_in(phone_visit, "fran@example.org")
+    phone_visit.go(f"/projects/{project.pk}/")
+
+    expect(page.get_by_role("heading", name="Your next session")).to_be_visible()
+    expect(page.get_by_text("We take turns to speak")).to_be_visible()
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
+    page.get_by_role("link", name="Parking at the venue").click()
+    expect(page.get_by_role("heading", name="Parking at the venue")).to_be_visible()
+    phone_visit.assert_accessible()
+    page.go_back()
+    page.get_by_role("link", name="Start the session record").click()
+    phone_visit.assert_accessible()

@@ -6,14 +6,20 @@ from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    HOME_PANELS,
     OVERVIEW_PANELS,
     PLAN_SECTIONS,
     PROJECT_NAV,
+    YOUR_PROJECTS_PANELS,
+    HomePanel,
     NavEntry,
     OverviewPanel,
     PlanSection,
+    YourProjectsPanel,
 )
 from coplan.projects.roles import Role
+from coplan.projects.rules import MANAGERS
+from coplan.projects.selectors import memberships_for_user
 
 
 def _readiness(membership: Membership) -> dict:
@@ -21,6 +27,63 @@ def _readiness(membership: Membership) -> dict:
     project = membership.project
     services.project_guides_ensure(project=project)
     return {"workbooks": selectors.project_workbooks(project=project)}
+
+
+def _plan_workbooks(membership: Membership) -> list:
+    """The project's workbooks, worked out once for the two parts of a manager's home
+    that show them (kept on the membership, which lives for one request)."""
+    found = getattr(membership, "_plan_workbooks", None)
+    if found is None:
+        project = membership.project
+        services.project_guides_ensure(project=project)
+        found = selectors.project_workbooks(project=project)
+        membership._plan_workbooks = found
+    return found
+
+
+def manager_decisions(membership: Membership) -> dict | None:
+    """On the manager's home: the stops waiting for a way forward, each with the way to
+    choose it (three queries once the project has its guides)."""
+    project = membership.project
+    decisions = selectors.decisions_waiting(
+        projects=[project], workbooks={project.pk: _plan_workbooks(membership)}
+    )
+    return {"decisions": decisions} if decisions else None
+
+
+def manager_readiness(membership: Membership) -> dict:
+    """On the manager's home: whether each guide is ready, in short."""
+    return {"workbooks": _plan_workbooks(membership)}
+
+
+# On "Your projects", a few of each, with how many more.
+ACROSS_FEW = 5
+
+
+def manager_across_projects(user) -> dict | None:
+    """On "Your projects", for someone who manages projects: the stops waiting for them to
+    choose a way forward, and the projects not ready and why. Four queries, however many
+    projects; nothing for someone who manages none."""
+    projects = [
+        membership.project
+        for membership in memberships_for_user(user=user).filter(role=Role.MANAGER)
+    ]
+    if not projects:
+        return None
+    workbooks = selectors.workbooks_for_projects(projects=projects)
+    decisions = selectors.decisions_waiting(projects=projects, workbooks=workbooks)
+    not_ready = [
+        (project, words)
+        for project in projects
+        if (words := selectors.readiness_words(workbooks.get(project.pk, [])))
+        or project.pk not in workbooks
+    ]
+    return {
+        "decisions": decisions[:ACROSS_FEW],
+        "more_decisions": len(decisions) - ACROSS_FEW,
+        "not_ready": not_ready[:ACROSS_FEW],
+        "more_not_ready": len(not_ready) - ACROSS_FEW,
+    }
 
 
 def register() -> None:
@@ -35,6 +98,21 @@ def register() -> None:
             roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER}),
         ),
         order=20,
+    )
+    HOME_PANELS.register(
+        "manager_decisions",
+        HomePanel(MANAGERS, "guides/_home_decisions.html", manager_decisions),
+        order=210,
+    )
+    HOME_PANELS.register(
+        "manager_readiness",
+        HomePanel(MANAGERS, "guides/_home_readiness.html", manager_readiness),
+        order=225,
+    )
+    YOUR_PROJECTS_PANELS.register(
+        "manager_decisions",
+        YourProjectsPanel("guides/_manager_across_projects.html", manager_across_projects),
+        order=250,
     )
     OVERVIEW_PANELS.register(
         "readiness", OverviewPanel("guides/_overview.html", _readiness), order=10

@@ -76,7 +76,17 @@ def _engine_answer(answer: GuideAnswer) -> engine.Answer:
 
 def project_workbooks(*, project: Project, guide_key: str | None = None) -> list[ProjectWorkbook]:
     """The project's guides with their workbooks: three queries, however many answers."""
-    project_guides = ProjectGuide.objects.filter(project=project).select_related("guide_version")
+    return workbooks_for_projects(projects=[project], guide_key=guide_key).get(project.pk, [])
+
+
+def workbooks_for_projects(
+    *, projects: list[Project], guide_key: str | None = None
+) -> dict[int, list[ProjectWorkbook]]:
+    """Each project's guides with their workbooks, by project id: three queries, however
+    many projects and answers."""
+    project_guides = ProjectGuide.objects.filter(project__in=projects).select_related(
+        "guide_version"
+    )
     if guide_key is not None:
         project_guides = project_guides.filter(guide_key=guide_key)
     project_guides = list(project_guides)
@@ -86,26 +96,26 @@ def project_workbooks(*, project: Project, guide_key: str | None = None) -> list
     choices: dict[int, list[WayForwardChoice]] = defaultdict(list)
     for choice in WayForwardChoice.objects.filter(project_guide__in=project_guides):
         choices[choice.project_guide_id].append(choice)
-    facts = project_facts(project)
-    workbooks = []
+    by_id = {project.pk: project for project in projects}
+    workbooks: dict[int, list[ProjectWorkbook]] = defaultdict(list)
     for project_guide in project_guides:
         guide = guide_for_version(project_guide.guide_version)
         guide_answers = answers[project_guide.pk]
         workbook = engine.workbook_evaluate(
             guide=guide,
             answers={qid: _engine_answer(answer) for qid, answer in guide_answers.items()},
-            facts=facts,
+            facts=project_facts(by_id[project_guide.project_id]),
             resolutions=[
                 engine.Resolution(c.rule_id, c.way_forward_id, c.agreed_by, c.agreed_on)
                 for c in choices[project_guide.pk]
             ],
         )
-        workbooks.append(
+        workbooks[project_guide.project_id].append(
             ProjectWorkbook(
                 project_guide, guide, guide_answers, workbook, tuple(choices[project_guide.pk])
             )
         )
-    return workbooks
+    return dict(workbooks)
 
 
 def project_workbook(*, project: Project, guide_key: str) -> ProjectWorkbook | None:
@@ -232,3 +242,53 @@ def plan_held_about(*, user, organisation_id: int | None = None) -> dict[str, li
             for choice in choices
         ],
     }
+
+
+# What waits for the manager --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaitingDecision:
+    """A stop in a project's plan with ways forward, none chosen and agreed yet: what the
+    manager (who agrees the way forward, `rules.CHOOSE_WAY_FORWARD`) is told of
+    (`telling.STOP_WAITING`) and finds on their home."""
+
+    project: Project
+    guide_key: str
+    rule_id: str
+    message: str
+    # A way forward is chosen and waits to be agreed.
+    to_agree: bool
+
+
+def decisions_waiting(
+    *, projects: list[Project], workbooks: dict[int, list[ProjectWorkbook]]
+) -> list[WaitingDecision]:
+    """The stops waiting for a way forward in these projects, in the projects' order."""
+    return [
+        WaitingDecision(
+            project,
+            workbook.key,
+            outcome.rule_id,
+            outcome.message,
+            outcome.status is engine.OutcomeStatus.WAITING_FOR_AGREEMENT,
+        )
+        for project in projects
+        for workbook in workbooks.get(project.pk, [])
+        for outcome in workbook.workbook.open_stops
+        if outcome.ways_forward
+    ]
+
+
+# Ready with warnings is ready: the warnings are for the lead to look at.
+NOT_READY = frozenset({engine.ReadinessStatus.STOPPED, engine.ReadinessStatus.NOT_FINISHED})
+
+
+def readiness_words(workbooks: list[ProjectWorkbook]) -> list[str]:
+    """Why a project is not ready, in short: each guide that is not ready, with its
+    summary ("At the start: stop: sort out 1 problem before you carry on")."""
+    return [
+        f"{workbook.guide.title}: {workbook.workbook.readiness.summary}"
+        for workbook in workbooks
+        if workbook.workbook.readiness.status in NOT_READY
+    ]

@@ -1,6 +1,7 @@
 """What the planning app adds to what every app shares (see `coplan.core.registry`)."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from coplan.meetings import rules as meetings_rules
 from coplan.notifications.kinds import kinds_register
@@ -9,13 +10,19 @@ from coplan.planning import plan_document, rules, selectors
 from coplan.planning.telling import KINDS
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    HOME_PANELS,
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
     PROJECT_NAV,
+    YOUR_PROJECTS_PANELS,
+    HomePanel,
     NavEntry,
     PlanSection,
+    YourProjectsPanel,
+    first_few,
 )
 from coplan.projects.roles import Role
+from coplan.projects.rules import MANAGERS
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
@@ -70,6 +77,27 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     return notes
 
 
+def manager_sign_offs(membership: Membership) -> dict:
+    """On the manager's home: the first few sign-offs waiting for them (one query)."""
+    waiting, more = first_few(
+        selectors.sign_offs_waiting_for(user=membership.user, project=membership.project)
+    )
+    return {"sign_offs": waiting, "more": more, "today": timezone.localdate()}
+
+
+# On "Your projects", a few, with a link to each project's register for the rest.
+ACROSS_FEW = 5
+
+
+def sign_offs_across_projects(user) -> dict | None:
+    """On "Your projects": what waits for this person to sign off, in every project where
+    they may sign (one query); nothing if nothing waits."""
+    waiting, more = first_few(selectors.sign_offs_waiting_for(user=user), ACROSS_FEW)
+    if not waiting:
+        return None
+    return {"sign_offs": waiting, "more": more, "today": timezone.localdate()}
+
+
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
@@ -113,6 +141,16 @@ def register() -> None:
             permission=rules.VIEW_BARRIERS,
         ),
         order=75,
+    )
+    HOME_PANELS.register(
+        "manager_sign_offs",
+        HomePanel(MANAGERS, "planning/_home_sign_offs.html", manager_sign_offs),
+        order=220,
+    )
+    YOUR_PROJECTS_PANELS.register(
+        "sign_offs_waiting",
+        YourProjectsPanel("planning/_sign_offs_across_projects.html", sign_offs_across_projects),
+        order=240,
     )
     ACTIVITY.register("planning", selectors.planning_held_about, order=30)
     ACTIVITY_HEADINGS.register("sign_offs", "Sign-offs", order=70)

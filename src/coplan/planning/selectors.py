@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from coplan.core.formats import long_date
@@ -26,7 +27,7 @@ from coplan.core.numbers import pounds
 from coplan.core.registry import Registry
 from coplan.meetings import checks as meeting_checks
 from coplan.meetings import selectors as meetings_selectors
-from coplan.planning import timing
+from coplan.planning import rules, timing
 from coplan.planning.models import (
     Barrier,
     BarrierStatus,
@@ -77,6 +78,19 @@ def overdue_sign_offs(*, project: Project, today: datetime.date | None = None) -
         .select_related("signer__user")
         .order_by("due_on", "pk")
     )
+
+
+def sign_offs_waiting_for(*, user: AbstractBaseUser, project: Project | None = None) -> QuerySet:
+    """What waits for this person to sign it off (`telling.SIGN_OFF_WAITING` tells them),
+    in one project or in every project where they still may sign, soonest first."""
+    found = SignOff.objects.filter(
+        signer__user=user,
+        signer__role__in=rules.MARK_SIGNED.roles,
+        status=SignOffStatus.WAITING,
+    )
+    if project is not None:
+        found = found.filter(project=project)
+    return found.select_related("project").order_by("due_on", "pk")
 
 
 # Timeline -------------------------------------------------------------------

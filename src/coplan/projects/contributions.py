@@ -3,7 +3,22 @@
 from coplan.core.demo import DEMO
 from coplan.core.jinja2 import template_global_register
 from coplan.projects.demo import project_demo_load
-from coplan.projects.registries import PROJECT_NAV, NavEntry, project_nav
+from coplan.projects.models import Membership
+from coplan.projects.registries import (
+    HOME_PANELS,
+    PROJECT_NAV,
+    HomePanel,
+    NavEntry,
+    needs_attention,
+    project_nav,
+)
+from coplan.projects.rules import MANAGERS
+
+
+def manager_attention(membership: Membership) -> dict | None:
+    """On the manager's home: what is late or over, as on the lead's overview."""
+    attention = needs_attention(membership)
+    return {"attention": attention} if attention else None
 
 
 def register() -> None:
@@ -14,5 +29,10 @@ def register() -> None:
     # Everyone in the project with a role in coplan: the "project team". Not to be mixed up
     # with the stakeholders and participants the project involves (the people app).
     PROJECT_NAV.register("people", NavEntry("people", "projects:people", "Project team"), order=80)
+    HOME_PANELS.register(
+        "manager_attention",
+        HomePanel(MANAGERS, "projects/_home_attention.html", manager_attention),
+        order=230,
+    )
     # First: the organisation, project and people every other app's demo data fills.
     DEMO.register("projects", project_demo_load, order=0)

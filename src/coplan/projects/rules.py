@@ -15,6 +15,8 @@ ALL_ROLES = frozenset(Role)
 STAFF_ROLES = frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER, Role.FINANCE})
 LEADS = frozenset({Role.LEAD})
 CO_PRODUCERS = frozenset({Role.CO_PRODUCER})
+FACILITATORS = frozenset({Role.FACILITATOR})
+MANAGERS = frozenset({Role.MANAGER})
 
 
 @dataclass(frozen=True)

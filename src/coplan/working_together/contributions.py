@@ -1,9 +1,13 @@
 """What working together adds to what every app shares (see `coplan.core.registry`)."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 
 from coplan.core.demo import DEMO
+from coplan.meetings import rules as meetings_rules
+from coplan.meetings import selectors as meetings_selectors
+from coplan.meetings.presenters import MeetingPresenter
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
 from coplan.projects.models import Membership
@@ -18,10 +22,10 @@ from coplan.projects.registries import (
     first_few,
 )
 from coplan.projects.roles import Role
-from coplan.projects.rules import CO_PRODUCERS
+from coplan.projects.rules import CO_PRODUCERS, FACILITATORS
 from coplan.working_together import plan_document, rules, selectors
 from coplan.working_together.demo import working_together_demo_load
-from coplan.working_together.presenters import CarParkItemPresenter
+from coplan.working_together.presenters import ActionPresenter, CarParkItemPresenter
 from coplan.working_together.telling import KINDS
 
 
@@ -74,6 +78,52 @@ def how_we_work(membership: Membership) -> dict:
     }
 
 
+def next_session(membership: Membership) -> dict:
+    """On the facilitator's home: the next session (the project's next meeting), and the
+    agreements to revisit at its start (two queries)."""
+    project = membership.project
+    meeting = selectors.next_meeting(project=project)
+    agreements, more = first_few(selectors.agreements_latest(project=project))
+    return {
+        "meeting": (
+            MeetingPresenter(meeting, times=meetings_selectors.times_of(meeting))
+            if meeting
+            else None
+        ),
+        "has_record": meeting is not None and _has_session_record(meeting),
+        "agreements": agreements,
+        "more_agreements": more,
+        "may_plan": membership.may(meetings_rules.EDIT_MEETINGS),
+    }
+
+
+def _has_session_record(meeting) -> bool:
+    try:
+        return meeting.session_record is not None
+    except ObjectDoesNotExist:
+        return False
+
+
+def car_park_open(membership: Membership) -> dict:
+    """On the facilitator's home: the car park's open items, soonest due first (two
+    queries: the first few, and how many are open)."""
+    project = membership.project
+    items, _ = first_few(selectors.car_park_open(project=project))
+    today = timezone.localdate()
+    return {
+        "open_items": [CarParkItemPresenter(item, today=today) for item in items],
+        "open": selectors.car_park_open_count(project=project) if items else 0,
+    }
+
+
+def actions_due(membership: Membership) -> dict:
+    """On the facilitator's home: actions not done yet, the most overdue first (one
+    query)."""
+    actions, more = first_few(selectors.actions_due(project=membership.project))
+    today = timezone.localdate()
+    return {"actions": [ActionPresenter(action, today=today) for action in actions], "more": more}
+
+
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
@@ -107,6 +157,21 @@ def register() -> None:
             permission=rules.VIEW_WORKING_TOGETHER,
         ),
         order=55,
+    )
+    HOME_PANELS.register(
+        "next_session",
+        HomePanel(FACILITATORS, "working_together/_home_next_session.html", next_session),
+        order=310,
+    )
+    HOME_PANELS.register(
+        "car_park_open",
+        HomePanel(FACILITATORS, "working_together/_home_car_park_open.html", car_park_open),
+        order=320,
+    )
+    HOME_PANELS.register(
+        "actions_due",
+        HomePanel(FACILITATORS, "working_together/_home_actions_due.html", actions_due),
+        order=330,
     )
     HOME_PANELS.register(
         "car_park_raised",

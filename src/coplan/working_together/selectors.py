@@ -9,7 +9,7 @@ overdue are worked out here from dates and statuses, never stored.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -76,6 +76,17 @@ def meeting_for_start(*, project: Project, meeting_id: int) -> Meeting | None:
 def session_for_meeting(*, meeting: Meeting) -> SessionRecord | None:
     """The session record of a planned meeting, for the meeting's page to link to."""
     return SessionRecord.objects.filter(meeting=meeting, project_id=meeting.project_id).first()
+
+
+def next_meeting(*, project: Project, today: datetime.date | None = None) -> Meeting | None:
+    """The project's next planned meeting, today's included, with its venue and session
+    record if it has one: the facilitator's next session. One query."""
+    return (
+        Meeting.objects.filter(project=project, meets_on__gte=_today(today))
+        .select_related("venue", "session_record")
+        .order_by("meets_on", "starts_at", "pk")
+        .first()
+    )
 
 
 def session_records_for_choice(*, project: Project) -> list[SessionRecord]:
@@ -203,6 +214,16 @@ def car_park_comments(*, item: CarParkItem) -> list[Comment]:
     return list(Comment.objects.filter(car_park_item=item).select_related("author"))
 
 
+def car_park_open(*, project: Project) -> QuerySet[CarParkItem]:
+    """Items not answered yet, the soonest due first, those with no date last."""
+    return (
+        CarParkItem.objects.filter(project=project)
+        .exclude(status=CarParkStatus.ANSWERED)
+        .select_related("owner__user")
+        .order_by(F("due_on").asc(nulls_last=True), "raised_on", "pk")
+    )
+
+
 def car_park_open_count(*, project: Project) -> int:
     return (
         CarParkItem.objects.filter(project=project).exclude(status=CarParkStatus.ANSWERED).count()
@@ -222,6 +243,16 @@ def actions(*, project: Project) -> list[Action]:
     done = [a for a in found if a.status == ActionStatus.DONE]
     done.sort(key=lambda a: (a.done_on or a.due_on, a.pk), reverse=True)
     return [a for a in found if a.status != ActionStatus.DONE] + done
+
+
+def actions_due(*, project: Project) -> QuerySet[Action]:
+    """Actions not done yet, the soonest due (or most overdue) first."""
+    return (
+        Action.objects.filter(project=project)
+        .exclude(status=ActionStatus.DONE)
+        .select_related("owner__user")
+        .order_by("due_on", "pk")
+    )
 
 
 def action(*, project: Project, action_id: int) -> Action | None:
