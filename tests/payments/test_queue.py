@@ -108,6 +108,15 @@ def test_finance_sees_claims_waiting_in_every_project_they_are_finance_in(desk, 
         assert unseen not in everything
 
 
+def test_the_queue_opens_on_the_claims_to_approve_when_there_are_none_to_pay(desk, client_for):
+    _claim(desk["first"], "submitted", name="Ann Sent")
+
+    response = client_for(desk["user"]).get(_queue_url(desk["organisation"].pk))
+
+    assert "Sent, waiting for approval Ann Sent" in _shown(response)
+    assert "govuk-back-link" not in response.content.decode()  # it is where finance starts
+
+
 def test_late_claims_come_first_with_how_long_they_have_waited(desk, client_for):
     _claim(desk["first"], "approved", name="On Time", pay_by=LATER)
     _claim(desk["second"], "approved", name="Very Late", pay_by=LONG_AGO)

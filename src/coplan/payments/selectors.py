@@ -419,17 +419,20 @@ def finance_queue(
     *,
     user,
     organisation_id: int,
-    step: str = "pay",
+    step: str = "",
     page: int | str = 1,
     today: datetime.date | None = None,
 ) -> Queue:
     """Finance's queue: the claims sent or approved in every project of the organisation
     where this person is finance; one step of them a page at a time, late ones first,
     with each claim's project, person and total. Three queries (the counts, how many are
-    shown, the page), whatever the number of claims or projects."""
+    shown, the page), whatever the number of claims or projects. With no `step`, the
+    claims to pay, or those to approve if none are to pay."""
     today = _today(today)
     claims = _queue_claims(user=user, organisation_id=organisation_id)
     waiting = Waiting(**claims.aggregate(**_waiting_counts(today)))
+    if step not in QUEUE_STEPS:  # not chosen: to pay, unless only approvals wait
+        step = "approve" if waiting.to_approve and not waiting.to_pay else "pay"
     shown = _late_first(
         _with_total(claims.filter(status=QUEUE_STEPS[step])).select_related(
             "project", "person", "meeting"

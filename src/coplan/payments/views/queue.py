@@ -67,8 +67,8 @@ def queue_url(organisation_id: int, **query) -> str:
 
 
 def _step(request: HttpRequest) -> str:
-    step = request.GET.get("step", "pay")
-    return step if step in selectors.QUEUE_STEPS else "pay"
+    step = request.GET.get("step", "")
+    return step if step in selectors.QUEUE_STEPS else ""
 
 
 def _label(claim: Claim) -> str:
@@ -88,13 +88,13 @@ def _page(request, desk: FinanceDesk, template: str, **context) -> HttpResponse:
 @finance_queue_view
 def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
     organisation_id = desk.organisation.pk
-    step = _step(request)
     found = selectors.finance_queue(
         user=request.user,
         organisation_id=organisation_id,
-        step=step,
+        step=_step(request),
         page=request.GET.get("page", 1),
     )
+    step = found.step
     rows = list(found.page.object_list)
     own = [claim for claim in rows if claim.person.user_id == request.user.pk]
     payable = [claim for claim in rows if claim not in own] if step == "pay" else []
@@ -145,7 +145,7 @@ def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
         own=own if step == "pay" else [],
         form=form,
         step=step,
-        back=back,
+        form_action=back,
         due_words=due_words,
         waited_words=waited_words,
         status_tag=status_tag,
@@ -170,7 +170,7 @@ def _say(request: HttpRequest, done: services.BatchPaid, reference: str, *, gone
 
 @finance_queue_view
 def queue_export(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
-    step = _step(request)
+    step = _step(request) or "pay"
     found = selectors.queue_claims_for_export(
         user=request.user, organisation_id=desk.organisation.pk, step=step
     )
