@@ -263,17 +263,22 @@ def test_without_javascript_the_project_menu_is_open_on_a_phone(browser, live_se
         context.close()
 
 
-def test_a_manager_finds_what_waits_for_them_and_goes_straight_to_it(visit):
+def _manager_with_a_stop_and_a_sign_off():
     from coplan.guides.services import project_guides_ensure
     from tests.factories import SignOffFactory
 
-    page = visit.page
     manager = MembershipFactory(role=Role.MANAGER, user__email="morgan@example.org")
     project = manager.project
     project.end_date = project.start_date + datetime.timedelta(days=90)
     project.save()
     project_guides_ensure(project=project)
     SignOffFactory(project=project, signer=manager, signer_outside="", what="Logo check")
+    return project
+
+
+def test_a_manager_finds_what_waits_for_them_and_goes_straight_to_it(visit):
+    page = visit.page
+    project = _manager_with_a_stop_and_a_sign_off()
     _sign_in(visit, "morgan@example.org")
 
     expect(page.get_by_role("heading", name="Decisions waiting for you")).to_be_visible()
@@ -315,3 +320,17 @@ def test_a_facilitator_sees_their_next_session_on_a_phone(phone_visit):
     page.go_back()
     page.get_by_role("link", name="Start the session record").click()
     phone_visit.assert_accessible()
+
+
+def test_a_manager_reads_what_waits_for_them_on_a_phone(phone_visit):
+    page = phone_visit.page
+    project = _manager_with_a_stop_and_a_sign_off()
+    _sign_in(phone_visit, "morgan@example.org")
+
+    expect(page.get_by_role("heading", name="Projects not ready")).to_be_visible()
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
+    phone_visit.go(f"/projects/{project.pk}/")
+    expect(page.get_by_role("heading", name="Decisions waiting for you")).to_be_visible()
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
