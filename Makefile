@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(ASSETS): node_modules/.installed scripts/build-assets.mjs $(wildcard src/coplan/static_src/*)
+$(ASSETS): node_modules/.installed scripts/build-assets.mjs $(wildcard src/coplan/static_src/*) src/coplan/plain_words/data/pictures.json
 	npm run --silent build
 
 assets: $(ASSETS)

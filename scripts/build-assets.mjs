@@ -2,7 +2,7 @@
 // Arial (no restricted typeface, no crown or crest), plus the JavaScript we serve.
 // Fails if the CSS points at a file it does not build: in production,
 // collectstatic refuses such CSS and no page could be shown.
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -26,6 +26,22 @@ const copies = [
 ];
 for (const [from, to] of copies) {
   copyFileSync(join(root, from), join(out, to));
+}
+
+// The Easy Read pictures: only those the picture bank lists, from the pinned
+// openmoji package (CC BY-SA 4.0). The folder is made anew, so a picture taken
+// out of the bank is gone from the static files too.
+const bank = JSON.parse(
+  readFileSync(join(root, "src", "coplan", "plain_words", "data", "pictures.json"), "utf8"),
+);
+const pictures = join(out, "pictures");
+rmSync(pictures, { recursive: true, force: true });
+mkdirSync(pictures);
+for (const { hexcode } of bank.pictures) {
+  copyFileSync(
+    join(root, "node_modules", "openmoji", "color", "svg", `${hexcode}.svg`),
+    join(pictures, `${hexcode}.svg`),
+  );
 }
 
 const staticUrl = "/static/coplan/";

@@ -383,7 +383,8 @@ def test_easy_read_letter_uses_the_easy_read_layout(client_for, meeting, lead):
     response = client_for(lead).get(_url(meeting, f"invited/{invited.pk}/letter.pdf"))
 
     text = pdf_text(response.content)
-    assert "Picture to" in text
+    assert "Picture to" not in text  # never a placeholder: a picture from the bank, or none
+    assert "Pictures: OpenMoji, the open-source emoji project, CC BY-SA 4.0" in text
     assert "We would love you to come." in text
     assert min(pdf_font_sizes(response.content)) >= 12
     assert 16 in pdf_font_sizes(response.content)

@@ -1,9 +1,17 @@
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
 
-from coplan.plain_words.easy_read import EASY_READ_POINT_SIZE, easy_read_lines, easy_read_pdf
+from coplan.plain_words.easy_read import (
+    EASY_READ_POINT_SIZE,
+    PICTURE_SIZE,
+    easy_read_lines,
+    easy_read_pdf,
+    picture_drawing,
+)
+from coplan.plain_words.pictures import picture_for
 from tests.factories import UserFactory
 
 TEXT = (
@@ -46,8 +54,8 @@ def test_pdf_has_every_line_in_large_type():
     text = " ".join(" ".join(page.extract_text() for page in pages).split())
     assert "Changes to day services" in text
     assert "Please come to a meeting on 4 March at the library." in text
-    assert "Picture to choose" in text
-    assert min(_font_sizes(pdf)) >= EASY_READ_POINT_SIZE - 4  # the picture note is smaller
+    assert "Picture to choose" not in text
+    assert min(_font_sizes(pdf)) >= EASY_READ_POINT_SIZE - 4  # the pictures' credit is smaller
     assert EASY_READ_POINT_SIZE in _font_sizes(pdf)
 
 
@@ -68,7 +76,7 @@ def test_easy_read_page_and_pdf_download(client_for):
     )
 
     assert "We will pay for your bus fare." in page.content.decode()
-    assert "Picture to choose" in page.content.decode()
+    assert "Picture to choose" not in page.content.decode()
     assert pdf.headers["Content-Type"] == "application/pdf"
     assert pdf.headers["Content-Disposition"] == 'attachment; filename="day-services.pdf"'
     assert "bus fare" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
@@ -79,3 +87,65 @@ def test_easy_read_needs_some_text(client_for):
     page = client_for(UserFactory()).post("/check-wording/easy-read/", {"text": ""})
 
     assert "Enter some text to make an Easy Read version of" in page.content.decode()
+
+
+def test_each_line_gets_the_picture_for_its_topic_or_none():
+    lines = easy_read_lines(TEXT)
+
+    assert [line.bank_picture and line.bank_picture.alt for line in lines] == [
+        None,
+        "A calendar",
+        "A bus",
+        None,
+    ]
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+
+
+def test_pdf_credits_the_pictures_only_when_it_shows_some():
+    with_pictures = _pdf_text(easy_read_pdf(title="Day services", lines=easy_read_lines(TEXT)))
+    without = _pdf_text(
+        easy_read_pdf(title="Hello", lines=easy_read_lines("We want to hear from you."))
+    )
+
+    assert (
+        "Pictures: OpenMoji, the open-source emoji project, CC BY-SA 4.0: openmoji.org"
+        in with_pictures
+    )
+    assert "OpenMoji" not in without
+    assert "Picture to choose" not in without
+
+
+def test_a_bank_picture_is_drawn_at_picture_size_for_print():
+    picture = picture_for("Come on 4 March.")
+    assert picture is not None
+
+    drawing = picture_drawing(picture)
+
+    assert round(drawing.width) == round(drawing.height) == round(PICTURE_SIZE)
+    assert drawing.contents  # the shapes of the picture, not an empty box
+
+
+@pytest.mark.django_db
+def test_easy_read_page_shows_each_picture_on_the_left_with_its_alternative_text(client_for):
+    page = (
+        client_for(UserFactory()).post("/check-wording/easy-read/", {"text": TEXT}).content.decode()
+    )
+
+    rows = re.findall(
+        r'<tr class="govuk-table__row">\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>\s*([^<]*?)\s*<',
+        page,
+        re.S,
+    )
+    assert [(words, re.findall(r'alt="([^"]*)"', cell)) for cell, words in rows] == [
+        ("We want to hear from you.", []),
+        ("Please come to a meeting on 4 March at the library.", ["A calendar"]),
+        ("We will pay for your bus fare.", ["A bus"]),
+        ("We will liaise with twenty partners going forward.", []),
+    ]
+    assert 'src="/static/coplan/pictures/1F4C5.svg"' in page
+    assert "Pictures: <a" in page.split("</table>")[1]

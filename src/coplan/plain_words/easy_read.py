@@ -1,5 +1,6 @@
-"""Easy Read versions of a text: one short sentence per line, large type, and a
-column for a picture beside each line (pictures are chosen later)."""
+"""Easy Read versions of a text: one short sentence per line, large type, and the
+picture for its topic on the left of each line, from the picture bank
+(`plain_words.pictures`); a line about nothing in the bank has no picture."""
 
 import io
 import re
@@ -15,11 +16,14 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from svglib.svglib import svg2rlg
 
 from coplan import language
 from coplan.language.text import mask_markup, sentences
+from coplan.plain_words.pictures import Picture, credit, picture_for
 
 EASY_READ_POINT_SIZE = 16  # the least Easy Read guidance allows in print
+PICTURE_SIZE = 2.5 * cm
 _SPACES = re.compile(r"\s+")
 
 
@@ -31,6 +35,8 @@ class EasyReadLine:
     # whether the line is followed by a box to write an answer in.
     picture: Any = None
     write_in: bool = False
+    # The picture for the line's topic from the picture bank, if one fits.
+    bank_picture: Picture | None = None
 
     @property
     def needs_work(self) -> bool:
@@ -47,8 +53,22 @@ def easy_read_lines(text: str) -> list[EasyReadLine]:
         found = tuple(
             finding for finding in report.findings if sentence.start <= finding.start < sentence.end
         )
-        lines.append(EasyReadLine(words, found))
+        lines.append(EasyReadLine(words, found, bank_picture=picture_for(words)))
     return lines
+
+
+def uses_bank_pictures(lines: list[EasyReadLine]) -> bool:
+    """Whether any line shows a picture from the bank (then its credit is due)."""
+    return any(line.bank_picture and not line.picture for line in lines)
+
+
+def picture_drawing(picture: Picture, size: float = PICTURE_SIZE):
+    """A bank picture drawn for print (vector, from the SVG the asset build made)."""
+    drawing = svg2rlg(str(picture.built_file))
+    scale = size / max(drawing.width, drawing.height)
+    drawing.scale(scale, scale)
+    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    return drawing
 
 
 def vera_fonts() -> tuple[str, str]:
@@ -63,14 +83,13 @@ def vera_fonts() -> tuple[str, str]:
 
 
 def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
-    """A printable Easy Read document: a picture box beside each line, 16 point type."""
+    """A printable Easy Read document: the picture on the left of each line that has
+    one, the words on the right, 16 point type; the pictures' credit at the end."""
     regular, bold = vera_fonts()
     size = EASY_READ_POINT_SIZE
     heading = ParagraphStyle("heading", fontName=bold, fontSize=size + 8, leading=(size + 8) * 1.3)
     body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.5)
-    picture = ParagraphStyle(
-        "picture", fontName=regular, fontSize=size - 4, leading=(size - 4) * 1.3
-    )
+    small = ParagraphStyle("small", fontName=regular, fontSize=size - 4, leading=(size - 4) * 1.3)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, leftMargin=2 * cm, rightMargin=2 * cm
@@ -80,7 +99,7 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
     for line in lines:
         rows.append(
             [
-                line.picture or Paragraph("Picture to choose", picture),
+                line.picture or (line.bank_picture and picture_drawing(line.bank_picture)) or "",
                 Paragraph(_escape(line.words), body),
             ]
         )
@@ -94,8 +113,6 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("BOX", (0, 0), (0, -1), 0.5, colors.grey),
-                    ("INNERGRID", (0, 0), (0, -1), 0.5, colors.grey),
                     ("TOPPADDING", (0, 0), (-1, -1), 12),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
                     ("LEFTPADDING", (1, 0), (1, -1), 14),
@@ -104,8 +121,16 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
             )
         )
         story.append(table)
+    if uses_bank_pictures(lines):
+        story += [Spacer(1, 0.5 * cm), Paragraph(_escape(picture_credit_words()), small)]
     document.build(story)
     return buffer.getvalue()
+
+
+def picture_credit_words() -> str:
+    """The pictures' credit as words for print, with where to find them."""
+    given = credit()
+    return f"{given.words}: {given.link.removeprefix('https://').rstrip('/')}"
 
 
 def pdf_fonts() -> tuple[str, str]:

@@ -6,8 +6,9 @@ from django.views.decorators.http import require_POST
 
 from coplan import language
 from coplan.core.http import posted
-from coplan.plain_words.easy_read import easy_read_lines, easy_read_pdf
+from coplan.plain_words.easy_read import easy_read_lines, easy_read_pdf, uses_bank_pictures
 from coplan.plain_words.forms import CheckForm, EasyReadForm, allowed_words
+from coplan.plain_words.pictures import credit
 from coplan.plain_words.presenters import report_view
 
 
@@ -61,5 +62,11 @@ def easy_read(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "plain_words/easy_read.html",
-        {"form": form, "lines": lines, "nav_section": "plain_words"},
+        {
+            "form": form,
+            "lines": lines,
+            "nav_section": "plain_words",
+            "uses_bank_pictures": uses_bank_pictures,
+            "picture_credit": credit,
+        },
     )

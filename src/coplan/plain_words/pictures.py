@@ -1,0 +1,93 @@
+"""The Easy Read picture bank: which picture goes beside a sentence, by its topic.
+
+The bank is data (`data/pictures.json`): OpenMoji pictures (CC BY-SA 4.0), each
+with its topic, its alternative text in plain words and the words that put a
+sentence under that topic. The asset build (scripts/build-assets.mjs) copies only
+these pictures into the static files, under `coplan/pictures/`.
+
+A sentence gets the picture of the first topic whose words it uses; a sentence
+about nothing in the bank gets no picture, never a placeholder. No Django here.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "pictures.json"
+# Where the asset build puts the pictures: the static files' folder, and the
+# same folder on disk for the PDFs (build/static, as settings.STATICFILES_DIRS).
+STATIC_FOLDER = "coplan/pictures"
+BUILT_FOLDER = Path(__file__).resolve().parents[3] / "build" / "static" / STATIC_FOLDER
+
+
+@dataclass(frozen=True)
+class Picture:
+    topic: str
+    hexcode: str
+    alt: str
+
+    @property
+    def static_path(self) -> str:
+        """Its path among the static files, for `static()` in a template."""
+        return f"{STATIC_FOLDER}/{self.hexcode}.svg"
+
+    @property
+    def built_file(self) -> Path:
+        """The SVG file the asset build made, for drawing it in a PDF."""
+        return BUILT_FOLDER / f"{self.hexcode}.svg"
+
+
+@dataclass(frozen=True)
+class Credit:
+    words: str
+    link: str
+    licence_link: str
+
+
+@dataclass(frozen=True)
+class _Topic:
+    picture: Picture
+    pattern: re.Pattern[str]
+
+
+def _word_pattern(word: str) -> str:
+    if word.startswith("#"):
+        return rf"(?:(?<=[0-9])|(?<=[0-9] )){re.escape(word[1:].lower())}(?![a-z])"
+    return rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])"
+
+
+@cache
+def _bank() -> tuple[tuple[_Topic, ...], Credit]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    topics = []
+    for entry in data["pictures"]:
+        words = "|".join(_word_pattern(word) for word in entry["words"])
+        start = r"^\W*(?:" if entry.get("starts_line") else "(?:"
+        topics.append(
+            _Topic(
+                Picture(entry["topic"], entry["hexcode"], entry["alt"]),
+                re.compile(start + words + ")"),
+            )
+        )
+    return tuple(topics), Credit(**data["credit"])
+
+
+def bank() -> tuple[Picture, ...]:
+    """Every picture in the bank, in the order topics are tried."""
+    return tuple(topic.picture for topic in _bank()[0])
+
+
+def credit() -> Credit:
+    """The credit OpenMoji's licence asks for, wherever its pictures are shown."""
+    return _bank()[1]
+
+
+def picture_for(sentence: str) -> Picture | None:
+    """The picture for a sentence by its topic, or None if no topic fits."""
+    lowered = sentence.lower().replace("’", "'")
+    for topic in _bank()[0]:
+        if topic.pattern.search(lowered):
+            return topic.picture
+    return None
