@@ -74,4 +74,11 @@ def test_easy_read_version_page_is_accessible(visit):
     )
     visit.page.get_by_role("button", name="Show Easy Read version").click()
     expect(visit.page.get_by_role("cell", name="We want to hear from you.")).to_be_visible()
+    # The meeting line has its picture on the left, loaded, with its words for a
+    # screen reader; the first line is about nothing in the bank and has none.
+    picture = visit.page.get_by_role("img", name="People meeting")
+    expect(picture).to_be_visible()
+    assert picture.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert visit.page.locator("tbody img").count() == 1
+    expect(visit.page.get_by_text("Picture to choose")).to_have_count(0)
     visit.assert_accessible()

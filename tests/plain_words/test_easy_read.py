@@ -149,3 +149,13 @@ def test_easy_read_page_shows_each_picture_on_the_left_with_its_alternative_text
     ]
     assert 'src="/static/coplan/pictures/1F4C5.svg"' in page
     assert "Pictures: <a" in page.split("</table>")[1]
+
+
+def test_a_picture_the_build_has_not_made_leaves_the_line_without_one(monkeypatch, tmp_path):
+    monkeypatch.setattr("coplan.plain_words.pictures.BUILT_FOLDER", tmp_path)
+
+    text = _pdf_text(easy_read_pdf(title="Day services", lines=easy_read_lines(TEXT)))
+
+    assert "Please come to a meeting on 4 March at the library." in text
+    assert "Picture to choose" not in text
+    assert "OpenMoji" not in text

@@ -63,7 +63,11 @@ def uses_bank_pictures(lines: list[EasyReadLine]) -> bool:
 
 
 def picture_drawing(picture: Picture, size: float = PICTURE_SIZE):
-    """A bank picture drawn for print (vector, from the SVG the asset build made)."""
+    """A bank picture drawn for print (vector, from the SVG the asset build made), or
+    None if the build has not made it: then the line has no picture, never a box.
+    (tests/plain_words/test_pictures.py checks the build made every picture.)"""
+    if not picture.built_file.is_file():
+        return None
     drawing = svg2rlg(str(picture.built_file))
     scale = size / max(drawing.width, drawing.height)
     drawing.scale(scale, scale)
@@ -96,13 +100,13 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
     )
     rows: list[list] = []
     write_in_rows: list[int] = []
+    drawn = False
     for line in lines:
-        rows.append(
-            [
-                line.picture or (line.bank_picture and picture_drawing(line.bank_picture)) or "",
-                Paragraph(_escape(line.words), body),
-            ]
-        )
+        picture = line.picture
+        if picture is None and line.bank_picture:
+            picture = picture_drawing(line.bank_picture)
+            drawn = drawn or picture is not None
+        rows.append([picture or "", Paragraph(_escape(line.words), body)])
         if line.write_in:
             write_in_rows.append(len(rows))
             rows.append(["", Spacer(1, 4 * cm)])
@@ -121,7 +125,7 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
             )
         )
         story.append(table)
-    if uses_bank_pictures(lines):
+    if drawn:
         story += [Spacer(1, 0.5 * cm), Paragraph(_escape(picture_credit_words()), small)]
     document.build(story)
     return buffer.getvalue()
