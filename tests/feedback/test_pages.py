@@ -337,3 +337,22 @@ def test_staff_see_a_link_to_their_organisation_lessons(as_role, client_for, pro
 
     assert "Lessons from all your organisation’s projects" in lead_page
     assert "Lessons from all your organisation’s projects" not in co_producer_page
+
+
+def test_easy_read_form_s_opening_lines_get_their_picture_and_its_credit(as_role, project):
+    about_meeting = FeedbackFormFactory(
+        project=project, intro="Tell us what you thought of the meeting on 4 March."
+    )
+    FeedbackQuestionFactory(form=about_meeting)
+    no_topic = FeedbackFormFactory(project=project, intro="We would love to hear from you.")
+    FeedbackQuestionFactory(form=no_topic)
+
+    with_picture = _pdf_text(
+        as_role(Role.LEAD).get(_form_url(about_meeting) + "print/easy-read/").content
+    )
+    without = _pdf_text(as_role(Role.LEAD).get(_form_url(no_topic) + "print/easy-read/").content)
+
+    assert "Tell us what you thought of the meeting on 4 March." in with_picture
+    assert "Pictures: OpenMoji, the open-source emoji project, CC BY-SA 4.0" in with_picture
+    assert "We would love to hear from you." in without
+    assert "OpenMoji" not in without

@@ -4,7 +4,8 @@ coplan.core.documents; the forms and slips still with ReportLab).
 
 The Easy Read form is built with the Easy Read PDF of plain_words (one
 sentence a line, a picture column, 16 point type); the pictures are the same
-drawings as on screen, redrawn with ReportLab shapes, each with its words.
+drawings as on screen, redrawn with ReportLab shapes, each with its words; the
+opening lines get their topic's picture from the Easy Read picture bank, or none.
 """
 
 import io
@@ -256,8 +257,12 @@ def number_drawing(number: int, size: float = 44) -> Drawing:
 
 def easy_read_form_pdf(*, form: FeedbackForm, questions: list[FeedbackQuestion]) -> bytes:
     """The Easy Read form: each question, then each answer with its picture and a box to tick."""
-    lines = [EasyReadLine(line.words, ()) for line in easy_read_lines(form.intro) if line.words]
-    lines = [_line(line.words) for line in lines]
+    # The opening lines get the picture for their topic from the bank, or none.
+    lines = [
+        EasyReadLine(line.words, (), bank_picture=line.bank_picture)
+        for line in easy_read_lines(form.intro)
+        if line.words
+    ]
     if form.closed_box:
         lines += [_line("This is a closed box."), _line("Do not write your name.")]
     for number, question in enumerate(questions, start=1):
