@@ -112,13 +112,14 @@ def _table(document, element) -> None:
     columns = max(len(cells) for _, cells in rows)
     table = document.add_table(rows=len(rows), cols=columns)
     table.style = "Table Grid"
-    for index, (row, cells) in enumerate(rows):
+    # Row by row: `table.cell(row, column)` lays out the whole table on each call.
+    for index, ((row, cells), word_row) in enumerate(zip(rows, table.rows, strict=True)):
         in_head = row.getparent().tag == "thead" or all(cell.tag == "th" for cell in cells)
         if in_head and index == 0:
-            _repeat_as_header(table.rows[index])
+            _repeat_as_header(word_row)
+        word_cells = word_row.cells
         for column, cell in enumerate(cells):
-            paragraph = table.cell(index, column).paragraphs[0]
-            _runs(paragraph, cell)
+            _runs(word_cells[column].paragraphs[0], cell)
     document.add_paragraph()
 
 
