@@ -2,6 +2,7 @@
 it goes by email or as a printed letter in each person's format, and once."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -341,6 +342,24 @@ def test_the_send_page_says_who_gets_what_and_what_is_missing(client_for, meetin
     assert "Sam Patel: email" in page
     assert "Pat Post: letter in large print" in page
     assert "Send it anyway" in page
+
+
+def test_the_send_page_says_which_easy_read_lines_have_no_picture(client_for, meeting, lead):
+    complete_meeting(meeting)
+    word_invitation(meeting, lead)
+    invite_person(meeting, full_name="Sam Patel", email="sam@example.org")
+
+    no_easy_read = client_for(lead).get(_url(meeting, "invitation/send")).content.decode()
+    invite_person(meeting, full_name="Jo Easy", email="jo@example.org", formats=["easy_read"])
+    page = client_for(lead).get(_url(meeting, "invitation/send")).content.decode()
+
+    assert "without a picture" not in no_easy_read
+    found = re.search(r"In the Easy Read version, (\d+) lines? (?:has|have) no picture", page)
+    assert found, "the lead is not told which Easy Read lines have no picture"
+    assert int(found.group(1)) >= 1
+    listed = page.split("have no picture")[1].split("</details>")[0]
+    assert "Dear …," in listed  # the greeting is about nothing in the bank
+    assert "Food and drink are provided." not in listed  # it has the food picture
 
 
 def test_printed_letter_holds_the_invitation(client_for, meeting, lead):

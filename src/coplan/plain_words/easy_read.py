@@ -57,6 +57,12 @@ def easy_read_lines(text: str) -> list[EasyReadLine]:
     return lines
 
 
+def lines_without_picture(text: str) -> list[str]:
+    """The Easy Read lines of a text that no picture in the bank fits, to tell the
+    lead before it goes (they get no picture, never a placeholder)."""
+    return [line.words for line in easy_read_lines(text) if line.words and not line.bank_picture]
+
+
 def uses_bank_pictures(lines: list[EasyReadLine]) -> bool:
     """Whether any line shows a picture from the bank (then its credit is due)."""
     return any(line.bank_picture and not line.picture for line in lines)

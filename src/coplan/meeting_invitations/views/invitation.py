@@ -15,7 +15,12 @@ from coplan.core import formats
 from coplan.core.http import or_404, posted
 from coplan.meeting_invitations import selectors, services
 from coplan.meeting_invitations.forms import InvitationWordingForm
-from coplan.meeting_invitations.invitations import Missing, invitation_build, invitation_missing
+from coplan.meeting_invitations.invitations import (
+    Missing,
+    invitation_build,
+    invitation_missing,
+    text_for_reading,
+)
 from coplan.meeting_invitations.letters import EASY_READ, LARGE_PRINT
 from coplan.meeting_invitations.rules import (
     SEND_INVITATIONS,
@@ -27,6 +32,7 @@ from coplan.meeting_invitations.views.base import (
     people_word,
 )
 from coplan.meetings.models import Meeting
+from coplan.plain_words.easy_read import lines_without_picture
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 
@@ -200,6 +206,11 @@ def invitation_send(request: HttpRequest, membership: Membership, meeting_id: in
         already=len(rows) - len(waiting),
         missing=_missing_lines(meeting, missing, rows),
         how_words=_how_words,
+        without_picture=(
+            lines_without_picture(text_for_reading(invitation_build(facts=facts, wording=wording)))
+            if any(row.letter_format == EASY_READ for row in waiting)
+            else []
+        ),
     )
 
 
