@@ -4,15 +4,18 @@ link straight to the action, and chooses to get actions in one email a day; an
 organisation admin sets up GOV.UK Notify for texts and letters."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from coplan.notifications.models import NotifyAccount, UpdateChoice
+from coplan.planning.services import sign_off_create
 from coplan.projects.roles import Role
 from coplan.working_together import services
 from tests.factories import PASSWORD, MembershipFactory, StaffMembershipFactory
-from tests.notifications.conftest import NOTIFY_KEY, TEXT_TEMPLATE
+from tests.notifications.conftest import NOTIFY_KEY, TEXT_TEMPLATE, smtp_server  # noqa: F401
+from tests.notifications.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -107,3 +110,46 @@ def test_an_admin_sets_up_texts_and_letters_through_gov_uk_notify(visit):
     expect(page.get_by_text("Set: the key called ‘coplan_test’")).to_be_visible()
     visit.assert_accessible()
     assert NotifyAccount.objects.get().text_template_id == TEXT_TEMPLATE
+
+
+def test_a_manager_follows_the_emails_link_to_what_waits_and_signs_it_off(
+    visit,
+    smtp_server,  # noqa: F811 (the SMTP server fixture imported above)
+    settings,
+):
+    """The handover email's link, sent through a real SMTP server by the real worker,
+    takes the manager through sign-in straight to the sign-off, which they give."""
+    settings.SITE_URL = visit.base_url
+    manager = MembershipFactory(role=Role.MANAGER, user__email="morgan@example.org")
+    lead = MembershipFactory(project=manager.project, role=Role.LEAD)
+    sign_off_create(
+        project=manager.project,
+        what="The logo on the leaflet",
+        signer=manager,
+        signer_outside="",
+        due_on=datetime.date(2027, 3, 1),
+        note="",
+    )
+    run_worker()
+
+    [subject] = smtp_server.to("morgan@example.org")
+    assert subject == "Waiting for you to sign off: The logo on the leaflet"
+    # The email's first link is the one to what waits; then their updates and choices.
+    link = re.findall(
+        rf"{re.escape(visit.base_url)}/\S+", smtp_server.body_to("morgan@example.org")
+    )[0]
+    page = visit.page
+    page.goto(link)
+    _heading(page, "Sign in")
+    visit.assert_accessible()
+    page.get_by_label("Email address").fill("morgan@example.org")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    _heading(page, "Mark as signed off")
+    expect(page.get_by_text("The logo on the leaflet").first).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("button", name="Mark as signed off").click()
+    expect(page.get_by_text("‘The logo on the leaflet’ is marked as signed off.")).to_be_visible()
+    visit.assert_accessible()
+    assert lead.project.sign_offs.get().status == "signed"
