@@ -217,6 +217,7 @@ def test_every_part_of_the_plan_is_there_in_reading_order(client_for, planned, m
             "We take turns to speak 0",
             "choice0",
             "The menu 0",
+            "Spending by kind",
             "Room hire 0",
             "The menu budget 0",
             "No bus on Sundays 0",
