@@ -94,7 +94,9 @@ def test_the_data_says_each_picture_s_words():
         ("Tell us if you can come.", "tell us"),
         ("Yes, I will come.", "yes"),
         ("No, I cannot come.", "no"),
-        ("Not sure yet.", "not sure"),
+        ("Not sure.", "not sure"),
+        ("We pay £20 an hour for your time, and travel costs.", "payment"),
+        ("Bus 4 stops outside.", "travel"),
         ("We will agree how we work together.", "agreement"),
         ("We send the papers a week before.", "papers"),
         ("Anything said in the car park is followed up.", "car park"),
@@ -128,6 +130,13 @@ def test_no_in_the_middle_of_a_sentence_is_not_the_no_picture():
 
     assert picture is not None
     assert picture.topic == "hearing loop"
+
+
+@pytest.mark.parametrize("sentence", ["No training is needed.", "Yesterday we met.", "No one"])
+def test_only_an_answer_gets_the_yes_or_no_picture(sentence):
+    picture = picture_for(sentence)
+
+    assert picture is None or picture.topic not in {"yes", "no"}
 
 
 def test_picking_pictures_needs_no_django():

@@ -64,12 +64,12 @@ def _bank() -> tuple[tuple[_Topic, ...], Credit]:
     topics = []
     for entry in data["pictures"]:
         words = "|".join(_word_pattern(word) for word in entry["words"])
-        start = r"^\W*(?:" if entry.get("starts_line") else "(?:"
+        # An answer ("No.", "Yes, I will come."): the word, then a stop, a comma or nothing.
+        pattern = (
+            rf"^\W*(?:{words})\s*(?:[,.!;:]|$)" if entry.get("starts_line") else f"(?:{words})"
+        )
         topics.append(
-            _Topic(
-                Picture(entry["topic"], entry["hexcode"], entry["alt"]),
-                re.compile(start + words + ")"),
-            )
+            _Topic(Picture(entry["topic"], entry["hexcode"], entry["alt"]), re.compile(pattern))
         )
     return tuple(topics), Credit(**data["credit"])
 
