@@ -143,6 +143,8 @@ def test_a_co_producer_does_their_part_on_a_phone(phone_visit):
         page.get_by_role("link", name=re.compile(r"^Add to my calendar.*April workshop")).click()
     calendar = Path(downloading.value.path()).read_text()
     assert "SUMMARY:April workshop" in calendar
+    subscribe = page.get_by_role("link", name="Subscribe to your meetings in your calendar app")
+    expect(subscribe.first).to_have_attribute("href", re.compile(r"^webcal://"))
 
     # Tell us once what they need: one question a page, then check and save.
     _to_the_project(page)
