@@ -464,3 +464,23 @@ def test_a_meeting_that_is_over_takes_no_more_replies(client_for, monkeypatch):
     assert invited.reply == "no_reply"
     assert "This meeting has happened." in page.content.decode()
     assert 'name="reply"' not in page.content.decode()
+
+
+def test_a_meeting_in_a_room_and_online_reads_as_a_choice_not_as_part_of_the_address(
+    client_for,
+):
+    membership, person = co_producer()
+    both = a_meeting(membership.project, title="Planning day", format="both")
+    online = MeetingFactory(
+        project=membership.project, title="Catch-up", format="online", venue=None
+    )
+    invited = [InvitedPersonFactory(meeting=meeting, person=person) for meeting in (both, online)]
+
+    page = client_for(membership.user).get(_home(membership)).content.decode()
+    by_link = f"/meeting-reply/{links.reply_token(invited_id=invited[0].pk)}/"
+    reply = client_for(membership.user).get(by_link).content.decode()
+
+    assert "Banbury<br>Or join online" in page
+    assert "Banbury<br>Online" not in page
+    assert page.count("Or join online") == 1
+    assert "Or join online" in reply
