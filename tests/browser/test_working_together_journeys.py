@@ -151,7 +151,7 @@ def test_a_whole_session_agreements_revisited_car_park_item_added_on_a_phone_and
     visit.go(f"/projects/{project.pk}/working-together/car-park/")
     _heading(page, "Car park")
     visit.assert_accessible()
-    page.get_by_role("link", name="Open this car park item").click()
+    page.get_by_role("link", name="View this car park item").click()
     _heading(page, "Car park item")
     visit.assert_accessible()
     page.get_by_role("link", name="Follow it up: who, what will happen and by when").click()

@@ -5,6 +5,7 @@ each linking to the form itself. "You said, we did" on the co-producer's home pu
 what came from a meeting they came to, their own feedback or what they raised."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -172,6 +173,9 @@ def test_you_said_we_did_shows_what_concerns_them_first_and_only_what_is_publish
     assert "You said, we did" in page
     assert "The room was too hot." in page
     assert "We booked a cooler room." in page
+    # Each card is named by what was said, and says where it is up to in a row of its own.
+    assert re.search(r"<h3[^>]*>\s*You said: The room was too hot.\s*</h3>", page)
+    assert re.search(r"Where it is up to\s*</dt>\s*<dd[^>]*>\s*Done", page)
     assert "From a meeting you came to: March workshop" in page
     assert "Can we meet in the evenings?" in page
     assert "From something you raised in the car park" in page

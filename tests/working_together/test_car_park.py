@@ -86,7 +86,7 @@ def test_anyone_comments_on_a_car_park_item(as_role, base, group):
     assert Comment.objects.get().car_park_item == item
     page = words(as_role(Role.MANAGER).get(base + f"car-park/{item.pk}/"))
     assert "Me too! Cara Co-producer" in page
-    assert "Open (1 comment)" in words(as_role(Role.MANAGER).get(base + "car-park/"))
+    assert "View (1 comment)" in words(as_role(Role.MANAGER).get(base + "car-park/"))
 
 
 def test_open_items_are_carried_to_the_next_session_until_answered(group):
