@@ -46,9 +46,12 @@ def test_project_menu_and_demo_are_assembled_from_every_app():
     ]
     assert [name for name, _ in DEMO.items()] == [
         "projects",  # first: the organisation, project and people the others fill
+        "people",
         "working_together",
         "meetings",
         "invitations",
         "feedback",
         "payments",
+        "guides",
+        "planning",
     ]

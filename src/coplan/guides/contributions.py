@@ -1,6 +1,8 @@
 """What the guides app adds to what every app shares (see `coplan.core.registry`)."""
 
+from coplan.core.demo import DEMO
 from coplan.guides import plan_document, selectors, services
+from coplan.guides.demo import guides_demo_load
 from coplan.guides.telling import KINDS
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
@@ -133,3 +135,4 @@ def register() -> None:
     ACTIVITY_HEADINGS.register("comments_on_the_plan", "Comments on the plan", order=10)
     ACTIVITY_HEADINGS.register("plan_answers_changed", "Answers to the plan changed", order=90)
     ACTIVITY_HEADINGS.register("ways_forward_recorded", "Ways forward recorded", order=100)
+    DEMO.register("guides", lambda demo: guides_demo_load(project=demo.project), order=70)

@@ -3,7 +3,9 @@
 from django.urls import reverse
 
 from coplan.accounts.registries import ACCOUNT_LINKS
+from coplan.core.demo import DEMO
 from coplan.people import plan_document, rules, selectors
+from coplan.people.demo import people_demo_load
 from coplan.people.presenters import contact_words, format_words
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
@@ -103,3 +105,4 @@ def register() -> None:
         ),
         order=35,
     )
+    DEMO.register("people", lambda demo: people_demo_load(project=demo.project), order=10)

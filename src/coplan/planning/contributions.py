@@ -3,10 +3,12 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from coplan.core.demo import DEMO
 from coplan.meetings import rules as meetings_rules
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
 from coplan.planning import plan_document, rules, selectors
+from coplan.planning.demo import planning_demo_load
 from coplan.planning.telling import KINDS
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
@@ -155,3 +157,4 @@ def register() -> None:
     ACTIVITY.register("planning", selectors.planning_held_about, order=30)
     ACTIVITY_HEADINGS.register("sign_offs", "Sign-offs", order=70)
     ACTIVITY_HEADINGS.register("barriers", "Barriers", order=80)
+    DEMO.register("planning", lambda demo: planning_demo_load(project=demo.project), order=80)
