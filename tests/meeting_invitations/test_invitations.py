@@ -178,8 +178,10 @@ def test_invitation_page_lists_what_is_missing_with_links_to_put_it_right(
 def test_invitation_page_checks_the_message_wording_as_it_is_typed(client_for, meeting, lead):
     page = client_for(lead).get(_url(meeting)).content.decode()
 
-    assert 'id="id_message-language-findings"' in page
-    assert 'hx-post="/check-wording/live/"' in page
+    for box in ("message", "how_it_affects", "getting_involved", "commitment", "training"):
+        assert f'id="id_{box}-language-findings"' in page
+    # the project's own check, which never flags the project's shared definitions
+    assert f'hx-post="/projects/{meeting.project_id}/working-together/check-wording/"' in page
 
 
 def test_saving_the_wording_keeps_it_and_the_next_meeting_starts_from_it(

@@ -43,6 +43,8 @@ class _MeetingChoice(forms.Form):
 
 
 class FeedbackFormForm(_MeetingChoice):
+    plain_words = {"intro": "plain"}
+
     title = text_field(
         "What is the form called?",
         errors_label="what the form is called",
@@ -123,6 +125,8 @@ class FeedbackFormForm(_MeetingChoice):
 
 
 class FeedbackFormChangeForm(_MeetingChoice):
+    plain_words = {"intro": "plain"}
+
     title = FeedbackFormForm.base_fields["title"]
     meeting = FeedbackFormForm.base_fields["meeting"]
     intro = FeedbackFormForm.base_fields["intro"]
@@ -154,6 +158,8 @@ def form_initial(form: FeedbackForm) -> dict:
 
 
 class OwnQuestionForm(forms.Form):
+    plain_words = {"standard": "plain", "easy_read": "easy_read"}
+
     kind = _choose(
         "What kind of answer?", bank.KIND_CHOICES, "Select what kind of answer people give"
     )
@@ -278,6 +284,11 @@ class OneAnswerForm(forms.Form):
 
 
 class YouSaidWeDidForm(forms.Form):
+    plain_words = {
+        "you_said": "plain",
+        "we_did": "plain",
+    }
+
     you_said = text_field(
         "You said",
         errors_label="what people said",

@@ -22,6 +22,15 @@ def _text(label: str, *, hint: str, error_label: str, rows: int = 4) -> forms.Ch
 class InvitationWordingForm(forms.Form):
     """The parts of the invitation only the lead can write (the seed's list)."""
 
+    plain_words = {
+        "message": "plain",
+        "how_it_affects": "plain",
+        "getting_involved": "plain",
+        "commitment": "plain",
+        "training": "plain",
+        "payment": "plain",
+    }
+
     message = _text(
         "A message from you (optional)",
         hint="Say in your own words why you would like them to come. It goes at the top.",

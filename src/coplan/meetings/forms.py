@@ -228,6 +228,11 @@ NO_FACILITATOR = ""
 
 
 class MeetingForm(_PlainTextForm):
+    # words participants read (the invitation, their home): the wording check
+    plain_words = dict.fromkeys(
+        ("purpose", "joining_details", "remote_support", "agenda", "payment_on_the_day"), "plain"
+    )
+
     title = _text(
         "Name of the meeting or workshop",
         error_label="the name of the meeting",

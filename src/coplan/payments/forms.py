@@ -62,6 +62,8 @@ def _rate(
 
 
 class PolicyForm(_PlainForm):
+    plain_words = {"information": "plain"}
+
     applies_from = DateField(
         label="Date these rules apply from",
         label_for_errors="the date these rules apply from",

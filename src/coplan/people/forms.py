@@ -361,6 +361,11 @@ class NeedsForm(forms.Form):
 
 
 class InvolvementForm(_GroupChoice):
+    plain_words = {
+        "role_description": "plain",
+        "training_needed": "plain",
+    }
+
     role = radio_field(
         "What do they do in the project?",
         InvolvementRole.choices,

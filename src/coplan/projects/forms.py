@@ -20,6 +20,11 @@ def _text_errors(label: str, max_length: int) -> dict:
 
 
 class ProjectForm(forms.Form):
+    plain_words = {
+        "description": "plain",
+        "reason": "plain",
+    }
+
     name = forms.CharField(
         label="Project name",
         max_length=150,
@@ -88,6 +93,8 @@ class ProjectForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
+    plain_words = {"message": "plain"}
+
     email = email_field(
         help_text="We will email them a link to join the project.",
         required_message="Enter their email address",

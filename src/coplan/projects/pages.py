@@ -31,7 +31,9 @@ and draws every page with it:
   intro=[...])`: a form on a page of its own (`projects/form.html`): every field
   in order, the button's words as given, "Cancel" back to `back`. `caption`
   replaces the project's name; `live={"field": "plain"}` adds the live wording
-  check under those fields; `template=` a template of the page's own that extends
+  check under those fields (a form's own `plain_words`, the same mapping on its
+  class, is always added: every box whose words reach participants declares it);
+  `template=` a template of the page's own that extends
   `projects/layout-form.html` and fills `{% block fields %}`, `{% block buttons %}`
   (other buttons than the one), or `{% block page_content %}` with `{{ super() }}`
   where the form goes.
@@ -40,6 +42,10 @@ and draws every page with it:
   a form: shown until it is sent valid; then `save()`, the message (`saved` may
   be a function of what `save()` returned), and on to `done` (`back` if not
   given). A `RuleError` from `save()` shows on the form and nothing is saved.
+  Once saved, the words in the live-checked fields are checked again
+  (`say_wording`): any findings are said on the next page as a warning to
+  "Check the wording", never a refusal. A view that saves its own way calls
+  `say_wording(request, form)` after saving.
 - `SECTION.remove_page(...)` asks "Remove this?" (`projects/remove.html`): `heading`,
   `thing` (what goes), `back` (where "No, keep it" goes), `button`, `cannot_undo`,
   `intro`, `problem` (why it could not be removed: 400), `caption` (as for a form).
@@ -76,8 +82,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from coplan import language
 from coplan.core.errors import RuleError
 from coplan.core.http import page_status, save_form
+from coplan.language.findings import CHANGE
 from coplan.projects.models import Membership
 from coplan.projects.rules import Permission
 
@@ -187,7 +195,7 @@ class Section:
             button=button,
             back=back,
             intro=_paragraphs(intro),
-            live=dict(live or {}),
+            live=checked_fields(form, live),
             **context,
         )
 
@@ -208,6 +216,7 @@ class Section:
         `save()` returned) and the person goes to `done` (`back` if not given). A
         `RuleError` from `save()` is shown on the form, beside the field it names."""
         if save_form(request, form, save, saved):
+            say_wording(request, form, page.get("live"))
             return redirect(done or back)
         return self.form_page(request, membership, form, back=back, **page)
 
@@ -290,6 +299,36 @@ class Section:
             cannot_undo=cannot_undo,
             problem=problem,
             **context,
+        )
+
+
+def checked_fields(form: forms.BaseForm, live: Mapping[str, str] | None = None) -> dict:
+    """The fields with the wording check (name: mode): the form's own `plain_words`
+    (the boxes whose words reach participants) and any `live` the page adds."""
+    return {**getattr(form, "plain_words", {}), **(live or {})}
+
+
+def say_wording(
+    request: HttpRequest, form: forms.BaseForm, live: Mapping[str, str] | None = None
+) -> None:
+    """After saving a valid form: the wording check again, on the server, over the
+    saved words of its checked fields. Findings are said on the next page as a
+    warning the person can act on; nothing is refused (plain words are advice)."""
+    said = []
+    for name, mode in checked_fields(form, live).items():
+        text = form.cleaned_data.get(name)
+        if name not in form.fields or not isinstance(text, str) or not text.strip():
+            continue
+        findings = [f for f in language.check(text, mode).findings if f.severity == CHANGE]
+        if findings:
+            label = str(form.fields[name].label).removesuffix(" (optional)").rstrip("?:")
+            words = ", ".join(f"‘{finding.text}’ ({finding.label})" for finding in findings)
+            said.append(f"{label}: {words}.")
+    if said:
+        messages.warning(
+            request,
+            "Check the wording: it was saved, but some words may be hard for people to read. "
+            + " ".join(said),
         )
 
 

@@ -15,7 +15,7 @@ from coplan.projects import rules, selectors, services
 from coplan.projects.access import project_view
 from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
 from coplan.projects.models import Membership
-from coplan.projects.pages import Section
+from coplan.projects.pages import Section, say_wording
 from coplan.projects.presenters import ProjectPresenter
 from coplan.projects.registries import (
     after_joining,
@@ -62,6 +62,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
         organisation = next(org for org in organisations if org.pk == chosen)
         project = services.project_create(organisation=organisation, lead=request.user, **data)
         messages.success(request, f"You have created {project.name}. You are its project lead.")
+        say_wording(request, form)
         return redirect("projects:overview", project_id=project.pk)
     return render(
         request,
@@ -118,7 +119,6 @@ def project_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
         heading="Change project details",
         button="Save changes",
         back=OVERVIEW.url("overview", membership),
-        live={"description": "plain", "reason": "plain"},
     )
 
 
@@ -152,7 +152,6 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
         title="Invite someone",
         button="Send invitation",
         back=PEOPLE.url("people", membership),
-        live={"message": "plain"},
     )
 
 

@@ -52,6 +52,11 @@ class _MemberChoiceForm(forms.Form):
 
 
 class SessionForm(_MemberChoiceForm):
+    plain_words = {
+        "agreed": "plain",
+        "decided": "plain",
+    }
+
     member_field = "came"
 
     meeting = forms.ChoiceField(
@@ -164,6 +169,8 @@ class EssentialsForm(forms.Form):
 
 
 class RevisitForm(forms.Form):
+    plain_words = {"what_changed": "plain"}
+
     outcome = radio_field(
         "Is the group still happy with its agreements?",
         RevisitOutcome.choices,
@@ -194,6 +201,8 @@ class RevisitForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
+    plain_words = {"text": "plain"}
+
     text = text_field(
         "The agreement, in the group's own words",
         errors_label="the agreement",
@@ -221,6 +230,8 @@ class CarParkItemForm(forms.Form):
 
 
 class FollowUpForm(_MemberChoiceForm):
+    plain_words = {"next_step": "plain"}
+
     owner = forms.ChoiceField(
         label="Who will follow it up?",
         error_messages={
@@ -253,6 +264,8 @@ class FollowUpForm(_MemberChoiceForm):
 
 
 class AnswerForm(forms.Form):
+    plain_words = {"answer": "plain"}
+
     answer = text_field(
         "The answer",
         errors_label="the answer",
@@ -335,6 +348,8 @@ class ActionForm(_MemberChoiceForm):
 
 
 class DefinitionForm(forms.Form):
+    plain_words = {"meaning": "plain"}
+
     word = text_field(
         "Word or phrase",
         errors_label="the word or phrase",
@@ -353,6 +368,12 @@ class DefinitionForm(forms.Form):
 
 
 class DecisionAreaForm(forms.Form):
+    plain_words = {
+        "open_to_influence": "plain",
+        "fixed": "plain",
+        "why_fixed": "plain",
+    }
+
     area = text_field(
         "What are the decisions about?",
         errors_label="what the decisions are about",

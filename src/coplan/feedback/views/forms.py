@@ -31,8 +31,6 @@ from coplan.feedback.views.common import SECTION, form_url, pdf, wording_form_fl
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 
-_INTRO_LIVE = {"intro": language.PLAIN}
-
 
 def _found(membership: Membership, form_id: int) -> FeedbackForm:
     return or_404(selectors.feedback_form(project=membership.project, form_id=form_id))
@@ -77,7 +75,6 @@ def form_add(request: HttpRequest, membership: Membership) -> HttpResponse:
             "People can fill it in online, by a link or a QR code, or on paper. "
             "Every form has a standard and an Easy Read version of the same questions."
         ],
-        live=_INTRO_LIVE,
     )
 
 
@@ -121,7 +118,6 @@ def form_edit(request: HttpRequest, membership: Membership, form_id: int) -> Htt
         back=form_url(membership, found),
         heading="Change the feedback form",
         button="Save changes",
-        live=_INTRO_LIVE,
     )
 
 
@@ -163,7 +159,6 @@ def question_add(request: HttpRequest, membership: Membership, form_id: int) -> 
         heading="Add a question of your own",
         button="Add question",
         intro=["The wording check looks at your words: keep them short and everyday."],
-        live={"standard": language.PLAIN, "easy_read": language.EASY_READ},
     )
 
 

@@ -5,7 +5,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coplan import language
 from coplan.core.http import or_404, posted
 from coplan.feedback import rules, selectors, services
 from coplan.feedback.forms import YouSaidWeDidForm, theme_initial
@@ -14,8 +13,6 @@ from coplan.feedback.printing import letters_pdf
 from coplan.feedback.views.common import SECTION, pdf, wording_form_flow
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
-
-_LIVE = {"you_said": language.PLAIN, "we_did": language.PLAIN}
 
 
 @project_view(rules.VIEW_YOU_SAID_WE_DID)
@@ -49,7 +46,9 @@ def _theme_form(
 
 
 def _theme_words(form: YouSaidWeDidForm) -> dict[str, tuple[str, str]]:
-    return {name: (form.cleaned_data[name], mode) for name, mode in _LIVE.items()}
+    return {
+        name: (form.cleaned_data[name], mode) for name, mode in YouSaidWeDidForm.plain_words.items()
+    }
 
 
 @project_view(rules.EDIT_YOU_SAID_WE_DID)
@@ -72,7 +71,6 @@ def theme_add(request: HttpRequest, membership: Membership) -> HttpResponse:
         heading="Add to you said, we did",
         button="Add",
         intro=["One theme of what people said, and what the project did about it."],
-        live=_LIVE,
     )
 
 
@@ -90,7 +88,6 @@ def theme_edit(request: HttpRequest, membership: Membership, entry_id: int) -> H
         back=SECTION.url("you_said_we_did", membership),
         heading="Change you said, we did",
         button="Save changes",
-        live=_LIVE,
     )
 
 

@@ -35,6 +35,7 @@ from coplan.meetings.models import Meeting
 from coplan.plain_words.easy_read import lines_without_picture
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import say_wording
 
 LETTER_WORDS = {EASY_READ: "Easy Read", LARGE_PRINT: "large print"}
 
@@ -168,6 +169,7 @@ def invitation(request: HttpRequest, membership: Membership, meeting_id: int) ->
             error.add_to(form)
         else:
             messages.success(request, "The invitation has been saved. Check it below.")
+            say_wording(request, form)
             return redirect(meeting_url("meeting_invitations:invitation", meeting))
     return _invitation_page(request, membership, meeting, form, own)
 

@@ -26,6 +26,7 @@ from coplan.people import rules as people_rules
 from coplan.people import selectors as people_selectors
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import say_wording
 
 
 @project_view(rules.VIEW_MEETINGS)
@@ -80,6 +81,7 @@ def _meeting_form_flow(request, membership, form, *, save, saved, heading, back)
             error.add_to(form)
         else:
             messages.success(request, saved(found))
+            say_wording(request, form)
             return redirect(meeting_url("meeting", membership, found))
     return SECTION.form_page(
         request,

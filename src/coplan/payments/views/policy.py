@@ -17,6 +17,7 @@ from coplan.payments import rules, selectors, services
 from coplan.payments.choices import ExpenseCategory
 from coplan.payments.forms import PolicyForm
 from coplan.payments.models import PaymentPolicy
+from coplan.projects.pages import say_wording
 
 
 def _policies_url(staff_membership: StaffMembership) -> str:
@@ -77,6 +78,7 @@ def _policy_form(request, staff_membership, *, policy: PaymentPolicy | None, bas
         lambda: _policy_save(staff_membership, policy, form.cleaned_data, request.user),
         "The rules for paying people have been saved.",
     ):
+        say_wording(request, form)
         return redirect(back)
     return organisation_page(
         request,

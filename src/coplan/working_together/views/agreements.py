@@ -5,10 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from coplan.core.http import or_404, posted
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import say_wording
 from coplan.working_together import rules, selectors, services
 from coplan.working_together.forms import AgreementForm
 from coplan.working_together.prompts import AGREEMENT_PROMPTS
-from coplan.working_together.views.common import SECTION, back_to, from_session, live
+from coplan.working_together.views.common import SECTION, back_to, from_session
 
 
 @project_view(rules.VIEW_WORKING_TOGETHER)
@@ -69,7 +70,6 @@ def agreement_add(request: HttpRequest, membership: Membership) -> HttpResponse:
             "Agreements are the group’s own ways of working together, written by the group. "
             "Everyone in the project will see them."
         ],
-        live=live("text"),
         template="working_together/agreement_add.html",
     )
 
@@ -82,15 +82,16 @@ def agreement_edit(request: HttpRequest, membership: Membership, agreement_id: i
     form = AgreementForm(posted(request), initial={"text": found.text})
     if request.method == "POST" and form.is_valid():
         # An agreement taken out meanwhile cannot be changed: say so where the agreements are.
+        def change() -> None:
+            services.agreement_change(
+                agreement=found, text=form.cleaned_data["text"], by=request.user, session=at_session
+            )
+            say_wording(request, form)
+
         return SECTION.action(
             request,
             membership,
-            do=lambda: services.agreement_change(
-                agreement=found,
-                text=form.cleaned_data["text"],
-                by=request.user,
-                session=at_session,
-            ),
+            do=change,
             message="The agreement has been changed. The old words are kept.",
             back=back,
         )
@@ -102,7 +103,6 @@ def agreement_edit(request: HttpRequest, membership: Membership, agreement_id: i
         button="Save changes",
         back=back,
         intro=["The words it had before are kept, with who changed them and when."],
-        live=live("text"),
     )
 
 

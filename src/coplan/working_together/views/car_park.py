@@ -23,7 +23,6 @@ from coplan.working_together.views.common import (
     back_to,
     comment_flow,
     from_session,
-    live,
 )
 
 
@@ -168,7 +167,6 @@ def car_park_follow_up(request: HttpRequest, membership: Membership, item_id: in
         heading="Follow up a car park item",
         button="Save",
         intro=[f"‘{found.text}’"],
-        live=live("next_step"),
     )
 
 
@@ -190,7 +188,6 @@ def car_park_answer(request: HttpRequest, membership: Membership, item_id: int) 
         heading="Answer a car park item",
         button="Share the answer",
         intro=[f"‘{found.text}’"],
-        live=live("answer"),
     )
 
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from coplan import language
 from coplan.core.http import or_404, save_form
 from coplan.core.numbers import digits_read
 from coplan.projects.models import Membership
@@ -33,11 +32,6 @@ SECTION = Section(
     ),
     context=lambda membership: {"person_name": person_name},
 )
-
-
-def live(*fields: str) -> dict[str, str]:
-    """The live wording check, in plain words, under each of these fields."""
-    return dict.fromkeys(fields, language.PLAIN)
 
 
 def session_url(membership: Membership, session: SessionRecord) -> str:

@@ -7,7 +7,7 @@ from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.working_together import rules, selectors, services
 from coplan.working_together.forms import DefinitionForm
-from coplan.working_together.views.common import SECTION, live
+from coplan.working_together.views.common import SECTION
 
 STARTING_WORD = "co-production"
 
@@ -47,7 +47,6 @@ def definition_add(request: HttpRequest, membership: Membership) -> HttpResponse
             "Do not assume everyone has the same understanding of a word or phrase. "
             "Write down the meaning the group worked out together."
         ],
-        live=live("meaning"),
     )
 
 
@@ -70,7 +69,6 @@ def definition_edit(
         back=SECTION.url("definitions", membership),
         heading="Change a shared definition",
         button="Save changes",
-        live=live("meaning"),
     )
 
 

@@ -11,6 +11,7 @@ from coplan.core.http import or_404, posted
 from coplan.core.numbers import digits_read
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.projects.pages import say_wording
 from coplan.working_together import rules, selectors, services
 from coplan.working_together.forms import (
     CommentForm,
@@ -21,7 +22,7 @@ from coplan.working_together.forms import (
 )
 from coplan.working_together.models import SessionRecord
 from coplan.working_together.presenters import ActionPresenter, CarParkItemPresenter
-from coplan.working_together.views.common import SECTION, comment_flow, live, session_url
+from coplan.working_together.views.common import SECTION, comment_flow, session_url
 
 
 @project_view(rules.VIEW_WORKING_TOGETHER)
@@ -63,6 +64,7 @@ def session_add(request: HttpRequest, membership: Membership) -> HttpResponse:
             error.add_to(form)
         else:
             messages.success(request, f"‘{added.title}’ has been added.")
+            say_wording(request, form)
             return redirect(session_url(membership, added))
     return SECTION.form_page(
         request,
@@ -72,7 +74,6 @@ def session_add(request: HttpRequest, membership: Membership) -> HttpResponse:
         button="Add session",
         back=SECTION.url("sessions", membership),
         intro=["A record of one meeting or workshop: who came, and what was agreed and decided."],
-        live=live("agreed", "decided"),
     )
 
 
@@ -172,7 +173,6 @@ def session_edit(request: HttpRequest, membership: Membership, session_id: int) 
         back=session_url(membership, found),
         heading="Change the session record",
         button="Save changes",
-        live=live("agreed", "decided"),
     )
 
 
@@ -215,7 +215,6 @@ def session_revisit(request: HttpRequest, membership: Membership, session_id: in
             "At the start of the session, read the agreements together. Check people are "
             "still happy with them, and make any changes."
         ],
-        live=live("what_changed"),
         template="working_together/revisit.html",
         session=found,
         agreements=selectors.agreements_current(project=membership.project),

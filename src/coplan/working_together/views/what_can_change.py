@@ -8,13 +8,12 @@ from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.working_together import rules, selectors, services
 from coplan.working_together.forms import DecisionAreaForm
-from coplan.working_together.views.common import SECTION, live
+from coplan.working_together.views.common import SECTION
 
 _INTRO = (
     "Be open and honest about limits, what influence people can really have, "
     "and what cannot change. Everyone in the project will see this."
 )
-_CHECKED = live("open_to_influence", "fixed", "why_fixed")
 
 
 @project_view(rules.VIEW_WORKING_TOGETHER)
@@ -43,7 +42,6 @@ def decision_area_add(request: HttpRequest, membership: Membership) -> HttpRespo
         heading="Say what can and cannot change",
         button="Add",
         intro=[_INTRO],
-        live=_CHECKED,
     )
 
 
@@ -73,7 +71,6 @@ def decision_area_edit(
         heading="Change what can and cannot change",
         button="Save changes",
         intro=[_INTRO],
-        live=_CHECKED,
     )
 
 
