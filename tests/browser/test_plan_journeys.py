@@ -1,4 +1,3 @@
-import datetime
 import re
 from pathlib import Path
 
@@ -6,16 +5,18 @@ import pytest
 from playwright.sync_api import expect
 
 from coplan.projects.roles import Role
-from tests.browser.test_journeys import _fill_date, _sign_in
+from tests.browser.test_journeys import _sign_in
 from tests.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_lead_works_through_a_section_and_sorts_out_a_stop(visit):
+def test_lead_meets_a_stop_and_the_manager_agrees_the_way_forward(visit):
     page = visit.page
     lead = MembershipFactory(role=Role.LEAD, user__email="lead@example.org")
-    MembershipFactory(project=lead.project, role=Role.MANAGER, user__email="manager@example.org")
+    manager = MembershipFactory(
+        project=lead.project, role=Role.MANAGER, user__email="manager@example.org"
+    )
     _sign_in(visit, "lead@example.org")
     visit.go(f"/projects/{lead.project_id}/")
     visit.assert_accessible()
@@ -31,30 +32,40 @@ def test_lead_works_through_a_section_and_sorts_out_a_stop(visit):
     expect(page.get_by_role("link", name="is not a length of time")).to_be_visible()
     visit.assert_accessible()
 
-    page.get_by_label("How much time do I have to do it?").fill("4 months")
-    page.get_by_role("group", name="Can the project realistically be co-produced").get_by_label(
-        "No", exact=True
-    ).check()
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_text("2 answers saved")).to_be_visible()
-    page.locator("details").first.locator("summary").click()
-    visit.assert_accessible()
+    page.get_by_label("How much time do I have to do it?").fill("3 months")
+    page.get_by_role("button", name="Save and continue").click()
 
-    page.get_by_role("link", name="Back to the plan").click()
-    expect(page.get_by_text("Stop: sort out 1 problem")).to_be_visible()
-    page.get_by_role("link", name="Choose a way forward").first.click()
+    # The plan says stop: the guide's words and its two ways forward, before going on.
+    expect(page.get_by_role("heading", name="The plan says stop", level=1)).to_be_visible()
+    expect(page.get_by_text("There is not enough time for this project")).to_be_visible()
+    expect(
+        page.get_by_text("Take this back to your manager with a request for more time")
+    ).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("button", name="Choose a way forward").click()
     visit.assert_accessible()
     page.get_by_label("Take this back to your manager with a request for more time").check()
-    page.get_by_role("button", name="Record the way forward").click()
-    expect(page.get_by_role("link", name="Enter who agreed this")).to_be_visible()
+    page.get_by_role("button", name="Send to a manager to agree").click()
+    expect(page.get_by_text("sent to the project’s managers to agree")).to_be_visible()
+    expect(page.get_by_text("waiting for a manager to agree it").first).to_be_visible()
     visit.assert_accessible()
-    page.get_by_label("Who agreed it?").fill("Morgan Manager")
-    today = datetime.date.today()
-    _fill_date(page, "When was it agreed?", str(today.day), str(today.month), str(today.year))
-    page.get_by_role("button", name="Record the way forward").click()
 
-    expect(page.get_by_text("The way forward has been recorded")).to_be_visible()
-    expect(page.get_by_text("Agreed by Morgan Manager")).to_be_visible()
+    # The manager, signed in, goes from their home to the decision and agrees.
+    page.context.clear_cookies()
+    _sign_in(visit, "manager@example.org")
+    visit.go(f"/projects/{lead.project_id}/")
+    expect(page.get_by_role("heading", name="Decisions waiting for you")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="Agree the way forward").click()
+    expect(
+        page.get_by_text("Take this back to your manager with a request for more time")
+    ).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_label("Yes, I agree").check()
+    page.get_by_role("button", name="Send your answer").click()
+
+    expect(page.get_by_text("You have agreed the way forward")).to_be_visible()
+    expect(page.get_by_text(f"Agreed by {manager.user.full_name}")).to_be_visible()
     visit.assert_accessible()
 
 

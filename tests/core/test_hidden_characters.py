@@ -219,19 +219,19 @@ def test_a_sign_off_by_someone_outside_refuses_a_hidden_character_in_their_name(
 
 
 @pytest.mark.django_db
-def test_who_agreed_a_way_forward_refuses_a_hidden_character(client_for, project, lead):
-    response = client_for(lead).post(
+def test_why_a_manager_says_no_to_a_way_forward_refuses_a_hidden_character(
+    client_for, project, lead, member_of
+):
+    client_for(lead).post(
         f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/",
-        {
-            "way_forward": "not-fully-co-produced",
-            "agreed_by": ZERO_WIDTH,
-            "agreed_on-day": "3",
-            "agreed_on-month": "2",
-            "agreed_on-year": "2027",
-        },
+        {"way_forward": "not-fully-co-produced"},
+    )
+    response = client_for(member_of(Role.MANAGER)).post(
+        f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/agree/",
+        {"way_forward_id": "not-fully-co-produced", "decision": "no", "reason": ZERO_WIDTH},
     )
 
-    _refused(response, "agreed_by", "Who agreed it")
+    _refused(response, "reason", "Why not")
 
 
 @pytest.mark.django_db

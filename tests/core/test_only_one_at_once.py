@@ -20,7 +20,7 @@ from django.test import Client
 
 from coplan.accounts.models import User
 from coplan.feedback.models import FeedbackResponse, HowAnswered
-from coplan.guides.models import GuideVersion
+from coplan.guides.models import GuideVersion, WayForwardChoice
 from coplan.meetings.models import Venue
 from coplan.organisations.models import StaffMembership
 from coplan.payments.models import Claim, PaymentPolicy
@@ -52,12 +52,12 @@ AT_ONCE = 8
 
 
 def _at_once(user, url, data, times: int = AT_ONCE) -> list:
-    """POST `data` to `url` from `times` browsers signed in as `user`, all at once (either
-    may be a function of the browser's number, for requests that differ)."""
+    """POST `data` to `url` from `times` browsers signed in as `user`, all at once (any of
+    them may be a function of the browser's number, for requests that differ)."""
     clients = []
-    for _ in range(times):
+    for number in range(times):
         client = Client(raise_request_exception=False)
-        client.force_login(user)
+        client.force_login(user(number) if callable(user) else user)
         clients.append(client)
     start = threading.Barrier(times)
     responses: list = [None] * times
@@ -298,3 +298,23 @@ def test_saving_the_same_spreadsheet_at_once_adds_people_once(project, lead):
     answers = _answers(responses, "This spreadsheet has already been saved or cancelled")
     assert answers["did it"] == 1
     assert answers["told"] + answers["something else: 404"] == AT_ONCE - 1
+
+
+def test_two_managers_agreeing_a_way_forward_at_once_record_one_agreement(project, lead):
+    managers = [MembershipFactory(project=project, role=Role.MANAGER).user for _ in range(4)]
+    stop = f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/"
+    client = Client()
+    client.force_login(lead)
+    client.post(stop, {"way_forward": "more-time"})
+
+    responses = _at_once(
+        lambda number: managers[number],
+        stop + "agree/",
+        {"way_forward_id": "more-time", "decision": "agree"},
+        times=len(managers),
+    )
+
+    choice = WayForwardChoice.objects.get()
+    assert choice.agreed_by_user in managers
+    assert choice.agreed_by == choice.agreed_by_user.full_name
+    assert _answers(responses, "already agreed by") == {"did it": 1, "told": len(managers) - 1}

@@ -91,33 +91,30 @@ def test_short_project_dates_raise_the_stop_with_its_ways_forward(client_for, le
     assert "Cannot start yet" in page
 
 
-def test_a_way_forward_that_needs_agreement_asks_who_and_when(client_for, lead, project):
+def test_choosing_no_way_forward_says_so_beside_the_choices(client_for, lead, project):
     url = f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/"
 
-    response = client_for(lead).post(url, {"way_forward": "not-fully-co-produced"})
+    response = client_for(lead).post(url, {})
 
-    page = response.content.decode()
-    assert "Enter who agreed this" in page
-    assert "Enter the date this was agreed" in page
+    assert "Choose a way forward" in response.content.decode()
     assert WayForwardChoice.objects.count() == 0
 
 
-def test_recording_the_agreed_way_forward_clears_the_stop(client_for, lead, project):
+def test_an_agreement_recorded_the_old_way_still_clears_the_stop(client_for, lead, project):
+    """Plans from before managers agreed in coplan kept who agreed as typed by the lead."""
     project.end_date = project.start_date + datetime.timedelta(days=90)
     project.save()
-    url = f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/"
     client = client_for(lead)
-
-    client.post(
-        url,
-        {
-            "way_forward": "not-fully-co-produced",
-            "agreed_by": "Morgan, Head of Service",
-            "agreed_on-day": "3",
-            "agreed_on-month": "2",
-            "agreed_on-year": "2027",
-        },
+    client.get(_plan(project))
+    WayForwardChoice.objects.create(
+        project_guide=project.guides.get(guide_key="at-the-start"),
+        rule_id="time-frame-too-short",
+        way_forward_id="not-fully-co-produced",
+        agreed_by="Morgan, Head of Service",
+        agreed_on=datetime.date(2027, 2, 3),
+        recorded_by=lead,
     )
+
     page = client.get(_plan(project)).content.decode()
 
     assert "Stop: sort out" not in page

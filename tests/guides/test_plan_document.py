@@ -45,9 +45,9 @@ def _url(project, what=""):
 
 
 @pytest.fixture
-def planned(project, lead, client_for):
-    """A project under way: a 3-month time-frame (a stop) agreed as not fully
-    co-produced, and a few answers."""
+def planned(project, lead, client_for, member_of):
+    """A project under way: a 3-month time-frame (a stop) agreed by the manager as not
+    fully co-produced, and a few answers."""
     project.name = "Day centre menus"
     project.end_date = project.start_date + datetime.timedelta(days=90)
     project.save()
@@ -58,15 +58,16 @@ def planned(project, lead, client_for):
     )
     client.post(
         f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/",
-        {
-            "way_forward": "not-fully-co-produced",
-            "agreed_by": "Morgan, Head of Service",
-            "agreed_on-day": "3",
-            "agreed_on-month": "2",
-            "agreed_on-year": "2027",
-        },
+        {"way_forward": "not-fully-co-produced"},
     )
-    assert WayForwardChoice.objects.count() == 1
+    manager = member_of(Role.MANAGER)
+    manager.full_name = "Morgan, Head of Service"
+    manager.save()
+    client_for(manager).post(
+        f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/agree/",
+        {"way_forward_id": "not-fully-co-produced", "decision": "agree"},
+    )
+    assert WayForwardChoice.objects.get().agreed_by_user == manager
     return project
 
 
@@ -92,7 +93,7 @@ def test_the_whole_plan_shows_readiness_ways_forward_and_answers_in_order(
         "Is the project ready?",
         "At the start",
         "Problems sorted out, and the way forward chosen",
-        "agreed by Morgan, Head of Service on 3 February 2027",
+        "agreed by Morgan, Head of Service on ",
         "<h2",
         "Answers to the guides",
         "What is the project?",

@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from coplan.feedback import services as feedback_services
 from coplan.guides.models import ProjectGuide
-from coplan.guides.services import project_guides_ensure, section_answers_save
+from coplan.guides.selectors import guide_for_version
+from coplan.guides.services import (
+    project_guides_ensure,
+    section_answers_save,
+    way_forward_record,
+)
 from coplan.meeting_invitations import services as invitation_services
 from coplan.meetings.models import Attendance
 from coplan.notifications.kinds import kind_get, kinds_chosen_by_people
@@ -75,6 +80,20 @@ def stop_waiting(team):
         user=team.user(LEAD),
     )
     return [(team.person(MANAGER).email, f"The plan says stop: {team.project.name}")]
+
+
+def way_forward_to_agree(team):
+    stop_waiting(team)
+    _drain(team)
+    project_guide = ProjectGuide.objects.get(project=team.project, guide_key="at-the-start")
+    way_forward_record(
+        project_guide=project_guide,
+        guide=guide_for_version(project_guide.guide_version),
+        rule_id="time-frame-too-short",
+        way_forward_id="more-time",
+        user=team.user(LEAD),
+    )
+    return [(team.person(MANAGER).email, f"Please agree a way forward: {team.project.name}")]
 
 
 def claim_sent(team):
@@ -177,6 +196,7 @@ def reply_confirmed(team):
 HANDOVERS = [
     sign_off_waiting,
     stop_waiting,
+    way_forward_to_agree,
     claim_sent,
     claim_approved,
     claim_returned,

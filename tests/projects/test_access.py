@@ -68,7 +68,9 @@ EXPECTED = {
     "guides:section": (ALL, 200),
     "guides:comment": (ALL, 405),
     "guides:history": (ALL, 200),
-    "guides:way_forward": (frozenset({Role.LEAD, Role.MANAGER}), 200),
+    "guides:way_forward": (frozenset({Role.LEAD}), 200),
+    "guides:stop_met": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
+    "guides:way_forward_agree": (frozenset({Role.MANAGER}), 200),
     # The whole plan as one document, and its downloads: for staff (co-producers will get
     # a version of their own)
     "guides:plan_document": (frozenset(ALL - {Role.CO_PRODUCER}), 200),

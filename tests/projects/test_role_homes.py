@@ -99,8 +99,8 @@ def test_manager_home_lists_the_stops_waiting_for_a_way_forward(client_for, mana
     html, page = _home(client_for(manager.user), project)
 
     assert "Decisions waiting for you" in html
-    assert _link(page, "Choose a way forward") == (
-        f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/"
+    assert _link(page, "See the decision") == (
+        f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/agree/"
     )
 
 
@@ -152,8 +152,8 @@ def test_your_projects_shows_a_manager_what_waits_for_them_across_projects(clien
     assert "Logo check" in html
     assert "Not mine" not in html
     assert "Decisions waiting for you" in html
-    assert _link(page, "Choose a way forward for Carers strategy") == (
-        f"/projects/{second.project_id}/plan/at-the-start/stops/time-frame-too-short/"
+    assert _link(page, "See the decision for Carers strategy") == (
+        f"/projects/{second.project_id}/plan/at-the-start/stops/time-frame-too-short/agree/"
     )
     assert "Library plans: " not in " ".join(page.paragraphs)
     assert "Projects not ready" in html

@@ -239,38 +239,33 @@ class WayForwardForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a way forward"},
     )
-    agreed_by = forms.CharField(
-        label="Who agreed it? (if it needs agreeing)",
-        required=False,
-        max_length=200,
-        help_text="For example, your manager's name and role",
-        validators=[NoHiddenCharacters("Who agreed it")],
-    )
-    agreed_on = DateField(
-        label="When was it agreed? (if it needs agreeing)",
-        required=False,
-        label_for_errors="the date it was agreed",
-    )
 
     def __init__(self, *args, rule: engine.Rule, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.rule = rule
         self.fields["way_forward"].choices = [(way.id, way.text) for way in rule.ways_forward]
         self.fields["way_forward"].item_hints = {
-            way.id: "This needs to be agreed, so say who agreed it and when."
+            way.id: "A manager of the project will be asked to agree this."
             for way in rule.ways_forward
             if way.needs_agreement
         }
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        way = self.rule.way_forward(cleaned.get("way_forward") or "")
-        if way and way.needs_agreement:
-            if not (cleaned.get("agreed_by") or "").strip():
-                self.add_error("agreed_by", "Enter who agreed this")
-            if not cleaned.get("agreed_on") and "agreed_on" not in self.errors:
-                self.add_error("agreed_on", "Enter the date this was agreed")
-        return cleaned
+
+class WayForwardAnswerForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Do you agree this way forward?",
+        choices=[("agree", "Yes, I agree"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether you agree this way forward"},
+    )
+    reason = forms.CharField(
+        label="If not, why not?",
+        help_text="The lead reads this and chooses again",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[NoHiddenCharacters("Why not")],
+    )
 
 
 class GuideUploadForm(forms.Form):

@@ -135,7 +135,13 @@ class GuideComment(models.Model):
 
 
 class WayForwardChoice(models.Model):
-    """The way forward chosen for a rule's outcome, who agreed it, and when."""
+    """The way forward the lead chose for a stop, and the manager's answer to it.
+
+    A way forward that needs agreement waits until a manager of the project agrees it
+    (`agreed_by_user`, `agreed_at`) or says no (`refused_by`, `refused_reason`), when the
+    lead chooses again. `agreed_by` and `agreed_on` say who agreed and on what day; plans
+    from before managers agreed in coplan kept only those, typed by the lead.
+    """
 
     project_guide = models.ForeignKey(
         ProjectGuide, on_delete=models.CASCADE, related_name="way_forward_choices"
@@ -144,6 +150,23 @@ class WayForwardChoice(models.Model):
     way_forward_id = models.CharField(max_length=80)
     agreed_by = models.CharField(max_length=200, blank=True)
     agreed_on = models.DateField(null=True, blank=True)
+    agreed_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    refused_at = models.DateTimeField(null=True, blank=True)
+    refused_reason = models.TextField(blank=True, max_length=2000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -151,8 +174,19 @@ class WayForwardChoice(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["project_guide", "rule_id"], name="one_choice_per_rule")
+            models.UniqueConstraint(
+                fields=["project_guide", "rule_id"], name="one_choice_per_rule"
+            ),
+            # Agreed or refused, never both: one answer from the manager.
+            models.CheckConstraint(
+                condition=models.Q(agreed_at__isnull=True) | models.Q(refused_at__isnull=True),
+                name="way_forward_agreed_or_refused",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.rule_id}: {self.way_forward_id}"
+
+    @property
+    def is_refused(self) -> bool:
+        return self.refused_at is not None

@@ -7,10 +7,16 @@ VIEW_PLAN = Permission("read the plan", ALL_ROLES)
 COMMENT_ON_PLAN = Permission("comment on the plan's answers", ALL_ROLES)
 # Leads plan; facilitators plan the sessions they run and confirm the key essentials.
 EDIT_PLAN = Permission("answer the plan's questions", frozenset({Role.LEAD, Role.FACILITATOR}))
-# The lead records the way forward; the manager is who usually agrees it.
+# The lead chooses the way forward when the plan says stop; a manager of the project
+# agrees it (never the lead who chose it: a lead is not a manager).
 CHOOSE_WAY_FORWARD = Permission(
-    "choose a way forward when the plan says stop", frozenset({Role.LEAD, Role.MANAGER})
+    "choose a way forward when the plan says stop", frozenset({Role.LEAD})
 )
+AGREE_WAY_FORWARD = Permission(
+    "agree the way forward chosen when the plan says stop", frozenset({Role.MANAGER})
+)
+# Who meets a stop when they save answers: those who answer the plan's questions.
+MEET_STOP = Permission("read a stop the plan has met", frozenset({Role.LEAD, Role.FACILITATOR}))
 # The whole plan as one document (page, PDF, Word): what staff read, and the manager
 # signs off. Co-producers will have a version of their own (no personal data, plain words).
 VIEW_PLAN_DOCUMENT = Permission("read the whole plan as one document", STAFF_ROLES)

@@ -53,6 +53,9 @@ class ProjectWorkbook:
         position = ids.index(section_id)
         return self.guide.sections[position + 1] if position + 1 < len(ids) else None
 
+    def choice(self, rule_id: str) -> WayForwardChoice | None:
+        return next((c for c in self.choices if c.rule_id == rule_id), None)
+
     def outcomes_about(self, question_id: str) -> list[engine.Outcome]:
         return [
             outcome
@@ -72,6 +75,16 @@ def _engine_answer(answer: GuideAnswer) -> engine.Answer:
         else engine.AnswerState.ANSWERED
     )
     return engine.Answer(value=answer.value, state=state, note=answer.note)
+
+
+def _resolutions(choices) -> list[engine.Resolution]:
+    """The ways forward chosen, for the engine: one a manager said no to is not chosen
+    (the stop is open again for the lead)."""
+    return [
+        engine.Resolution(c.rule_id, c.way_forward_id, c.agreed_by, c.agreed_on)
+        for c in choices
+        if not c.is_refused
+    ]
 
 
 def project_workbooks(*, project: Project, guide_key: str | None = None) -> list[ProjectWorkbook]:
@@ -94,7 +107,9 @@ def workbooks_for_projects(
     for answer in GuideAnswer.objects.filter(project_guide__in=project_guides):
         answers[answer.project_guide_id][answer.question_id] = answer
     choices: dict[int, list[WayForwardChoice]] = defaultdict(list)
-    for choice in WayForwardChoice.objects.filter(project_guide__in=project_guides):
+    for choice in WayForwardChoice.objects.filter(project_guide__in=project_guides).select_related(
+        "recorded_by", "refused_by"
+    ):
         choices[choice.project_guide_id].append(choice)
     by_id = {project.pk: project for project in projects}
     workbooks: dict[int, list[ProjectWorkbook]] = defaultdict(list)
@@ -105,10 +120,7 @@ def workbooks_for_projects(
             guide=guide,
             answers={qid: _engine_answer(answer) for qid, answer in guide_answers.items()},
             facts=project_facts(by_id[project_guide.project_id]),
-            resolutions=[
-                engine.Resolution(c.rule_id, c.way_forward_id, c.agreed_by, c.agreed_on)
-                for c in choices[project_guide.pk]
-            ],
+            resolutions=_resolutions(choices[project_guide.pk]),
         )
         workbooks[project_guide.project_id].append(
             ProjectWorkbook(
@@ -176,10 +188,7 @@ def guide_upgrade_preview(
         old_guide=workbook.guide,
         new_guide=guide_for_version(new_version),
         answers={qid: _engine_answer(answer) for qid, answer in workbook.answers.items()},
-        resolutions=[
-            engine.Resolution(c.rule_id, c.way_forward_id, c.agreed_by, c.agreed_on)
-            for c in workbook.choices
-        ],
+        resolutions=_resolutions(workbook.choices),
     )
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from coplan.core.errors import RuleError
 from coplan.core.only_one import clash_raises
 from coplan.guides import engine, telling
 from coplan.guides.models import (
@@ -148,36 +149,126 @@ def comment_add(
     )
 
 
+@transaction.atomic
 def way_forward_record(
     *,
     project_guide: ProjectGuide,
     guide: engine.Guide,
     rule_id: str,
     way_forward_id: str,
-    agreed_by: str,
-    agreed_on: datetime.date | None,
     user: AbstractBaseUser,
+    agreed_by: str = "",
+    agreed_on: datetime.date | None = None,
 ) -> WayForwardChoice:
-    """Record the way forward chosen for a stop. Raises engine.ResolutionError."""
-    resolution = engine.way_forward_choose(
-        guide=guide,
-        rule_id=rule_id,
-        way_forward_id=way_forward_id,
-        agreed_by=agreed_by,
-        agreed_on=agreed_on,
+    """Record the way forward the lead chose for a stop. One that needs agreement waits
+    for a manager of the project, who is told (`telling.WAY_FORWARD_TO_AGREE`).
+
+    `agreed_by` and `agreed_on` record an agreement made outside coplan (how plans were
+    kept before managers agreed here); a way forward given with them needs no manager.
+    Choosing the same way forward again while it waits changes nothing and tells nobody.
+    Raises engine.ResolutionError.
+    """
+    rule = guide.rule(rule_id)
+    way = rule.way_forward(way_forward_id) if rule else None
+    if way is None:
+        raise engine.ResolutionError("Choose one of the ways forward.")
+    if agreed_by:
+        engine.way_forward_choose(
+            guide=guide,
+            rule_id=rule_id,
+            way_forward_id=way_forward_id,
+            agreed_by=agreed_by,
+            agreed_on=agreed_on,
+        )
+    before = (
+        WayForwardChoice.objects.select_for_update()
+        .filter(project_guide=project_guide, rule_id=rule_id)
+        .first()
     )
+    waiting = (
+        before is not None
+        and before.way_forward_id == way_forward_id
+        and not before.agreed_by
+        and not before.is_refused
+        and not agreed_by
+    )
+    if waiting:
+        return before
+    # one_choice_per_rule: two choices at once keep one; the second is told as a change.
     choice, _ = WayForwardChoice.objects.update_or_create(
         project_guide=project_guide,
         rule_id=rule_id,
         defaults={
-            "way_forward_id": resolution.way_forward_id,
-            "agreed_by": resolution.agreed_by,
-            "agreed_on": resolution.agreed_on,
+            "way_forward_id": way_forward_id,
+            "agreed_by": agreed_by.strip(),
+            "agreed_on": agreed_on if agreed_by else None,
+            "agreed_by_user": None,
+            "agreed_at": None,
+            "refused_by": None,
+            "refused_at": None,
+            "refused_reason": "",
             "recorded_by": user,
             "recorded_at": timezone.now(),
         },
     )
+    if way.needs_agreement and not agreed_by:
+        telling.way_forward_to_agree(
+            project_guide=project_guide, rule=rule, way=way, choice=choice, lead=user
+        )
     return choice
+
+
+def way_forward_answer(
+    *,
+    project_guide: ProjectGuide,
+    rule_id: str,
+    way_forward_id: str,
+    manager: AbstractBaseUser,
+    agree: bool,
+    reason: str = "",
+) -> None:
+    """A manager of the project agrees the way forward the lead chose, or says no with a
+    reason. Only the way forward they read (`way_forward_id`), and only while it waits:
+    two managers answering at once record one answer; the other is told who answered.
+    Raises RuleError."""
+    if not agree and not reason.strip():
+        raise RuleError("Say why you do not agree, so the lead knows what to do", "reason")
+    now = timezone.now()
+    waiting = WayForwardChoice.objects.filter(
+        project_guide=project_guide,
+        rule_id=rule_id,
+        way_forward_id=way_forward_id,
+        agreed_by="",
+        agreed_at__isnull=True,
+        refused_at__isnull=True,
+    )
+    if agree:
+        changed = waiting.update(
+            agreed_by=manager.full_name,
+            agreed_on=timezone.localdate(now),
+            agreed_by_user=manager,
+            agreed_at=now,
+        )
+    else:
+        changed = waiting.update(refused_by=manager, refused_at=now, refused_reason=reason.strip())
+    if not changed:
+        raise RuleError(_answered_already(project_guide, rule_id))
+
+
+def _answered_already(project_guide: ProjectGuide, rule_id: str) -> str:
+    choice = (
+        WayForwardChoice.objects.filter(project_guide=project_guide, rule_id=rule_id)
+        .select_related("refused_by")
+        .first()
+    )
+    if choice is None:
+        return "The lead has not chosen a way forward yet."
+    if choice.agreed_by:
+        return f"This way forward was already agreed by {choice.agreed_by}."
+    if choice.is_refused:
+        who = choice.refused_by.full_name if choice.refused_by else "a manager"
+        return f"{who} has already said no to this way forward."
+    return "The lead has chosen a different way forward since: read it again."
 
 
 def organisation_guide_upload(

@@ -16,7 +16,55 @@ STOP_WAITING = Kind(
     subject="The plan says stop: {project}",
     body="The plan for {project} says stop: {message} Please choose a way forward.",
 )
-KINDS = (STOP_WAITING,)
+WAY_FORWARD_TO_AGREE = Kind(
+    code="guides.way_forward_to_agree",
+    label="A way forward for the plan waits for you to agree it",
+    subject="Please agree a way forward: {project}",
+    body=(
+        "The plan for {project} says stop: {message} {lead} has chosen a way forward: "
+        "{way}. Please agree it, or say no and why."
+    ),
+)
+KINDS = (STOP_WAITING, WAY_FORWARD_TO_AGREE)
+
+
+def managers_of(project) -> list:
+    """The project's managers: who agrees a way forward."""
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
+            project=project, role=Role.MANAGER
+        ).select_related("user")
+    ]
+
+
+def way_forward_to_agree(
+    *, project_guide: ProjectGuide, rule: engine.Rule, way: engine.WayForward, choice, lead
+) -> None:
+    """Tell the project's managers that a way forward waits for them to agree it: once
+    for each choice the lead makes."""
+    project = project_guide.project
+    tell(
+        kind=WAY_FORWARD_TO_AGREE.code,
+        event=f"plan-way-forward-{choice.pk}-{choice.recorded_at.timestamp()}",
+        project=project,
+        users=managers_of(project),
+        not_to=lead,
+        link=reverse(
+            "guides:way_forward_agree",
+            kwargs={
+                "project_id": project.pk,
+                "guide_key": project_guide.guide_key,
+                "rule_id": rule.id,
+            },
+        ),
+        words={
+            "project": project.name,
+            "message": rule.message,
+            "way": way.text,
+            "lead": lead.full_name,
+        },
+    )
 
 
 def stops_waiting(project_guide: ProjectGuide) -> None:

@@ -20,6 +20,12 @@ urlpatterns = [
         name="history",
     ),
     path(PLAN + "<slug:guide_key>/stops/<slug:rule_id>/", views.way_forward, name="way_forward"),
+    path(PLAN + "<slug:guide_key>/stops/<slug:rule_id>/met/", views.stop_met, name="stop_met"),
+    path(
+        PLAN + "<slug:guide_key>/stops/<slug:rule_id>/agree/",
+        views.way_forward_agree,
+        name="way_forward_agree",
+    ),
     path(
         "organisations/<int:organisation_id>/guides/",
         views.organisation_guides,

@@ -7,17 +7,25 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from coplan.core import documents
+from coplan.core.errors import RuleError
 from coplan.core.http import or_404, posted
 from coplan.guides import engine, rules, selectors, services
-from coplan.guides.forms import CommentForm, GuideUploadForm, SectionForm, WayForwardForm
+from coplan.guides.forms import (
+    CommentForm,
+    GuideUploadForm,
+    SectionForm,
+    WayForwardAnswerForm,
+    WayForwardForm,
+)
 from coplan.guides.presenters import AnswerPresenter, guidance_blocks
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.organisations.pages import organisation_page
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
-from coplan.projects.pages import Section
+from coplan.projects.pages import Section, project_url
 from coplan.projects.registries import plan_parts, plan_sections
+from coplan.projects.roles import Role
 
 PLAN = Section("plan", namespace="guides")
 
@@ -139,10 +147,64 @@ def section(
             )
             messages.success(request, _saved_message(changed, guide_section))
             following = workbook.next_section(section_id)
+            then = section_id
             if following is not None and "save_and_continue" in request.POST:
-                return redirect(_section_url(membership, guide_key, following.id))
-            return redirect(_section_url(membership, guide_key, section_id))
+                then = following.id
+            met = _stop_met(membership, guide_key, guide_section) if changed else None
+            if met is not None:
+                return redirect(
+                    PLAN.url("stop_met", membership, guide_key=guide_key, rule_id=met)
+                    + f"?then={then}"
+                )
+            return redirect(_section_url(membership, guide_key, then))
     return _section_page(request, membership, workbook, guide_section, form=form)
+
+
+def _stop_rule(workbook: selectors.ProjectWorkbook, rule_id: str) -> engine.Rule:
+    """The guide's rule with ways forward, or page not found."""
+    rule = workbook.guide.rule(rule_id)
+    if rule is None or not rule.ways_forward:
+        raise Http404
+    return rule
+
+
+def _stop_met(membership: Membership, guide_key: str, guide_section: engine.Section) -> str | None:
+    """The first stop, about a question of this section, that waits for a way forward."""
+    workbook = _workbook(membership, guide_key)
+    asked = {question.id for question in guide_section.questions}
+    return next(
+        (
+            outcome.rule_id
+            for outcome in workbook.workbook.outcomes
+            if outcome.level is engine.Level.STOP
+            and outcome.ways_forward
+            and outcome.status is engine.OutcomeStatus.OPEN
+            and outcome.about in asked
+        ),
+        None,
+    )
+
+
+@project_view(rules.MEET_STOP)
+def stop_met(
+    request: HttpRequest, membership: Membership, guide_key: str, rule_id: str
+) -> HttpResponse:
+    """The interruption after saving an answer that makes the plan say stop: the guide's
+    words and its ways forward, with the way to choose one now or carry on."""
+    workbook = _workbook(membership, guide_key)
+    rule = _stop_rule(workbook, rule_id)
+    then = workbook.section(request.GET.get("then", ""))
+    return PLAN.page(
+        request,
+        membership,
+        "guides/stop_met.html",
+        rule=rule,
+        can_choose=membership.may(rules.CHOOSE_WAY_FORWARD),
+        choose=PLAN.url("way_forward", membership, guide_key=guide_key, rule_id=rule_id),
+        carry_on=(
+            _section_url(membership, guide_key, then.id) if then else PLAN.url("plan", membership)
+        ),
+    )
 
 
 def _section_page(
@@ -246,26 +308,29 @@ def history(
 def way_forward(
     request: HttpRequest, membership: Membership, guide_key: str, rule_id: str
 ) -> HttpResponse:
+    """The lead chooses a way forward; one that needs agreement goes to the managers."""
     workbook = _workbook(membership, guide_key)
-    rule = workbook.guide.rule(rule_id)
-    if rule is None or not rule.ways_forward:
-        raise Http404
+    rule = _stop_rule(workbook, rule_id)
     form = WayForwardForm(posted(request), rule=rule)
     if request.method == "POST" and form.is_valid():
         try:
-            services.way_forward_record(
+            choice = services.way_forward_record(
                 project_guide=workbook.project_guide,
                 guide=workbook.guide,
                 rule_id=rule_id,
                 way_forward_id=form.cleaned_data["way_forward"],
-                agreed_by=form.cleaned_data["agreed_by"],
-                agreed_on=form.cleaned_data["agreed_on"],
                 user=request.user,
             )
         except engine.ResolutionError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "The way forward has been recorded.")
+            way = rule.way_forward(choice.way_forward_id)
+            messages.success(
+                request,
+                "The way forward has been sent to the project’s managers to agree."
+                if way.needs_agreement
+                else "The way forward has been recorded.",
+            )
             return redirect("guides:plan", project_id=membership.project_id)
     outcome = next((o for o in workbook.workbook.outcomes if o.rule_id == rule_id), None)
     return PLAN.form_page(
@@ -273,12 +338,64 @@ def way_forward(
         membership,
         form,
         heading="Choose a way forward",
-        button="Record the way forward",
+        button="Send to a manager to agree",
         back=PLAN.url("plan", membership),
         back_text="Back to the plan",
         template="guides/way_forward.html",
         rule=rule,
         outcome=outcome,
+        choice=workbook.choice(rule_id),
+        has_manager=Membership.objects.filter(
+            project=membership.project, role=Role.MANAGER
+        ).exists(),
+        invite=project_url("projects:invite", membership),
+    )
+
+
+@project_view(rules.AGREE_WAY_FORWARD)
+def way_forward_agree(
+    request: HttpRequest, membership: Membership, guide_key: str, rule_id: str
+) -> HttpResponse:
+    """A manager of the project agrees the way forward the lead chose, or says no and why."""
+    workbook = _workbook(membership, guide_key)
+    rule = _stop_rule(workbook, rule_id)
+    choice = workbook.choice(rule_id)
+    form = WayForwardAnswerForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        agree = form.cleaned_data["decision"] == "agree"
+        try:
+            services.way_forward_answer(
+                project_guide=workbook.project_guide,
+                rule_id=rule_id,
+                way_forward_id=request.POST.get("way_forward_id", ""),
+                manager=request.user,
+                agree=agree,
+                reason=form.cleaned_data["reason"],
+            )
+        except RuleError as error:
+            error.add_to(form)
+        else:
+            messages.success(
+                request,
+                "You have agreed the way forward."
+                if agree
+                else "You have said no. The lead will choose again.",
+            )
+            return redirect("guides:plan", project_id=membership.project_id)
+    waiting = choice is not None and not choice.agreed_by and not choice.is_refused
+    return PLAN.form_page(
+        request,
+        membership,
+        form,
+        heading="Agree the way forward" if waiting else "The plan says stop",
+        button="Send your answer",
+        back=PLAN.url("plan", membership),
+        back_text="Back to the plan",
+        template="guides/way_forward_agree.html",
+        rule=rule,
+        choice=choice,
+        way=rule.way_forward(choice.way_forward_id) if choice else None,
+        waiting=waiting,
     )
 
 
