@@ -80,7 +80,8 @@ def test_the_plan_has_answers_and_the_stop_has_a_way_forward_the_manager_agreed(
     assert "Paying people for their time" in html  # a budget line
     choice = WayForwardChoice.objects.get(rule_id="time-frame-too-short")
     assert (choice.way_forward_id, choice.agreed_by) == ("not-fully-co-produced", "Morgan Manager")
-    assert choice.recorded_by.email == MANAGER
+    # Chosen by the lead, agreed by the manager, as the app records it.
+    assert (choice.recorded_by.email, choice.agreed_by_user.email) == (LEAD, MANAGER)
 
 
 def test_the_stakeholder_grid_has_people_and_the_budget_has_lines_with_claims_against_it(client):

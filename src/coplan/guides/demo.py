@@ -2,10 +2,6 @@
 "Planning meetings and workshops" answered, with the time-frame STOP met and the way
 forward agreed by the demo manager. Loaded once: a plan already begun is left alone."""
 
-import datetime
-
-from django.utils import timezone
-
 from coplan.guides import selectors, services
 from coplan.guides.models import AnswerState, GuideAnswer, ProjectGuide
 from coplan.projects.models import Membership, Project
@@ -187,12 +183,18 @@ def guides_demo_load(*, project: Project) -> None:
     for guide_key, answers in DEMO_ANSWERS.items():
         services.section_answers_save(project_guide=guides[guide_key], answers=answers, user=lead)
     start = guides["at-the-start"]
+    # The lead chooses the way forward; the demo's manager agrees it, as in the app.
     services.way_forward_record(
         project_guide=start,
         guide=selectors.guide_for_version(start.guide_version),
         rule_id=TIME_FRAME_STOP,
         way_forward_id=WAY_FORWARD,
-        agreed_by=manager.full_name,
-        agreed_on=timezone.localdate() - datetime.timedelta(days=2),
-        user=manager,
+        user=lead,
+    )
+    services.way_forward_answer(
+        project_guide=start,
+        rule_id=TIME_FRAME_STOP,
+        way_forward_id=WAY_FORWARD,
+        manager=manager,
+        agree=True,
     )
