@@ -27,7 +27,7 @@ def test_each_sentence_is_a_line_of_its_own():
         "We want to hear from you.",
         "Please come to a meeting on 4 March at the library.",
         "We will pay for your bus fare.",
-        "We will liaise with twenty partners going forward.",
+        "We will liaise with 20 partners going forward.",  # numbers as digits
     ]
     assert [line.needs_work for line in lines] == [False, False, False, True]
 
@@ -145,7 +145,7 @@ def test_easy_read_page_shows_each_picture_on_the_left_with_its_alternative_text
         ("We want to hear from you.", []),
         ("Please come to a meeting on 4 March at the library.", ["A calendar"]),
         ("We will pay for your bus fare.", ["Some bank notes"]),
-        ("We will liaise with twenty partners going forward.", []),
+        ("We will liaise with 20 partners going forward.", []),
     ]
     assert 'src="/static/coplan/pictures/1F4C5.svg"' in page
     assert "Pictures: <a" in page.split("</table>")[1]

@@ -8,6 +8,7 @@ drawings as on screen, redrawn with ReportLab shapes, each with its words; the
 opening lines get their topic's picture from the Easy Read picture bank, or none.
 """
 
+import dataclasses
 import io
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
@@ -259,7 +260,7 @@ def easy_read_form_pdf(*, form: FeedbackForm, questions: list[FeedbackQuestion])
     """The Easy Read form: each question, then each answer with its picture and a box to tick."""
     # The opening lines get the picture for their topic from the bank, or none.
     lines = [
-        EasyReadLine(line.words, (), bank_picture=line.bank_picture)
+        dataclasses.replace(line, findings=(), notes=())
         for line in easy_read_lines(form.intro)
         if line.words
     ]

@@ -1,13 +1,29 @@
 """Easy Read versions of a text: one short sentence per line, large type, and the
 picture for its topic on the left of each line, from the picture bank
-(`plain_words.pictures`); a line about nothing in the bank has no picture."""
+(`plain_words.pictures`); a line about nothing in the bank has no picture.
 
+It follows the published Easy Read guidance (Mencap's "Am I making myself clear?",
+the Department of Health's "Making written information easier to understand"):
+- a heading (a short first line of a block, with no full stop) stays a heading, on
+  its own and with no picture, so it never takes the picture of the line after it;
+- an address (lines with no full stop, or with a postcode) stays one block;
+- a link becomes a QR code in print and a short address, never the link in full;
+- money is written one way (£20, not £20.00 or 20 pounds), a sentence said twice is
+  shown once, and a different amount for the same thing ("£15 an hour" after
+  "£20 an hour") is marked for the lead to look at;
+- numbers are digits ("2 friends") and dates are written out ("4 May 2027").
+No Django here.
+"""
+
+import datetime
 import io
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import segno
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -15,7 +31,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from svglib.svglib import svg2rlg
 
 from coplan import language
@@ -24,7 +48,33 @@ from coplan.plain_words.pictures import Picture, credit, picture_for
 
 EASY_READ_POINT_SIZE = 16  # the least Easy Read guidance allows in print
 PICTURE_SIZE = 2.5 * cm
-_SPACES = re.compile(r"\s+")
+QR_SIZE = 3.5 * cm
+# The most characters in a printed line at 16 point (about 45 in the words column,
+# 55 across the page).
+MAX_LINE_LENGTH = 55
+SHORT_ADDRESS_LENGTH = 30
+HEADING, SENTENCE, ADDRESS, LINK = "heading", "sentence", "address", "link"
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_URL = re.compile(r"https?://[^\s<>\"]+")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")
+_RUNS_ON = re.compile(r"[.!?:;,]\s*$")
+_PENCE_NOUGHT = re.compile(r"£\s?(\d[\d,]*)\.00\b")
+_POUNDS_IN_WORDS = re.compile(r"\b(\d[\d,]*) pounds\b")
+_RATE = re.compile(r"(£\d[\d,]*(?:\.\d\d)?) ((?:an?|per) [a-z]+)")
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_TWO_TO_TWENTY = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+# "one" is left alone: "no one", "one of them".
+_NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        _TWO_TO_TWENTY.split(),
+        start=2,
+    )
+}
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,24 +87,154 @@ class EasyReadLine:
     write_in: bool = False
     # The picture for the line's topic from the picture bank, if one fits.
     bank_picture: Picture | None = None
+    # HEADING, SENTENCE, ADDRESS (its lines in `words`, one per line) or LINK (the
+    # short address in `words`, the whole link in `link`, a QR code in print).
+    kind: str = SENTENCE
+    link: str = ""
+    # What else the lead should look at, beyond the language check (money said two ways).
+    notes: tuple[str, ...] = ()
 
     @property
     def needs_work(self) -> bool:
-        return bool(self.findings)
+        return bool(self.findings or self.notes)
 
 
 def easy_read_lines(text: str) -> list[EasyReadLine]:
     """The text as Easy Read lines, each with what the Easy Read check found in it."""
     masked = mask_markup(text)
     report = language.check(text, mode=language.EASY_READ)
-    lines = []
-    for sentence in sentences(masked):
-        words = _SPACES.sub(" ", masked[sentence.start : sentence.end]).strip()
-        found = tuple(
-            finding for finding in report.findings if sentence.start <= finding.start < sentence.end
+
+    def found(start: int, end: int) -> tuple[language.Finding, ...]:
+        return tuple(
+            finding
+            for finding in report.findings
+            if start <= finding.start < end
+            and not (
+                finding.kind == language.NUMBER_AS_WORD and finding.text.lower() in _NUMBER_WORDS
+            )
         )
-        lines.append(EasyReadLine(words, found, bank_picture=picture_for(words)))
-    return lines
+
+    lines: list[EasyReadLine] = []
+    for kind, start, end in _parts(masked):
+        if kind == LINK:
+            link = masked[start:end]
+            lines.append(EasyReadLine(_link_words(link), (), kind=LINK, link=link))
+        elif kind in (HEADING, ADDRESS):
+            words = "\n".join(
+                _tidy(part) for part in masked[start:end].splitlines() if part.strip()
+            )
+            picture = picture_for(words) if kind == ADDRESS else None
+            lines.append(EasyReadLine(words, found(start, end), bank_picture=picture, kind=kind))
+        else:
+            for sentence in sentences(masked[start:end]):
+                at, to = start + sentence.start, start + sentence.end
+                words = _tidy(masked[at:to])
+                lines.append(EasyReadLine(words, found(at, to), bank_picture=picture_for(words)))
+    return _money_once(lines)
+
+
+def _parts(masked: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each heading, address, link and run of sentences."""
+    parts: list[tuple[str, int, int]] = []
+    block_start = True
+    spans = [(match.start(), match.end()) for match in re.finditer(r"[^\n]+", masked)]
+    spans = [(start, end) for start, end in spans if masked[start:end].strip()]
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        line = masked[start:end].strip()
+        after = masked[end : spans[index + 1][0]] if index + 1 < len(spans) else ""
+        ends_block = index + 1 == len(spans) or after.count("\n") > 1
+        starts_block = block_start
+        block_start = ends_block
+        links = list(_URL.finditer(masked, start, end))
+        if links:
+            cursor = start
+            for found in links:
+                if masked[cursor : found.start()].strip():
+                    parts.append((SENTENCE, cursor, found.start()))
+                parts.append((LINK, found.start(), found.end()))
+                cursor = found.end()
+            if masked[cursor:end].strip(" .:"):
+                parts.append((SENTENCE, cursor, end))
+            index += 1
+            continue
+        if starts_block and not ends_block and _bare(line) and len(line.split()) <= 8:
+            parts.append((HEADING, start, end))
+            index += 1
+            continue
+        # A run of lines with no full stop, or with a postcode, is an address.
+        run = index
+        while (
+            run < len(spans)
+            and _bare(masked[spans[run][0] : spans[run][1]].strip())
+            and not _URL.search(masked, *spans[run])
+            and (run == index or masked[spans[run - 1][1] : spans[run][0]].count("\n") == 1)
+        ):
+            run += 1
+        if run - index >= 2 or (run > index and _POSTCODE.search(line)):
+            parts.append((ADDRESS, start, spans[run - 1][1]))
+            block_start = (
+                run == len(spans) or masked[spans[run - 1][1] : spans[run][0]].count("\n") > 1
+            )
+            index = run
+            continue
+        parts.append((SENTENCE, start, end))
+        index += 1
+    return parts
+
+
+def _bare(line: str) -> bool:
+    """A line that does not end like a sentence (a heading, a name, an address line)."""
+    return not _RUNS_ON.search(line) and not line[:1].islower()
+
+
+def _tidy(words: str) -> str:
+    """One line's words, with money, numbers and dates written the Easy Read way."""
+    words = _SPACES.sub(" ", words.replace("\n", " ")).strip()
+    words = _PENCE_NOUGHT.sub(r"£\1", words)
+    words = _POUNDS_IN_WORDS.sub(r"£\1", words)
+    words = _NUMBER_WORD.sub(lambda match: _NUMBER_WORDS[match.group(1).lower()], words)
+    return _SLASH_DATE.sub(_written_date, words)
+
+
+def _written_date(match: re.Match[str]) -> str:
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return match.group(0)
+    return f"{date.day} {date:%B %Y}"
+
+
+def _link_words(link: str) -> str:
+    """What a printed link says beside its QR code: a short address, never the link."""
+    address = re.sub(r"^https?://(www\.)?", "", link).rstrip("/")
+    if len(address) > SHORT_ADDRESS_LENGTH:
+        address = address.split("/")[0]
+    return f"Scan the code with a phone camera.\nOr go to {address}"
+
+
+def _money_once(lines: list[EasyReadLine]) -> list[EasyReadLine]:
+    """Each sentence once; a different amount for the same thing is marked."""
+    said: set[str] = set()
+    rates: dict[str, str] = {}
+    kept = []
+    for line in lines:
+        if line.kind == SENTENCE:
+            if line.words in said:
+                continue
+            said.add(line.words)
+        notes = []
+        for amount, per in _RATE.findall(line.words):
+            first = rates.setdefault(per, amount)
+            if first != amount:
+                notes.append(
+                    f"This says {amount} {per}, but an earlier line says {first} {per}. "
+                    "Show money once, the same way."
+                )
+        kept.append(replace(line, notes=tuple(notes)) if notes else line)
+    return kept
 
 
 def lines_without_picture(text: str) -> list[str]:
@@ -81,6 +261,14 @@ def picture_drawing(picture: Picture, size: float = PICTURE_SIZE):
     return drawing
 
 
+def qr_image(link: str, size: float = QR_SIZE) -> Image:
+    """The link as a QR code for print (a phone camera opens it)."""
+    png = io.BytesIO()
+    segno.make(link, error="m").save(png, kind="png", scale=10, border=4)
+    png.seek(0)
+    return Image(png, width=size, height=size)
+
+
 def vera_fonts() -> tuple[str, str]:
     """ReportLab's own Bitstream Vera fonts, so the PDF needs nothing from the system."""
     if "Vera" not in pdfmetrics.getRegisteredFontNames():
@@ -98,6 +286,9 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
     regular, bold = vera_fonts()
     size = EASY_READ_POINT_SIZE
     heading = ParagraphStyle("heading", fontName=bold, fontSize=size + 8, leading=(size + 8) * 1.3)
+    subheading = ParagraphStyle(
+        "subheading", fontName=bold, fontSize=size + 4, leading=(size + 4) * 1.3
+    )
     body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.5)
     small = ParagraphStyle("small", fontName=regular, fontSize=size - 4, leading=(size - 4) * 1.3)
     buffer = io.BytesIO()
@@ -106,35 +297,62 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
     )
     rows: list[list] = []
     write_in_rows: list[int] = []
+    heading_rows: list[int] = []
     drawn = False
     for line in lines:
+        if line.kind == HEADING:
+            heading_rows.append(len(rows))
+            rows.append([Paragraph(_escape(line.words), subheading), ""])
+            continue
         picture = line.picture
-        if picture is None and line.bank_picture:
+        if line.kind == LINK:
+            picture = qr_image(line.link)
+        elif picture is None and line.bank_picture:
             picture = picture_drawing(line.bank_picture)
             drawn = drawn or picture is not None
-        rows.append([picture or "", Paragraph(_escape(line.words), body)])
+        words = "<br/>".join(_escape(part) for part in line.words.splitlines())
+        rows.append([picture or "", Paragraph(words, body)])
         if line.write_in:
             write_in_rows.append(len(rows))
             rows.append(["", Spacer(1, 4 * cm)])
     story = [Paragraph(_escape(title), heading), Spacer(1, 0.5 * cm)]
-    if rows:
-        table = Table(rows, colWidths=[4 * cm, 13 * cm])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 12),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
-                    ("LEFTPADDING", (1, 0), (1, -1), 14),
-                    *(("BOX", (1, row), (1, row), 1, colors.black) for row in write_in_rows),
-                ]
-            )
-        )
-        story.append(table)
+    # A heading is kept on the same page as the line after it.
+    cuts = sorted({0, len(rows), *heading_rows, *(min(row + 2, len(rows)) for row in heading_rows)})
+    for first, last in itertools.pairwise(cuts):
+        table = _rows_table(rows[first:last], first, heading_rows, write_in_rows)
+        story.append(KeepTogether([table]) if first in heading_rows else table)
     if drawn:
         story += [Spacer(1, 0.5 * cm), Paragraph(_escape(picture_credit_words()), small)]
     document.build(story)
     return buffer.getvalue()
+
+
+def _rows_table(rows: list[list], first: int, headings: list[int], write_ins: list[int]) -> Table:
+    """Some of the document's rows (from row `first`) as a table, styled by kind."""
+    table = Table(rows, colWidths=[4 * cm, 13 * cm])
+    here = range(first, first + len(rows))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 12),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                ("LEFTPADDING", (1, 0), (1, -1), 14),
+                *(
+                    ("BOX", (1, r - first), (1, r - first), 1, colors.black)
+                    for r in write_ins
+                    if r in here
+                ),
+                *(("SPAN", (0, r - first), (1, r - first)) for r in headings if r in here),
+                *(
+                    ("TOPPADDING", (0, r - first), (1, r - first), 24)
+                    for r in headings
+                    if r in here and r
+                ),
+            ]
+        )
+    )
+    return table
 
 
 def picture_credit_words() -> str:
