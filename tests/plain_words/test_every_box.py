@@ -27,7 +27,7 @@ from coplan.working_together.forms import (
     SessionForm,
 )
 from coplan.working_together.models import Agreement
-from tests.factories import StaffMembershipFactory
+from tests.factories import SharedDefinitionFactory, StaffMembershipFactory
 from tests.meetings.test_meetings import meeting_post
 from tests.payments.test_bad_numbers import POLICY
 
@@ -181,3 +181,16 @@ def test_plain_words_are_saved_without_a_warning(client_for, lead, project):
 
     assert "Check the wording" not in response.content.decode()
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_projects_shared_definitions_are_not_flagged_once_saved(client_for, lead, project):
+    SharedDefinitionFactory(project=project, word="stakeholder engagement")
+
+    response = client_for(lead).post(
+        f"/projects/{project.pk}/working-together/agreements/add/",
+        {"text": "We talk about stakeholder engagement."},
+        follow=True,
+    )
+
+    assert "Check the wording" not in response.content.decode()

@@ -87,6 +87,7 @@ from coplan.core.errors import RuleError
 from coplan.core.http import page_status, save_form
 from coplan.language.findings import CHANGE
 from coplan.projects.models import Membership
+from coplan.projects.registries import allowed_words
 from coplan.projects.rules import Permission
 
 FORM_TEMPLATE = "projects/form.html"
@@ -216,7 +217,7 @@ class Section:
         `save()` returned) and the person goes to `done` (`back` if not given). A
         `RuleError` from `save()` is shown on the form, beside the field it names."""
         if save_form(request, form, save, saved):
-            say_wording(request, form, page.get("live"))
+            say_wording(request, form, page.get("live"), project=membership.project)
             return redirect(done or back)
         return self.form_page(request, membership, form, back=back, **page)
 
@@ -309,17 +310,25 @@ def checked_fields(form: forms.BaseForm, live: Mapping[str, str] | None = None) 
 
 
 def say_wording(
-    request: HttpRequest, form: forms.BaseForm, live: Mapping[str, str] | None = None
+    request: HttpRequest,
+    form: forms.BaseForm,
+    live: Mapping[str, str] | None = None,
+    *,
+    project=None,
 ) -> None:
     """After saving a valid form: the wording check again, on the server, over the
     saved words of its checked fields. Findings are said on the next page as a
-    warning the person can act on; nothing is refused (plain words are advice)."""
+    warning the person can act on; nothing is refused (plain words are advice).
+    In a `project`, its shared definitions are never flagged (as in the live check)."""
+    allowed = allowed_words(project) if project is not None else []
     said = []
     for name, mode in checked_fields(form, live).items():
         text = form.cleaned_data.get(name)
         if name not in form.fields or not isinstance(text, str) or not text.strip():
             continue
-        findings = [f for f in language.check(text, mode).findings if f.severity == CHANGE]
+        findings = [
+            f for f in language.check(text, mode, allowed=allowed).findings if f.severity == CHANGE
+        ]
         if findings:
             label = str(form.fields[name].label).removesuffix(" (optional)").rstrip("?:")
             words = ", ".join(f"‘{finding.text}’ ({finding.label})" for finding in findings)

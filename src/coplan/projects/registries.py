@@ -112,6 +112,13 @@ HOME_PANELS: Registry[HomePanel] = Registry("role home panels")
 YOUR_PROJECTS_PANELS: Registry[YourProjectsPanel] = Registry("your projects panels")
 PLAN_SECTIONS: Registry[PlanSection] = Registry("plan sections")
 AFTER_JOINING: Registry[AfterJoining] = Registry("after joining a project")
+# Words a project's wording check never flags once saved (its shared definitions).
+ALLOWED_WORDS: Registry[Callable[..., Collection[str]]] = Registry("words a project allows")
+
+
+def allowed_words(project) -> list[str]:
+    """The words the wording check never flags in this project, from every app."""
+    return [word for words in ALLOWED_WORDS for word in words(project=project)]
 
 
 def project_nav(membership: Membership | None = None) -> list[NavEntry]:

@@ -12,6 +12,7 @@ from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACTIVITY, ACTIVITY_HEADINGS
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    ALLOWED_WORDS,
     HOME_PANELS,
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
@@ -138,6 +139,7 @@ def register() -> None:
         order=50,
     )
     NEEDS_ATTENTION.register("working_together", needs_attention, order=40)
+    ALLOWED_WORDS.register("shared_definitions", selectors.defined_words, order=10)
     PLAN_SECTIONS.register(
         "agreements",
         PlanSection(

@@ -169,7 +169,7 @@ def invitation(request: HttpRequest, membership: Membership, meeting_id: int) ->
             error.add_to(form)
         else:
             messages.success(request, "The invitation has been saved. Check it below.")
-            say_wording(request, form)
+            say_wording(request, form, project=membership.project)
             return redirect(meeting_url("meeting_invitations:invitation", meeting))
     return _invitation_page(request, membership, meeting, form, own)
 

@@ -81,7 +81,7 @@ def _meeting_form_flow(request, membership, form, *, save, saved, heading, back)
             error.add_to(form)
         else:
             messages.success(request, saved(found))
-            say_wording(request, form)
+            say_wording(request, form, project=membership.project)
             return redirect(meeting_url("meeting", membership, found))
     return SECTION.form_page(
         request,

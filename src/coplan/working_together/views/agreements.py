@@ -86,7 +86,7 @@ def agreement_edit(request: HttpRequest, membership: Membership, agreement_id: i
             services.agreement_change(
                 agreement=found, text=form.cleaned_data["text"], by=request.user, session=at_session
             )
-            say_wording(request, form)
+            say_wording(request, form, project=membership.project)
 
         return SECTION.action(
             request,

@@ -64,7 +64,7 @@ def session_add(request: HttpRequest, membership: Membership) -> HttpResponse:
             error.add_to(form)
         else:
             messages.success(request, f"‘{added.title}’ has been added.")
-            say_wording(request, form)
+            say_wording(request, form, project=membership.project)
             return redirect(session_url(membership, added))
     return SECTION.form_page(
         request,
