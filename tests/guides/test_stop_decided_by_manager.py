@@ -205,3 +205,14 @@ def test_the_agreeing_page_keeps_a_fixed_number_of_queries(
         manager_client.get(_agree(project))
 
     assert len(queries) == QUERIES_ON_THE_AGREEING_PAGE
+
+
+def test_meeting_a_stop_tells_the_managers_with_a_link_to_their_agreeing_page(
+    client_for, project, lead, manager
+):
+    _three_months(client_for(lead), project)
+
+    told = Update.objects.get(kind="guides.stop_waiting")
+    assert told.user == manager
+    assert told.link.endswith(_agree(project))
+    assert client_for(manager).get(told.link).status_code == 200

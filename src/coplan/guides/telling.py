@@ -14,7 +14,10 @@ STOP_WAITING = Kind(
     code="guides.stop_waiting",
     label="The plan says stop and needs you to choose a way forward",
     subject="The plan says stop: {project}",
-    body="The plan for {project} says stop: {message} Please choose a way forward.",
+    body=(
+        "The plan for {project} says stop: {message} The lead chooses a way forward, and a "
+        "manager of the project agrees it."
+    ),
 )
 WAY_FORWARD_TO_AGREE = Kind(
     code="guides.way_forward_to_agree",
@@ -81,9 +84,14 @@ def stops_waiting(project_guide: ProjectGuide) -> None:
     ]
     if not waiting:
         return
-    deciders = list(
+    managers = list(
         Membership.objects.filter(project=project, role=Role.MANAGER).select_related("user")
-    ) or list(Membership.objects.filter(project=project, role=Role.LEAD).select_related("user"))
+    )
+    deciders = managers or list(
+        Membership.objects.filter(project=project, role=Role.LEAD).select_related("user")
+    )
+    # Managers agree the way forward (their page); with none, the lead is told to choose.
+    page = "guides:way_forward_agree" if managers else "guides:way_forward"
     for outcome in waiting:
         tell(
             kind=STOP_WAITING.code,
@@ -91,7 +99,7 @@ def stops_waiting(project_guide: ProjectGuide) -> None:
             project=project,
             users=[membership.user for membership in deciders],
             link=reverse(
-                "guides:way_forward",
+                page,
                 kwargs={
                     "project_id": project.pk,
                     "guide_key": project_guide.guide_key,
