@@ -205,3 +205,31 @@ def test_the_owner_marks_an_action_done_on_a_phone(phone_visit):
     done.click()
     expect(page.get_by_role("button", name="Mark as done")).to_have_count(0)
     phone_visit.assert_accessible()
+
+
+def test_the_lead_saves_an_agreement_with_hard_words_on_a_phone_and_is_told_to_check_them(
+    phone_visit,
+):
+    """The warning after saving ('Check the wording') reads well on a phone and passes
+    axe; what was typed is saved as typed."""
+    lead = MembershipFactory(role=Role.LEAD, user__email="lead@example.org")
+    page = phone_visit.page
+    _sign_in(phone_visit, "lead@example.org")
+    page.get_by_role("link", name=lead.project.name).click()
+    page.get_by_role("button", name="Project menu").click()
+    page.get_by_role("link", name="Working together").click()
+    page.get_by_role("link", name="Agreements", exact=True).click()
+    page.get_by_role("button", name="Add an agreement").or_(
+        page.get_by_role("link", name="Add an agreement")
+    ).first.click()
+    page.locator("textarea").first.fill("We will report on stakeholder engagement going forward.")
+    page.get_by_role("button", name=re.compile("^(Add|Save)")).first.click()
+
+    warning = page.locator(".govuk-notification-banner").filter(has_text="Check the wording")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("stakeholder engagement")
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
+    assert lead.project.agreements.get().text == (
+        "We will report on stakeholder engagement going forward."
+    )
