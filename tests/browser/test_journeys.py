@@ -291,8 +291,9 @@ def test_a_manager_finds_what_waits_for_them_and_goes_straight_to_it(visit):
     expect(page.get_by_text("Logo check")).to_be_visible()
     visit.assert_accessible()
     page.go_back()
-    page.get_by_role("link", name="Choose a way forward").click()
-    expect(page.get_by_role("heading", name="Choose a way forward")).to_be_visible()
+    # The lead has not chosen a way forward yet: the manager reads the decision to come.
+    page.get_by_role("link", name="See the decision").click()
+    expect(page.get_by_role("heading", name="The plan says stop", level=1)).to_be_visible()
     visit.assert_accessible()
 
 

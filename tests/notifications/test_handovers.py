@@ -16,6 +16,7 @@ from coplan.guides.selectors import guide_for_version
 from coplan.guides.services import (
     project_guides_ensure,
     section_answers_save,
+    way_forward_answer,
     way_forward_record,
 )
 from coplan.meeting_invitations import services as invitation_services
@@ -94,6 +95,33 @@ def way_forward_to_agree(team):
         user=team.user(LEAD),
     )
     return [(team.person(MANAGER).email, f"Please agree a way forward: {team.project.name}")]
+
+
+def way_forward_agreed(team):
+    way_forward_to_agree(team)
+    _drain(team)
+    way_forward_answer(
+        project_guide=ProjectGuide.objects.get(project=team.project, guide_key="at-the-start"),
+        rule_id="time-frame-too-short",
+        way_forward_id="more-time",
+        manager=team.user(MANAGER),
+        agree=True,
+    )
+    return [(team.person(LEAD).email, f"Agreed the way forward: {team.project.name}")]
+
+
+def way_forward_not_agreed(team):
+    way_forward_to_agree(team)
+    _drain(team)
+    way_forward_answer(
+        project_guide=ProjectGuide.objects.get(project=team.project, guide_key="at-the-start"),
+        rule_id="time-frame-too-short",
+        way_forward_id="more-time",
+        manager=team.user(MANAGER),
+        agree=False,
+        reason="There is no money for more time.",
+    )
+    return [(team.person(LEAD).email, f"Not agreed the way forward: {team.project.name}")]
 
 
 def claim_sent(team):
@@ -197,6 +225,8 @@ HANDOVERS = [
     sign_off_waiting,
     stop_waiting,
     way_forward_to_agree,
+    way_forward_agreed,
+    way_forward_not_agreed,
     claim_sent,
     claim_approved,
     claim_returned,

@@ -30,6 +30,9 @@ SAMPLE = {
     "day": "1 March 2027",
     "title": "How was the workshop?",
     "reply": "coming in person",
+    "manager": "Morgan Manager",
+    "outcome": "Not agreed",
+    "outcome_words": "did not agree",
 }
 
 
@@ -43,6 +46,7 @@ def test_every_handover_has_its_kind_of_message():
         "planning.sign_off_waiting": "",
         "guides.stop_waiting": "",
         "guides.way_forward_to_agree": "",
+        "guides.way_forward_answered": "",
         "working_together.car_park_answered": "",
         "working_together.action_given": "",
         "feedback.form_open": "",

@@ -253,6 +253,15 @@ def way_forward_answer(
         changed = waiting.update(refused_by=manager, refused_at=now, refused_reason=reason.strip())
     if not changed:
         raise RuleError(_answered_already(project_guide, rule_id))
+    telling.way_forward_answered(
+        project_guide=project_guide,
+        choice=WayForwardChoice.objects.select_related("recorded_by").get(
+            project_guide=project_guide, rule_id=rule_id
+        ),
+        manager=manager,
+        agree=agree,
+        reason=reason.strip(),
+    )
 
 
 def _answered_already(project_guide: ProjectGuide, rule_id: str) -> str:

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from coplan.guides import engine
 from coplan.guides.models import ProjectGuide
-from coplan.guides.selectors import project_workbook
+from coplan.guides.selectors import guide_for_version, project_workbook
 from coplan.notifications.kinds import Kind
 from coplan.notifications.services import tell
 from coplan.projects.models import Membership
@@ -28,7 +28,13 @@ WAY_FORWARD_TO_AGREE = Kind(
         "{way}. Please agree it, or say no and why."
     ),
 )
-KINDS = (STOP_WAITING, WAY_FORWARD_TO_AGREE)
+WAY_FORWARD_ANSWERED = Kind(
+    code="guides.way_forward_answered",
+    label="A manager agrees the way forward you chose, or says no",
+    subject="{outcome} the way forward: {project}",
+    body="{manager} {outcome_words} the way forward you chose for {project}: {way}.{reason}",
+)
+KINDS = (STOP_WAITING, WAY_FORWARD_TO_AGREE, WAY_FORWARD_ANSWERED)
 
 
 def managers_of(project) -> list:
@@ -108,3 +114,32 @@ def stops_waiting(project_guide: ProjectGuide) -> None:
             ),
             words={"project": project.name, "message": outcome.message},
         )
+
+
+def way_forward_answered(
+    *, project_guide: ProjectGuide, choice, manager, agree: bool, reason: str = ""
+) -> None:
+    """Tell the lead who chose the way forward that a manager agreed it, or said no and
+    why: once for each answer."""
+    if choice.recorded_by is None:
+        return
+    project = project_guide.project
+    rule = guide_for_version(project_guide.guide_version).rule(choice.rule_id)
+    way = rule.way_forward(choice.way_forward_id) if rule else None
+    answered_at = choice.agreed_at if agree else choice.refused_at
+    tell(
+        kind=WAY_FORWARD_ANSWERED.code,
+        event=f"plan-way-forward-{choice.pk}-answered-{answered_at.timestamp()}",
+        project=project,
+        users=[choice.recorded_by],
+        not_to=manager,
+        link=reverse("guides:plan", kwargs={"project_id": project.pk}),
+        words={
+            "project": project.name,
+            "manager": manager.full_name,
+            "outcome": "Agreed" if agree else "Not agreed",
+            "outcome_words": "agreed" if agree else "did not agree",
+            "way": way.text if way else "",
+            "reason": f" Why: {reason}" if reason else "",
+        },
+    )
