@@ -6,6 +6,7 @@ DATABASE_URL and ALLOWED_HOSTS.
 """
 
 import base64
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -98,6 +99,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -197,9 +199,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Lock-out after repeated failed sign-ins for one email address.
+# Lock-out after repeated failed sign-ins (coplan.accounts.lockout, decision 0014): for
+# one account from one address, one account from anywhere, and one address for any account.
 SIGN_IN_MAX_FAILURES = int(os.environ.get("SIGN_IN_MAX_FAILURES", "5"))
+SIGN_IN_MAX_FAILURES_PER_ACCOUNT = int(os.environ.get("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", "10"))
+SIGN_IN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_MAX_FAILURES_PER_ADDRESS", "30"))
 SIGN_IN_LOCKOUT_MINUTES = int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", "15"))
+# How many proxies in front of coplan add to X-Forwarded-For (0: none, use the connection).
+SIGN_IN_PROXY_COUNT = int(os.environ.get("SIGN_IN_PROXY_COUNT", "0"))
+
+# django-axes keeps the failed tries and checks every authenticate() call, the admin's too.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "coplan.accounts.lockout.SignInLockoutHandler"
+AXES_FAILURE_LIMIT = SIGN_IN_MAX_FAILURES
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=SIGN_IN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "coplan.accounts.lockout.account_of"
+AXES_CLIENT_IP_CALLABLE = "coplan.accounts.lockout.address_of"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only: successful sign-ins are not stored
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# The sign-in form says an account is locked, with when it may try again, on the try after
+# the limit; axes' middleware, which would replace the page, is not needed for that.
+SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 INVITATION_VALID_DAYS = 14
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 

@@ -2,10 +2,10 @@ import datetime
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.core import mail
 from django.utils import timezone
 
-from coplan.accounts.models import SignInAttempt
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_empty_sign_in_form_asks_for_both_fields(client):
     page = response.content.decode()
     assert "Enter your email address" in page
     assert "Enter your password" in page
-    assert SignInAttempt.objects.count() == 0
+    assert AccessAttempt.objects.count() == 0
 
 
 def test_five_failures_lock_the_account_with_a_clear_message(client, settings):
@@ -66,8 +66,8 @@ def test_lock_out_ends_after_the_lock_out_time(client, settings):
     UserFactory(email="sam@example.org")
     for _ in range(settings.SIGN_IN_MAX_FAILURES):
         _sign_in(client, "sam@example.org", "wrong-password")
-    SignInAttempt.objects.update(
-        attempted_at=timezone.now()
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now()
         - datetime.timedelta(minutes=settings.SIGN_IN_LOCKOUT_MINUTES + 1)
     )
 

@@ -5,11 +5,12 @@ import datetime
 import json
 
 import pytest
+from axes.models import AccessAttempt
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from coplan.accounts.models import SignInAttempt, User
+from coplan.accounts.models import User
 from coplan.people import crypto, services
 from coplan.people.models import AuditEntry, Involvement, ParticipantImport, Person
 from coplan.people.needs import AccessNeeds
@@ -57,7 +58,9 @@ def philippa(project, lead):
     give_needs(person, actor=user)
     ConsentRecordFactory(person=person, purpose="media", told=f"Photos of {NAME} at meetings")
     InvitationFactory(project=project, email=EMAIL, full_name=NAME)
-    SignInAttempt.objects.create(email=EMAIL, succeeded=False)
+    AccessAttempt.objects.create(
+        username=EMAIL, ip_address="192.0.2.7", user_agent="Firefox", failures_since_start=2
+    )
     services.participant_import_upload(
         project=project, uploaded_by=lead, file_name="p.csv", content=f"Name\n{NAME}\n".encode()
     )
@@ -311,9 +314,11 @@ def test_erasing_someone_takes_only_their_rows_out_of_pending_imports(
 
 
 def _sign_in_twice(user) -> Client:
-    """A wrong password, then the right one, through the sign-in page."""
+    """A wrong password from somewhere else, then the right one, through the sign-in page."""
+    Client(REMOTE_ADDR="192.0.2.7").post(
+        "/sign-in/", {"email": user.email, "password": "not the password"}
+    )
     client = Client()
-    client.post("/sign-in/", {"email": user.email, "password": "not the password"})
     response = client.post("/sign-in/", {"email": user.email, "password": PASSWORD})
     assert response.status_code == 302
     return client
@@ -412,7 +417,8 @@ def test_a_member_with_no_participant_record_sees_everything_held_about_them(
     text = page.content.decode()
     assert f"Everything we hold about {user.full_name}" in text
     assert user.email in text
-    assert "Sign-ins" in text
+    assert "Failed tries at signing in" in text
+    assert "192.0.2.7" in text
     for thing in what_they_did:
         assert thing in text
     assert "Cora Claimant" not in text
@@ -420,7 +426,9 @@ def test_a_member_with_no_participant_record_sees_everything_held_about_them(
     assert data["details"] is None
     assert data["account"]["email"] == user.email
     assert [part["project"] for part in data["account"]["projects"]] == [project.name]
-    assert sorted(attempt["succeeded"] for attempt in data["sign_ins"]) == [False, True]
+    assert [(tries["failed_tries"], tries["from_address"]) for tries in data["sign_ins"]] == [
+        (1, "192.0.2.7")
+    ]
     held = json.dumps(data, ensure_ascii=False)
     for thing in what_they_did:
         assert thing in held
@@ -449,9 +457,9 @@ def test_a_leads_copy_holds_only_their_organisations_projects(client_for, projec
 
     assert "Said in another organisation" not in for_lead.content.decode()
     assert "Another council" not in for_lead.content.decode()
-    assert "Sign-ins" not in for_lead.content.decode()
+    assert "Failed tries at signing in" not in for_lead.content.decode()
     assert "Said in another organisation" in for_herself.content.decode()
-    assert "Sign-ins" in for_herself.content.decode()
+    assert "Failed tries at signing in" in for_herself.content.decode()
 
 
 def test_messages_sent_to_someone_are_in_everything_held(

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
-from coplan.accounts.models import SignInAttempt, User
+from coplan.accounts.models import User
 
 
 @admin.register(User)
@@ -18,8 +21,12 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_active", "is_staff"]
 
 
-@admin.register(SignInAttempt)
-class SignInAttemptAdmin(admin.ModelAdmin):
-    list_display = ["email", "succeeded", "attempted_at"]
-    search_fields = ["email"]
-    list_filter = ["succeeded"]
+def _sign_in_instead(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+    """The admin has no sign-in page of its own: staff sign in on coplan's, with its
+    lock-out (and, for organisation staff, its second step), then come back."""
+    return redirect_to_login(
+        request.GET.get("next") or reverse("admin:index"), login_url=reverse("accounts:sign_in")
+    )
+
+
+admin.site.login = _sign_in_instead

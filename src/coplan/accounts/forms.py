@@ -3,8 +3,8 @@ from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
 from django.http import HttpRequest
 
+from coplan.accounts import lockout, services
 from coplan.accounts.models import User, normalise_email
-from coplan.accounts.selectors import sign_in_locked_until
 from coplan.core import formats
 from coplan.core.text import NoHiddenCharacters, clean_plain_text
 
@@ -32,6 +32,13 @@ def email_field(
     return field
 
 
+def locked_message(until) -> str:
+    return (
+        "You have tried to sign in too many times. You can try again after "
+        f"{formats.date_time(until)}, or reset your password."
+    )
+
+
 class SignInForm(forms.Form):
     email = email_field()
     password = forms.CharField(
@@ -53,14 +60,16 @@ class SignInForm(forms.Form):
         email, password = cleaned.get("email"), cleaned.get("password")
         if not email or not password:
             return cleaned
-        self.locked_until = sign_in_locked_until(email=email)
+        account = lockout.account_of(None, {"email": email})
+        address = lockout.address_of(self.request)
+        with services.sign_in_turn(account=account, address=address):
+            services.sign_in_failures_forget_old()
+            self.locked_until = lockout.locked_until(account=account, address=address)
+            if self.locked_until is None:
+                # django-axes records a failure (and refuses a locked try) in here.
+                self.user = authenticate(self.request, email=email, password=password)
         if self.locked_until:
-            raise forms.ValidationError(
-                "You have tried to sign in too many times. You can try again after "
-                f"{formats.date_time(self.locked_until)}, or reset your password.",
-                code="locked",
-            )
-        self.user = authenticate(self.request, email=email, password=password)
+            raise forms.ValidationError(locked_message(self.locked_until), code="locked")
         if self.user is None:
             raise forms.ValidationError(
                 "The email address or password is not right. Check them and try again.",

@@ -50,16 +50,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.email = normalise_email(self.email)
 
 
-class SignInAttempt(models.Model):
-    """One try at signing in, kept to lock an account after repeated failures."""
+class SignInTurn(models.Model):
+    """One row for each account and each address that has tried to sign in: a try
+    holds its row locked while its password is checked, so tries at once for the
+    same account or from the same address are taken one after another and the
+    lock-out counts every one of them (coplan.accounts.lockout)."""
 
-    email = models.CharField(max_length=254, db_index=True)
-    succeeded = models.BooleanField()
-    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["email", "attempted_at"])]
+    key = models.CharField(max_length=300, unique=True)
 
     def __str__(self) -> str:
-        outcome = "succeeded" if self.succeeded else "failed"
-        return f"{self.email} {outcome} at {self.attempted_at:%Y-%m-%d %H:%M}"
+        return self.key

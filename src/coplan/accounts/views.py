@@ -27,14 +27,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request) or "projects:list")
     form = SignInForm(posted(request), request=request)
-    if request.method == "POST":
-        if form.is_valid():
-            services.sign_in_attempt_record(email=form.cleaned_data["email"], succeeded=True)
-            login(request, form.user)
-            return redirect(_safe_next(request) or "projects:list")
-        email = form.cleaned_data.get("email")
-        if email and form.locked_until is None and form.has_error("__all__", "invalid_login"):
-            services.sign_in_attempt_record(email=email, succeeded=False)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user)  # django-axes forgets this pair's failures
+        return redirect(_safe_next(request) or "projects:list")
     return render(
         request,
         "accounts/sign_in.html",
@@ -79,6 +74,5 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
-        # A new password ends any lock-out from earlier failed tries.
-        services.sign_in_attempt_record(email=form.user.email, succeeded=True)
+        services.sign_in_failures_forget(email=form.user.email)
         return response

@@ -9,7 +9,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.utils import timezone
 
-from coplan.accounts.models import SignInAttempt, User
+from coplan.accounts.models import User
+from coplan.accounts.services import sign_in_failures_forget
 from coplan.core.errors import RuleError
 from coplan.core.only_one import again_after_clash, clash_raises
 from coplan.core.registry import Registry
@@ -518,7 +519,8 @@ def person_erase(
     _imports_without(organisation_id=person.organisation_id, emails=emails, names=names)
     Invitation.objects.filter(email__in=emails).update(email=_erased_email(), full_name="")
     Invitation.objects.filter(full_name__in=names).update(full_name="")
-    SignInAttempt.objects.filter(email__in=emails).delete()
+    for email in emails:
+        sign_in_failures_forget(email=email)
     if user is not None:
         Membership.objects.filter(user=user).delete()
         user.email = _erased_email()
