@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 ASSETS := build/static/coplan/app.css
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run setup system-packages test lint assets clean bench-language language-accuracy
+.PHONY: run setup system-packages test lint assets clean bench bench-language language-accuracy
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -43,6 +43,11 @@ lint: setup
 
 test: lint
 	$(PY) scripts/run_tests.py
+
+# A large organisation served by `coplan serve` on PostgreSQL, then SQLite, at 16 users
+# (issue 16; README "How fast it is"). BENCH_ARGS="--soak 600" adds the 10-minute soak.
+bench: setup
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 bench-language: setup
 	$(PY) -m coplan.language.bench

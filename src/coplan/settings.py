@@ -117,6 +117,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+# `make bench` reads each request's queries, rows, CPU time and the worker's peak memory
+# from response headers (coplan.core.measuring); never on for real use.
+MEASURE_REQUESTS = _env_flag("COPLAN_MEASURE", False)
+if MEASURE_REQUESTS:
+    MIDDLEWARE.insert(0, "coplan.core.measuring.MeasuringMiddleware")
 
 ROOT_URLCONF = "coplan.urls"
 WSGI_APPLICATION = "coplan.wsgi.application"

@@ -2,8 +2,10 @@
 
 from django.urls import reverse
 
+from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.feedback import plan_document, rules, selectors
+from coplan.feedback.bench import feedback_bench_seed
 from coplan.feedback.demo import feedback_demo_load
 from coplan.feedback.telling import KINDS
 from coplan.notifications.kinds import kinds_register
@@ -113,6 +115,7 @@ def register() -> None:
         order=85,
     )
     DEMO.register("feedback", lambda demo: feedback_demo_load(project=demo.project), order=50)
+    BENCH.register("feedback", feedback_bench_seed, order=50)
     ACCOUNT_SECTIONS.register(
         "feedback",
         AccountSection("feedback", held_about, "feedback/_everything_held.html"),

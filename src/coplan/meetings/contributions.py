@@ -2,8 +2,10 @@
 
 from django.urls import reverse
 
+from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.meetings import plan_document, rules, selectors
+from coplan.meetings.bench import meetings_bench_seed
 from coplan.meetings.demo import meetings_demo_load
 from coplan.meetings.models import InvitedPerson, Meeting
 from coplan.people.models import Person
@@ -67,5 +69,6 @@ def register() -> None:
         order=40,
     )
     DEMO.register("meetings", lambda demo: meetings_demo_load(project=demo.project), order=30)
+    BENCH.register("meetings", meetings_bench_seed, order=30)
     ERASURE.register("meetings", erase, order=30)
     KEY_ROTATIONS.register("meetings", keys_rotate, order=30)

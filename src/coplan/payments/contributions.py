@@ -2,10 +2,12 @@
 
 from django.urls import reverse
 
+from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.meeting_invitations.selectors import PAYMENT_INFORMATION
 from coplan.notifications.kinds import kinds_register
 from coplan.payments import receipts, rules, selectors
+from coplan.payments.bench import payments_bench_seed
 from coplan.payments.demo import payments_demo_load
 from coplan.payments.models import BankDetails
 from coplan.payments.presenters import own_claim, waiting_panel
@@ -110,6 +112,7 @@ def register() -> None:
         order=145,
     )
     DEMO.register("payments", lambda demo: payments_demo_load(project=demo.project), order=60)
+    BENCH.register("payments", payments_bench_seed, order=60)
     SPENDING.register("payments", selectors.project_spend, order=10)
     PAYMENT_INFORMATION.register("payments", selectors.payment_words, order=10)
     RECORD_SECTIONS.register(

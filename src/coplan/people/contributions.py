@@ -3,8 +3,10 @@
 from django.urls import reverse
 
 from coplan.accounts.registries import ACCOUNT_LINKS
+from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.people import plan_document, rules, selectors
+from coplan.people.bench import people_bench_seed
 from coplan.people.demo import people_demo_load
 from coplan.people.presenters import contact_words, format_words
 from coplan.projects.models import Membership
@@ -106,3 +108,4 @@ def register() -> None:
         order=35,
     )
     DEMO.register("people", lambda demo: people_demo_load(project=demo.project), order=10)
+    BENCH.register("people", people_bench_seed, order=10)

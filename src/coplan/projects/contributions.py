@@ -1,7 +1,9 @@
 """What the projects app adds to what every app shares (see `coplan.core.registry`)."""
 
+from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.core.jinja2 import template_global_register
+from coplan.projects.bench import projects_bench_seed
 from coplan.projects.demo import project_demo_load
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
@@ -36,3 +38,4 @@ def register() -> None:
     )
     # First: the organisation, project and people every other app's demo data fills.
     DEMO.register("projects", project_demo_load, order=0)
+    BENCH.register("projects", projects_bench_seed, order=0)

@@ -4,6 +4,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 
+from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.meetings import rules as meetings_rules
 from coplan.meetings import selectors as meetings_selectors
@@ -25,6 +26,7 @@ from coplan.projects.registries import (
 from coplan.projects.roles import Role
 from coplan.projects.rules import CO_PRODUCERS, FACILITATORS
 from coplan.working_together import plan_document, rules, selectors
+from coplan.working_together.bench import working_together_bench_seed
 from coplan.working_together.demo import working_together_demo_load
 from coplan.working_together.presenters import ActionPresenter, CarParkItemPresenter
 from coplan.working_together.telling import KINDS
@@ -190,6 +192,7 @@ def register() -> None:
         lambda demo: working_together_demo_load(project=demo.project),
         order=20,
     )
+    BENCH.register("working_together", working_together_bench_seed, order=40)
     ACTIVITY.register("working_together", selectors.working_together_held_about, order=20)
     for key, heading, order in (
         ("comments", "Comments on the car park and session records", 20),

@@ -1,0 +1,43 @@
+import json
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from coplan.core.bench import BENCH_ORGANISATION, BENCH_PASSWORD, Size, bench_seed
+from coplan.organisations.models import Organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill an empty database with the large organisation `make bench` measures "
+        "(200 projects, 20,000 people; issue 16). Prints what the benchmark needs as JSON."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--tiny", action="store_true", help="a small organisation, for trying")
+
+    def handle(self, *args, **options) -> None:
+        if Organisation.objects.filter(name=BENCH_ORGANISATION).exists():
+            raise CommandError("The benchmark organisation is already here: use an empty database")
+        started = time.monotonic()
+        bench = bench_seed(
+            Size.tiny() if options["tiny"] else Size.full(),
+            say=lambda text: self.stderr.write(text),
+        )
+        self.stderr.write(f"Seeded in {time.monotonic() - started:.1f} s")
+        one_meeting = bench.found["one_meeting"]
+        self.stdout.write(
+            json.dumps(
+                {
+                    "organisation": bench.organisation.pk,
+                    "project": bench.big_project.pk,
+                    "meeting": one_meeting.pk,
+                    "person": bench.found["people"][bench.big_project.pk][0],
+                    "feedback_form": bench.found["feedback_form"].pk,
+                    "feedback_token": bench.found["feedback_form"].token,
+                    "feedback_choices": bench.found["feedback_answer"],
+                    "leads": [user.email for user in bench.leads],
+                    "password": BENCH_PASSWORD,
+                }
+            )
+        )
