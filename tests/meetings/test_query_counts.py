@@ -101,9 +101,10 @@ def test_meeting_list_queries_do_not_grow_with_meetings_or_people(client_for):
         for viewer in (small, large)
     ]
 
-    # session, user, membership with project; meetings; people invited; papers; paperwork;
-    # whether the viewer is on the organisation's staff (for the link to the venues)
-    assert counts == [8, 8]
+    # session, user, membership with project; how many meetings are to come and past; the
+    # page of meetings; people invited; papers; paperwork; whether the viewer is on the
+    # organisation's staff (for the link to the venues)
+    assert counts == [9, 9]
 
 
 def test_project_overview_queries_do_not_grow_with_meetings(client_for):

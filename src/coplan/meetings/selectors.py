@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from coplan.meetings import checks
@@ -33,6 +33,7 @@ from coplan.organisations.models import Organisation
 from coplan.people import crypto
 from coplan.people import selectors as people_selectors
 from coplan.people.models import Involvement, Person
+from coplan.people.needs import AccessNeeds
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
 
@@ -345,10 +346,13 @@ def meeting_plan(
     )
 
 
-def invitees(invited: list[InvitedPerson]) -> list[checks.Invitee]:
-    """What the checks need to know about each person, with their needs decrypted."""
-    people = {row.person_id: row.person for row in invited}
-    needs = people_selectors.needs_for_people(people=list(people.values()))
+def invitees(
+    invited: list[InvitedPerson], *, needs: dict[int, AccessNeeds] | None = None
+) -> list[checks.Invitee]:
+    """What the checks need to know about each person, with their needs decrypted (or
+    taken from `needs`, decrypted once for everyone on a page)."""
+    if needs is None:
+        needs = _needs_of(invited)
     return [
         checks.Invitee(
             key=row.person_id,
@@ -361,6 +365,12 @@ def invitees(invited: list[InvitedPerson]) -> list[checks.Invitee]:
         )
         for row in invited
     ]
+
+
+def _needs_of(invited: Iterable[InvitedPerson]) -> dict[int, AccessNeeds]:
+    """Each person's needs, decrypted once however many of the meetings they are invited to."""
+    people = {row.person_id: row.person for row in invited}
+    return people_selectors.needs_for_people(people=list(people.values()))
 
 
 @dataclass(frozen=True)
@@ -413,36 +423,41 @@ def meeting_checkup(*, meeting: Meeting, today: datetime.date | None = None) -> 
 
 @dataclass(frozen=True)
 class CheckedMeeting:
+    """A meeting on a list: its checks (None for a past meeting: they are not worked out)."""
+
     meeting: Meeting
-    readiness: checks.Readiness
+    readiness: checks.Readiness | None
     times: checks.MeetingTimes
     invited_count: int
 
 
-def meetings_checked(
-    *, project: Project, today: datetime.date | None = None, upcoming_only: bool = False
+def _with_checks(
+    found: list[Meeting], *, today: datetime.date, invited_counts: dict[int, int] | None = None
 ) -> list[CheckedMeeting]:
-    """Every meeting of the project (or those from today on) with its checks: four
-    queries for any number of meetings and people."""
-    today = _today(today)
-    found = _meetings(project)
-    if upcoming_only:
-        found = found.filter(meets_on__gte=today)
-    found = list(found.order_by("meets_on", "starts_at", "pk"))
-    scope = {"meeting__project": project}
-    if upcoming_only:
-        scope["meeting__meets_on__gte"] = today
+    """These meetings with their checks: three queries (people invited, papers,
+    paperwork) for any number of them; each person's needs decrypted once."""
+    ids = [each.pk for each in found]
     invited: dict[int, list[InvitedPerson]] = {}
     for row in (
-        InvitedPerson.objects.filter(**scope).select_related("person").defer("person__address")
+        InvitedPerson.objects.filter(meeting_id__in=ids)
+        .select_related("person")
+        .only(
+            "meeting_id",
+            "reply",
+            "needs_changed",
+            "catering_note_token",
+            "person__needs_token",
+            "person__formats",
+        )
     ):
         invited.setdefault(row.meeting_id, []).append(row)
     meeting_papers: dict[int, list[Paper]] = {}
-    for row in Paper.objects.filter(**scope).order_by("send_by", "pk"):
+    for row in Paper.objects.filter(meeting_id__in=ids).order_by("send_by", "pk"):
         meeting_papers.setdefault(row.meeting_id, []).append(row)
     meeting_paperwork: dict[int, list[PaperworkItem]] = {}
-    for row in PaperworkItem.objects.filter(**scope).order_by("pk"):
+    for row in PaperworkItem.objects.filter(meeting_id__in=ids).order_by("pk"):
         meeting_paperwork.setdefault(row.meeting_id, []).append(row)
+    needs = _needs_of(row for rows in invited.values() for row in rows)
     checked = []
     for each in found:
         rows = invited.get(each.pk, [])
@@ -452,9 +467,81 @@ def meetings_checked(
             meeting_paperwork=meeting_paperwork.get(each.pk, []),
             invited=rows,
         )
-        readiness = checks.meeting_readiness(plan=plan, invitees=invitees(rows), today=today)
-        checked.append(CheckedMeeting(each, readiness, times_of(each), len(rows)))
+        readiness = checks.meeting_readiness(
+            plan=plan, invitees=invitees(rows, needs=needs), today=today
+        )
+        count = len(rows) if invited_counts is None else invited_counts.get(each.pk, 0)
+        checked.append(CheckedMeeting(each, readiness, times_of(each), count))
     return checked
+
+
+def meetings_checked(
+    *, project: Project, today: datetime.date | None = None, upcoming_only: bool = False
+) -> list[CheckedMeeting]:
+    """Every meeting of the project (or those from today on) with its checks: four
+    queries for any number of meetings and people. For the whole plan; pages show
+    `meetings_page`."""
+    today = _today(today)
+    found = _meetings(project)
+    if upcoming_only:
+        found = found.filter(meets_on__gte=today)
+    return _with_checks(list(found.order_by("meets_on", "starts_at", "pk")), today=today)
+
+
+UPCOMING, PAST = "upcoming", "past"
+MEETINGS_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class MeetingsPage:
+    """One page of the meetings coming up (with their checks) or of the past ones
+    (most recent first, without checks), and how many there are of each."""
+
+    when: str
+    page: Page
+    upcoming: int
+    past: int
+
+
+def meetings_page(
+    *,
+    project: Project,
+    when: str = UPCOMING,
+    page: int | str = 1,
+    today: datetime.date | None = None,
+) -> MeetingsPage:
+    """Six queries however many meetings and people: the counts, the page of meetings
+    with how many are invited to each, and (for meetings to come) their checks."""
+    today = _today(today)
+    counts = Meeting.objects.filter(project=project).aggregate(
+        upcoming=Count("pk", filter=Q(meets_on__gte=today)),
+        past=Count("pk", filter=Q(meets_on__lt=today)),
+    )
+    invited_count = (
+        InvitedPerson.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    found = _meetings(project).annotate(invited_total=Subquery(invited_count))
+    if when == PAST:
+        found = found.filter(meets_on__lt=today).order_by("-meets_on", "-starts_at", "-pk")
+    else:
+        when = UPCOMING
+        found = found.filter(meets_on__gte=today).order_by("meets_on", "starts_at", "pk")
+    paginator = Paginator(found, MEETINGS_PER_PAGE)
+    paginator.count = counts[when]  # counted above, with the other: no second COUNT
+    shown = paginator.get_page(page)
+    meetings = list(shown.object_list)
+    totals = {each.pk: each.invited_total or 0 for each in meetings}
+    if when == UPCOMING:
+        shown.object_list = _with_checks(meetings, today=today, invited_counts=totals)
+    else:
+        shown.object_list = [
+            CheckedMeeting(each, None, times_of(each), totals[each.pk]) for each in meetings
+        ]
+    return MeetingsPage(when, shown, counts[UPCOMING], counts[PAST])
 
 
 @dataclass(frozen=True)

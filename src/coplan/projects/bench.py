@@ -20,6 +20,8 @@ def bench_lead_email(number: int) -> str:
 
 def projects_bench_seed(bench: Bench) -> None:
     size, today = bench.size, timezone.localdate()
+    if Organisation.objects.filter(name=BENCH_ORGANISATION).exists():
+        raise ValueError("The benchmark organisation is already here: use an empty database")
     organisation = Organisation.objects.create(name=BENCH_ORGANISATION)
     password = make_password(BENCH_PASSWORD)  # hashed once: the hash is slow on purpose
     big_leads = [

@@ -31,24 +31,31 @@ from coplan.projects.pages import say_wording
 
 @project_view(rules.VIEW_MEETINGS)
 def meetings(request: HttpRequest, membership: Membership) -> HttpResponse:
-    today = timezone.localdate()
-    checked = selectors.meetings_checked(project=membership.project, today=today)
+    """The meetings coming up, with their checks, or the past ones (`?when=past`), a
+    page at a time."""
+    found = selectors.meetings_page(
+        project=membership.project,
+        when=request.GET.get("when", selectors.UPCOMING),
+        page=request.GET.get("page", 1),
+    )
     rows = [
         {
             "meeting": MeetingPresenter(each.meeting, times=each.times),
-            "tag": readiness_tag(each.readiness),
-            "notice": each.readiness.notice,
+            "tag": readiness_tag(each.readiness) if each.readiness else None,
+            "notice": each.readiness.notice if each.readiness else None,
             "invited": each.invited_count,
-            "past": each.meeting.meets_on < today,
+            "past": each.readiness is None,
         }
-        for each in checked
+        for each in found.page
     ]
     return SECTION.page(
         request,
         membership,
         "meetings/meetings.html",
-        upcoming=[row for row in rows if not row["past"]],
-        past=[row for row in rows if row["past"]],
+        found=found,
+        page=found.page,
+        rows=rows,
+        page_query="when=past&" if found.when == selectors.PAST else "",
         venues_url=venues_url(membership.project.organisation_id),
         is_staff=_is_staff(request, membership),
     )

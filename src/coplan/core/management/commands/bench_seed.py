@@ -3,8 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from coplan.core.bench import BENCH_ORGANISATION, BENCH_PASSWORD, Size, bench_seed
-from coplan.organisations.models import Organisation
+from coplan.core.bench import BENCH_PASSWORD, Size, bench_seed
 
 
 class Command(BaseCommand):
@@ -17,13 +16,14 @@ class Command(BaseCommand):
         parser.add_argument("--tiny", action="store_true", help="a small organisation, for trying")
 
     def handle(self, *args, **options) -> None:
-        if Organisation.objects.filter(name=BENCH_ORGANISATION).exists():
-            raise CommandError("The benchmark organisation is already here: use an empty database")
         started = time.monotonic()
-        bench = bench_seed(
-            Size.tiny() if options["tiny"] else Size.full(),
-            say=lambda text: self.stderr.write(text),
-        )
+        try:
+            bench = bench_seed(
+                Size.tiny() if options["tiny"] else Size.full(),
+                say=lambda text: self.stderr.write(text),
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         self.stderr.write(f"Seeded in {time.monotonic() - started:.1f} s")
         one_meeting = bench.found["one_meeting"]
         self.stdout.write(
