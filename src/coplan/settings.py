@@ -275,6 +275,7 @@ NOTIFY_TIMEOUT_SECONDS = int(os.environ.get("NOTIFY_TIMEOUT_SECONDS", "10"))
 # Files people upload that must never be public (receipts for expense claims):
 # outside the static files, served only through views that check who may see them.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("COPLAN_PRIVATE_MEDIA", DATA_DIR / "private"))
+EASY_READ_PICTURE_MAX_BYTES = int(os.environ.get("EASY_READ_PICTURE_MAX_BYTES", str(1024 * 1024)))
 PAYMENTS_RECEIPT_MAX_BYTES = int(
     os.environ.get("PAYMENTS_RECEIPT_MAX_BYTES", str(10 * 1024 * 1024))
 )

@@ -416,6 +416,7 @@ def test_easy_read_and_large_print_people_get_their_format_with_the_email(
 ):
     invite_person(meeting, email="easy@example.org", formats=["easy_read"])
     invite_person(meeting, email="plain@example.org")
+    client_for(lead).post(_url(meeting, "invitation/easy-read/approve"))
 
     with django_capture_on_commit_callbacks(execute=True):
         client_for(lead).post(_url(meeting, "invitation/send"))

@@ -1,17 +1,22 @@
 import io
 import re
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from coplan.plain_words.easy_read import (
     EASY_READ_POINT_SIZE,
     PICTURE_SIZE,
+    approved_from,
     easy_read_lines,
     easy_read_pdf,
+    lines_as_approved,
     picture_drawing,
 )
-from coplan.plain_words.pictures import picture_for
+from coplan.plain_words.pictures import bank, picture_for
 from tests.factories import UserFactory
 
 TEXT = (
@@ -159,3 +164,48 @@ def test_a_picture_the_build_has_not_made_leaves_the_line_without_one(monkeypatc
     assert "Please come to a meeting on 4 March at the library." in text
     assert "Picture to choose" not in text
     assert "OpenMoji" not in text
+
+
+# The lead's version of the lines (issue 15) ------------------------------------------------------
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+@settings(max_examples=60, deadline=None)
+def test_lines_the_lead_did_not_change_come_out_as_the_maker_made_them(text):
+    lines = easy_read_lines(text)
+    pictures = {picture.key: picture for picture in bank()}
+
+    shown = lines_as_approved(lines, approved_from(lines), pictures)
+
+    assert [(line.words, line.kind, line.bank_picture) for line in shown] == [
+        (line.words, line.kind, line.bank_picture) for line in lines
+    ]
+
+
+def test_a_changed_line_goes_into_each_persons_copy_and_their_own_lines_stay():
+    general = easy_read_lines("Dear …,\n\nWe would love you to come.\nLunch is provided.")
+    approved = [
+        replace(line, words="Please come.", picture="1F68C")
+        if line.source.startswith("We would")
+        else line
+        for line in approved_from(general)
+    ]
+    pictures = {picture.key: picture for picture in bank()}
+    sams = easy_read_lines("Dear Sam,\n\nWe would love you to come.\nLunch is provided.")
+
+    shown = lines_as_approved(sams, approved, pictures)
+
+    assert [(line.words, line.bank_picture and line.bank_picture.alt) for line in shown] == [
+        ("Dear Sam,", None),
+        ("Please come.", "A bus"),
+        ("Lunch is provided.", "A sandwich"),
+    ]
+
+
+def test_a_line_left_empty_is_left_out():
+    lines = easy_read_lines("We would love you to come. Lunch is provided.")
+    approved = [replace(approved_from(lines)[0], words=""), *approved_from(lines)[1:]]
+
+    shown = lines_as_approved(lines, approved, {})
+
+    assert [line.words for line in shown] == ["Lunch is provided."]

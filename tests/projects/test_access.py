@@ -158,6 +158,10 @@ EXPECTED = {
     "meeting_invitations:invitation": (LEAD_FACILITATOR, 200),
     "meeting_invitations:invitation_send": (LEAD_FACILITATOR, 200),
     "meeting_invitations:invitation_send_again": (LEAD_FACILITATOR, 405),  # a button
+    "meeting_invitations:invitation_easy_read": (LEAD_FACILITATOR, 200),
+    "meeting_invitations:invitation_easy_read_approve": (LEAD_FACILITATOR, 405),  # a button
+    "meeting_invitations:invitation_easy_read_line": (LEAD_FACILITATOR, 200),
+    "meeting_invitations:invitation_easy_read_pdf": (LEAD_FACILITATOR, 200),
     "meeting_invitations:letter": (LEAD_FACILITATOR, 200),
     "meeting_invitations:attendance": (LEAD_FACILITATOR, 200),
     "meeting_invitations:meeting_calendar": (ALL, 200),
@@ -344,6 +348,7 @@ def project_data():
         "question_id": "how-much-time",
         "rule_id": "time-frame-too-short",
         "question": "food-and-drink",
+        "line_number": 1,  # of the meeting's Easy Read invitation
     }
     meeting = MeetingFactory(project=project)
     values["meeting_id"] = meeting.pk

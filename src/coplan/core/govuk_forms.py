@@ -103,10 +103,16 @@ def _choices(bound_field: BoundField, *, multiple: bool = False) -> list[dict]:
     else:
         chosen = {str(value)} if value is not None else set()
     item_hints = getattr(bound_field.field, "item_hints", {})
+    # A choice's label with markup of its own (a picture beside the words), if given.
+    item_html = getattr(bound_field.field, "item_html", {})
     return [
         {
             "value": str(choice_value),
-            "text": str(choice_label),
+            **(
+                {"html": item_html[str(choice_value)]}
+                if str(choice_value) in item_html
+                else {"text": str(choice_label)}
+            ),
             "checked": str(choice_value) in chosen,
             "hint": {"text": item_hints[str(choice_value)]}
             if str(choice_value) in item_hints

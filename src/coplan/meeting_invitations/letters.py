@@ -22,7 +22,12 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from coplan.core import formats
 from coplan.meeting_invitations.invitations import Invitation, text_for_reading
-from coplan.plain_words.easy_read import easy_read_lines, easy_read_pdf, vera_fonts
+from coplan.plain_words.easy_read import (
+    ApprovedVersion,
+    easy_read_lines,
+    easy_read_pdf,
+    vera_fonts,
+)
 
 STANDARD, LARGE_PRINT, EASY_READ = "standard", "large_print", "easy_read"
 POINT_SIZES = {STANDARD: 12, LARGE_PRINT: 18}
@@ -48,11 +53,15 @@ def letter_pdf(
     reply_link: str = "",
     sender: str = "",
     today: datetime.date,
+    easy_read: ApprovedVersion | None = None,
 ) -> bytes:
-    """One person's invitation as a letter to print, in their format."""
+    """One person's invitation as a letter to print, in their format; in Easy Read,
+    with the lines as the lead approved them (`easy_read`), if given."""
     if format == EASY_READ:
-        text = text_for_reading(invitation, reply_link=reply_link)
-        return easy_read_pdf(title=invitation.subject, lines=easy_read_lines(text))
+        lines = easy_read_lines(text_for_reading(invitation, reply_link=reply_link))
+        if easy_read is not None:
+            lines = easy_read.applied_to(lines)
+        return easy_read_pdf(title=invitation.subject, lines=lines)
     regular, bold = vera_fonts()
     size = POINT_SIZES.get(format, POINT_SIZES[STANDARD])
     body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.5)

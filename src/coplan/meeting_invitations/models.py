@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from coplan.meetings.models import InvitedPerson, Meeting
+from coplan.plain_words.models import EasyReadVersion
 
 
 class InvitationWording(models.Model):
@@ -63,6 +64,10 @@ class InvitationSent(models.Model):
     sent_at = models.DateTimeField(default=timezone.now)
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # For Easy Read: the version the lead approved that went, kept as sent.
+    easy_read_version = models.ForeignKey(
+        EasyReadVersion, on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

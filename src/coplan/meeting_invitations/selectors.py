@@ -12,13 +12,21 @@ from django.db.models import Prefetch
 
 from coplan.core.registry import Registry
 from coplan.meeting_invitations import calendars
-from coplan.meeting_invitations.invitations import KeyDate, MeetingFacts, PersonFacts, Wording
+from coplan.meeting_invitations.invitations import (
+    KeyDate,
+    MeetingFacts,
+    PersonFacts,
+    Wording,
+    invitation_build,
+    text_for_reading,
+)
 from coplan.meeting_invitations.letters import letter_format
 from coplan.meeting_invitations.models import InvitationSent, InvitationWording, ReminderSent
 from coplan.meetings.models import InvitedPerson, Meeting, Reply
 from coplan.people import crypto
 from coplan.people.choices import ContactMethod
 from coplan.people.models import Involvement, Person
+from coplan.plain_words.selectors import EasyReadState, easy_read_state
 from coplan.planning.models import Milestone
 from coplan.projects.models import Membership
 from coplan.projects.roles import Role
@@ -68,6 +76,46 @@ def wording_of(found: InvitationWording | None) -> Wording:
         training=found.training,
         payment=found.payment,
         reply_by=found.reply_by,
+    )
+
+
+@dataclass(frozen=True)
+class EasyReadDocument:
+    """The invitation as the lead checks its Easy Read version: for anyone (no name, no
+    role), with a reply link like everyone's, so its words are the ones each person's
+    own Easy Read invitation is made from (`plain_words.easy_read.lines_as_approved`)."""
+
+    document: str
+    title: str
+    source_text: str
+
+
+# Every reply link is long, so in print it is the site's address and a QR code.
+SAMPLE_REPLY_PATH = "/meeting-reply/your-own-link-to-reply/"
+
+
+def invitation_easy_read(*, meeting: Meeting, today: datetime.date) -> EasyReadDocument:
+    facts = meeting_facts(meeting=meeting, today=today)
+    invitation = invitation_build(
+        facts=facts, wording=wording_of(invitation_wording(meeting=meeting))
+    )
+    return EasyReadDocument(
+        document=f"invitation:meeting:{meeting.pk}",
+        title=invitation.subject,
+        source_text=text_for_reading(invitation, reply_link=settings.SITE_URL + SAMPLE_REPLY_PATH),
+    )
+
+
+def invitation_easy_read_state(
+    *, meeting: Meeting, today: datetime.date
+) -> tuple[EasyReadDocument, EasyReadState]:
+    """The Easy Read invitation's words, and where its version is up to."""
+    document = invitation_easy_read(meeting=meeting, today=today)
+    return document, easy_read_state(
+        project_id=meeting.project_id,
+        organisation_id=meeting.project.organisation_id,
+        document=document.document,
+        source_text=document.source_text,
     )
 
 

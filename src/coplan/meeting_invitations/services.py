@@ -47,6 +47,10 @@ from coplan.meetings.models import Attendance, InvitedPerson, Meeting, Reply
 from coplan.meetings.presenters import clock_words
 from coplan.people import selectors as people_selectors
 from coplan.people.needs import MAX_REMINDER_DAYS
+from coplan.plain_words import selectors as easy_read_selectors
+from coplan.plain_words import services as easy_read_services
+from coplan.plain_words.easy_read import ApprovedVersion
+from coplan.plain_words.models import EasyReadVersion
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +61,11 @@ REMINDER_LATEST_BEFORE = datetime.timedelta(hours=2)  # and at least 2 hours bef
 
 class InvitationRuleError(RuleError):
     """Something the rules do not allow, in plain words."""
+
+
+class EasyReadNotApprovedError(InvitationRuleError):
+    """Someone waiting gets Easy Read, and the lead has not approved its Easy Read
+    version (or the invitation changed since): they are asked to check it first."""
 
 
 # The invitation's wording -------------------------------------------------------------------
@@ -104,19 +113,33 @@ class Sent:
         return len(self.emailed) + len(self.letters)
 
 
-def _attachment(invitation: Invitation, *, format: str, reply_link: str) -> tuple | None:
+def _attachment(
+    invitation: Invitation,
+    *,
+    format: str,
+    reply_link: str,
+    easy_read: ApprovedVersion | None = None,
+) -> tuple | None:
     """People who asked for Easy Read or large print get it as a PDF with the email too."""
     if format not in (EASY_READ, LARGE_PRINT):
         return None
     pdf = letter_pdf(
-        invitation=invitation, format=format, reply_link=reply_link, today=timezone.localdate()
+        invitation=invitation,
+        format=format,
+        reply_link=reply_link,
+        today=timezone.localdate(),
+        easy_read=easy_read,
     )
     name = "invitation-easy-read.pdf" if format == EASY_READ else "invitation-large-print.pdf"
     return (name, pdf, "application/pdf")
 
 
 def invitation_email(
-    *, row: selectors.InvitationRow, facts: MeetingFacts, wording: Wording
+    *,
+    row: selectors.InvitationRow,
+    facts: MeetingFacts,
+    wording: Wording,
+    easy_read: ApprovedVersion | None = None,
 ) -> EmailMessage:
     invitation = invitation_build(facts=facts, wording=wording, person=row.person_facts)
     reply_link = links.reply_link(invited_id=row.invited.pk)
@@ -128,7 +151,9 @@ def invitation_email(
     if facts.lead_name:
         body += f"\nWith best wishes,\n{facts.lead_name}\n"
     message = EmailMessage(subject=invitation.subject, body=body, to=[row.invited.person.email])
-    attachment = _attachment(invitation, format=row.letter_format, reply_link=reply_link)
+    attachment = _attachment(
+        invitation, format=row.letter_format, reply_link=reply_link, easy_read=easy_read
+    )
     if attachment:
         message.attach(*attachment)
     return message
@@ -149,6 +174,14 @@ def _record_and_send(
 ) -> Sent:
     facts = selectors.meeting_facts(meeting=meeting, today=timezone.localdate(now))
     wording = selectors.wording_of(selectors.invitation_wording(meeting=meeting))
+    version = _easy_read_to_send(meeting, rows, now=now)
+    easy_read = (
+        easy_read_selectors.approved_version(
+            version=version, organisation_id=meeting.project.organisation_id
+        )
+        if version is not None
+        else None
+    )
     sent, records, messages = Sent(), [], []
     for row in rows:
         name = row.invited.person.full_name
@@ -163,10 +196,18 @@ def _record_and_send(
                 format=row.letter_format,
                 sent_at=now,
                 sender=sender,
+                easy_read_version=version if row.letter_format == EASY_READ else None,
             )
         )
         if how == SentBy.EMAIL:
-            messages.append(invitation_email(row=row, facts=facts, wording=wording))
+            messages.append(
+                invitation_email(
+                    row=row,
+                    facts=facts,
+                    wording=wording,
+                    easy_read=easy_read if row.letter_format == EASY_READ else None,
+                )
+            )
             sent.emailed.append(name)
         else:
             sent.letters.append(name)
@@ -177,6 +218,44 @@ def _record_and_send(
     transaction.on_commit(lambda: _send_emails(messages))
     transaction.on_commit(_reminders_keep_running)
     return sent
+
+
+def _easy_read_to_send(
+    meeting: Meeting, rows: list[selectors.InvitationRow], *, now: datetime.datetime
+) -> EasyReadVersion | None:
+    """The approved Easy Read version, if anyone being sent the invitation gets Easy
+    Read (from now on kept as sent); EasyReadNotApprovedError if there is none."""
+    if not any(row.delivery != selectors.NO_WAY and row.letter_format == EASY_READ for row in rows):
+        return None
+    document = selectors.invitation_easy_read(meeting=meeting, today=timezone.localdate(now))
+    try:
+        return easy_read_services.easy_read_version_send(
+            project=meeting.project,
+            document=document.document,
+            source_text=document.source_text,
+            now=now,
+        )
+    except easy_read_services.EasyReadError as error:
+        raise EasyReadNotApprovedError(error.message) from error
+
+
+def invitation_easy_read_for_letter(
+    *, meeting: Meeting, row: selectors.InvitationRow
+) -> ApprovedVersion | None:
+    """The Easy Read version one person's letter is printed with: the one they were
+    sent (kept as sent), else the one approved now, else none (the maker's lines)."""
+    if row.letter_format != EASY_READ:
+        return None
+    last = row.last_sent
+    version = last.easy_read_version if last is not None else None
+    if version is None:
+        _, state = selectors.invitation_easy_read_state(meeting=meeting, today=timezone.localdate())
+        version = state.latest if state.approved else None
+    if version is None:
+        return None
+    return easy_read_selectors.approved_version(
+        version=version, organisation_id=meeting.project.organisation_id
+    )
 
 
 def _reminders_keep_running() -> None:
@@ -227,6 +306,7 @@ def letter_for(*, meeting: Meeting, row: selectors.InvitationRow) -> bytes:
         reply_link=links.reply_link(invited_id=row.invited.pk),
         sender=facts.lead_name,
         today=timezone.localdate(),
+        easy_read=invitation_easy_read_for_letter(meeting=meeting, row=row),
     )
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import segno
+from PIL import Image as PILImage
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -44,7 +45,7 @@ from svglib.svglib import svg2rlg
 
 from coplan import language
 from coplan.language.text import mask_markup, sentences
-from coplan.plain_words.pictures import Picture, credit, picture_for
+from coplan.plain_words.pictures import PNG, Picture, credit, picture_for
 
 EASY_READ_POINT_SIZE = 16  # the least Easy Read guidance allows in print
 PICTURE_SIZE = 2.5 * cm
@@ -237,6 +238,112 @@ def _money_once(lines: list[EasyReadLine]) -> list[EasyReadLine]:
     return kept
 
 
+@dataclass(frozen=True)
+class ApprovedLine:
+    """One line of an Easy Read version as the lead left it: the words the maker gave
+    (`source`), the words now, the chosen picture's key (`Picture.key`, "" for none)
+    and whether it is a heading. A line whose words are empty is left out."""
+
+    source: str
+    words: str
+    picture: str = ""
+    heading: bool = False
+
+    def as_data(self) -> dict:
+        return {
+            "source": self.source,
+            "words": self.words,
+            "picture": self.picture,
+            "heading": self.heading,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> "ApprovedLine":
+        return cls(
+            str(data["source"]),
+            str(data["words"]),
+            str(data.get("picture", "")),
+            bool(data.get("heading", False)),
+        )
+
+
+def approved_from(
+    lines: list[EasyReadLine], *, own_pictures: tuple[Picture, ...] = ()
+) -> list[ApprovedLine]:
+    """The maker's lines as a first version for the lead: the same words and pictures,
+    except that an organisation's own picture for a topic is used before the bank's."""
+    own = {}
+    for picture in own_pictures:
+        for topic in picture.topic.split(","):
+            own.setdefault(topic.strip(), picture)
+    approved = []
+    for line in lines:
+        picture = line.bank_picture
+        if picture is not None and picture.topic in own:
+            picture = own[picture.topic]
+        approved.append(
+            ApprovedLine(
+                line.words, line.words, picture.key if picture else "", line.kind == HEADING
+            )
+        )
+    return approved
+
+
+def lines_as_approved(
+    lines: list[EasyReadLine],
+    approved: list[ApprovedLine],
+    pictures: dict[str, Picture],
+) -> list[EasyReadLine]:
+    """The maker's `lines` with what the lead approved put in: each line the lead saw
+    (found by the maker's words) gets their words, picture and heading; lines they did
+    not see (one person's greeting, role or reply link) stay as the maker made them. A
+    link keeps its own address (each person's QR code is theirs)."""
+    waiting: dict[str, list[ApprovedLine]] = {}
+    for line in approved:
+        waiting.setdefault(line.source, []).append(line)
+    shown = []
+    for line in lines:
+        if not waiting.get(line.words):
+            shown.append(line)
+            continue
+        chosen = waiting[line.words].pop(0)
+        words = chosen.words.strip()
+        if not words:
+            continue
+        if line.kind == LINK:
+            kind = LINK
+        elif chosen.heading:
+            kind = HEADING
+        else:
+            kind = SENTENCE if line.kind == HEADING else line.kind
+        findings = line.findings
+        if words != line.words:
+            findings = tuple(language.check(words, mode=language.EASY_READ).findings)
+        shown.append(
+            replace(
+                line,
+                words=words,
+                findings=findings,
+                bank_picture=None if kind == HEADING else pictures.get(chosen.picture),
+                kind=kind,
+                notes=line.notes if words == line.words else (),
+            )
+        )
+    return shown
+
+
+@dataclass(frozen=True)
+class ApprovedVersion:
+    """An Easy Read version as the lead approved it, with the pictures its lines name,
+    to put into each copy made from the same words (`lines_as_approved`)."""
+
+    lines: tuple[ApprovedLine, ...]
+    pictures: dict[str, Picture]
+
+    def applied_to(self, lines: list[EasyReadLine]) -> list[EasyReadLine]:
+        return lines_as_approved(lines, list(self.lines), self.pictures)
+
+
 def lines_without_picture(text: str) -> list[str]:
     """The Easy Read lines of a text that no picture in the bank fits, to tell the
     lead before it goes (they get no picture, never a placeholder)."""
@@ -245,16 +352,24 @@ def lines_without_picture(text: str) -> list[str]:
 
 def uses_bank_pictures(lines: list[EasyReadLine]) -> bool:
     """Whether any line shows a picture from the bank (then its credit is due)."""
-    return any(line.bank_picture and not line.picture for line in lines)
+    return any(
+        line.bank_picture and line.bank_picture.is_openmoji and not line.picture for line in lines
+    )
 
 
 def picture_drawing(picture: Picture, size: float = PICTURE_SIZE):
     """A bank picture drawn for print (vector, from the SVG the asset build made), or
     None if the build has not made it: then the line has no picture, never a box.
     (tests/plain_words/test_pictures.py checks the build made every picture.)"""
-    if not picture.built_file.is_file():
+    content = picture.file_content()
+    if not content:
         return None
-    drawing = svg2rlg(str(picture.built_file))
+    if picture.media_type == PNG:
+        with PILImage.open(io.BytesIO(content)) as image:
+            width, height = image.size
+        scale = size / max(width, height)
+        return Image(io.BytesIO(content), width=width * scale, height=height * scale)
+    drawing = svg2rlg(io.BytesIO(content))
     scale = size / max(drawing.width, drawing.height)
     drawing.scale(scale, scale)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
@@ -309,7 +424,7 @@ def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
             picture = qr_image(line.link)
         elif picture is None and line.bank_picture:
             picture = picture_drawing(line.bank_picture)
-            drawn = drawn or picture is not None
+            drawn = drawn or (picture is not None and line.bank_picture.is_openmoji)
         words = "<br/>".join(_escape(part) for part in line.words.splitlines())
         rows.append([picture or "", Paragraph(words, body)])
         if line.write_in:

@@ -9,6 +9,7 @@ A sentence gets the picture of the first topic whose words it uses; a sentence
 about nothing in the bank gets no picture, never a placeholder. No Django here.
 """
 
+import base64
 import json
 import re
 from dataclasses import dataclass
@@ -22,11 +23,31 @@ STATIC_FOLDER = "coplan/pictures"
 BUILT_FOLDER = Path(__file__).resolve().parents[3] / "build" / "static" / STATIC_FOLDER
 
 
+SVG, PNG = "image/svg+xml", "image/png"
+OWN_PREFIX = "own-"
+
+
 @dataclass(frozen=True)
 class Picture:
+    """A picture for Easy Read lines: one of the bank's (OpenMoji, by `hexcode`) or one
+    an organisation added (`own_id`, with its checked `content`)."""
+
     topic: str
     hexcode: str
     alt: str
+    own_id: int | None = None
+    content: bytes = b""
+    media_type: str = SVG
+
+    @property
+    def key(self) -> str:
+        """How a chosen picture is named in an approved Easy Read line."""
+        return f"{OWN_PREFIX}{self.own_id}" if self.own_id is not None else self.hexcode
+
+    @property
+    def is_openmoji(self) -> bool:
+        """From the bank (then the OpenMoji credit is due), not the organisation's own."""
+        return self.own_id is None
 
     @property
     def static_path(self) -> str:
@@ -37,6 +58,18 @@ class Picture:
     def built_file(self) -> Path:
         """The SVG file the asset build made, for drawing it in a PDF."""
         return BUILT_FOLDER / f"{self.hexcode}.svg"
+
+    def file_content(self) -> bytes | None:
+        """The picture's bytes (SVG or PNG, as `media_type`), or None if a bank
+        picture was not built."""
+        if self.own_id is not None:
+            return self.content
+        return self.built_file.read_bytes() if self.built_file.is_file() else None
+
+    def data_uri(self) -> str:
+        """The picture as a data: address, to put in a page or a document as it is."""
+        content = self.file_content() or b""
+        return f"data:{self.media_type};base64,{base64.b64encode(content).decode('ascii')}"
 
 
 @dataclass(frozen=True)
@@ -82,6 +115,11 @@ def bank() -> tuple[Picture, ...]:
 def credit() -> Credit:
     """The credit OpenMoji's licence asks for, wherever its pictures are shown."""
     return _bank()[1]
+
+
+def bank_picture(key: str) -> Picture | None:
+    """The bank's picture with this key (its hexcode), or None."""
+    return next((picture for picture in bank() if picture.key == key), None)
 
 
 def picture_for(sentence: str) -> Picture | None:

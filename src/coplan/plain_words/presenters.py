@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.templatetags.static import static
+
 from coplan import language
+from coplan.plain_words.pictures import Picture
 
 LIMIT_CHARACTERS = 200_000
 
@@ -80,3 +83,16 @@ def report_view(
         for number, finding in enumerate(report.findings, start=1)
     )
     return ReportView(report, findings, _pieces(text, findings))
+
+
+def picture_src(picture: Picture) -> str:
+    """Where a page gets a picture: the bank's from the static files, an organisation's
+    own as a data: address (it is kept in the database, and checked on the way in)."""
+    return picture.data_uri() if not picture.is_openmoji else static(picture.static_path)
+
+
+def picture_choices(pictures: dict[str, Picture]) -> list[tuple[Picture, str]]:
+    """The pictures a lead may choose from, the organisation's own first, each with
+    where the page gets it."""
+    ordered = sorted(pictures.values(), key=lambda picture: picture.is_openmoji)
+    return [(picture, picture_src(picture)) for picture in ordered]

@@ -1,15 +1,26 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from coplan import language
-from coplan.core.http import posted
+from coplan.core.http import posted, save_form
+from coplan.organisations.access import organisation_admin_view
+from coplan.organisations.models import StaffMembership
+from coplan.organisations.pages import organisation_page
+from coplan.plain_words import selectors, services
 from coplan.plain_words.easy_read import easy_read_lines, easy_read_pdf, uses_bank_pictures
-from coplan.plain_words.forms import CheckForm, EasyReadForm, allowed_words
+from coplan.plain_words.forms import (
+    CheckForm,
+    EasyReadForm,
+    OrganisationPictureForm,
+    allowed_words,
+)
 from coplan.plain_words.pictures import credit
-from coplan.plain_words.presenters import report_view
+from coplan.plain_words.presenters import picture_src, report_view
 
 
 @login_required
@@ -69,4 +80,49 @@ def easy_read(request: HttpRequest) -> HttpResponse:
             "uses_bank_pictures": uses_bank_pictures,
             "picture_credit": credit,
         },
+    )
+
+
+@organisation_admin_view
+def organisation_pictures(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
+    """The organisation's own pictures for Easy Read, which its projects may choose."""
+    organisation = staff_membership.organisation
+    return organisation_page(
+        request,
+        staff_membership,
+        "plain_words/organisation_pictures.html",
+        pictures=selectors.own_pictures(organisation_id=organisation.pk),
+        picture_src=picture_src,
+        back=reverse("projects:list"),
+    )
+
+
+@organisation_admin_view
+def organisation_picture_add(
+    request: HttpRequest, staff_membership: StaffMembership
+) -> HttpResponse:
+    organisation = staff_membership.organisation
+    form = OrganisationPictureForm(posted(request), request.FILES or None, topics=services.TOPICS)
+    back = reverse("plain_words:organisation_pictures", kwargs={"organisation_id": organisation.pk})
+
+    def add():
+        return services.organisation_picture_add(
+            organisation=organisation,
+            # One byte more than allowed is enough to say it is too big.
+            content=form.cleaned_data["picture"].read(settings.EASY_READ_PICTURE_MAX_BYTES + 1),
+            alt=form.cleaned_data["alt"],
+            topics=form.cleaned_data["topics"],
+            by=request.user,
+        )
+
+    if save_form(request, form, add, lambda added: f"‘{added.alt}’ has been added."):
+        return redirect(back)
+    return organisation_page(
+        request,
+        staff_membership,
+        "organisations/layout-form.html",
+        form=form,
+        heading="Add a picture for Easy Read",
+        button="Add the picture",
+        back=back,
     )

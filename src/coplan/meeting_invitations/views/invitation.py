@@ -19,7 +19,6 @@ from coplan.meeting_invitations.invitations import (
     Missing,
     invitation_build,
     invitation_missing,
-    text_for_reading,
 )
 from coplan.meeting_invitations.letters import EASY_READ, LARGE_PRINT
 from coplan.meeting_invitations.rules import (
@@ -32,7 +31,6 @@ from coplan.meeting_invitations.views.base import (
     people_word,
 )
 from coplan.meetings.models import Meeting
-from coplan.plain_words.easy_read import lines_without_picture
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.pages import say_wording
@@ -179,7 +177,11 @@ def invitation_send(request: HttpRequest, membership: Membership, meeting_id: in
     """Check, then send, to everyone invited who has not been sent the invitation yet."""
     meeting = meeting_of(membership, meeting_id)
     if request.method == "POST":
-        sent = services.meeting_invitations_send(meeting=meeting, sender=request.user)
+        try:
+            sent = services.meeting_invitations_send(meeting=meeting, sender=request.user)
+        except services.EasyReadNotApprovedError as error:
+            messages.error(request, error.message)
+            return redirect(meeting_url("meeting_invitations:invitation_send", meeting))
         parts = []
         if sent.emailed:
             parts.append(f"emailed {len(sent.emailed)} {people_word(len(sent.emailed))}")
@@ -208,12 +210,30 @@ def invitation_send(request: HttpRequest, membership: Membership, meeting_id: in
         already=len(rows) - len(waiting),
         missing=_missing_lines(meeting, missing, rows),
         how_words=_how_words,
-        without_picture=(
-            lines_without_picture(text_for_reading(invitation_build(facts=facts, wording=wording)))
-            if any(row.letter_format == EASY_READ for row in waiting)
-            else []
-        ),
+        **_easy_read_check(meeting, waiting),
     )
+
+
+def _easy_read_check(meeting: Meeting, waiting: list[selectors.InvitationRow]) -> dict:
+    """For the send page, when someone waiting gets Easy Read: whether its version is
+    approved (or out of date), and which of its lines have no picture."""
+    easy_read_people = [
+        row
+        for row in waiting
+        if row.letter_format == EASY_READ and row.delivery != selectors.NO_WAY
+    ]
+    if not easy_read_people:
+        return {"easy_read_people": [], "easy_read": None, "without_picture": []}
+    _, state = selectors.invitation_easy_read_state(meeting=meeting, today=timezone.localdate())
+    return {
+        "easy_read_people": easy_read_people,
+        "easy_read": state,
+        "without_picture": [
+            line.words
+            for line in state.lines
+            if line.words and not line.heading and not line.picture
+        ],
+    }
 
 
 def _letters(count: int) -> str:
