@@ -64,6 +64,20 @@ EXPECTED = {
     "projects:change_role": (LEAD_ONLY, 200),
     "projects:remove_member": (LEAD_ONLY, 200),
     "projects:cancel_invitation": (LEAD_ONLY, 405),  # a button, so POST only
+    # Download data: the page for staff; each file (CSV, Excel, and what its columns hold)
+    # for the roles that see that data on the pages
+    "projects:downloads": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
+    **{
+        f"projects:download_{name}_{file_format}": (roles, 200)
+        for name, roles in {
+            "participants": LEAD_FACILITATOR,
+            "attendance": LEAD_FACILITATOR,
+            "claims": CLAIM_STAFF,
+            "feedback-results": FEEDBACK_VIEWERS,
+            "equality-monitoring": LEAD_MANAGER,
+        }.items()
+        for file_format in ("csv", "xlsx", "columns")
+    },
     "guides:plan": (ALL, 200),
     "guides:section": (ALL, 200),
     "guides:comment": (ALL, 405),

@@ -19,6 +19,7 @@ MENUS = {
         "Paying people",
         "Project team",
         "Stakeholders and participants",
+        "Download data",
     ],
     Role.FACILITATOR: [
         "Overview",
@@ -30,6 +31,7 @@ MENUS = {
         "Paying people",
         "Project team",
         "Stakeholders and participants",
+        "Download data",
     ],
     Role.MANAGER: [
         "Overview",
@@ -40,6 +42,7 @@ MENUS = {
         "Feedback",
         "Project team",
         "Stakeholders and participants",
+        "Download data",
     ],
     Role.CO_PRODUCER: [
         "Overview",
@@ -49,7 +52,14 @@ MENUS = {
         "Paying people",
         "Project team",
     ],
-    Role.FINANCE: ["Overview", "Keeping track", "Meetings", "Paying people", "Project team"],
+    Role.FINANCE: [
+        "Overview",
+        "Keeping track",
+        "Meetings",
+        "Paying people",
+        "Project team",
+        "Download data",
+    ],
 }
 
 

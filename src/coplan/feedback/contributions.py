@@ -1,21 +1,31 @@
 """What the feedback app adds to what every app shares (see `coplan.core.registry`)."""
 
+from itertools import groupby
+
 from django.urls import reverse
 
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
+from coplan.core.spreadsheets import NUMBER
 from coplan.feedback import plan_document, rules, selectors
 from coplan.feedback.bench import feedback_bench_seed
 from coplan.feedback.demo import feedback_demo_load
+from coplan.feedback.presenters import results_rows
 from coplan.feedback.telling import KINDS
 from coplan.notifications.kinds import kinds_register
 from coplan.people.everything_held import ACCOUNT_SECTIONS, AccountSection
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    ANSWER,
+    EXPORTS,
     HOME_PANELS,
     NEEDS_ATTENTION,
+    NUMBER_OF_PEOPLE,
     PLAN_SECTIONS,
     PROJECT_NAV,
+    QUESTION,
+    Export,
+    ExportColumn,
     HomePanel,
     NavEntry,
     PlanSection,
@@ -70,6 +80,34 @@ def held_about(*, user, organisation_id: int | None, own: bool) -> dict:
     return feedback
 
 
+FORM = ExportColumn("Feedback form", "The feedback form's title.")
+OUT_OF = ExportColumn("Out of", "How many people answered the question.", NUMBER)
+
+
+def results_download_rows(membership: Membership):
+    """The results of every answered form, as each form's results CSV has them (a
+    closed box's questions with too few answers say so, and their words are left out),
+    with the form's title first: a fixed number of queries, words read a few at a time."""
+    project = membership.project
+    results = sorted(selectors.general_feelings(project=project), key=lambda found: found.form.pk)
+    words = groupby(selectors.project_words(project=project), key=lambda row: row[0])
+    pending = next(words, None)
+    for found in results:
+        while pending is not None and pending[0] < found.form.pk:
+            pending = next(words, None)
+        form_words = []
+        if pending is not None and pending[0] == found.form.pk:
+            form_words = ((question_id, text) for _, question_id, text in pending[1])
+        for question, answer, count, out_of in results_rows(found, form_words):
+            yield {
+                FORM.heading: found.form.title,
+                QUESTION.heading: question,
+                ANSWER.heading: answer,
+                NUMBER_OF_PEOPLE.heading: count,
+                OUT_OF.heading: out_of,
+            }
+
+
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
@@ -113,6 +151,21 @@ def register() -> None:
             permission=rules.VIEW_YOU_SAID_WE_DID,
         ),
         order=85,
+    )
+    EXPORTS.register(
+        "feedback-results",
+        Export(
+            "Feedback results",
+            "For every feedback form with answers: how many people gave each answer to "
+            "each question, then what people wrote. A closed box shows nothing for a "
+            f"question fewer than {selectors.SMALLEST_GROUP} people answered, as on the "
+            "results page. Nobody's "
+            "answers are linked to each other or to their name.",
+            rules.VIEW_FEEDBACK,
+            (FORM, QUESTION, ANSWER, NUMBER_OF_PEOPLE, OUT_OF),
+            results_download_rows,
+        ),
+        order=40,
     )
     DEMO.register("feedback", lambda demo: feedback_demo_load(project=demo.project), order=50)
     BENCH.register("feedback", feedback_bench_seed, order=50)

@@ -2,12 +2,14 @@
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 
 import segno
 from markupsafe import Markup, escape
 
 from coplan.core.govuk_forms import field_params
 from coplan.core.presenters import Tag
+from coplan.core.spreadsheets import cell_text
 from coplan.feedback import bank
 from coplan.feedback.selectors import QuestionResult, Results
 
@@ -69,38 +71,40 @@ def qr_matrix(link: str) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(row) for row in segno.make(link, error="m").matrix)
 
 
-def results_csv(results: Results, words: list[tuple[int, str]]) -> str:
-    """One row per answer count, then one row per free-text answer. A closed box's
-    questions with too few answers say so instead. Rows never link one person's
-    answers to each other."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Question", "Answer", "Number of people", "Out of"])
+RESULTS_HEADINGS = ("Question", "Answer", "Number of people", "Out of")
+TOO_FEW = "Too few answers to show"
+
+
+def results_rows(results: Results, words: Iterable[tuple[int, str]]) -> Iterator[list]:
+    """One row per answer count, then one row per free-text answer (`words`: question
+    id and words, in order). A closed box's questions with too few answers say so
+    instead, and their words are left out. Rows never link one person's answers to
+    each other."""
     hidden = set()
     for result in results.questions:
         question = result.question
         if result.suppressed:
             hidden.add(question.pk)
-            writer.writerow([_safe(question.standard), "Too few answers to show", "", ""])
-            continue
-        if question.kind == bank.WORDS:
-            writer.writerow(
-                [_safe(question.standard), "Answers in words (listed below)", result.answered, ""]
-            )
-            continue
-        for count in result.counts:
-            writer.writerow([_safe(question.standard), count.label, count.count, result.answered])
+            yield [question.standard, TOO_FEW, None, None]
+        elif question.kind == bank.WORDS:
+            yield [question.standard, "Answers in words (listed below)", result.answered, None]
+        else:
+            for count in result.counts:
+                yield [question.standard, count.label, count.count, result.answered]
     by_id = {result.question.pk: result.question for result in results.questions}
     for question_id, text in words:
-        if question_id in hidden or question_id not in by_id:
-            continue
-        writer.writerow([_safe(by_id[question_id].standard), _safe(text), "", ""])
+        if question_id not in hidden and question_id in by_id:
+            yield [by_id[question_id].standard, text, None, None]
+
+
+def results_csv(results: Results, words: list[tuple[int, str]]) -> str:
+    """A form's results as CSV (`results_rows`), every cell safe from formulas."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(RESULTS_HEADINGS)
+    for row in results_rows(results, words):
+        writer.writerow([cell_text(value) for value in row])
     return out.getvalue()
-
-
-def _safe(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: make them words."""
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
 def picture_radios(bound_field, question) -> dict:

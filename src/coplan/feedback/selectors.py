@@ -2,6 +2,7 @@
 you said we did and whether people are still waiting to hear back, reflections
 and lessons. Every read of a project's things takes the project."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -357,6 +358,18 @@ def all_words(*, form: FeedbackForm) -> list[tuple[int, str]]:
         .exclude(words="")
         .order_by("question__position", "question_id", "words")
         .values_list("question_id", "words")
+    )
+
+
+def project_words(*, project: Project) -> Iterator[tuple[int, int, str]]:
+    """Every free-text answer of the project's forms (form id, question id, words), by
+    form, then as `all_words` orders them, a few thousand at a time: one query."""
+    return (
+        FeedbackAnswer.objects.filter(question__form__project=project, question__kind=bank.WORDS)
+        .exclude(words="")
+        .order_by("question__form_id", "question__position", "question_id", "words")
+        .values_list("question__form_id", "question_id", "words")
+        .iterator(chunk_size=2000)
     )
 
 

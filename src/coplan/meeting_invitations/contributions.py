@@ -8,17 +8,28 @@ from django.urls import reverse
 from coplan.core.demo import DEMO
 from coplan.meeting_invitations.demo import invitations_demo_load
 from coplan.meeting_invitations.rules import DOWNLOAD_CALENDAR, RECORD_ATTENDANCE, SEND_INVITATIONS
-from coplan.meeting_invitations.selectors import invitations_held_about
+from coplan.meeting_invitations.selectors import (
+    attendance_for_download,
+    invitations_held_about,
+    people_invited,
+)
 from coplan.meeting_invitations.telling import KINDS
 from coplan.meeting_invitations.yours import home_panel, meeting_part, your_projects_panel
 from coplan.meetings.models import Meeting
 from coplan.meetings.registries import MEETING_LINKS, MEETING_PARTS, MeetingLink
 from coplan.notifications.kinds import kinds_register
 from coplan.people.selectors import RECORD_SECTIONS, RecordSection
+from coplan.people.services import people_download_record
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    EXPORTS,
     HOME_PANELS,
+    MEETING,
+    MEETING_DATE,
+    NAME,
     YOUR_PROJECTS_PANELS,
+    Export,
+    ExportColumn,
     HomePanel,
     YourProjectsPanel,
 )
@@ -41,6 +52,36 @@ def meeting_page_links(membership: Membership, meeting: Meeting) -> list[Meeting
     ]
 
 
+REPLY = ExportColumn(
+    "Reply",
+    "What they said when invited: coming in person, coming online, not coming, or no reply yet.",
+)
+CAME = ExportColumn(
+    "Came", "Whether they came, as recorded on the day: came, did not come, or not recorded."
+)
+
+
+def attendance_rows(membership: Membership):
+    """Each person invited to each meeting, with their reply and whether they came."""
+    for invited in attendance_for_download(project_id=membership.project_id):
+        yield {
+            MEETING.heading: invited.meeting.title,
+            MEETING_DATE.heading: invited.meeting.meets_on,
+            NAME.heading: invited.person.full_name,
+            REPLY.heading: invited.get_reply_display(),
+            CAME.heading: invited.get_attendance_display(),
+        }
+
+
+def attendance_download_record(*, membership: Membership, actor, where: str) -> None:
+    people_download_record(
+        people=people_invited(project_id=membership.project_id),
+        project=membership.project,
+        actor=actor,
+        where=where,
+    )
+
+
 def register() -> None:
     kinds_register(KINDS)
     MEETING_LINKS.register("invitations", meeting_page_links, order=10)
@@ -61,6 +102,19 @@ def register() -> None:
         order=1,
     )
     DEMO.register("invitations", lambda demo: invitations_demo_load(project=demo.project), order=40)
+    EXPORTS.register(
+        "attendance",
+        Export(
+            "Attendance",
+            "Everyone invited to each meeting: what they replied and whether they came, as "
+            "recorded on the day. One row a person a meeting.",
+            RECORD_ATTENDANCE,
+            (MEETING, MEETING_DATE, NAME, REPLY, CAME),
+            attendance_rows,
+            record=attendance_download_record,
+        ),
+        order=20,
+    )
     RECORD_SECTIONS.register(
         "meetings",
         RecordSection(

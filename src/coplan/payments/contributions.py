@@ -4,9 +4,10 @@ from django.urls import reverse
 
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
+from coplan.core.spreadsheets import DATE, MONEY, NUMBER, TEXT
 from coplan.meeting_invitations.selectors import PAYMENT_INFORMATION
 from coplan.notifications.kinds import kinds_register
-from coplan.payments import receipts, rules, selectors
+from coplan.payments import exports, receipts, rules, selectors
 from coplan.payments.bench import payments_bench_seed
 from coplan.payments.demo import payments_demo_load
 from coplan.payments.models import BankDetails
@@ -18,14 +19,22 @@ from coplan.people.everything_held import (
 )
 from coplan.people.models import Person
 from coplan.people.selectors import RECORD_SECTIONS, RecordSection
-from coplan.people.services import ERASURE, KEY_ROTATIONS, tokens_reencrypt
+from coplan.people.services import (
+    ERASURE,
+    KEY_ROTATIONS,
+    people_download_record,
+    tokens_reencrypt,
+)
 from coplan.planning.selectors import SPENDING
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    EXPORTS,
     HOME_PANELS,
     NEEDS_ATTENTION,
     PROJECT_NAV,
     YOUR_PROJECTS_PANELS,
+    Export,
+    ExportColumn,
     HomePanel,
     NavEntry,
     YourProjectsPanel,
@@ -79,6 +88,44 @@ def keys_rotate() -> list[str]:
     return [f"bank details of {bank_details} people", f"{receipts.receipts_rotate()} receipts"]
 
 
+def _kind(at: int, heading: str) -> str:
+    if at >= exports.MONEY_FROM:
+        return MONEY
+    if heading in exports.DATE_COLUMNS:
+        return DATE
+    return NUMBER if at == 0 else TEXT
+
+
+# The columns of finance's export, with the same headings; how people are paid and the
+# cost code only for finance, as on the pages.
+CLAIM_COLUMNS = tuple(
+    ExportColumn(
+        heading,
+        exports.MEANINGS[heading],
+        _kind(at, heading),
+        permission=rules.PAY_CLAIMS if heading in exports.FINANCE_ONLY else None,
+    )
+    for at, heading in enumerate(exports.COLUMNS)
+)
+
+
+def claim_rows(membership: Membership):
+    project = membership.project
+    return exports.download_rows(
+        selectors.claims_for_download(project=project),
+        cost_code=selectors.project_cost_code(project=project),
+    )
+
+
+def claims_download_record(*, membership: Membership, actor, where: str) -> None:
+    people_download_record(
+        people=selectors.people_claiming(project=membership.project),
+        project=membership.project,
+        actor=actor,
+        where=where,
+    )
+
+
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
@@ -113,6 +160,20 @@ def register() -> None:
     )
     DEMO.register("payments", lambda demo: payments_demo_load(project=demo.project), order=60)
     BENCH.register("payments", payments_bench_seed, order=60)
+    EXPORTS.register(
+        "claims",
+        Export(
+            "Claims",
+            "Every claim in the project, whatever its status: who it pays, what for, where "
+            "it is, and the amounts for time and each kind of expense, with the same "
+            "columns as finance’s download. One row a claim.",
+            rules.VIEW_CLAIMS,
+            CLAIM_COLUMNS,
+            claim_rows,
+            record=claims_download_record,
+        ),
+        order=30,
+    )
     SPENDING.register("payments", selectors.project_spend, order=10)
     PAYMENT_INFORMATION.register("payments", selectors.payment_words, order=10)
     RECORD_SECTIONS.register(

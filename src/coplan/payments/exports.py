@@ -5,13 +5,15 @@ worked out from whole pence, so each row's total is exactly the sum of its colum
 import csv
 import datetime
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from coplan.core.numbers import pounds
+from coplan.core.spreadsheets import cell_safe, cell_text
+from coplan.payments import selectors
 from coplan.payments.choices import ExpenseCategory, HowPaid, LineKind
 from coplan.payments.models import Claim, PaymentChoice
 
@@ -39,11 +41,6 @@ class ExportRow:
     values: list
 
 
-def _cell_text(value: str) -> str:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def export_rows(
     *,
     claims: list[Claim],
@@ -61,35 +58,75 @@ def export_rows(
             by_category[key] += line.amount_pence
         choice = choices.get(claim.person_id)
         rows.append(
-            [
-                claim.pk,
-                _cell_text(claim.person.full_name),
-                HowPaid(choice.how).label if choice else "Not said",
-                _cell_text(claim.what),
-                claim.activity_on,
-                claim.approved_at.date() if claim.approved_at else None,
-                claim.get_status_display(),
-                claim.paid_on,
-                _cell_text(claim.paid_reference),
-                _cell_text(claim.project.name),
-                _cell_text(
-                    cost_codes.get(claim.project_id, "") if cost_codes is not None else cost_code
-                ),
-                *[pounds(pence) for pence in by_category.values()],
-                pounds(sum(by_category.values())),
-            ]
+            claim_row(
+                claim,
+                pence=list(by_category.values()),
+                how=choice.how if choice else None,
+                cost_code=cost_codes.get(claim.project_id, "")
+                if cost_codes is not None
+                else cost_code,
+            )
         )
     return rows
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    return str(value)
+def claim_row(claim: Claim, *, pence: list[int], how: str | None, cost_code: str) -> list:
+    """A claim's row: `pence` is its payment for time, then each kind of expense."""
+    return [
+        claim.pk,
+        cell_safe(claim.person.full_name),
+        HowPaid(how).label if how else "Not said",
+        cell_safe(claim.what),
+        claim.activity_on,
+        claim.approved_at.date() if claim.approved_at else None,
+        claim.get_status_display(),
+        claim.paid_on,
+        cell_safe(claim.paid_reference),
+        cell_safe(claim.project.name),
+        cell_safe(cost_code),
+        *[pounds(amount) for amount in pence],
+        pounds(sum(pence)),
+    ]
+
+
+# What each column holds, for the data dictionary of "Download data"; those only finance
+# may see (how people are paid is theirs, as bank details are, and the cost code).
+MEANINGS = {
+    "Claim number": "The claim's number in coplan.",
+    "Payee": "The person the claim pays (‘Erased person’ if they were erased).",
+    "How paid": "How the person chose to be paid: bank transfer, vouchers, or not at all.",
+    "What for": "The meeting the claim is for, or the activity in the person's words.",
+    "Date of meeting or activity": "The day of the meeting or activity.",
+    "Approved on": "The day the claim was approved, if it has been.",
+    "Status": "Where the claim is: not sent yet, sent, sent back, approved, or paid.",
+    "Paid on": "The day finance marked it paid, if they have.",
+    "Payment reference": "Finance's reference for the payment, if it has been paid.",
+    "Project": "The project's name.",
+    "Cost code": "The project's cost code, set by finance.",
+    TIME_COLUMN: "Payment for the person's time, in pounds.",
+    **{
+        str(label): f"Expenses claimed for {str(label)[0].lower()}{str(label)[1:]}, in pounds."
+        for _, label in ExpenseCategory.choices
+    },
+    "Total": "The claim's total, in pounds: the sum of the columns before it.",
+}
+FINANCE_ONLY = frozenset({"How paid", "Cost code"})
+MONEY_FROM = COLUMNS.index(TIME_COLUMN)
+DATE_COLUMNS = frozenset({"Date of meeting or activity", "Approved on", "Paid on"})
+
+
+def download_rows(claims: Iterable[Claim], *, cost_code: str) -> Iterator[dict]:
+    """Each claim (`payments.selectors.claims_for_download`: with its amounts by column
+    and how its person is paid) as a row of finance's export, by heading."""
+    for claim in claims:
+        pence = [getattr(claim, name) or 0 for name in selectors.AMOUNT_NAMES]
+        yield dict(
+            zip(
+                COLUMNS,
+                claim_row(claim, pence=pence, how=claim.how_paid, cost_code=cost_code),
+                strict=True,
+            )
+        )
 
 
 def export_csv(rows: list[list]) -> bytes:
@@ -97,7 +134,7 @@ def export_csv(rows: list[list]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_text(value) for value in row])
+        writer.writerow([cell_text(value) for value in row])
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -98,6 +98,8 @@ class AuditAction(models.TextChoices):
     VIEWED_NEEDS = "viewed_needs", "Saw access needs"
     CHANGED_NEEDS = "changed_needs", "Changed access needs"
     EXPORTED = "exported", "Downloaded everything held"
+    # A spreadsheet of "Download data" (projects.registries.EXPORTS) that names them.
+    DOWNLOADED = "downloaded", "In a spreadsheet someone downloaded"
     IMPORTED = "imported", "Imported from a spreadsheet, with access needs"
     ERASED = "erased", "Erased"
     # Paying people (coplan.payments): bank details are protected like access needs.

@@ -9,7 +9,7 @@ must also call `services.needs_view_record`, so the view is in the audit log.
 import calendar
 import datetime
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,19 +90,34 @@ def _latest_consent(purpose: str, field: str) -> Subquery:
     )
 
 
-def project_participants(*, project: Project, page: int | str = 1) -> Page:
-    """One page of the project's participants with their group and media consent: 2 queries."""
-    involvements = (
+def _participants(project: Project) -> QuerySet[Involvement]:
+    """The project's participants by name, with their group and media consent."""
+    return (
         Involvement.objects.filter(project=project)
         .select_related("person", "group")
-        .defer("person__needs_token", "person__address")
         .annotate(
             media_given=_latest_consent(ConsentPurpose.MEDIA, "given"),
             media_withdrawn_at=_latest_consent(ConsentPurpose.MEDIA, "withdrawn_at"),
         )
         .order_by("person__full_name", "person_id")
     )
+
+
+def project_participants(*, project: Project, page: int | str = 1) -> Page:
+    """One page of the project's participants with their group and media consent: 2 queries."""
+    involvements = _participants(project).defer("person__needs_token", "person__address")
     return Paginator(involvements, PARTICIPANTS_PER_PAGE).get_page(page)
+
+
+def participants_for_download(*, project: Project) -> Iterator[Involvement]:
+    """Every participant of the project, as on the participants page (with their group
+    and media consent), a few hundred at a time: one query, however many there are."""
+    return _participants(project).iterator(chunk_size=500)
+
+
+def project_people(*, project: Project) -> QuerySet[Person]:
+    """Everyone involved in the project (for writing down who a download names)."""
+    return Person.objects.filter(involvements__project=project)
 
 
 def participant_count(*, project: Project) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from coplan.accounts.models import User
@@ -121,6 +122,32 @@ def needs_view_record_project(*, project: Project, actor: AbstractBaseUser, wher
                 where[:100],
                 connection.ops.adapt_datetimefield_value(timezone.now()),
                 project.pk,
+            ],
+        )
+
+
+def people_download_record(
+    *, people: QuerySet[Person], project: Project, actor: AbstractBaseUser, where: str
+) -> None:
+    """Write down that someone downloaded a spreadsheet naming these people ("Download
+    data"), in the same log as looking at access needs: one INSERT ... SELECT, however
+    many people there are. Erased people are left out (nothing of theirs is in it)."""
+    audit = connection.ops.quote_name(AuditEntry._meta.db_table)
+    person = connection.ops.quote_name(Person._meta.db_table)
+    chosen, chosen_params = people.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters
+            f"{connection.ops.quote_name('where')}, at) "
+            f"SELECT p.organisation_id, %s, p.id, %s, %s, %s, %s FROM {person} p "
+            f"WHERE p.erased_at IS NULL AND p.id IN ({chosen})",
+            [
+                project.pk,
+                actor.pk,
+                AuditAction.DOWNLOADED.value,
+                where[:100],
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+                *chosen_params,
             ],
         )
 

@@ -14,7 +14,7 @@ from coplan.projects.registries import (
     needs_attention,
     project_nav,
 )
-from coplan.projects.rules import MANAGERS
+from coplan.projects.rules import MANAGERS, STAFF_ROLES
 
 
 def manager_attention(membership: Membership) -> dict | None:
@@ -31,6 +31,11 @@ def register() -> None:
     # Everyone in the project with a role in coplan: the "project team". Not to be mixed up
     # with the stakeholders and participants the project involves (the people app).
     PROJECT_NAV.register("people", NavEntry("people", "projects:people", "Project team"), order=80)
+    PROJECT_NAV.register(
+        "downloads",
+        NavEntry("downloads", "projects:downloads", "Download data", roles=STAFF_ROLES),
+        order=100,
+    )
     HOME_PANELS.register(
         "manager_attention",
         HomePanel(MANAGERS, "projects/_home_attention.html", manager_attention),

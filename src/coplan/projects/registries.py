@@ -9,17 +9,21 @@ first on opening a project, a `HomePanel` for those roles; if someone should see
 something of it across all their projects on "Your projects", a `YourProjectsPanel`; if
 it holds part of the plan, a `PlanSection` of the whole plan (the one document a
 manager reads and signs off, `guides:plan_document`); if a new member should go
-somewhere of its first after joining, an `AFTER_JOINING` function.
+somewhere of its first after joining, an `AFTER_JOINING` function; if it holds data
+people take away as a spreadsheet, an `Export` (each is listed on "Download data",
+`projects:downloads`, in CSV and Excel, with its data dictionary).
 So the projects app names no other app.
 """
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from coplan.core.registry import Registry
+from coplan.core.spreadsheets import DATE, NUMBER, TEXT
 from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 from coplan.projects.rules import Permission
@@ -105,6 +109,65 @@ class PlanSection:
 # project's home: the address, or None to leave it to the next one (or the home).
 AfterJoining = Callable[[Membership], str | None]
 
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """A column of a download: its heading (the same words wherever the same thing is
+    shown), what it holds (for the data dictionary), its kind (`core.spreadsheets`:
+    TEXT, NUMBER, DATE or MONEY) and, if not every role that may have the file may see
+    it, the permission a role needs to get it (as on the pages)."""
+
+    heading: str
+    meaning: str
+    kind: str = TEXT
+    permission: Permission | None = None
+
+    def shown_to(self, membership: Membership) -> bool:
+        return self.permission is None or membership.may(self.permission)
+
+
+@dataclass(frozen=True)
+class Export:
+    """A spreadsheet of the project's data, for members whose role has `permission`.
+
+    `holds`: what it holds, in a sentence, for the "Download data" page. `rows(membership)`
+    gives one mapping of heading to value a row, read a few rows at a time from the
+    database (an iterator, not a list) in a fixed number of queries; only the columns
+    the member may see are written. `record(membership=, actor=, where=)`, for files
+    with people's details, writes down who downloaded them, as looking at a person's
+    details is (people's audit log); a file without it holds nobody's personal data."""
+
+    title: str
+    holds: str
+    permission: Permission
+    columns: tuple[ExportColumn, ...]
+    rows: Callable[[Membership], Iterable[Mapping[str, Any]]]
+    record: Callable[..., None] | None = None
+
+    @property
+    def personal(self) -> bool:
+        return self.record is not None
+
+    def shown_to(self, membership: Membership) -> bool:
+        return membership.may(self.permission)
+
+    def columns_for(self, membership: Membership) -> list[ExportColumn]:
+        return [column for column in self.columns if column.shown_to(membership)]
+
+
+# Columns that more than one download has: the same heading and meaning in each.
+NAME = ExportColumn("Name", "The person's full name, as they gave it.")
+MEETING = ExportColumn("Meeting", "The meeting or workshop's title.")
+MEETING_DATE = ExportColumn("Date of meeting", "The day the meeting was held.", DATE)
+QUESTION = ExportColumn("Question", "The question, in the words people were asked.")
+ANSWER = ExportColumn("Answer", "One of the answers people could give, or what they wrote.")
+NUMBER_OF_PEOPLE = ExportColumn(
+    "Number of people",
+    "How many people gave this answer. Small numbers are not shown, as on the page, so "
+    "nobody can be picked out.",
+    NUMBER,
+)
+
 PROJECT_NAV: Registry[NavEntry] = Registry("project navigation")
 NEEDS_ATTENTION: Registry[Attention] = Registry("needs attention")
 OVERVIEW_PANELS: Registry[OverviewPanel] = Registry("overview panels")
@@ -112,6 +175,7 @@ HOME_PANELS: Registry[HomePanel] = Registry("role home panels")
 YOUR_PROJECTS_PANELS: Registry[YourProjectsPanel] = Registry("your projects panels")
 PLAN_SECTIONS: Registry[PlanSection] = Registry("plan sections")
 AFTER_JOINING: Registry[AfterJoining] = Registry("after joining a project")
+EXPORTS: Registry[Export] = Registry("downloads")
 # Words a project's wording check never flags once saved (its shared definitions).
 ALLOWED_WORDS: Registry[Callable[..., Collection[str]]] = Registry("words a project allows")
 
@@ -184,3 +248,8 @@ def plan_parts(membership: Membership, chosen: Collection[str]) -> list[tuple[Pl
     return [
         (part, part.find(membership)) for name, part in plan_sections(membership) if name in chosen
     ]
+
+
+def exports_for(membership: Membership) -> list[tuple[str, Export]]:
+    """The downloads this member may have, each with its name, in order."""
+    return [(name, export) for name, export in EXPORTS.items() if export.shown_to(membership)]

@@ -36,6 +36,9 @@ EDIT_PROJECT = Permission("change the project's details", LEADS)
 VIEW_PEOPLE = Permission("see who is in the project", ALL_ROLES)
 MANAGE_PEOPLE = Permission("invite people, change roles and remove people", LEADS)
 SEE_CONTACT_DETAILS = Permission("see members' email addresses", STAFF_ROLES)
+# "Download data" lists the spreadsheets each role may have (each with its own
+# permission, from the app that holds the data); co-producers have none.
+DOWNLOAD_DATA = Permission("see what data you may download", STAFF_ROLES)
 
 
 def role_may(role: str, permission: Permission) -> bool:

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from coplan.projects import views
+from coplan.projects.downloads import COLUMNS, CSV, EXCEL
+from coplan.projects.registries import EXPORTS
 
 app_name = "projects"
 
@@ -27,4 +29,17 @@ urlpatterns = [
         name="cancel_invitation",
     ),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("projects/<int:project_id>/downloads/", views.downloads_page, name="downloads"),
+]
+
+# Each app's downloads (registered from its contributions.py before URLs are read).
+_ENDINGS = {CSV: ".csv", EXCEL: ".xlsx", COLUMNS: "-columns.csv"}
+urlpatterns += [
+    path(
+        f"projects/<int:project_id>/downloads/{name}{ending}",
+        views.download_view(name, export, file_format),
+        name=f"download_{name}_{file_format}",
+    )
+    for name, export in EXPORTS.items()
+    for file_format, ending in _ENDINGS.items()
 ]

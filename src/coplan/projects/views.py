@@ -11,14 +11,16 @@ from coplan.accounts.forms import JoinForm
 from coplan.accounts.selectors import user_for_email
 from coplan.core.http import or_404, posted
 from coplan.organisations.selectors import organisations_administered, organisations_for_staff
-from coplan.projects import rules, selectors, services
+from coplan.projects import downloads, rules, selectors, services
 from coplan.projects.access import project_view
 from coplan.projects.forms import InvitationForm, ProjectForm, RoleForm
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section, say_wording
 from coplan.projects.presenters import ProjectPresenter
 from coplan.projects.registries import (
+    Export,
     after_joining,
+    exports_for,
     has_own_home,
     home_panels,
     needs_attention,
@@ -29,6 +31,7 @@ from coplan.projects.roles import Role
 
 OVERVIEW = Section("overview", namespace="projects")
 PEOPLE = Section("people", namespace="projects")
+DOWNLOADS = Section("downloads", namespace="projects")
 
 
 @login_required
@@ -259,3 +262,37 @@ def _joined(request: HttpRequest, joined: Membership) -> HttpResponse:
         after_joining(joined)
         or reverse("projects:overview", kwargs={"project_id": joined.project_id})
     )
+
+
+@project_view(rules.DOWNLOAD_DATA)
+def downloads_page(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Every download this member may have, in CSV and Excel, with what each column holds."""
+    return DOWNLOADS.page(
+        request,
+        membership,
+        "projects/downloads.html",
+        exports=[
+            {
+                "name": name,
+                "export": export,
+                "columns": export.columns_for(membership),
+                "urls": {
+                    file_format: DOWNLOADS.url(f"download_{name}_{file_format}", membership)
+                    for file_format in downloads.FORMATS
+                },
+            }
+            for name, export in exports_for(membership)
+        ],
+    )
+
+
+def download_view(name: str, export: Export, file_format: str):
+    """The view for one download in one format, open to the roles the export allows."""
+
+    @project_view(export.permission)
+    def download(request: HttpRequest, membership: Membership) -> HttpResponse:
+        return downloads.download(
+            request, membership, name=name, export=export, file_format=file_format
+        )
+
+    return download
