@@ -43,6 +43,7 @@ def test_project_menu_and_demo_are_assembled_from_every_app():
         "Paying people",
         "Project team",
         "Stakeholders and participants",
+        "Download data",
     ]
     assert [name for name, _ in DEMO.items()] == [
         "projects",  # first: the organisation, project and people the others fill
