@@ -519,3 +519,24 @@ def test_downloads_do_a_fixed_number_of_queries_however_much_data(client_for, na
 
     print(f"{name}.{file_format}: {counts[0]} queries with 2 people, {counts[1]} with 12")
     assert counts[0] == counts[1]
+
+
+def test_download_data_is_linked_where_people_look_at_the_data(client_for, team, project):
+    meeting = MeetingFactory(project=project)
+    form = FeedbackFormFactory(project=project, closed_box=False)
+    FeedbackQuestionFactory(form=form, position=1)
+    pages = {
+        "participants": f"/projects/{project.pk}/participants/",
+        "claims": f"/projects/{project.pk}/payments/claims/",
+        "feedback-results": f"/projects/{project.pk}/feedback/forms/{form.pk}/results/",
+        "equality-monitoring": f"/projects/{project.pk}/equality-monitoring/totals/",
+        "attendance": f"/projects/{project.pk}/meetings/{meeting.pk}/attendance/",
+    }
+    client = client_for(team[Role.LEAD].user)
+
+    linked = {
+        name: f"/projects/{project.pk}/downloads/#{name}" in client.get(path).content.decode()
+        for name, path in pages.items()
+    }
+
+    assert linked == dict.fromkeys(pages, True)
