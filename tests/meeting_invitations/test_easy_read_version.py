@@ -3,13 +3,16 @@ was sent is kept as sent (issue 15)."""
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from coplan.meeting_invitations import selectors as invitation_selectors
 from coplan.meeting_invitations.models import InvitationSent
 from coplan.plain_words import selectors as easy_read_selectors
 from coplan.plain_words import services as easy_read_services
-from coplan.plain_words.models import EasyReadVersion
+from coplan.plain_words.models import EasyReadVersion, OrganisationPicture
+from tests.factories import MeetingFactory
 from tests.meeting_invitations.invitation_support import (
     complete_meeting,
     invite_person,
@@ -231,3 +234,57 @@ def test_the_lead_is_told_when_the_invitation_changed_after_approving(client_for
     assert "Please come." in easy_read_page  # the lead's change to a line that did not change
     assert "Check the Easy Read version again before you send it" in send_page
     assert "Send the invitation now" not in send_page
+
+
+def _queries(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def _meeting_with_easy_read(meeting, lead, count: int):
+    complete_meeting(meeting)
+    word_invitation(meeting, lead, commitment=" ".join(["We meet once a month."] * count))
+    for n in range(count):
+        invite_person(meeting, email=f"e{n}-{meeting.pk}@example.org", formats=["easy_read"])
+        OrganisationPicture.objects.create(
+            organisation=meeting.project.organisation,
+            alt=f"Picture {n}",
+            topics="meeting",
+            media_type="image/svg+xml",
+            content=b"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'/>",
+            sha256="0" * 64,
+        )
+    return meeting
+
+
+@pytest.mark.parametrize("name", ["easy-read/", "easy-read/lines/1/", "send/"])
+def test_the_easy_read_pages_do_a_fixed_number_of_queries(client_for, meeting, lead, name):
+    small = _meeting_with_easy_read(meeting, lead, 2)
+    large = _meeting_with_easy_read(
+        MeetingFactory(project=meeting.project, title="Big workshop"), lead, 12
+    )
+    client = client_for(lead)
+
+    assert _queries(client, _url(small, name)) == _queries(client, _url(large, name))
+
+
+def test_sending_again_after_the_invitation_changed_asks_to_check_the_easy_read_first(
+    client_for, ready, lead
+):
+    invited = invite_person(ready, email="jo@example.org", formats=["easy_read"])
+    client = client_for(lead)
+    client.post(_url(ready, "easy-read/approve/"))
+    client.post(_url(ready, "send/"))
+    word_invitation(ready, lead, payment="We pay £25 an hour for your time.")
+
+    response = client.post(
+        _url(ready, "").replace("invitation/", f"invited/{invited.pk}/send-again/"), follow=True
+    )
+
+    assert response.redirect_chain[-1][0].endswith("/invitation/easy-read/")
+    assert "The invitation has changed since its Easy Read version was approved" in (
+        response.content.decode()
+    )
+    assert InvitationSent.objects.filter(invited=invited).count() == 1

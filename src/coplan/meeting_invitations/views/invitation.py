@@ -250,6 +250,9 @@ def invitation_send_again(
         sent = services.invitation_send_again(
             meeting=meeting, invited_id=invited_id, sender=request.user
         )
+    except services.EasyReadNotApprovedError as error:
+        messages.error(request, error.message)
+        return redirect(meeting_url("meeting_invitations:invitation_easy_read", meeting))
     except services.InvitationRuleError:
         return or_404(None)
     names = sent.emailed or sent.letters or sent.no_way
