@@ -288,3 +288,11 @@ def test_sending_again_after_the_invitation_changed_asks_to_check_the_easy_read_
         response.content.decode()
     )
     assert InvitationSent.objects.filter(invited=invited).count() == 1
+
+
+def test_the_invitation_page_leads_to_the_easy_read_version(client_for, ready, lead):
+    invite_person(ready, email="jo@example.org", formats=["easy_read"])
+
+    page = client_for(lead).get(_url(ready, "")).content.decode()
+
+    assert f'href="{_url(ready, "easy-read/")}">Check the Easy Read version</a>' in page
