@@ -265,6 +265,7 @@ def test_without_javascript_the_project_menu_is_open_on_a_phone(browser, live_se
 
 def _manager_with_a_stop_and_a_sign_off():
     from coplan.guides.services import project_guides_ensure
+    from coplan.planning.services import sign_off_ask
     from tests.factories import SignOffFactory
 
     manager = MembershipFactory(role=Role.MANAGER, user__email="morgan@example.org")
@@ -272,7 +273,16 @@ def _manager_with_a_stop_and_a_sign_off():
     project.end_date = project.start_date + datetime.timedelta(days=90)
     project.save()
     project_guides_ensure(project=project)
-    SignOffFactory(project=project, signer=manager, signer_outside="", what="Logo check")
+    lead = MembershipFactory(project=project, role=Role.LEAD)
+    sign_off_ask(
+        sign_off=SignOffFactory(
+            project=project, signer=manager, signer_outside="", what="Logo check"
+        ),
+        lead=lead,
+        manager=manager,
+        parts=["readiness"],
+        gaps_accepted=True,
+    )
     return project
 
 
@@ -286,9 +296,9 @@ def test_a_manager_finds_what_waits_for_them_and_goes_straight_to_it(visit):
     page.get_by_role("link", name=project.name, exact=True).last.click()
     expect(page.get_by_role("heading", name="Waiting for you to sign off")).to_be_visible()
     visit.assert_accessible()
-    page.get_by_role("link", name="Sign off Logo check").click()
-    expect(page.get_by_role("heading", name="Mark as signed off", level=1)).to_be_visible()
-    expect(page.get_by_text("Logo check")).to_be_visible()
+    page.get_by_role("link", name="Read it and sign it off Logo check").click()
+    expect(page.get_by_role("heading", name="Logo check: version 1", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Sign it off, or ask for changes")).to_be_visible()
     visit.assert_accessible()
     page.go_back()
     # The lead has not chosen a way forward yet: the manager reads the decision to come.

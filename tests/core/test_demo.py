@@ -5,7 +5,7 @@ from coplan.accounts.models import User
 from coplan.guides.models import GuideAnswer, GuideAnswerChange, WayForwardChoice
 from coplan.payments.models import Claim
 from coplan.people.models import StakeholderGroup
-from coplan.planning.models import BudgetLine, Milestone, SignOff
+from coplan.planning.models import BudgetLine, Milestone, SignOff, SignOffVersion
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
 
@@ -65,6 +65,14 @@ def test_the_manager_sees_a_sign_off_waiting_for_them(client):
 
     assert "Waiting for you to sign off" in html
     assert "The plan for involving people" in html
+    # The lead asked for it: the manager reads the version asked, with what is missing.
+    version = SignOffVersion.objects.get(sign_off__what="The plan for involving people")
+    assert f"/sign-offs/versions/{version.pk}/" in html
+    page = _page(
+        _signed_in(client, MANAGER), f"/projects/{project.pk}/sign-offs/versions/{version.pk}/"
+    )
+    assert "Sign it off, or ask for changes" in page
+    assert "People who use day services" in page
 
 
 def test_the_plan_has_answers_and_the_stop_has_a_way_forward_the_manager_agreed(client):

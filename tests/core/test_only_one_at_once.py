@@ -25,12 +25,15 @@ from coplan.meetings.models import Venue
 from coplan.organisations.models import StaffMembership
 from coplan.payments.models import Claim, PaymentPolicy
 from coplan.people.models import Involvement, ParticipantImport, Person, StakeholderGroup
+from coplan.planning.models import SignOffVersion
+from coplan.planning.services import sign_off_ask
 from coplan.projects.models import Invitation
 from coplan.projects.roles import Role
 from tests.factories import (
     InvitedPersonFactory,
     InvolvementFactory,
     MembershipFactory,
+    SignOffFactory,
     StaffMembershipFactory,
 )
 from tests.feedback.factories import FeedbackFormFactory, FeedbackQuestionFactory
@@ -318,3 +321,49 @@ def test_two_managers_agreeing_a_way_forward_at_once_record_one_agreement(projec
     assert choice.agreed_by_user in managers
     assert choice.agreed_by == choice.agreed_by_user.full_name
     assert _answers(responses, "already agreed by") == {"did it": 1, "told": len(managers) - 1}
+
+
+def test_two_managers_answering_the_same_version_at_once_record_one_answer(project, lead):
+
+    managers = [MembershipFactory(project=project, role=Role.MANAGER) for _ in range(4)]
+    version = sign_off_ask(
+        sign_off=SignOffFactory(project=project, signer=managers[0], signer_outside=""),
+        lead=project.memberships.get(user=lead),
+        manager=managers[0],
+        parts=["readiness"],
+        gaps_accepted=True,
+    )
+
+    responses = _at_once(
+        lambda number: managers[number].user,
+        f"/projects/{project.pk}/sign-offs/versions/{version.pk}/answer/",
+        lambda number: (
+            {"decision": "approve"} if number % 2 else {"decision": "changes", "reason": "Not yet"}
+        ),
+        times=len(managers),
+    )
+
+    version = SignOffVersion.objects.get()
+    assert version.decided_by in [manager.user for manager in managers]
+    assert _answers(responses, "has already been answered") == {
+        "did it": 1,
+        "told": len(managers) - 1,
+    }
+
+
+def test_asking_for_the_same_sign_off_at_once_freezes_one_version(project, lead):
+
+    manager = MembershipFactory(project=project, role=Role.MANAGER)
+    sign_off = SignOffFactory(project=project, signer=manager, signer_outside="")
+
+    responses = _at_once(
+        lead,
+        f"/projects/{project.pk}/sign-offs/{sign_off.pk}/ask/",
+        {"manager": str(manager.pk), "parts": ["readiness"], "gaps_accepted": "on"},
+    )
+
+    assert SignOffVersion.objects.filter(sign_off=sign_off).count() == 1
+    assert _answers(responses, "has already been asked for") == {
+        "did it": 1,
+        "told": AT_ONCE - 1,
+    }

@@ -79,7 +79,7 @@ def test_planning_page_query_budgets(client_for):
     # timeline: the organisation's least notice, the milestones, the meetings planned
     assert counts == {
         "keeping-track/": 11,
-        "sign-offs/": 4,
+        "sign-offs/": 5,
         "timeline/": 6,
         "budget/": 7,
         "barriers/": 4,

@@ -19,6 +19,9 @@ LEAD, CO, FAC, MAN, FIN = Role.LEAD, Role.CO_PRODUCER, Role.FACILITATOR, Role.MA
         (rules.VIEW_SIGN_OFFS, {LEAD, FAC, MAN, FIN}),
         (rules.EDIT_SIGN_OFFS, {LEAD}),
         (rules.MARK_SIGNED, {LEAD, MAN}),
+        (rules.ASK_SIGN_OFF, {LEAD}),
+        (rules.READ_SIGN_OFF_VERSION, {LEAD, MAN}),
+        (rules.DECIDE_SIGN_OFF, {MAN}),
         (rules.VIEW_BUDGET, {LEAD, MAN, FIN}),
         (rules.EDIT_BUDGET, {LEAD}),
     ],
@@ -31,7 +34,7 @@ def test_permission_allows_exactly_these_roles(permission, roles):
 @pytest.mark.parametrize(
     ("role", "signer_is_member", "allowed"),
     [
-        (MAN, True, True),
+        (MAN, True, False),  # a project member signs the version they read
         (MAN, False, True),
         (LEAD, False, True),
         (LEAD, True, False),

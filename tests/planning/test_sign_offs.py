@@ -60,14 +60,15 @@ def test_lead_adds_a_sign_off_from_the_manager(client_for, project, lead, member
     assert (sign_off.signer, sign_off.signer_outside) == (manager, "")
 
 
-def test_signer_choices_are_staff_of_this_project_managers_first(client_for, project, lead):
+def test_signer_choices_are_managers_of_this_project(client_for, project, lead):
     manager = MembershipFactory(project=project, role=Role.MANAGER, user__full_name="Mo Manager")
     MembershipFactory(project=project, role=Role.CO_PRODUCER, user__full_name="Cee Coproducer")
     MembershipFactory(role=Role.MANAGER, user__full_name="Elsewhere Manager")
 
     page = client_for(lead).get(_url(project, "add/")).content.decode()
 
-    assert page.index("Mo Manager (Manager)") < page.index(lead.full_name)
+    assert "Mo Manager (Manager)" in page
+    assert f"{lead.full_name} (Lead)" not in page
     assert "Cee Coproducer" not in page
     assert "Elsewhere Manager" not in page
     assert f'value="{manager.pk}"' in page
@@ -136,9 +137,9 @@ def test_register_shows_overdue_ones_first_and_says_how_many(client_for, project
     assert tags(page) == ["Overdue", "Waiting", "Signed off"]
 
 
-def test_manager_marks_a_sign_off_signed_and_who_and_when_are_kept(client_for, project):
+def test_manager_records_a_sign_off_given_outside_and_who_and_when_are_kept(client_for, project):
     manager = MembershipFactory(project=project, role=Role.MANAGER)
-    sign_off = SignOffFactory(project=project, signer=manager, signer_outside="")
+    sign_off = SignOffFactory(project=project)
 
     response = client_for(manager.user).post(
         _url(project, f"{sign_off.pk}/signed/"),
@@ -193,7 +194,7 @@ def test_lead_records_a_sign_off_given_outside_the_project(client_for, project, 
     assert (sign_off.status, sign_off.signed_by) == (SignOffStatus.SIGNED, lead)
 
 
-def test_register_shows_mark_link_only_to_who_may_mark(client_for, project, lead):
+def test_register_offers_the_manager_no_one_click_sign_off(client_for, project, lead):
     manager = MembershipFactory(project=project, role=Role.MANAGER)
     SignOffFactory(project=project, signer=manager, signer_outside="")
 
@@ -201,7 +202,9 @@ def test_register_shows_mark_link_only_to_who_may_mark(client_for, project, lead
     manager_page = client_for(manager.user).get(_url(project)).content.decode()
 
     assert "Mark as signed off" not in lead_page
-    assert "Mark as signed off" in manager_page
+    assert "Ask for sign-off" in lead_page
+    assert "Mark as signed off" not in manager_page
+    assert "Ask for sign-off" not in manager_page
     assert "Add a sign-off" not in manager_page
 
 

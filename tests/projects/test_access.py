@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from coplan.payments import services as payments_services
 from coplan.people.services import participant_import_upload
+from coplan.planning import services as planning_services
 from coplan.projects.roles import Role
 from tests.factories import (
     ActionFactory,
@@ -100,6 +101,14 @@ EXPECTED = {
     "planning:sign_off_remove": (LEAD_ONLY, 200),
     # the sign-off in the project data is from someone outside, so a lead may record it
     "planning:sign_off_sign": (frozenset({Role.LEAD, Role.MANAGER}), 200),
+    # Asking a manager to sign off, and what they read: the staff plan with its budget,
+    # so only the lead and managers (docs/decisions/0013). The version in the project data
+    # waits for an answer.
+    "planning:sign_off_ask": (LEAD_ONLY, 200),
+    "planning:sign_off_version": (LEAD_MANAGER, 200),
+    "planning:sign_off_version_pdf": (LEAD_MANAGER, 200),
+    "planning:sign_off_version_docx": (LEAD_MANAGER, 200),
+    "planning:sign_off_decide": (frozenset({Role.MANAGER}), 200),
     "planning:timeline": (ALL, 200),
     "planning:milestone_add": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
     "planning:milestone_edit": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
@@ -394,6 +403,15 @@ def project_data():
         project=project, author=memberships[Role.LEAD].user
     ).pk
     values["lesson_id"] = LessonFactory(project=project).pk
+    values["version_id"] = planning_services.sign_off_ask(
+        sign_off=SignOffFactory(
+            project=project, signer=memberships[Role.MANAGER], signer_outside=""
+        ),
+        lead=memberships[Role.LEAD],
+        manager=memberships[Role.MANAGER],
+        parts=["readiness"],
+        gaps_accepted=True,
+    ).pk
     return project, memberships, values
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coplan.guides.services import project_guides_ensure
 from coplan.planning.models import SignOffStatus
+from coplan.planning.services import sign_off_ask
 from coplan.projects.roles import Role
 from coplan.working_together.models import ActionStatus, CarParkStatus
 from tests.factories import (
@@ -82,12 +83,18 @@ def test_manager_home_lists_the_sign_offs_waiting_for_them_with_the_way_to_sign(
         status=SignOffStatus.SIGNED,
     )
 
+    before_asking, _ = _home(client_for(manager.user), project)
+    version = sign_off_ask(
+        sign_off=mine, lead=leads, manager=manager, parts=["readiness"], gaps_accepted=True
+    )
+
     html, page = _home(client_for(manager.user), project)
 
+    assert "The lead has not sent it to you yet" in before_asking
     assert "Waiting for you to sign off" in html
     assert "Logo check" in html
-    assert _link(page, "Sign off Logo check") == (
-        f"/projects/{project.pk}/sign-offs/{mine.pk}/signed/"
+    assert _link(page, "Read it and sign it off Logo check") == (
+        f"/projects/{project.pk}/sign-offs/versions/{version.pk}/"
     )
     assert "Room booking" not in html
     assert "Old consent form" not in html

@@ -10,6 +10,7 @@ from coplan.projects.models import Membership
 from coplan.projects.registries import (
     HOME_PANELS,
     OVERVIEW_PANELS,
+    PLAN_GAPS,
     PLAN_SECTIONS,
     PROJECT_NAV,
     YOUR_PROJECTS_PANELS,
@@ -126,6 +127,7 @@ def register() -> None:
         ),
         order=10,
     )
+    PLAN_GAPS.register("guides", plan_document.gaps, order=10)
     PLAN_SECTIONS.register(
         "answers",
         PlanSection("Answers to the guides", "guides/_plan_answers.html", plan_document.answers),

@@ -68,3 +68,26 @@ def answers(membership: Membership) -> dict:
             sections.append(SectionAnswers(section.title, progress.answered, progress.total, rows))
         guides.append({"title": workbook.guide.title, "sections": sections})
     return {"guides": guides}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def gaps(*, project) -> list[str]:
+    """What the guides still miss (`projects.registries.PLAN_GAPS`): questions not
+    answered and stops still open, in plain words. Three queries."""
+    services.project_guides_ensure(project=project)
+    workbooks = selectors.project_workbooks(project=project)
+    left = sum(w.workbook.readiness.left for w in workbooks)
+    total = sum(w.workbook.readiness.total for w in workbooks)
+    stops = sum(len(w.workbook.open_stops) for w in workbooks)
+    found = []
+    if left:
+        found.append(f"{left} of {total} questions {'is' if left == 1 else 'are'} not answered yet")
+    if stops:
+        found.append(
+            f"{_count(stops, 'stop is', 'stops are')} still open: the plan says stop "
+            f"and no way forward is agreed"
+        )
+    return found

@@ -1,14 +1,14 @@
 """The demo project's budget, sign-offs, timeline and barriers. Loaded once.
 
 The budget's lines are what the demo plans to spend; Sam's claims (payments' demo)
-count against them. One sign-off waits for the demo manager, so their home shows it;
-another was signed a week ago."""
+count against them. The lead has asked the demo manager to sign off the plan, so their
+home links to the version to read; the finance team signed another a week ago."""
 
 import datetime
 
 from django.utils import timezone
 
-from coplan.planning import services
+from coplan.planning import services, signing
 from coplan.planning.models import Budget, BudgetCategory, SignOff
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
@@ -47,7 +47,6 @@ def planning_demo_load(*, project: Project) -> None:
         services.budget_line_create(
             project=project, category=category, description=description, planned_pence=planned_pence
         )
-    _sign_offs(project, manager, today)
     for days, title, is_done in DEMO_MILESTONES:
         services.milestone_create(
             project=project,
@@ -72,29 +71,39 @@ def planning_demo_load(*, project: Project) -> None:
         owner=members[Role.FACILITATOR],
         status="lifted",
     )
+    # Last, so what the manager is asked to sign off holds the rest of the plan.
+    _sign_offs(project, lead, manager, today)
 
 
-def _sign_offs(project: Project, manager: Membership, today: datetime.date) -> None:
+def _sign_offs(project: Project, lead: Membership, manager: Membership, today) -> None:
     if SignOff.objects.filter(project=project).exists():
         return
     signed = services.sign_off_create(
         project=project,
         what="Paying people £15 an hour for their time",
-        signer=manager,
-        signer_outside="",
+        signer=None,
+        signer_outside="The finance team",
         due_on=today - datetime.timedelta(days=10),
         note="Agreed with finance before the first workshop.",
     )
     services.sign_off_mark_signed(
-        sign_off=signed, by=manager, signed_on=today - datetime.timedelta(days=7), note=""
+        sign_off=signed, by=lead, signed_on=today - datetime.timedelta(days=7), note=""
     )
-    services.sign_off_create(
+    plan = services.sign_off_create(
         project=project,
         what="The plan for involving people",
         signer=manager,
         signer_outside="",
         due_on=today + datetime.timedelta(days=14),
         note="The plan so far: at the start, and planning the workshops.",
+    )
+    # Asked for: the manager reads the plan as it is now (a version of it) and signs it off.
+    services.sign_off_ask(
+        sign_off=plan,
+        lead=lead,
+        manager=manager,
+        parts=[name for name, _ in signing.parts_offered(lead)],
+        gaps_accepted=True,
     )
     services.sign_off_create(
         project=project,

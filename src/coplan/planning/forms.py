@@ -154,6 +154,91 @@ class MarkSignedForm(_DatesCheckedForm):
         return value
 
 
+class AskSignOffForm(forms.Form):
+    """The lead asks a named manager to sign off the plan, or some parts of it. When
+    the plan is not finished, they say they know (`gaps_accepted`, only then asked)."""
+
+    manager = radio_field("Which manager do you ask?", error="Select the manager you ask")
+    parts = forms.MultipleChoiceField(
+        label="Which parts of the plan are to be signed off?",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The manager reads these parts as they are now. Select all that apply.",
+        error_messages={
+            "required": "Select the parts of the plan to sign off",
+            "invalid_choice": "Select the parts of the plan to sign off",
+        },
+    )
+    gaps_accepted = forms.BooleanField(
+        label="I know the plan is not finished, and want it signed off as it is",
+        required=True,
+        error_messages={
+            "required": "Say that you want it signed off although the plan is not finished"
+        },
+    )
+
+    def __init__(
+        self,
+        *args,
+        managers: list[Membership],
+        parts: list[tuple[str, str]],
+        gaps: list[str],
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.managers = {str(member.pk): member for member in managers}
+        self.fields["manager"].choices = [
+            (key, member.user.full_name) for key, member in self.managers.items()
+        ]
+        self.fields["parts"].choices = parts
+        if not gaps:
+            del self.fields["gaps_accepted"]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "manager": self.managers[data["manager"]],
+            "parts": data["parts"],
+            "gaps_accepted": bool(data.get("gaps_accepted")),
+        }
+
+
+APPROVE = "approve"
+CHANGES = "changes"
+
+
+class SignOffDecisionForm(forms.Form):
+    """The manager signs off the version they read, or asks for changes and says why."""
+
+    decision = radio_field(
+        "Do you sign it off?",
+        [(APPROVE, "Yes, I sign it off"), (CHANGES, "No, I ask for changes")],
+        error="Select whether you sign it off",
+    )
+    reason = _long_text(
+        "What needs to change? (if you ask for changes)",
+        "what needs to change",
+        required=False,
+        help_text="The lead reads this, changes the plan and asks you again.",
+    )
+
+    def clean_reason(self) -> str:
+        return clean_typed_text(self.cleaned_data["reason"], "What needs to change", required=False)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if (
+            cleaned.get("decision") == CHANGES
+            and not cleaned.get("reason")
+            and "reason" not in self.errors
+        ):
+            self.add_error("reason", "Enter what needs to change")
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        approve = self.cleaned_data["decision"] == APPROVE
+        return {"approve": approve, "reason": "" if approve else self.cleaned_data["reason"]}
+
+
 # Timeline -------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ they are worked out from today's date and the rows (see timing.py, selectors.py)
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from coplan.projects.models import Membership, Project
@@ -47,6 +48,83 @@ class SignOff(models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+
+class SignOffDecision(models.TextChoices):
+    APPROVED = "approved", "Signed off"
+    CHANGES = "changes", "Changes asked for"
+
+
+class SignOffVersion(models.Model):
+    """What a manager is asked to sign off, frozen when the lead asks: version `number`
+    of the sign-off, the plan's parts as they were (`html`: the staff plan drawn then;
+    `sections`: its words, part by part and heading by heading, to say later what
+    changed) and what was missing from the plan then (`gaps`, in words).
+
+    The manager's answer is kept on the same row: signed off, or changes asked for
+    and why; who and when. The database holds the rules (see the migration): one
+    request waits at a time per sign-off, a decision needs its when (and a reason to
+    ask for changes), the snapshot never changes, and once decided, the decision never
+    changes either. Why: docs/decisions/0013-sign-off-versions.md.
+    """
+
+    sign_off = models.ForeignKey(SignOff, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    asked_of = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    asked_of_name = models.CharField(max_length=150)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    asked_by_name = models.CharField(max_length=150)
+    asked_at = models.DateTimeField(default=timezone.now)
+    parts = models.JSONField(default=list)
+    html = models.TextField()
+    sections = models.JSONField(default=list)
+    gaps = models.JSONField(default=list)
+    decision = models.CharField(
+        max_length=20, choices=SignOffDecision.choices, blank=True, default=""
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by_name = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField("what needs to change", max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["sign_off", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sign_off", "number"], name="planning_sign_off_version_number_once"
+            ),
+            models.UniqueConstraint(
+                fields=["sign_off"],
+                condition=Q(decision=""),
+                name="planning_sign_off_one_open_request",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__in=["", *SignOffDecision.values]),
+                name="planning_sign_off_decision_known",
+            ),
+            models.CheckConstraint(
+                condition=(Q(decision="") & Q(decided_at__isnull=True))
+                | (~Q(decision="") & Q(decided_at__isnull=False) & ~Q(decided_by_name="")),
+                name="planning_sign_off_decision_says_who_and_when",
+            ),
+            models.CheckConstraint(
+                condition=~Q(decision=SignOffDecision.CHANGES) | ~Q(reason=""),
+                name="planning_sign_off_changes_say_why",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sign_off}, version {self.number}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.decision == ""
 
 
 class Milestone(models.Model):

@@ -4,7 +4,7 @@ number of queries each, however many rows."""
 
 from django.utils import timezone
 
-from coplan.planning import selectors
+from coplan.planning import selectors, signing
 from coplan.planning.presenters import BarrierPresenter, SignOffPresenter, line_money, money
 from coplan.projects.models import Membership
 
@@ -20,10 +20,15 @@ def budget(membership: Membership) -> dict:
 
 
 def sign_offs(membership: Membership) -> dict:
+    """The register, with the version asked or signed of each, and what changed in the
+    plan since one was signed off (never part of what is signed: `signing.NOT_SIGNED`)."""
     today = timezone.localdate()
+    latest, changed = signing.register_versions(membership.project, membership.user)
     return {
         "sign_offs": [
-            SignOffPresenter(found, today=today)
+            SignOffPresenter(
+                found, today=today, version=latest.get(found.pk), changes=changed.get(found.pk)
+            )
             for found in selectors.sign_offs(project=membership.project)
         ]
     }

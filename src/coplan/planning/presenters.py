@@ -9,7 +9,13 @@ from coplan.core.numbers import money_words
 from coplan.core.presenters import Tag
 from coplan.meetings.checks import NoticeState
 from coplan.planning import timing
-from coplan.planning.models import BarrierStatus, SignOff, SignOffStatus
+from coplan.planning.models import (
+    BarrierStatus,
+    SignOff,
+    SignOffDecision,
+    SignOffStatus,
+    SignOffVersion,
+)
 from coplan.planning.selectors import TimelineAlert
 from coplan.projects.presenters import member_name
 
@@ -34,10 +40,71 @@ def notice_words(days: int) -> str:
     return days_words(days)
 
 
+class VersionPresenter:
+    """A version asked to be signed off, in words: what, of whom, when, the answer."""
+
+    def __init__(self, version: SignOffVersion) -> None:
+        self.version = version
+
+    def __getattr__(self, name: str):
+        return getattr(self.version, name)
+
+    @property
+    def name(self) -> str:
+        return f"version {self.version.number}"
+
+    @property
+    def asked_words(self) -> str:
+        return (
+            f"Asked of {self.version.asked_of_name} by {self.version.asked_by_name} "
+            f"on {formats.date_time(self.version.asked_at)}."
+        )
+
+    @property
+    def tag(self) -> Tag:
+        if self.version.decision == SignOffDecision.APPROVED:
+            return Tag("Signed off", "green")
+        if self.version.decision == SignOffDecision.CHANGES:
+            return Tag("Changes asked for", "orange")
+        return Tag("Waiting for the manager", "blue")
+
+    @property
+    def answer_words(self) -> str:
+        version = self.version
+        if version.is_waiting:
+            return f"Waiting for {version.asked_of_name} to sign it off or ask for changes."
+        when = formats.date_time(version.decided_at)
+        if version.decision == SignOffDecision.APPROVED:
+            return f"Signed off by {version.decided_by_name} on {when}."
+        return f"{version.decided_by_name} asked for changes on {when}."
+
+
 class SignOffPresenter:
-    def __init__(self, sign_off: SignOff, *, today: datetime.date) -> None:
+    """A sign-off in the register; `version` is the newest asked for, if any, and
+    `changes` what changed in the plan since it was signed off (None if not signed
+    from a version)."""
+
+    def __init__(
+        self,
+        sign_off: SignOff,
+        *,
+        today: datetime.date,
+        version: SignOffVersion | None = None,
+        changes: list | None = None,
+    ) -> None:
         self.sign_off = sign_off
         self.today = today
+        self.version = VersionPresenter(version) if version is not None else None
+        self.changes = changes
+
+    @property
+    def changed_since_signed(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def is_asked(self) -> bool:
+        """A version waits for the manager's answer."""
+        return self.version is not None and self.version.is_waiting
 
     def __getattr__(self, name: str):
         return getattr(self.sign_off, name)
@@ -67,10 +134,14 @@ class SignOffPresenter:
 
     @property
     def tag(self) -> Tag:
+        if self.is_signed and self.changed_since_signed:
+            return Tag("Changed since it was signed off", "orange")
         if self.is_signed:
             return Tag("Signed off", "green")
         if self.is_overdue:
             return Tag("Overdue", "red")
+        if self.is_asked:
+            return Tag("Waiting for the manager", "blue")
         return Tag("Waiting", "grey")
 
     @property

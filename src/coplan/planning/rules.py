@@ -9,7 +9,10 @@
 | change the barriers       | yes  | yes         |         |         |             |
 | see the sign-off register | yes  | yes         | yes     | yes     |             |
 | change the register       | yes  |             |         |         |             |
-| mark a sign-off signed    | yes* |             | yes     |         |             |
+| record an outside sign-off | yes |             | yes     |         |             |
+| ask a manager to sign off | yes  |             |         |         |             |
+| read what was asked       | yes  |             | yes     |         |             |
+| sign off or ask changes   |      |             | yes     |         |             |
 | see the budget            | yes  |             | yes     | yes     |             |
 | change the budget         | yes  |             |         |         |             |
 
@@ -23,17 +26,22 @@ Why:
   governance and accounts (names of staff outside the project, amounts per
   line), and what co-producers need from them is elsewhere: dates on the
   timeline, and how and when they are paid in payments.
-- The manager "signs off what needs signing off", so marks sign-offs signed.
-  *A lead may only record a sign-off given by someone outside the project
-  (for example the communications team agreeing the logos): a lead cannot
-  sign off what a project member, usually the manager, has to sign
-  (`sign_off_may_mark`).
+- The manager "signs off what needs signing off". The lead asks a named manager
+  of the project, which freezes a version of the plan (or the parts asked); a
+  manager reads that version and signs it off, or asks for changes and says why
+  (docs/decisions/0013-sign-off-versions.md). Any manager of the project may
+  answer, so the work need not wait for one who is away; who answered is kept.
+  What is read holds the budget and the whole staff plan, so only the lead and
+  managers read it. Nobody marks a project member's sign-off done with one click:
+  only a sign-off given by someone outside the project (for example the
+  communications team agreeing the logos) is recorded by hand, by the lead or a
+  manager (`sign_off_may_mark`).
 - Finance reads the budget (planned against held) but does not plan it; the
   facilitator does not need the project's accounts to run sessions.
 """
 
 from coplan.projects.roles import Role
-from coplan.projects.rules import ALL_ROLES, LEADS, STAFF_ROLES, Permission
+from coplan.projects.rules import ALL_ROLES, LEADS, MANAGERS, STAFF_ROLES, Permission
 
 VIEW_TRACKING = Permission("see sign-offs, timeline, budget and barriers at a glance", ALL_ROLES)
 
@@ -45,14 +53,20 @@ EDIT_BARRIERS = Permission("change the barriers", frozenset({Role.LEAD, Role.FAC
 
 VIEW_SIGN_OFFS = Permission("see the sign-off register", STAFF_ROLES)
 EDIT_SIGN_OFFS = Permission("change the sign-off register", LEADS)
-MARK_SIGNED = Permission("mark a sign-off signed", frozenset({Role.LEAD, Role.MANAGER}))
+MARK_SIGNED = Permission(
+    "record that someone outside the project signed off", frozenset({Role.LEAD, Role.MANAGER})
+)
+ASK_SIGN_OFF = Permission("ask a manager to sign off the plan", LEADS)
+READ_SIGN_OFF_VERSION = Permission(
+    "read what a manager is asked to sign off", frozenset({Role.LEAD, Role.MANAGER})
+)
+DECIDE_SIGN_OFF = Permission("sign off, or ask for changes", MANAGERS)
 
 VIEW_BUDGET = Permission("see the budget", frozenset({Role.LEAD, Role.MANAGER, Role.FINANCE}))
 EDIT_BUDGET = Permission("change the budget", LEADS)
 
 
 def sign_off_may_mark(*, role: str, signer_is_member: bool) -> bool:
-    """Managers mark any sign-off signed; leads only those from outside the project."""
-    if not MARK_SIGNED.allows(role):
-        return False
-    return role == Role.MANAGER or not signer_is_member
+    """Only a sign-off from someone outside the project is recorded by hand (by the
+    lead or a manager); a project member signs off what they were asked to read."""
+    return MARK_SIGNED.allows(role) and not signer_is_member

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from coplan.core.formats import long_date
@@ -37,6 +37,7 @@ from coplan.planning.models import (
     Milestone,
     SignOff,
     SignOffStatus,
+    SignOffVersion,
 )
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
@@ -69,6 +70,48 @@ def sign_off(*, project: Project, sign_off_id: int) -> SignOff | None:
     )
 
 
+# What a manager is asked to sign off (the snapshot's words and HTML are read only
+# where they are shown or compared).
+SNAPSHOT = ("html", "sections")
+
+
+def sign_off_version(*, project: Project, version_id: int) -> SignOffVersion | None:
+    """One version asked to be signed off, with its snapshot. One query."""
+    return (
+        SignOffVersion.objects.filter(sign_off__project=project, pk=version_id)
+        .select_related("sign_off__project", "sign_off__signer__user")
+        .first()
+    )
+
+
+def sign_off_versions(*, sign_off: SignOff) -> list[SignOffVersion]:
+    """Every version of one sign-off, newest first, without the snapshots. One query."""
+    return list(sign_off.versions.defer(*SNAPSHOT).order_by("-number"))
+
+
+def sign_off_latest_versions(*, project: Project) -> dict[int, SignOffVersion]:
+    """The newest version of each sign-off of the project asked for, by sign-off, with
+    the words of the snapshot (to say what changed since). One query."""
+    found: dict[int, SignOffVersion] = {}
+    for version in (
+        SignOffVersion.objects.filter(sign_off__project=project)
+        .defer("html")
+        .order_by("sign_off_id", "-number")
+    ):
+        found.setdefault(version.sign_off_id, version)
+    return found
+
+
+def previous_version(*, version: SignOffVersion) -> SignOffVersion | None:
+    """The version asked for before this one, with its words. One query."""
+    return (
+        SignOffVersion.objects.filter(sign_off_id=version.sign_off_id, number__lt=version.number)
+        .defer("html")
+        .order_by("-number")
+        .first()
+    )
+
+
 def overdue_sign_offs(*, project: Project, today: datetime.date | None = None) -> list[SignOff]:
     """Sign-offs not signed whose date has passed, oldest first. One query."""
     return list(
@@ -82,15 +125,21 @@ def overdue_sign_offs(*, project: Project, today: datetime.date | None = None) -
 
 def sign_offs_waiting_for(*, user: AbstractBaseUser, project: Project | None = None) -> QuerySet:
     """What waits for this person to sign it off (`telling.SIGN_OFF_WAITING` tells them),
-    in one project or in every project where they still may sign, soonest first."""
+    in one project or in every project where they still may sign, soonest first; each
+    with `open_version_id`, the version they are asked to read, if the lead has asked."""
     found = SignOff.objects.filter(
         signer__user=user,
-        signer__role__in=rules.MARK_SIGNED.roles,
+        signer__role__in=rules.DECIDE_SIGN_OFF.roles,
         status=SignOffStatus.WAITING,
     )
     if project is not None:
         found = found.filter(project=project)
-    return found.select_related("project").order_by("due_on", "pk")
+    waiting = SignOffVersion.objects.filter(sign_off=OuterRef("pk"), decision="")
+    return (
+        found.annotate(open_version_id=Subquery(waiting.values("pk")[:1]))
+        .select_related("project")
+        .order_by("due_on", "pk")
+    )
 
 
 # Timeline -------------------------------------------------------------------

@@ -8,20 +8,25 @@ may mark what signed) and raise PlanningRuleError in plain words.
 import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from coplan.core import formats
 from coplan.core.errors import RuleError
-from coplan.planning import rules, telling
+from coplan.planning import rules, signing, telling
 from coplan.planning.models import (
     Barrier,
     Budget,
     BudgetLine,
     Milestone,
     SignOff,
+    SignOffDecision,
     SignOffStatus,
+    SignOffVersion,
 )
 from coplan.projects.models import Membership, Project
+from coplan.projects.registries import plan_gaps
+from coplan.projects.roles import Role
 
 
 class PlanningRuleError(RuleError):
@@ -110,15 +115,18 @@ def sign_off_mark_signed(
 ) -> SignOff:
     """Record that it was signed off: on which day, and who recorded it when.
 
-    Managers may mark any sign-off; leads only one given by someone outside the
-    project (rules.sign_off_may_mark). Marking it again changes nothing.
+    Only a sign-off given by someone outside the project is recorded this way, by
+    the lead or a manager (rules.sign_off_may_mark); a project member signs off the
+    version they were asked to read (`sign_off_ask`, `sign_off_decide`). Marking it
+    again changes nothing.
     """
     sign_off = SignOff.objects.select_for_update().get(pk=sign_off.pk)
     if by.project_id != sign_off.project_id or not rules.sign_off_may_mark(
         role=by.role, signer_is_member=sign_off.signer_id is not None
     ):
         raise PlanningRuleError(
-            "Only a manager can mark this signed off, because someone in the project signs it off"
+            "Someone in the project signs this off: ask them for sign-off, so they read "
+            "what they sign"
         )
     if signed_on > timezone.localdate():
         raise PlanningRuleError(
@@ -134,6 +142,120 @@ def sign_off_mark_signed(
         sign_off.note = f"{sign_off.note}\n\n{note}".strip() if sign_off.note else note
     sign_off.save(update_fields=["status", "signed_on", "signed_by", "signed_recorded_at", "note"])
     return sign_off
+
+
+# Asking for sign-off, and the manager's answer ---------------------------------
+
+
+def _asked_already(sign_off: SignOff) -> PlanningRuleError:
+    return PlanningRuleError(
+        f"Sign-off of ‘{sign_off.what}’ has already been asked for, and waits for the "
+        "manager's answer. You can ask again once they have answered."
+    )
+
+
+@transaction.atomic
+def sign_off_ask(
+    *,
+    sign_off: SignOff,
+    lead: Membership,
+    manager: Membership,
+    parts: list[str],
+    gaps_accepted: bool = False,
+) -> SignOffVersion:
+    """Ask a manager of the project to sign off the plan (the `parts` named): freeze
+    the next version of it, with what is missing from the plan now, and tell them.
+
+    When the plan misses something (`projects.registries.plan_gaps`) the lead must say
+    they know (`gaps_accepted`). One request waits at a time (a database constraint).
+    """
+    sign_off = SignOff.objects.select_for_update().get(pk=sign_off.pk)
+    project = sign_off.project
+    if lead.project_id != project.pk or not lead.may(rules.ASK_SIGN_OFF):
+        raise PlanningRuleError("Only the project's lead can ask for sign-off")
+    if manager.project_id != project.pk or manager.role != Role.MANAGER:
+        raise PlanningRuleError("Select a manager of this project", field="manager")
+    _not_signed(sign_off)
+    offered = [name for name, _ in signing.parts_offered(lead)]
+    chosen = [name for name in offered if name in parts]
+    if not chosen:
+        raise PlanningRuleError("Select the parts of the plan to sign off", field="parts")
+    if SignOffVersion.objects.filter(sign_off=sign_off, decision="").exists():
+        raise _asked_already(sign_off)
+    gaps = plan_gaps(project)
+    if gaps and not gaps_accepted:
+        raise PlanningRuleError(
+            "Say that you want it signed off although the plan is not finished",
+            field="gaps_accepted",
+        )
+    frozen = signing.snapshot(membership=lead, parts=chosen)
+    last = sign_off.versions.order_by("-number").values_list("number", flat=True).first()
+    try:
+        with transaction.atomic():
+            version = SignOffVersion.objects.create(
+                sign_off=sign_off,
+                number=(last or 0) + 1,
+                asked_of=manager,
+                asked_of_name=manager.user.full_name,
+                asked_by=lead.user,
+                asked_by_name=lead.user.full_name,
+                parts=frozen.parts,
+                html=frozen.html,
+                sections=frozen.sections,
+                gaps=gaps,
+            )
+    except IntegrityError:
+        raise _asked_already(sign_off) from None
+    if sign_off.signer_id != manager.pk or sign_off.signer_outside:
+        sign_off.signer = manager
+        sign_off.signer_outside = ""
+        sign_off.save(update_fields=["signer", "signer_outside"])
+    telling.sign_off_asked(version)
+    return version
+
+
+@transaction.atomic
+def sign_off_decide(
+    *, version: SignOffVersion, manager: Membership, approve: bool, reason: str = ""
+) -> SignOffVersion:
+    """A manager of the project signs off the version they read, or asks for changes
+    and says why. Once answered, a version's answer never changes (the database keeps
+    it): a second answer, even at the same moment, is told who answered first."""
+    version = (
+        SignOffVersion.objects.select_for_update().select_related("sign_off").get(pk=version.pk)
+    )
+    sign_off = version.sign_off
+    if manager.project_id != sign_off.project_id or not manager.may(rules.DECIDE_SIGN_OFF):
+        raise PlanningRuleError("Only a manager of the project can sign this off")
+    if not version.is_waiting:
+        raise PlanningRuleError(
+            f"Version {version.number} has already been answered: "
+            f"{version.get_decision_display().lower()} by {version.decided_by_name} "
+            f"on {formats.long_date(version.decided_at)}."
+        )
+    reason = reason.strip()
+    if not approve and not reason:
+        raise PlanningRuleError("Enter what needs to change", field="reason")
+    now = timezone.now()
+    decided = {
+        "decision": SignOffDecision.APPROVED if approve else SignOffDecision.CHANGES,
+        "decided_by": manager.user,
+        "decided_by_name": manager.user.full_name,
+        "decided_at": now,
+        "reason": "" if approve else reason,
+    }
+    if not SignOffVersion.objects.filter(pk=version.pk, decision="").update(**decided):
+        raise PlanningRuleError(f"Version {version.number} has already been answered.")
+    for name, value in decided.items():
+        setattr(version, name, value)
+    if approve:
+        sign_off.status = SignOffStatus.SIGNED
+        sign_off.signed_on = timezone.localdate()
+        sign_off.signed_by = manager.user
+        sign_off.signed_recorded_at = now
+        sign_off.save(update_fields=["status", "signed_on", "signed_by", "signed_recorded_at"])
+    telling.sign_off_decided(version)
+    return version
 
 
 def sign_off_remove(*, sign_off: SignOff) -> None:

@@ -8,10 +8,12 @@ overview, an `OverviewPanel`; if a role other than the lead should see something
 first on opening a project, a `HomePanel` for those roles; if someone should see
 something of it across all their projects on "Your projects", a `YourProjectsPanel`; if
 it holds part of the plan, a `PlanSection` of the whole plan (the one document a
-manager reads and signs off, `guides:plan_document`); if a new member should go
-somewhere of its first after joining, an `AFTER_JOINING` function; if it holds data
-people take away as a spreadsheet, an `Export` (each is listed on "Download data",
-`projects:downloads`, in CSV and Excel, with its data dictionary).
+manager reads and signs off, `guides:plan_document`) and, if parts of the plan can be
+missing, a `PLAN_GAPS` function saying what is (asked before the plan is signed off);
+if a new member should go somewhere of its first after joining, an `AFTER_JOINING`
+function; if it holds data people take away as a spreadsheet, an `Export` (each is
+listed on "Download data", `projects:downloads`, in CSV and Excel, with its data
+dictionary).
 So the projects app names no other app.
 """
 
@@ -176,6 +178,10 @@ YOUR_PROJECTS_PANELS: Registry[YourProjectsPanel] = Registry("your projects pane
 PLAN_SECTIONS: Registry[PlanSection] = Registry("plan sections")
 AFTER_JOINING: Registry[AfterJoining] = Registry("after joining a project")
 EXPORTS: Registry[Export] = Registry("downloads")
+# What is still missing from the plan, in plain words ("12 of 70 questions have no
+# answer yet"): `gaps(project=)` gives a list, empty when nothing is; a fixed number of
+# queries. Said to the lead before they ask for sign-off, and to the manager who reads it.
+PLAN_GAPS: Registry[Callable[..., list[str]]] = Registry("what the plan is missing")
 # Words a project's wording check never flags once saved (its shared definitions).
 ALLOWED_WORDS: Registry[Callable[..., Collection[str]]] = Registry("words a project allows")
 
@@ -253,3 +259,8 @@ def plan_parts(membership: Membership, chosen: Collection[str]) -> list[tuple[Pl
 def exports_for(membership: Membership) -> list[tuple[str, Export]]:
     """The downloads this member may have, each with its name, in order."""
     return [(name, export) for name, export in EXPORTS.items() if export.shown_to(membership)]
+
+
+def plan_gaps(project) -> list[str]:
+    """What is still missing from the plan, in plain words, from every app."""
+    return [gap for gaps in PLAN_GAPS for gap in gaps(project=project)]

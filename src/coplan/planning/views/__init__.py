@@ -15,9 +15,14 @@ from coplan.planning.views.budget import (
 from coplan.planning.views.common import SECTION
 from coplan.planning.views.sign_offs import (
     sign_off_add,
+    sign_off_ask,
+    sign_off_decide,
     sign_off_edit,
     sign_off_remove,
     sign_off_sign,
+    sign_off_version,
+    sign_off_version_docx,
+    sign_off_version_pdf,
     sign_offs,
 )
 from coplan.planning.views.timeline import milestone_add, milestone_edit, milestone_remove, timeline
@@ -38,9 +43,14 @@ __all__ = [
     "milestone_edit",
     "milestone_remove",
     "sign_off_add",
+    "sign_off_ask",
+    "sign_off_decide",
     "sign_off_edit",
     "sign_off_remove",
     "sign_off_sign",
+    "sign_off_version",
+    "sign_off_version_docx",
+    "sign_off_version_pdf",
     "sign_offs",
     "timeline",
     "tracking",

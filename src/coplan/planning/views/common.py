@@ -2,10 +2,11 @@
 
 from coplan.planning import rules
 from coplan.projects.pages import Section, SubPage
-from coplan.projects.rules import STAFF_ROLES
+from coplan.projects.rules import MANAGERS
 
-# Sign-offs are given by staff in the project (listed managers first) or someone outside it.
-SIGNER_ROLES = STAFF_ROLES
+# Sign-offs are given by a manager of the project (who reads what they sign) or someone
+# outside it.
+SIGNER_ROLES = MANAGERS
 
 SECTION = Section(
     "tracking",
@@ -13,7 +14,12 @@ SECTION = Section(
     label="Keeping track",
     sub_pages=(
         SubPage("tracking", "At a glance"),
-        SubPage("sign_offs", "Sign-offs", permission=rules.VIEW_SIGN_OFFS),
+        SubPage(
+            "sign_offs",
+            "Sign-offs",
+            permission=rules.VIEW_SIGN_OFFS,
+            also=("sign_off_version", "sign_off_ask", "sign_off_decide"),
+        ),
         SubPage("timeline", "Timeline"),
         SubPage("budget", "Budget", permission=rules.VIEW_BUDGET),
         SubPage("barriers", "Barriers"),
