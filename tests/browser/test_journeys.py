@@ -298,7 +298,7 @@ def test_a_manager_finds_what_waits_for_them_and_goes_straight_to_it(visit):
     visit.assert_accessible()
     page.get_by_role("link", name="Read it and sign it off Logo check").click()
     expect(page.get_by_role("heading", name="Logo check: version 1", level=1)).to_be_visible()
-    expect(page.get_by_role("link", name="Sign it off, or ask for changes")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign it off, or ask for changes")).to_be_visible()
     visit.assert_accessible()
     page.go_back()
     # The lead has not chosen a way forward yet: the manager reads the decision to come.

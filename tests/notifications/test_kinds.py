@@ -33,6 +33,9 @@ SAMPLE = {
     "manager": "Morgan Manager",
     "outcome": "Not agreed",
     "outcome_words": "did not agree",
+    "number": "2",
+    "asked": "4 March 2027",
+    "gaps": " The plan is not finished: 12 of 70 questions are not answered yet.",
 }
 
 
@@ -44,6 +47,8 @@ def test_every_handover_has_its_kind_of_message():
         "payments.claim_paid": MONEY,
         "payments.bank_details_changed": SECURITY,
         "planning.sign_off_waiting": "",
+        "planning.sign_off_asked": "",
+        "planning.sign_off_decided": "",
         "guides.stop_waiting": "",
         "guides.way_forward_to_agree": "",
         "guides.way_forward_answered": "",

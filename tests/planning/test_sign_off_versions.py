@@ -79,7 +79,7 @@ def test_asking_an_unfinished_plan_says_what_is_missing_and_asks_to_confirm(
     refused = _ask(client, sign_off, manager)
 
     assert "The plan is not finished:" in page
-    assert "questions are not answered yet" in page
+    assert "questions have no answer yet" in page
     assert refused.status_code == 400
     assert "Say that you want it signed off although the plan is not finished" in words(refused)
     assert 'href="#id_gaps_accepted"' in refused.content.decode()
@@ -103,7 +103,7 @@ def test_lead_asks_the_manager_and_a_version_is_frozen_and_they_are_told(
         ["readiness", "answers"],
     )
     assert "A review of day services" in version.html
-    assert "questions are not answered yet" in version.gaps[0]
+    assert "questions have no answer yet" in version.gaps[0]
     told = Update.objects.get(kind="planning.sign_off_asked")
     assert told.user == manager.user
     assert told.subject == "Please sign off: The plan for involving people"
@@ -119,7 +119,7 @@ def test_the_manager_reads_the_version_with_the_same_warning(
     page = words(client_for(manager.user).get(_version_url(version)))
 
     assert "The plan for involving people: version 1" in page
-    assert "The plan was not finished when sign-off was asked for:" in page
+    assert "The plan was not finished when the lead asked for sign-off:" in page
     assert "Sign it off, or ask for changes" in page
     assert "Answers to the guides" in page
     assert "Budget: planned, committed and paid" not in page  # only the parts asked

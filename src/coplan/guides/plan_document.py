@@ -84,10 +84,10 @@ def gaps(*, project) -> list[str]:
     stops = sum(len(w.workbook.open_stops) for w in workbooks)
     found = []
     if left:
-        found.append(f"{left} of {total} questions {'is' if left == 1 else 'are'} not answered yet")
+        found.append(f"{left} of {total} questions {'has' if left == 1 else 'have'} no answer yet")
     if stops:
         found.append(
             f"{_count(stops, 'stop is', 'stops are')} still open: the plan says stop "
-            f"and no way forward is agreed"
+            "and nobody has agreed a way forward yet"
         )
     return found

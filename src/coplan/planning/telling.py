@@ -18,8 +18,8 @@ SIGN_OFF_ASKED = Kind(
     label="The lead asks you to sign off the plan",
     subject="Please sign off: {what}",
     body=(
-        "{lead} asks you to sign off ‘{what}’ for {project} by {due}: version {number}, "
-        "as it was on {asked}. Read it, then sign it off or ask for changes.{gaps}"
+        "{lead} asks you to sign off ‘{what}’ for {project}. Please read version {number}, "
+        "as it was on {asked}. Then sign it off or ask for changes by {due}.{gaps}"
     ),
 )
 SIGN_OFF_DECIDED = Kind(

@@ -266,10 +266,13 @@ def sign_off_version_docx(
     return documents.docx_response(html, filename=f"{name}.docx")
 
 
-@project_view(rules.DECIDE_SIGN_OFF)
+@project_view(rules.READ_SIGN_OFF_VERSION)
 def sign_off_decide(request: HttpRequest, membership: Membership, version_id: int) -> HttpResponse:
-    """A manager signs off the version they read, or asks for changes and says why."""
+    """A manager signs off the version they read, or asks for changes and says why.
+    (Found first, then the manager's permission: another project's version is not found.)"""
     version = _version(membership, version_id)
+    if not membership.may(rules.DECIDE_SIGN_OFF):
+        raise PermissionDenied
     read = SECTION.url("sign_off_version", membership, version_id=version.pk)
     if not version.is_waiting and request.method != "POST":
         return redirect(read)
