@@ -35,7 +35,7 @@ SAMPLE = {
     "outcome_words": "did not agree",
     "number": "2",
     "asked": "4 March 2027",
-    "gaps": " The plan is not finished: 12 of 70 questions are not answered yet.",
+    "gaps": " The plan is not finished: 12 of 70 questions have no answer yet.",
 }
 
 

@@ -217,8 +217,10 @@ def test_after_sign_off_edits_show_as_changed_since_it_was_signed_off(
     _answer(lead_client, project, "A review, now with carers")
     register = words(lead_client.get(f"/projects/{project.pk}/sign-offs/"))
     page = words(client_for(manager.user).get(_version_url(version)))
+    whole_plan = words(lead_client.get(f"/projects/{project.pk}/plan/whole/"))
 
     assert "Changed since it was signed off" not in unchanged
+    assert "What changed since: Answers to the guides: At the start" in whole_plan
     assert "Changed since it was signed off" in register
     assert "Answers to the guides: At the start" in register
     assert "See what changed since it was signed off" in register
