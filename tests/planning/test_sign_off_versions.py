@@ -381,3 +381,20 @@ def test_version_pages_keep_a_fixed_number_of_queries(
     large = queries()
 
     assert small == large
+
+
+def test_the_register_keeps_a_fixed_number_of_queries_with_signed_versions(
+    client_for, project, lead, lead_member, manager
+):
+    def sign(count: int) -> int:
+        for n in range(count):
+            found = SignOffFactory(project=project, signer=manager, signer_outside="")
+            asked = _asked(lead_member, found, manager)
+            services.sign_off_decide(version=asked, manager=manager, approve=n % 2 == 0, reason="x")
+        _answer(client_for(lead), project, f"Changed after {count}")
+        with CaptureQueriesContext(connection) as captured:
+            response = client_for(lead).get(f"/projects/{project.pk}/sign-offs/")
+        assert response.status_code == 200
+        return len(captured)
+
+    assert sign(1) == sign(6)
