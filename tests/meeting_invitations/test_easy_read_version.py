@@ -3,7 +3,8 @@ was sent is kept as sent (issue 15)."""
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
+from django.db.models import RestrictedError
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -296,3 +297,27 @@ def test_the_invitation_page_leads_to_the_easy_read_version(client_for, ready, l
     page = client_for(lead).get(_url(ready, "")).content.decode()
 
     assert f'href="{_url(ready, "easy-read/")}">Check the Easy Read version</a>' in page
+
+
+def test_the_database_refuses_a_version_sent_without_approval(ready, lead):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EasyReadVersion.objects.create(
+            project=ready.project,
+            document="invitation:meeting:1",
+            title="Invitation",
+            source_text="Hello.",
+            sent_at=timezone.now(),
+        )
+
+
+def test_a_version_that_was_sent_cannot_be_deleted_while_the_sending_is_kept(
+    client_for, ready, lead
+):
+    invite_person(ready, email="jo@example.org", formats=["easy_read"])
+    client = client_for(lead)
+    client.post(_url(ready, "easy-read/approve/"))
+    client.post(_url(ready, "send/"))
+    sent = InvitationSent.objects.get().easy_read_version
+
+    with pytest.raises(RestrictedError), transaction.atomic():
+        sent.delete()
