@@ -15,12 +15,18 @@ from playwright.sync_api import expect
 from coplan.meeting_invitations.models import InvitationSent
 from coplan.projects.roles import Role
 from tests.browser.test_invitation_journeys import _sign_in
-from tests.factories import MeetingFactory, MembershipFactory
+from tests.factories import MeetingFactory, MembershipFactory, StaffMembershipFactory
 from tests.meeting_invitations.invitation_support import (
     complete_meeting,
     invite_person,
     word_invitation,
 )
+
+GOOD_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 72 72">'
+    b'<circle cx="36" cy="36" r="30" fill="#d22f27"/></svg>'
+)
+SCRIPT_SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,3 +96,33 @@ def test_lead_changes_a_sentence_and_its_picture_approves_and_sends(visit):
     assert "We would love you to come." not in text
     assert "Dear Jo Easy," in text
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(letter), str(LOOK_AT / "page")], check=True)
+
+
+def test_an_organisation_admin_adds_its_own_picture_and_a_bad_one_is_refused(visit):
+    page = visit.page
+    admin = StaffMembershipFactory(is_admin=True, user__email="admin@example.org")
+    _sign_in(visit, "admin@example.org")
+
+    page.get_by_role("link", name=f"Easy Read pictures of {admin.organisation.name}").click()
+    expect(page.get_by_role("heading", name="Easy Read pictures", level=1)).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("button", name="Add a picture").click()
+    page.get_by_label("Picture", exact=True).set_input_files(
+        {"name": "stop.svg", "mimeType": "image/svg+xml", "buffer": SCRIPT_SVG}
+    )
+    page.get_by_label("What does the picture show?").fill("Our bus stop")
+    page.get_by_role("button", name="Add the picture").click()
+    expect(
+        page.get_by_role("link", name="The selected SVG must not have a script in it")
+    ).to_be_visible()
+    visit.assert_accessible()
+
+    page.get_by_label("Picture", exact=True).set_input_files(
+        {"name": "stop.svg", "mimeType": "image/svg+xml", "buffer": GOOD_SVG}
+    )
+    page.get_by_label("What does the picture show?").fill("Our bus stop")
+    page.get_by_role("checkbox", name="Travel").check()
+    page.get_by_role("button", name="Add the picture").click()
+    expect(page.get_by_text("‘Our bus stop’ has been added.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Our bus stop")).to_be_visible()
+    visit.assert_accessible()
