@@ -46,6 +46,7 @@ def test_every_handover_has_its_kind_of_message():
         "payments.claim_returned": MONEY,
         "payments.claim_paid": MONEY,
         "payments.bank_details_changed": SECURITY,
+        "payments.bank_details_to_confirm": "",
         "planning.sign_off_waiting": "",
         "planning.sign_off_asked": "",
         "planning.sign_off_decided": "",

@@ -116,6 +116,7 @@ def test_choices_page_saves_when_to_send_each_kind(client_for):
             "guides.way_forward_to_agree": "at_once",
             "guides.way_forward_answered": "daily",
             "payments.claim_sent": "daily",
+            "payments.bank_details_to_confirm": "at_once",
             "feedback.form_open": "at_once",
             "meetings.reply_confirmed": "never",
             "payments.claim_paid": "never",  # not theirs to choose: ignored
@@ -133,6 +134,7 @@ def test_choices_page_saves_when_to_send_each_kind(client_for):
         "guides.way_forward_to_agree": "at_once",
         "guides.way_forward_answered": "daily",
         "payments.claim_sent": "daily",
+        "payments.bank_details_to_confirm": "at_once",
         "feedback.form_open": "at_once",
         "meetings.reply_confirmed": "never",
     }

@@ -90,6 +90,7 @@ POLICY = {
     "covered_expenses": ["public_transport", "mileage"],
     "mileage_pence_per_mile": "0.45",
     "target_working_days": "10",
+    "bank_change_days": "7",
     "information": "Tell the Jobcentre if you get benefits.",
 }
 
@@ -105,6 +106,7 @@ POLICY = {
         "half_day_up_to_hours",
         "mileage_pence_per_mile",
         "target_working_days",
+        "bank_change_days",
     ],
 )
 def test_wild_policy_numbers_get_a_message_or_are_saved(team, client_for, name, typed):
@@ -185,6 +187,7 @@ def test_the_largest_amounts_each_field_accepts_are_kept_exactly(team, client_fo
             "covered_expenses": ["food", "mileage"],
             "mileage_pence_per_mile": "5",
             "target_working_days": "60",
+            "bank_change_days": "90",
         },
     )
     claim = services.claim_start(

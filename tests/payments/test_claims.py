@@ -208,11 +208,11 @@ def _sent(team):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_finance_approves_then_marks_paid_and_the_person_is_emailed_each_time(team):
+def test_the_lead_approves_then_finance_marks_paid_and_the_person_is_emailed_each_time(team):
     claim = _sent(team)
     finance = team.user(Role.FINANCE)
 
-    services.claim_approve(claim=claim, approved_by=finance, total_seen_pence=4200)
+    services.claim_approve(claim=claim, approved_by=team.user(Role.LEAD), total_seen_pence=4200)
     run_worker()  # the background worker sends the messages
     services.claim_mark_paid(
         claim=claim, paid_by=finance, paid_on=datetime.date.today(), reference="BACS-1"
@@ -289,7 +289,7 @@ def test_whoever_sent_a_claim_for_someone_does_not_approve_it(team):
 def test_marking_paid_twice_pays_once(team):
     claim = _sent(team)
     finance = team.user(Role.FINANCE)
-    services.claim_approve(claim=claim, approved_by=finance)
+    services.claim_approve(claim=claim, approved_by=team.user(Role.LEAD))
     services.claim_mark_paid(
         claim=claim, paid_by=finance, paid_on=datetime.date.today(), reference="A"
     )

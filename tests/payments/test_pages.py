@@ -150,13 +150,13 @@ def test_who_agreed_an_expense_is_refused_with_a_hidden_character(team, client_f
     assert not claim.lines.exists()
 
 
-def test_finance_approves_and_marks_paid_through_the_pages(team, client_for):
+def test_the_lead_approves_and_finance_marks_paid_through_the_pages(team, client_for):
     claim, _ = _claim_with_receipt(team, team.person(CO), team.user(CO))
     services.claim_submit(claim=claim, submitted_by=team.user(CO))
     client = client_for(team.user(Role.FINANCE))
     base = f"/projects/{team.project.pk}/payments/claims/{claim.pk}/"
 
-    client.post(base + "approve/", {"total_seen_pence": "450"})
+    client_for(team.user(Role.LEAD)).post(base + "approve/", {"total_seen_pence": "450"})
     paid = client.post(
         base + "paid/",
         {
@@ -240,6 +240,7 @@ def test_an_admin_adds_a_new_version_from_a_date(team, client_for):
             "covered_expenses": ["public_transport", "carer", "childcare"],
             "receipt_needed": ["childcare"],
             "target_working_days": "5",
+            "bank_change_days": "3",
             "information": "Tell the Jobcentre if you get benefits.",
         },
     )

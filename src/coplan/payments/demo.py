@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from coplan.payments import services
-from coplan.payments.models import Claim, PaymentPolicy
+from coplan.payments.models import BankDetails, Claim, PaymentPolicy
 from coplan.people import services as people_services
 from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
@@ -69,7 +69,7 @@ def payments_demo_load(*, project: Project) -> None:
         where="demo data",
         project=project,
     )
-    services.bank_details_set(
+    details = services.bank_details_set(
         person=person,
         name="S Co-producer",
         sort_code="000000",
@@ -77,6 +77,11 @@ def payments_demo_load(*, project: Project) -> None:
         actor=sam.user,
         where="demo data",
         project=project,
+    )
+    # Sam gave them a month ago, before the first claim: long enough that payments may use
+    # them without a second person (selectors.bank_details_waiting).
+    BankDetails.objects.filter(pk=details.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=30)
     )
     paid = services.claim_start(
         project=project,

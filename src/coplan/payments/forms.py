@@ -140,6 +140,19 @@ class PolicyForm(_PlainForm):
         help_text="Working days leave out weekends and bank holidays in England and Wales.",
         error_messages={"required": "Enter how many working days"},
     )
+    bank_change_days = WholeNumberField(
+        label="Check new bank details with a second person for how many days?",
+        what="Days",
+        least=0,
+        most=90,
+        example="7",
+        initial=7,
+        help_text="When someone changes their own bank details, no payment uses the new "
+        "details for this many days unless another finance member confirms them. Details "
+        "that staff enter always need a second finance member. 0 means only staff changes "
+        "are checked.",
+        error_messages={"required": "Enter how many days"},
+    )
     information = text_field(
         "What we tell people about payment, tax and benefits",
         errors_label="what we tell people about payment, tax and benefits",

@@ -52,6 +52,10 @@ class PaymentPolicy(models.Model):
     target_working_days = models.PositiveSmallIntegerField(
         "pay claims within this many working days", default=10
     )
+    bank_change_days = models.PositiveSmallIntegerField(
+        "bank details changed within this many days need a second person before paying",
+        default=7,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -67,6 +71,9 @@ class PaymentPolicy(models.Model):
             models.CheckConstraint(
                 condition=models.Q(target_working_days__gte=1, target_working_days__lte=60),
                 name="payment_target_1_to_60_working_days",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(bank_change_days__lte=90), name="bank_change_days_up_to_90"
             ),
         ]
 
@@ -102,7 +109,12 @@ class PaymentChoice(models.Model):
 
 class BankDetails(models.Model):
     """Someone's bank details as one Fernet token (name, sort code, account number),
-    shown only to finance; every view and change is in the people audit log."""
+    shown only to finance; every view and change is in the people audit log.
+
+    Two people for money: details that staff entered, or that anyone changed within
+    the policy's `bank_change_days`, are paid to only once a second finance member has
+    confirmed them (`confirmed_by`, never the one who entered them). Every change clears
+    the confirmation (services.bank_details_set)."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="bank_details")
     token = models.TextField()
@@ -110,6 +122,25 @@ class BankDetails(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(confirmed_by__isnull=True)
+                | models.Q(updated_by__isnull=True)
+                | ~models.Q(confirmed_by=models.F("updated_by")),
+                name="bank_details_confirmed_by_a_second_person",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_by__isnull=True)
+                | models.Q(confirmed_at__isnull=False),
+                name="bank_details_confirmation_has_a_time",
+            ),
+        ]
 
     def __str__(self) -> str:
         return "Bank details"

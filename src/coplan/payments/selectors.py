@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from coplan.core import formats
 from coplan.meetings.models import Attendance, InvitedPerson, Meeting
 from coplan.organisations.models import Organisation
 from coplan.payments import amounts, rules, working_days
@@ -128,6 +129,33 @@ def bank_details_held(*, person: Person | None) -> BankDetails | None:
     if person is None:
         return None
     return BankDetails.objects.filter(person=person).first()
+
+
+def bank_details_waiting(
+    *, details: BankDetails, person: Person, now: datetime.datetime | None = None
+) -> str:
+    """Why these bank details may not be paid to yet ("" if they may): two people for
+    money. Details entered by staff wait for a second finance member to confirm them;
+    details the person changed themselves wait too while the change is newer than the
+    organisation's `bank_change_days` (a stolen account cannot divert a payment at once).
+    """
+    if details.confirmed_by_id is not None:
+        return ""
+    when = formats.long_date(timezone.localtime(details.updated_at).date())
+    if details.updated_by_id is None or details.updated_by_id != person.user_id:
+        return (
+            f"{person.full_name}’s bank details were entered by staff on {when}. Another "
+            "finance member must confirm them before a payment uses them"
+        )
+    now = now or timezone.now()
+    policy = policy_in_force(organisation_id=person.organisation_id, on=timezone.localdate(now))
+    days = policy.bank_change_days if policy is not None else 0
+    if days and details.updated_at > now - datetime.timedelta(days=days):
+        return (
+            f"{person.full_name} changed their bank details on {when}. Another finance member "
+            f"must confirm them before a payment uses them, as they changed in the last {days} days"
+        )
+    return ""
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ POLICY_FIELDS = (
     "mileage_pence_per_mile",
     "information",
     "target_working_days",
+    "bank_change_days",
 )
 
 
@@ -224,7 +225,13 @@ def bank_details_set(
     with transaction.atomic():
         details, _ = BankDetails.objects.update_or_create(
             person=person,
-            defaults={"token": token, "updated_by": actor, "updated_at": timezone.now()},
+            defaults={
+                "token": token,
+                "updated_by": actor,
+                "updated_at": timezone.now(),
+                "confirmed_by": None,
+                "confirmed_at": None,
+            },
         )
         people_services.audit_record(
             people=[person],
@@ -234,6 +241,39 @@ def bank_details_set(
             project=project,
         )
         telling.bank_details_changed(person=person, actor=actor, project=project, removed=False)
+        if project is not None and selectors.bank_details_waiting(details=details, person=person):
+            telling.bank_details_to_confirm(details=details, person=person, project=project)
+    return details
+
+
+def bank_details_confirm(
+    *, details: BankDetails, confirmed_by: AbstractBaseUser, seen_updated_at: datetime.datetime
+) -> BankDetails:
+    """A second finance member confirms bank details (having checked them with the
+    person), so payments may use them. Only the details they saw: a change since then
+    needs confirming again. Never by whoever entered them, nor by the person themselves."""
+    person = details.person
+    if details.updated_by_id == confirmed_by.pk:
+        raise PaymentError("You entered these bank details, so someone else must confirm them")
+    if person.user_id == confirmed_by.pk:
+        raise PaymentError("You cannot confirm your own bank details")
+    confirmed = (
+        BankDetails.objects.filter(pk=details.pk, updated_at=seen_updated_at, confirmed_by=None)
+        .exclude(updated_by=confirmed_by)
+        .update(confirmed_by=confirmed_by, confirmed_at=timezone.now())
+    )
+    if not confirmed:
+        current = BankDetails.objects.filter(pk=details.pk).first()
+        if (
+            current is not None
+            and current.confirmed_by_id
+            and current.updated_at == seen_updated_at
+        ):
+            raise PaymentError("Someone else has already confirmed these bank details")
+        raise PaymentError(
+            "These bank details changed while you were looking at them. Check them again"
+        )
+    details.refresh_from_db()
     return details
 
 
@@ -628,6 +668,9 @@ def claim_mark_paid(
     claim = _locked(claim)
     if claim.person.user_id == paid_by.pk:
         raise PaymentError("You cannot mark your own claim paid")
+    if claim.approved_by_id == paid_by.pk:
+        raise PaymentError("You approved this claim, so someone else must mark it paid")
+    _check_bank_details(claim.person)
     if not reference.strip():
         raise PaymentError("Enter the payment reference", field="reference")
     if paid_on > timezone.localdate():
@@ -645,6 +688,18 @@ def claim_mark_paid(
     claim.refresh_from_db()
     _tell(claim, NoticeEvent.PAID)
     return claim
+
+
+def _check_bank_details(person: Person) -> None:
+    """Two people for money: no payment by bank transfer to details that wait for a
+    second person's confirmation (selectors.bank_details_waiting says why)."""
+    choice = selectors.payment_choice(person=person)
+    if choice is None or choice.how != HowPaid.BANK:
+        return
+    held = BankDetails.objects.select_for_update().filter(person=person).first()
+    waiting = held and selectors.bank_details_waiting(details=held, person=person)
+    if waiting:
+        raise PaymentError(waiting)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from coplan.core.numbers import money_words
 from coplan.notifications.kinds import MONEY, SECURITY, Kind
 from coplan.notifications.services import tell
 from coplan.payments import selectors
-from coplan.payments.models import Claim
+from coplan.payments.models import BankDetails, Claim
 from coplan.payments.rules import APPROVERS
 from coplan.people.models import Person
 from coplan.projects.models import Membership, Project
+from coplan.projects.roles import Role
 
 CLAIM_SENT = Kind(
     code="payments.claim_sent",
@@ -56,7 +57,21 @@ BANK_DETAILS_CHANGED = Kind(
     "was not you or someone you asked, tell {organisation} straight away.",
     always=SECURITY,
 )
-KINDS = (CLAIM_SENT, CLAIM_APPROVED, CLAIM_RETURNED, CLAIM_PAID, BANK_DETAILS_CHANGED)
+BANK_DETAILS_TO_CONFIRM = Kind(
+    code="payments.bank_details_to_confirm",
+    label="Bank details wait for you to confirm them",
+    subject="Bank details to confirm for {person}",
+    body="{who} entered new bank details for {person} in {project} on {when}. No payment can "
+    "use them until another finance member checks them with {person} and confirms them.",
+)
+KINDS = (
+    CLAIM_SENT,
+    CLAIM_APPROVED,
+    CLAIM_RETURNED,
+    CLAIM_PAID,
+    BANK_DETAILS_CHANGED,
+    BANK_DETAILS_TO_CONFIRM,
+)
 
 
 def _claim_link(claim: Claim) -> str:
@@ -138,5 +153,26 @@ def bank_details_changed(
             "change": "removed" if removed else "changed",
             "organisation": person.organisation.name,
             "when": formats.date_time(now),
+        },
+    )
+
+
+def bank_details_to_confirm(*, details: BankDetails, person: Person, project: Project) -> None:
+    """Tell the project's other finance members that bank details wait for a second person."""
+    finance = Membership.objects.filter(project=project, role=Role.FINANCE).select_related("user")
+    tell(
+        kind=BANK_DETAILS_TO_CONFIRM.code,
+        event=f"bank-details-to-confirm-{details.pk}-{details.updated_at:%Y%m%d%H%M%S%f}",
+        project=project,
+        users=[member.user for member in finance if member.user_id != person.user_id],
+        not_to=details.updated_by,
+        link=reverse(
+            "payments:person_payment", kwargs={"project_id": project.pk, "person_id": person.pk}
+        ),
+        words={
+            "who": details.updated_by.full_name if details.updated_by else "Someone",
+            "person": person.full_name,
+            "project": project.name,
+            "when": formats.date_time(details.updated_at),
         },
     )

@@ -34,6 +34,11 @@ urlpatterns = [
         choices.person_bank_details,
         name="person_bank_details",
     ),
+    path(
+        P + "people/<int:person_id>/bank-details/confirm/",
+        choices.person_bank_details_confirm,
+        name="person_bank_details_confirm",
+    ),
     path(P + "cost-code/", export.cost_code, name="cost_code"),
     path(P + "export/", export.export, name="export"),
     path(ORG, policy.policies, name="policies"),

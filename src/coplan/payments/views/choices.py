@@ -4,6 +4,7 @@ in the project, with every look at bank details written down."""
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.dateparse import parse_datetime
 
 from coplan.core.http import or_404, posted, save_form
 from coplan.payments import rules, selectors, services
@@ -134,6 +135,7 @@ def person_payment(request: HttpRequest, membership: Membership, person_id: int)
         services.bank_details_view_record(
             person=person, actor=request.user, where=request.path, project=membership.project
         )
+    waiting = held and selectors.bank_details_waiting(details=held, person=person)
     return SECTION.page(
         request,
         membership,
@@ -142,6 +144,10 @@ def person_payment(request: HttpRequest, membership: Membership, person_id: int)
         choice=selectors.payment_choice(person=person),
         account=account,
         held=held,
+        waiting=waiting,
+        may_confirm=bool(waiting)
+        and held.updated_by_id != request.user.pk
+        and person.user_id != request.user.pk,
         claims=selectors.person_claims(project=membership.project, person=person),
         back=SECTION.url("claims", membership),
         back_text="Claims",
@@ -170,4 +176,23 @@ def person_bank_details(
         person,
         done_url=_person_url(membership, person_id),
         heading=f"Bank details for {person.full_name}",
+    )
+
+
+@project_view(rules.OWN_CLAIMS)
+def person_bank_details_confirm(
+    request: HttpRequest, membership: Membership, person_id: int
+) -> HttpResponse:
+    """A second finance member confirms the bank details they saw (two people for money)."""
+    person = _payee(membership, person_id)
+    held = or_404(selectors.bank_details_held(person=person))
+    seen = parse_datetime(request.POST.get("seen", "")) or held.updated_at
+    return SECTION.action(
+        request,
+        membership,
+        do=lambda: services.bank_details_confirm(
+            details=held, confirmed_by=request.user, seen_updated_at=seen
+        ),
+        message=f"You confirmed the bank details for {person.full_name}. Payments can use them.",
+        back=_person_url(membership, person_id),
     )

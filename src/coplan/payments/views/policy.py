@@ -45,7 +45,7 @@ def policies(request: HttpRequest, staff_membership: StaffMembership) -> HttpRes
 
 def _policy_initial(policy: PaymentPolicy | None) -> dict:
     if policy is None:
-        return {"target_working_days": 10, "half_day_up_to_hours": 4}
+        return {"target_working_days": 10, "half_day_up_to_hours": 4, "bank_change_days": 7}
     initial = {name: getattr(policy, name) for name in services.POLICY_FIELDS}
     initial["half_day_up_to_hours"] = policy.half_day_up_to_minutes / 60
     initial["mileage_pence_per_mile"] = policy.mileage_pence_per_mile or None
