@@ -266,6 +266,12 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = _env_flag("EMAIL_USE_TLS", True)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The whole plan of a project this large (people taking part, meetings, and people
+# invited to them, counted together) is made as a PDF or Word file by the background
+# worker, with its progress shown; a smaller one downloads straight away.
+PLAN_IN_BACKGROUND_FROM = int(os.environ.get("PLAN_IN_BACKGROUND_FROM", "500"))
+# How long a plan made in the background is kept for downloading.
+PLAN_DOWNLOAD_KEPT_HOURS = int(os.environ.get("PLAN_DOWNLOAD_KEPT_HOURS", "24"))
 
 # GOV.UK Notify, for texts and letters: each organisation sets its own API key (kept
 # encrypted in the database). The address is only changed to test against a stand-in.

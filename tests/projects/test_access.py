@@ -8,6 +8,7 @@ the test fails), and it must give strangers "page not found".
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from coplan.guides.models import PlanDownload
 from coplan.payments import services as payments_services
 from coplan.people.services import participant_import_upload
 from coplan.planning import services as planning_services
@@ -86,11 +87,22 @@ EXPECTED = {
     "guides:way_forward": (frozenset({Role.LEAD}), 200),
     "guides:stop_met": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
     "guides:way_forward_agree": (frozenset({Role.MANAGER}), 200),
-    # The whole plan as one document, and its downloads: for staff (co-producers will get
-    # a version of their own)
+    # The whole plan as one document, and its downloads: for staff; its versions for
+    # everyone taking part and in Easy Read, for every member
     "guides:plan_document": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
     "guides:plan_document_pdf": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
     "guides:plan_document_docx": (frozenset(ALL - {Role.CO_PRODUCER}), 200),
+    "guides:plan_for_participants": (ALL, 200),
+    "guides:plan_for_participants_pdf": (ALL, 200),
+    "guides:plan_for_participants_docx": (ALL, 200),
+    "guides:plan_easy_read": (ALL, 200),
+    "guides:plan_easy_read_pdf": (ALL, 200),
+    "guides:plan_easy_read_docx": (ALL, 200),
+    # A large plan's file made in the background: the one in the project data is of the
+    # plan for everyone taking part
+    "guides:plan_download_start": (ALL, 405),  # a button, so POST only
+    "guides:plan_download": (ALL, 200),
+    "guides:plan_download_file": (ALL, 200),
     # Only when a newer version of the guide exists; in this project there is none.
     "guides:upgrade": (frozenset({Role.LEAD, Role.FACILITATOR}), 404),
     # Sign-offs, timeline, budget and barriers (coplan.planning)
@@ -412,6 +424,10 @@ def project_data():
         parts=["readiness"],
         gaps_accepted=True,
     ).pk
+    values["download_id"] = PlanDownload.objects.create(
+        project=project, version="participants", file_format="pdf", status="ready",
+        content=b"%PDF-1.7", file_name="plan.pdf", asked_by=memberships[Role.LEAD],
+    ).pk  # fmt: skip
     return project, memberships, values
 
 

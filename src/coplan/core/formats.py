@@ -37,3 +37,10 @@ def paragraphs(text: str | None) -> Markup:
         for block in blocks
         if block.strip()
     )
+
+
+def as_sentence(words: str) -> str:
+    """Words someone typed as one sentence of their own, as Easy Read lines are: on one
+    line, ending with a full stop (or the question or exclamation mark it has)."""
+    words = " ".join(words.split())
+    return words if not words or words.endswith((".", "!", "?")) else f"{words}."

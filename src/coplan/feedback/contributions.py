@@ -24,10 +24,12 @@ from coplan.projects.registries import (
     PLAN_SECTIONS,
     PROJECT_NAV,
     QUESTION,
+    EasyReadPart,
     Export,
     ExportColumn,
     HomePanel,
     NavEntry,
+    PlanPart,
     PlanSection,
     first_few,
 )
@@ -149,6 +151,12 @@ def register() -> None:
             "feedback/_plan_you_said_we_did.html",
             plan_document.you_said_we_did,
             permission=rules.VIEW_YOU_SAID_WE_DID,
+            for_participants=PlanPart(
+                "You said, we did",
+                "feedback/_plan_you_said_we_did.html",
+                plan_document.you_said_we_did_for_participants,
+            ),
+            easy_read=EasyReadPart("You said, we did", plan_document.you_said_we_did_easy_read),
         ),
         order=85,
     )

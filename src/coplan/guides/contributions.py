@@ -14,14 +14,16 @@ from coplan.projects.registries import (
     PLAN_SECTIONS,
     PROJECT_NAV,
     YOUR_PROJECTS_PANELS,
+    EasyReadPart,
     HomePanel,
     NavEntry,
     OverviewPanel,
+    PlanPart,
     PlanSection,
     YourProjectsPanel,
 )
 from coplan.projects.roles import Role
-from coplan.projects.rules import MANAGERS
+from coplan.projects.rules import CO_PRODUCERS, MANAGERS
 from coplan.projects.selectors import memberships_for_user
 
 
@@ -89,6 +91,11 @@ def manager_across_projects(user) -> dict | None:
     }
 
 
+def plan_versions(membership: Membership) -> dict:
+    """On the co-producer's home: the plan for everyone taking part and in Easy Read."""
+    return {}
+
+
 def register() -> None:
     kinds_register(KINDS)
     PROJECT_NAV.register(
@@ -101,6 +108,11 @@ def register() -> None:
             roles=frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER}),
         ),
         order=20,
+    )
+    HOME_PANELS.register(
+        "plan_versions",
+        HomePanel(CO_PRODUCERS, "guides/_home_plan_versions.html", plan_versions),
+        order=171,
     )
     HOME_PANELS.register(
         "manager_decisions",
@@ -123,7 +135,15 @@ def register() -> None:
     PLAN_SECTIONS.register(
         "readiness",
         PlanSection(
-            "Is the project ready?", "guides/_plan_readiness.html", plan_document.readiness
+            "Is the project ready?",
+            "guides/_plan_readiness.html",
+            plan_document.readiness,
+            for_participants=PlanPart(
+                "How far the planning is",
+                "guides/_plan_planning_for_participants.html",
+                plan_document.planning_for_participants,
+            ),
+            easy_read=EasyReadPart("Planning the project", plan_document.planning_easy_read),
         ),
         order=10,
     )

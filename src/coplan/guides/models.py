@@ -190,3 +190,54 @@ class WayForwardChoice(models.Model):
     @property
     def is_refused(self) -> bool:
         return self.refused_at is not None
+
+
+class PlanDownloadStatus(models.TextChoices):
+    WAITING = "waiting", "Waiting to start"
+    MAKING = "making", "Being made"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be made"
+
+
+# While a file is waiting or being made, no other of the same plan, version and format is.
+PLAN_DOWNLOAD_UNDER_WAY = (PlanDownloadStatus.WAITING, PlanDownloadStatus.MAKING)
+
+
+class PlanDownload(models.Model):
+    """The whole plan of a large project as a file (PDF or Word), made by the background
+    worker for a member who asked for it, with how far it has got; kept a day, then
+    removed. Only members who may read what it holds can open it (the staff version holds
+    the parts the asker's role may read)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    version = models.CharField(max_length=20)
+    file_format = models.CharField(max_length=4)
+    parts = models.JSONField("the parts of the plan chosen", default=list)
+    asked_by = models.ForeignKey(
+        "projects.Membership", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=PlanDownloadStatus.choices, default=PlanDownloadStatus.WAITING
+    )
+    parts_done = models.PositiveIntegerField(default=0)
+    parts_total = models.PositiveIntegerField(default=0)
+    content = models.BinaryField(default=b"")
+    file_name = models.CharField(max_length=200)
+    asked_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "version", "file_format"],
+                condition=models.Q(status__in=PLAN_DOWNLOAD_UNDER_WAY),
+                name="one_plan_download_under_way",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_under_way(self) -> bool:
+        return self.status in PLAN_DOWNLOAD_UNDER_WAY

@@ -91,3 +91,39 @@ def gaps(*, project) -> list[str]:
             "and nobody has agreed a way forward yet"
         )
     return found
+
+
+# How far the planning is, in the participants' version and Easy Read.
+PLANNING_WORDS = {
+    engine.ReadinessStatus.STOPPED: "There is a problem to sort out before it can go ahead.",
+    engine.ReadinessStatus.NOT_FINISHED: "We are still planning it.",
+    engine.ReadinessStatus.READY_WITH_WARNINGS: "The planning is done.",
+    engine.ReadinessStatus.READY: "The planning is done.",
+}
+
+
+def planning_for_participants(membership: Membership) -> dict:
+    """The participants' version: how far the planning is, in plain words, and the ways
+    forward a manager agreed when the plan said stop (not who agreed them)."""
+    return {
+        "guides": [
+            {
+                "title": workbook.guide.title,
+                "words": PLANNING_WORDS[workbook.workbook.readiness.status],
+                "agreed": [
+                    outcome.chosen_way_forward.text
+                    for outcome in workbook.workbook.outcomes
+                    if not outcome.is_open and outcome.chosen_way_forward
+                ],
+            }
+            for workbook in _workbooks(membership)
+        ]
+    }
+
+
+def planning_easy_read(membership: Membership) -> str:
+    statuses = {workbook.workbook.readiness.status for workbook in _workbooks(membership)}
+    for status in PLANNING_WORDS:  # the furthest from ready first
+        if status in statuses:
+            return PLANNING_WORDS[status]
+    return PLANNING_WORDS[engine.ReadinessStatus.NOT_FINISHED]

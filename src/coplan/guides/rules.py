@@ -18,5 +18,10 @@ AGREE_WAY_FORWARD = Permission(
 # Who meets a stop when they save answers: those who answer the plan's questions.
 MEET_STOP = Permission("read a stop the plan has met", frozenset({Role.LEAD, Role.FACILITATOR}))
 # The whole plan as one document (page, PDF, Word): what staff read, and the manager
-# signs off. Co-producers will have a version of their own (no personal data, plain words).
+# signs off.
 VIEW_PLAN_DOCUMENT = Permission("read the whole plan as one document", STAFF_ROLES)
+# Its versions for everyone taking part and in Easy Read (no personal data, nothing only
+# staff see, in plain words): for every member.
+VIEW_PLAN_FOR_PARTICIPANTS = Permission(
+    "read the plan for everyone taking part and in Easy Read", ALL_ROLES
+)

@@ -1,9 +1,12 @@
 """Reads for a project's plan. Everything about progress is worked out by the engine."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from coplan.guides import engine
 from coplan.guides.models import (
@@ -11,6 +14,7 @@ from coplan.guides.models import (
     GuideAnswerChange,
     GuideComment,
     GuideVersion,
+    PlanDownload,
     ProjectGuide,
     WayForwardChoice,
 )
@@ -301,3 +305,19 @@ def readiness_words(workbooks: list[ProjectWorkbook]) -> list[str]:
         for workbook in workbooks
         if workbook.workbook.readiness.status in NOT_READY
     ]
+
+
+def plan_download(*, project: Project, download_id: int) -> PlanDownload | None:
+    """A file of the whole plan asked for in this project and still kept, without its
+    content (one query)."""
+    kept_since = timezone.now() - datetime.timedelta(hours=settings.PLAN_DOWNLOAD_KEPT_HOURS)
+    return (
+        PlanDownload.objects.filter(project=project, pk=download_id, asked_at__gte=kept_since)
+        .defer("content")
+        .first()
+    )
+
+
+def plan_download_content(*, download: PlanDownload) -> bytes:
+    found = PlanDownload.objects.filter(pk=download.pk).values_list("content", flat=True).first()
+    return bytes(found or b"")

@@ -2,24 +2,30 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
+from coplan.core import documents
 from coplan.core.errors import RuleError
-from coplan.core.only_one import clash_raises
-from coplan.guides import engine, telling
+from coplan.core.only_one import again_after_clash, clash_raises
+from coplan.guides import engine, telling, whole_plan
 from coplan.guides.models import (
+    PLAN_DOWNLOAD_UNDER_WAY,
     GuideAnswer,
     GuideAnswerChange,
     GuideComment,
     GuideVersion,
+    PlanDownload,
+    PlanDownloadStatus,
     ProjectGuide,
     WayForwardChoice,
 )
 from coplan.guides.selectors import latest_guide_versions
 from coplan.organisations.models import Organisation
-from coplan.projects.models import Project
+from coplan.projects.models import Membership, Project
 
 
 class GuideUploadError(Exception):
@@ -346,3 +352,99 @@ def project_guide_upgrade(
     ).delete()
     project_guide.guide_version = new_version
     project_guide.save(update_fields=["guide_version"])
+
+
+# The whole plan made in the background -------------------------------------------------
+
+
+def plan_download_start(
+    *, membership: Membership, version: str, file_format: str, parts: list[str]
+) -> PlanDownload:
+    """Ask the background worker to make the whole plan (in `version`, the chosen
+    `parts`) as a PDF or Word file for this member; or give the file of the same plan,
+    version and format already under way (one at a time, held by the database)."""
+    plan_downloads_remove_old()
+    project = membership.project
+
+    def start() -> PlanDownload:
+        under_way = PlanDownload.objects.filter(
+            project=project,
+            version=version,
+            file_format=file_format,
+            status__in=PLAN_DOWNLOAD_UNDER_WAY,
+        ).first()
+        if under_way is not None:
+            return under_way
+        started = PlanDownload.objects.create(
+            project=project,
+            version=version,
+            file_format=file_format,
+            parts=list(parts),
+            parts_total=len(parts) + 1,  # each part, then the file
+            asked_by=membership,
+            file_name=whole_plan.VERSIONS[version].file(membership, file_format),
+        )
+        transaction.on_commit(lambda: _plan_download_queue(started.pk))
+        return started
+
+    return again_after_clash(start)
+
+
+def _plan_download_queue(download_id: int) -> None:
+    from coplan.guides.tasks import plan_download_make_task
+
+    plan_download_make_task.enqueue(download_id)
+
+
+def plan_download_make(*, download_id: int) -> PlanDownload | None:
+    """Make a file asked for (run by the background worker): each part of the plan in
+    turn, saying how far it has got, then the file. None if it is not waiting (made
+    already, being made by another worker, or removed)."""
+    with transaction.atomic():
+        download = (
+            PlanDownload.objects.select_for_update(of=("self",))
+            .select_related("asked_by__project", "asked_by__user")
+            .filter(pk=download_id, status=PlanDownloadStatus.WAITING)
+            .first()
+        )
+        if download is None:
+            return None
+        download.status = PlanDownloadStatus.MAKING
+        download.save(update_fields=["status"])
+    found = PlanDownload.objects.filter(pk=download_id)
+
+    def done(number: int, of: int) -> None:
+        found.update(parts_done=number, parts_total=of + 1)
+
+    try:
+        if download.asked_by is None:
+            raise RuleError("The person who asked for it has left the project.")
+        html = whole_plan.plan_html(
+            membership=download.asked_by,
+            version=download.version,
+            chosen=download.parts,
+            done=done,
+        )
+        make = (
+            documents.pdf_from_html if download.file_format == "pdf" else documents.docx_from_html
+        )
+        content = make(html)
+    except Exception:
+        # Whatever went wrong, the page waiting for it stops waiting and says so.
+        found.update(status=PlanDownloadStatus.FAILED, finished_at=timezone.now())
+        raise
+    found.update(
+        status=PlanDownloadStatus.READY,
+        content=content,
+        parts_done=F("parts_total"),
+        finished_at=timezone.now(),
+    )
+    download.refresh_from_db()
+    return download
+
+
+def plan_downloads_remove_old(*, now: datetime.datetime | None = None) -> int:
+    """Remove the files of the whole plan made longer ago than they are kept."""
+    before = (now or timezone.now()) - datetime.timedelta(hours=settings.PLAN_DOWNLOAD_KEPT_HOURS)
+    removed, _ = PlanDownload.objects.filter(asked_at__lt=before).delete()
+    return removed

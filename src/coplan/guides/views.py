@@ -1,15 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.utils import timezone
-from django.utils.text import slugify
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coplan.core import documents
 from coplan.core.errors import RuleError
 from coplan.core.http import or_404, posted
-from coplan.guides import engine, rules, selectors, services
+from coplan.guides import engine, rules, selectors, services, whole_plan
 from coplan.guides.forms import (
     CommentForm,
     GuideUploadForm,
@@ -17,14 +15,16 @@ from coplan.guides.forms import (
     WayForwardAnswerForm,
     WayForwardForm,
 )
+from coplan.guides.models import PlanDownloadStatus
 from coplan.guides.presenters import AnswerPresenter, guidance_blocks
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.organisations.pages import organisation_page
+from coplan.plain_words.pictures import credit
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section, project_url
-from coplan.projects.registries import plan_parts, plan_sections
+from coplan.projects.registries import PlanVersion
 from coplan.projects.roles import Role
 
 PLAN = Section("plan", namespace="guides")
@@ -58,10 +58,12 @@ def plan(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _chosen_parts(request: HttpRequest, membership: Membership) -> tuple[list[str], bool]:
+def _chosen_parts(
+    request: HttpRequest, membership: Membership, version: whole_plan.Version
+) -> tuple[list[str], bool]:
     """The names of the parts of the whole plan asked for (every part the member may
-    read, unless some were chosen), and whether that is all of them."""
-    offered = [name for name, _ in plan_sections(membership)]
+    read in this version, unless some were chosen), and whether that is all of them."""
+    offered = [name for name, _ in whole_plan.offered(membership, version)]
     if "chosen" not in request.GET:
         return offered, True
     asked = set(request.GET.getlist("part"))
@@ -69,63 +71,176 @@ def _chosen_parts(request: HttpRequest, membership: Membership) -> tuple[list[st
     return chosen, len(chosen) == len(offered)
 
 
-def _plan_document_title(membership: Membership) -> str:
-    return f"{membership.project.name}: the whole plan"
-
-
-@project_view(rules.VIEW_PLAN_DOCUMENT)
-def plan_document(request: HttpRequest, membership: Membership) -> HttpResponse:
-    """The whole plan on one page, in reading order; the parts can be chosen."""
-    chosen, all_chosen = _chosen_parts(request, membership)
+def _plan_page(request: HttpRequest, membership: Membership, key: PlanVersion) -> HttpResponse:
+    """The whole plan on one page in one version, in reading order; the parts can be
+    chosen, and the downloads keep the choice."""
+    version = whole_plan.VERSIONS[key]
+    chosen, all_chosen = _chosen_parts(request, membership, version)
     query = "?" + request.GET.urlencode() if request.GET else ""
+    drawn = whole_plan.parts(membership, version, chosen)
     return PLAN.page(
         request,
         membership,
         "guides/plan_document.html",
-        parts=plan_parts(membership, chosen),
+        heading=version.heading,
+        version=version,
+        parts=drawn,
+        picture_credit=credit() if whole_plan.uses_pictures(drawn) else None,
         choices=[
-            {"value": name, "text": section.title, "checked": name in chosen}
-            for name, section in plan_sections(membership)
+            {"value": name, "text": title, "checked": name in chosen}
+            for name, title in whole_plan.offered(membership, version)
         ],
         all_chosen=all_chosen,
-        pdf_url=PLAN.url("plan_document_pdf", membership) + query,
-        docx_url=PLAN.url("plan_document_docx", membership) + query,
+        other_versions=[
+            (other, PLAN.url(other.url_name, membership))
+            for other in whole_plan.versions_for(membership)
+            if other != version
+        ],
+        pdf_url=PLAN.url(version.url_name + "_pdf", membership) + query,
+        docx_url=PLAN.url(version.url_name + "_docx", membership) + query,
+        in_background=whole_plan.in_background(membership.project),
+        chosen=chosen,
     )
 
 
-def _plan_document_file(request: HttpRequest, membership: Membership) -> str:
-    chosen, _ = _chosen_parts(request, membership)
-    return documents.render(
-        "guides/plan_document_file.html",
-        {
-            "project": membership.project,
-            "membership": membership,
-            "parts": plan_parts(membership, chosen),
-            "made_at": timezone.now(),
-        },
-        title=_plan_document_title(membership),
-        request=request,
-    )
+def _plan_file(
+    request: HttpRequest, membership: Membership, key: PlanVersion, extension: str
+) -> HttpResponse:
+    """The whole plan in one version as a tagged PDF (PDF/UA-1) or a Word document
+    with Word's heading styles and tables: the same parts as the page."""
+    version = whole_plan.VERSIONS[key]
+    if whole_plan.in_background(membership.project):
+        # A large plan is made by the background worker: its page has the button.
+        query = "?" + request.GET.urlencode() if request.GET else ""
+        return redirect(PLAN.url(version.url_name, membership) + query)
+    chosen, _ = _chosen_parts(request, membership, version)
+    html = whole_plan.plan_html(membership=membership, version=key, chosen=chosen)
+    respond = documents.pdf_response if extension == "pdf" else documents.docx_response
+    return respond(html, filename=version.file(membership, extension))
 
 
-def _file_name(membership: Membership, extension: str) -> str:
-    return f"{slugify(membership.project.name) or 'project'}-plan.{extension}"
+@project_view(rules.VIEW_PLAN_DOCUMENT)
+def plan_document(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _plan_page(request, membership, PlanVersion.STAFF)
 
 
 @project_view(rules.VIEW_PLAN_DOCUMENT)
 def plan_document_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
-    """The whole plan as a tagged PDF (PDF/UA-1): the same parts as the page."""
-    return documents.pdf_response(
-        _plan_document_file(request, membership), filename=_file_name(membership, "pdf")
-    )
+    return _plan_file(request, membership, PlanVersion.STAFF, "pdf")
 
 
 @project_view(rules.VIEW_PLAN_DOCUMENT)
 def plan_document_docx(request: HttpRequest, membership: Membership) -> HttpResponse:
-    """The whole plan as a Word document, with Word's heading styles and tables."""
-    return documents.docx_response(
-        _plan_document_file(request, membership), filename=_file_name(membership, "docx")
+    return _plan_file(request, membership, PlanVersion.STAFF, "docx")
+
+
+@project_view(rules.VIEW_PLAN_FOR_PARTICIPANTS)
+def plan_for_participants(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _plan_page(request, membership, PlanVersion.PARTICIPANTS)
+
+
+@project_view(rules.VIEW_PLAN_FOR_PARTICIPANTS)
+def plan_for_participants_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _plan_file(request, membership, PlanVersion.PARTICIPANTS, "pdf")
+
+
+@project_view(rules.VIEW_PLAN_FOR_PARTICIPANTS)
+def plan_for_participants_docx(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _plan_file(request, membership, PlanVersion.PARTICIPANTS, "docx")
+
+
+@project_view(rules.VIEW_PLAN_FOR_PARTICIPANTS)
+def plan_easy_read(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _plan_page(request, membership, PlanVersion.EASY_READ)
+
+
+@project_view(rules.VIEW_PLAN_FOR_PARTICIPANTS)
+def plan_easy_read_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _plan_file(request, membership, PlanVersion.EASY_READ, "pdf")
+
+
+@project_view(rules.VIEW_PLAN_FOR_PARTICIPANTS)
+def plan_easy_read_docx(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _plan_file(request, membership, PlanVersion.EASY_READ, "docx")
+
+
+FILE_FORMATS = {"pdf": "PDF", "docx": "Word document"}
+
+
+@project_view(rules.VIEW_PLAN)
+@require_POST
+def plan_download_start(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """ "Download" on the page of a large plan: the background worker makes the file,
+    and the person waits on a page that shows how far it has got."""
+    version = whole_plan.VERSIONS.get(request.POST.get("version", ""))
+    file_format = request.POST.get("file_format", "")
+    if version is None or file_format not in FILE_FORMATS:
+        raise Http404("No such version or format of the plan")
+    if not membership.may(version.permission):
+        raise PermissionDenied
+    offered = [name for name, _ in whole_plan.offered(membership, version)]
+    asked = set(request.POST.getlist("part")) if "chosen" in request.POST else set(offered)
+    download = services.plan_download_start(
+        membership=membership,
+        version=version.key,
+        file_format=file_format,
+        parts=[name for name in offered if name in asked],
     )
+    return redirect(PLAN.url("plan_download", membership, download_id=download.pk))
+
+
+def _download(membership: Membership, download_id: int):
+    download = or_404(selectors.plan_download(project=membership.project, download_id=download_id))
+    if not whole_plan.may_open(membership, download):
+        raise PermissionDenied
+    return download
+
+
+@project_view(rules.VIEW_PLAN)
+def plan_download(request: HttpRequest, membership: Membership, download_id: int) -> HttpResponse:
+    """How far the file of a large plan has got, until it can be downloaded. With htmx
+    the status is asked for every two seconds and said as it changes; without, "Check
+    again" reloads the page."""
+    download = _download(membership, download_id)
+    version = whole_plan.VERSIONS[download.version]
+    context = {
+        "download": download,
+        "version": version,
+        "file_format": FILE_FORMATS[download.file_format],
+        "progress": whole_plan.progress_words(download, FILE_FORMATS[download.file_format]),
+        "file_url": PLAN.url("plan_download_file", membership, download_id=download.pk),
+        "page_url": PLAN.url("plan_download", membership, download_id=download.pk),
+    }
+    if request.headers.get("HX-Request"):
+        # 286 tells htmx to stop asking once the file is ready or could not be made.
+        return render(
+            request,
+            "guides/_plan_download_status.html",
+            {**context, "project": membership.project},
+            status=200 if download.is_under_way else 286,
+        )
+    return PLAN.page(
+        request,
+        membership,
+        "guides/plan_download.html",
+        back=PLAN.url(version.url_name, membership),
+        **context,
+    )
+
+
+@project_view(rules.VIEW_PLAN)
+def plan_download_file(
+    request: HttpRequest, membership: Membership, download_id: int
+) -> HttpResponse:
+    download = _download(membership, download_id)
+    if download.status != PlanDownloadStatus.READY:
+        return redirect(PLAN.url("plan_download", membership, download_id=download.pk))
+    response = HttpResponse(
+        selectors.plan_download_content(download=download),
+        content_type=documents.PDF if download.file_format == "pdf" else documents.DOCX,
+    )
+    response["Content-Disposition"] = f'attachment; filename="{download.file_name}"'
+    return response
 
 
 @project_view(rules.VIEW_PLAN)

@@ -15,7 +15,9 @@ from coplan.projects.registries import (
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
     PROJECT_NAV,
+    EasyReadPart,
     NavEntry,
+    PlanPart,
     PlanSection,
 )
 
@@ -65,6 +67,13 @@ def register() -> None:
             "meetings/_plan_meetings.html",
             plan_document.meetings,
             permission=rules.VIEW_MEETINGS,
+            for_participants=PlanPart(
+                "Meetings and workshops",
+                "meetings/_plan_meetings_for_participants.html",
+                plan_document.meetings_for_participants,
+            ),
+            easy_read=EasyReadPart("Meetings", plan_document.meetings_easy_read),
+            size=plan_document.size,
         ),
         order=40,
     )

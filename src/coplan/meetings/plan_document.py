@@ -5,7 +5,7 @@ papers, paperwork). Four queries, however many meetings and people."""
 from django.utils import timezone
 
 from coplan.meetings import selectors
-from coplan.meetings.presenters import MeetingPresenter, readiness_tag
+from coplan.meetings.presenters import MeetingPresenter, clock_words, readiness_tag
 from coplan.projects.models import Membership
 
 
@@ -23,3 +23,36 @@ def meetings(membership: Membership) -> dict:
             for each in selectors.meetings_checked(project=membership.project, today=today)
         ]
     }
+
+
+def _in_order(membership: Membership) -> list[MeetingPresenter]:
+    return [
+        MeetingPresenter(found, times=selectors.times_of(found))
+        for found in selectors.meetings_in_order(project=membership.project)
+    ]
+
+
+def meetings_for_participants(membership: Membership) -> dict:
+    """The participants' version: each meeting, when and where (no checks, nobody's
+    needs, nobody's name). One query."""
+    return {"meetings": _in_order(membership)}
+
+
+def meetings_easy_read(membership: Membership) -> str:
+    today = timezone.localdate()
+    coming = [m for m in _in_order(membership) if m.meeting.meets_on >= today]
+    if not coming:
+        return "We have not planned any meetings yet."
+    blocks = []
+    for meeting in coming:
+        lines = [f"{meeting.title}.", f"On {meeting.date} at {clock_words(meeting.times.starts)}."]
+        if meeting.meeting.has_room and meeting.meeting.venue:
+            lines.append(f"At {meeting.meeting.venue.name}.")
+        if meeting.meeting.has_online:
+            lines.append("You can join online.")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def size(project) -> int:
+    return selectors.meetings_size(project=project)

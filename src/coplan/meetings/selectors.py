@@ -147,6 +147,19 @@ def _meetings(project: Project) -> QuerySet[Meeting]:
     )
 
 
+def meetings_in_order(*, project: Project) -> list[Meeting]:
+    """The project's meetings and workshops, soonest first, with their venues (one query)."""
+    return list(_meetings(project))
+
+
+def meetings_size(*, project: Project) -> int:
+    """How many meetings the project has and people are invited to them, together."""
+    found = Meeting.objects.filter(project=project).aggregate(
+        meetings=Count("pk", distinct=True), invited=Count("invited")
+    )
+    return found["meetings"] + found["invited"]
+
+
 def meeting(*, project: Project, meeting_id: int) -> Meeting | None:
     return _meetings(project).filter(pk=meeting_id).first()
 

@@ -23,10 +23,12 @@ from coplan.projects.registries import (
     PLAN_SECTIONS,
     PROJECT_NAV,
     QUESTION,
+    EasyReadPart,
     Export,
     ExportColumn,
     HomePanel,
     NavEntry,
+    PlanPart,
     PlanSection,
 )
 from coplan.projects.roles import Role
@@ -200,6 +202,13 @@ def register() -> None:
             "people/_plan_stakeholders.html",
             plan_document.stakeholders,
             permission=rules.VIEW_STAKEHOLDERS,
+            for_participants=PlanPart(
+                "The groups of people we want to take part",
+                "people/_plan_groups_for_participants.html",
+                plan_document.groups_for_participants,
+            ),
+            easy_read=EasyReadPart("Who we want to take part", plan_document.groups_easy_read),
+            size=plan_document.size,
         ),
         order=30,
     )
@@ -210,6 +219,12 @@ def register() -> None:
             "people/_plan_representation.html",
             plan_document.representation,
             permission=rules.VIEW_STAKEHOLDERS,
+            for_participants=PlanPart(
+                "Who is taking part, and who is missing",
+                "people/_plan_representation.html",
+                plan_document.representation,
+            ),
+            easy_read=EasyReadPart("Who is missing", plan_document.missing_easy_read),
         ),
         order=35,
     )

@@ -29,3 +29,36 @@ def stakeholders(membership: Membership) -> dict:
 def representation(membership: Membership) -> dict:
     groups = selectors.stakeholder_groups(project=membership.project)
     return {"rows": group_rows(groups), "missing": selectors.who_is_missing(groups=groups)}
+
+
+def groups_for_participants(membership: Membership) -> dict:
+    """The participants' version: the groups and how each will be reached (no grid of
+    influence, no names). One query."""
+    return {"rows": group_rows(selectors.stakeholder_groups(project=membership.project))}
+
+
+def groups_easy_read(membership: Membership) -> str:
+    groups = selectors.stakeholder_groups(project=membership.project)
+    if not groups:
+        return ""
+    lines = ["We want these groups of people to take part:"]
+    lines += [f"{group.name}." for group in groups]
+    return "\n".join(lines)
+
+
+def missing_easy_read(membership: Membership) -> str:
+    found = selectors.stakeholder_groups(project=membership.project)
+    if not found:
+        return "We have not chosen the groups of people yet."
+    missing = selectors.who_is_missing(groups=found)
+    groups = [*missing.with_no_one, *missing.below_aim]
+    if not groups:
+        return "We have the people we hoped for in every group."
+    lines = ["We need more people from these groups:"]
+    lines += [f"{group.name}." for group in groups]
+    return "\n".join(lines)
+
+
+def size(project) -> int:
+    """The people taking part: the plan counts them in each group."""
+    return selectors.participant_count(project=project)

@@ -17,8 +17,10 @@ from coplan.projects.registries import (
     PLAN_SECTIONS,
     PROJECT_NAV,
     YOUR_PROJECTS_PANELS,
+    EasyReadPart,
     HomePanel,
     NavEntry,
+    PlanPart,
     PlanSection,
     YourProjectsPanel,
     first_few,
@@ -121,6 +123,12 @@ def register() -> None:
             "planning/_plan_budget.html",
             plan_document.budget,
             permission=rules.VIEW_BUDGET,
+            for_participants=PlanPart(
+                "Money",
+                "planning/_plan_money_for_participants.html",
+                plan_document.money_for_participants,
+            ),
+            easy_read=EasyReadPart("Money", plan_document.money_easy_read),
         ),
         order=60,
     )
@@ -141,6 +149,14 @@ def register() -> None:
             "planning/_plan_barriers.html",
             plan_document.barriers,
             permission=rules.VIEW_BARRIERS,
+            for_participants=PlanPart(
+                "What might make it hard to take part",
+                "planning/_plan_barriers.html",
+                plan_document.barriers_for_participants,
+            ),
+            easy_read=EasyReadPart(
+                "What might make it hard to take part", plan_document.barriers_easy_read
+            ),
         ),
         order=75,
     )

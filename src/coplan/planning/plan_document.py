@@ -4,6 +4,8 @@ number of queries each, however many rows."""
 
 from django.utils import timezone
 
+from coplan.core.formats import as_sentence
+from coplan.core.numbers import pounds
 from coplan.planning import selectors, signing
 from coplan.planning.presenters import BarrierPresenter, SignOffPresenter, line_money, money
 from coplan.projects.models import Membership
@@ -38,3 +40,48 @@ def barriers(membership: Membership) -> dict:
     return {
         "barriers": [BarrierPresenter(b) for b in selectors.barriers(project=membership.project)]
     }
+
+
+def barriers_for_participants(membership: Membership) -> dict:
+    """The participants' version: what might make it hard to take part and what will be
+    done, not who does it."""
+    return {**barriers(membership), "for_participants": True}
+
+
+def money_for_participants(membership: Membership) -> dict:
+    """The participants' version: the money the project has and where the money for
+    people's expenses and time comes from; nothing about what anyone claimed or was
+    paid. One query."""
+    held = selectors.budget(project=membership.project)
+    return {
+        "held": money(pounds(held.held_pence)) if held and held.held_pence is not None else "",
+        "money_source": held.money_source if held else "",
+    }
+
+
+def money_easy_read(membership: Membership) -> str:
+    found = money_for_participants(membership)
+    lines = []
+    if found["held"]:
+        lines.append(f"The project has {found['held']} to spend.")
+    if found["money_source"]:
+        lines.append(
+            as_sentence(f"The money to pay you for your time and costs: {found['money_source']}")
+        )
+    return "\n".join(lines)
+
+
+def barriers_easy_read(membership: Membership) -> str:
+    blocks = [
+        "\n".join(
+            [
+                "This could make it hard to take part:",
+                as_sentence(barrier.what),
+                "What we will do:",
+                as_sentence(barrier.how_lifted),
+            ]
+        )
+        for barrier in selectors.barriers(project=membership.project)
+        if barrier.how_lifted
+    ]
+    return "\n\n".join(blocks)

@@ -8,17 +8,18 @@ overview, an `OverviewPanel`; if a role other than the lead should see something
 first on opening a project, a `HomePanel` for those roles; if someone should see
 something of it across all their projects on "Your projects", a `YourProjectsPanel`; if
 it holds part of the plan, a `PlanSection` of the whole plan (the one document a
-manager reads and signs off, `guides:plan_document`) and, if parts of the plan can be
-missing, a `PLAN_GAPS` function saying what is (asked before the plan is signed off);
-if a new member should go somewhere of its first after joining, an `AFTER_JOINING`
-function; if it holds data people take away as a spreadsheet, an `Export` (each is
-listed on "Download data", `projects:downloads`, in CSV and Excel, with its data
-dictionary).
+manager reads and signs off, `guides:plan_document`, with what it gives in the
+participants' version and in Easy Read) and, if parts of the plan can be missing, a
+`PLAN_GAPS` function saying what is (asked before the plan is signed off); if a new
+member should go somewhere of its first after joining, an `AFTER_JOINING` function; if
+it holds data people take away as a spreadsheet, an `Export` (each is listed on
+"Download data", `projects:downloads`, in CSV and Excel, with its data dictionary).
 So the projects app names no other app.
 """
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -26,7 +27,7 @@ from django.db.models import QuerySet
 
 from coplan.core.registry import Registry
 from coplan.core.spreadsheets import DATE, NUMBER, TEXT
-from coplan.projects.models import Membership
+from coplan.projects.models import Membership, Project
 from coplan.projects.roles import Role
 from coplan.projects.rules import Permission
 
@@ -91,20 +92,70 @@ class YourProjectsPanel:
     find: Callable[[AbstractBaseUser], dict | None]
 
 
+class PlanVersion(StrEnum):
+    """The three versions of the whole plan: for staff (everything each role may read),
+    for participants (no personal data, nothing only staff see, in plain words) and
+    Easy Read (short sentences, a picture beside each)."""
+
+    STAFF = "staff"
+    PARTICIPANTS = "participants"
+    EASY_READ = "easy_read"
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    """What a part of the plan draws in one version: `title` is its heading (an h2);
+    `find(membership)` gives the dictionary `template` is drawn with as `part` (its own
+    headings start at h3), in a fixed number of queries."""
+
+    title: str
+    template: str
+    find: Callable[[Membership], dict]
+
+
+@dataclass(frozen=True)
+class EasyReadPart:
+    """What a part of the plan says in Easy Read: `title` is its heading, `sentences`
+    (membership) its words as short sentences, one a line, a blank line between blocks
+    (the whole plan draws them with the Easy Read conventions and pictures). Nothing
+    about one person, nothing only staff see."""
+
+    title: str
+    sentences: Callable[[Membership], str]
+
+
 @dataclass(frozen=True)
 class PlanSection:
     """A part of the whole plan, in reading order: `title` is its heading (an h2);
     `find(membership)` gives the dictionary `template` is drawn with as `part` (its own
     headings start at h3), in a fixed number of queries. Shown only to members whose
-    role has `permission` (if given); people can leave parts out."""
+    role has `permission` (if given); people can leave parts out.
+
+    That is the staff version. `for_participants` is what it gives in the participants'
+    version (no names of people taking part, no access needs, claims or payments, no
+    staff checks; its fixed words in plain words) and `easy_read` in the Easy Read
+    version: each None leaves the part out of that version. `size(project)` is how many
+    rows it draws (one query), if it can grow large: a large plan's files are made by
+    the background worker."""
 
     title: str
     template: str
     find: Callable[[Membership], dict]
     permission: Permission | None = None
+    for_participants: PlanPart | None = None
+    easy_read: EasyReadPart | None = None
+    size: Callable[[Project], int] | None = None
 
     def shown_to(self, membership: Membership) -> bool:
         return self.permission is None or membership.may(self.permission)
+
+    def in_version(self, version: PlanVersion) -> PlanPart | EasyReadPart | None:
+        """What the part gives in `version`, or None if it is left out of it."""
+        if version == PlanVersion.STAFF:
+            return PlanPart(self.title, self.template, self.find)
+        if version == PlanVersion.PARTICIPANTS:
+            return self.for_participants
+        return self.easy_read
 
 
 # Where someone goes right after joining a project by invitation, instead of the
@@ -243,16 +294,30 @@ def overview_panels(membership: Membership) -> list[tuple[str, dict]]:
     return [(panel.template, panel.find(membership)) for panel in OVERVIEW_PANELS]
 
 
-def plan_sections(membership: Membership) -> list[tuple[str, PlanSection]]:
-    """The parts of the whole plan this member may read, each with its name, in order."""
-    return [(name, part) for name, part in PLAN_SECTIONS.items() if part.shown_to(membership)]
+def plan_sections(
+    membership: Membership, version: PlanVersion = PlanVersion.STAFF
+) -> list[tuple[str, PlanPart | EasyReadPart]]:
+    """The parts of the whole plan this member may read in `version`, each with its
+    name, in order. The staff version leaves out what the member's role may not see;
+    the other versions are the same for everyone."""
+    found = []
+    for name, section in PLAN_SECTIONS.items():
+        part = section.in_version(version)
+        if part is None or (version == PlanVersion.STAFF and not section.shown_to(membership)):
+            continue
+        found.append((name, part))
+    return found
 
 
-def plan_parts(membership: Membership, chosen: Collection[str]) -> list[tuple[PlanSection, dict]]:
-    """The chosen parts of the whole plan (by name) this member may read, each with
-    what it draws."""
+def plan_parts(
+    membership: Membership, chosen: Collection[str], version: PlanVersion = PlanVersion.STAFF
+) -> list[tuple[PlanPart, dict]]:
+    """The chosen parts of the whole plan (by name) this member may read in the staff or
+    the participants' version, each with what it draws."""
     return [
-        (part, part.find(membership)) for name, part in plan_sections(membership) if name in chosen
+        (part, part.find(membership))
+        for name, part in plan_sections(membership, version)
+        if name in chosen
     ]
 
 
@@ -264,3 +329,8 @@ def exports_for(membership: Membership) -> list[tuple[str, Export]]:
 def plan_gaps(project) -> list[str]:
     """What is still missing from the plan, in plain words, from every app."""
     return [gap for gaps in PLAN_GAPS for gap in gaps(project=project)]
+
+
+def plan_size(project: Project) -> int:
+    """How many rows the whole plan draws where it can grow large (one query a part)."""
+    return sum(section.size(project) for section in PLAN_SECTIONS if section.size)

@@ -18,8 +18,10 @@ from coplan.projects.registries import (
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
     PROJECT_NAV,
+    EasyReadPart,
     HomePanel,
     NavEntry,
+    PlanPart,
     PlanSection,
     first_few,
 )
@@ -149,6 +151,12 @@ def register() -> None:
             "working_together/_plan_agreements.html",
             plan_document.agreements,
             permission=rules.VIEW_WORKING_TOGETHER,
+            for_participants=PlanPart(
+                "Our agreements, and the words we agreed on",
+                "working_together/_plan_agreements.html",
+                plan_document.agreements,
+            ),
+            easy_read=EasyReadPart("How we work together", plan_document.agreements_easy_read),
         ),
         order=50,
     )
@@ -159,6 +167,12 @@ def register() -> None:
             "working_together/_plan_what_can_change.html",
             plan_document.what_can_change,
             permission=rules.VIEW_WORKING_TOGETHER,
+            for_participants=PlanPart(
+                "What we can and cannot change",
+                "working_together/_plan_what_can_change.html",
+                plan_document.what_can_change,
+            ),
+            easy_read=EasyReadPart("What we can change", plan_document.what_can_change_easy_read),
         ),
         order=55,
     )
