@@ -107,12 +107,10 @@ def _plan_file(
     request: HttpRequest, membership: Membership, key: PlanVersion, extension: str
 ) -> HttpResponse:
     """The whole plan in one version as a tagged PDF (PDF/UA-1) or a Word document
-    with Word's heading styles and tables: the same parts as the page."""
+    with Word's heading styles and tables: the same parts as the page, made straight
+    away. (The page of a large plan offers `plan_download_start` instead; this address
+    still answers, for scripts and `make bench`, which times it.)"""
     version = whole_plan.VERSIONS[key]
-    if whole_plan.in_background(membership.project):
-        # A large plan is made by the background worker: its page has the button.
-        query = "?" + request.GET.urlencode() if request.GET else ""
-        return redirect(PLAN.url(version.url_name, membership) + query)
     chosen, _ = _chosen_parts(request, membership, version)
     html = whole_plan.plan_html(membership=membership, version=key, chosen=chosen)
     respond = documents.pdf_response if extension == "pdf" else documents.docx_response
