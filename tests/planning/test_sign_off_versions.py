@@ -398,3 +398,20 @@ def test_the_register_keeps_a_fixed_number_of_queries_with_signed_versions(
         return len(captured)
 
     assert sign(1) == sign(6)
+
+
+def test_the_asking_page_keeps_a_fixed_number_of_queries(client_for, project, lead, sign_off):
+    client = client_for(lead)
+    client.get(_ask_url(sign_off))  # the first visit sets up the project's guides
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(_ask_url(sign_off))
+        assert response.status_code == 200
+        return len(captured)
+
+    small = queries()
+    MembershipFactory.create_batch(8, project=project, role=Role.MANAGER)
+    SignOffFactory.create_batch(8, project=project)
+
+    assert queries() == small
