@@ -62,6 +62,7 @@ def _ask(visit, project, *, first_time: bool):
 
 def test_the_lead_asks_the_manager_changes_are_asked_and_the_new_version_is_signed(
     visit,
+    phone_visit,
     smtp_server,  # noqa: F811 (the SMTP server fixture imported above)
     settings,
 ):
@@ -162,3 +163,12 @@ def test_the_lead_asks_the_manager_changes_are_asked_and_the_new_version_is_sign
         (1, "changes"),
         (2, "approved"),
     ]
+
+    # On a phone, the signed version and what changed since fit the screen.
+    version = SignOffVersion.objects.get(number=2)
+    phone_visit.page.set_default_timeout(30_000)
+    _sign_in(phone_visit, "manager@example.org")
+    phone_visit.go(f"/projects/{project.pk}/sign-offs/versions/{version.pk}/")
+    _heading(phone_visit.page, f"{WHAT}: version 2")
+    phone_visit.assert_fits_the_screen()
+    phone_visit.assert_accessible()
