@@ -415,3 +415,28 @@ def test_the_asking_page_keeps_a_fixed_number_of_queries(client_for, project, le
     SignOffFactory.create_batch(8, project=project)
 
     assert queries() == small
+
+
+def test_who_signs_stays_while_they_are_asked(project, lead_member, sign_off, manager):
+    _asked(lead_member, sign_off, manager)
+    other = MembershipFactory(project=project, role=Role.MANAGER)
+
+    with pytest.raises(services.PlanningRuleError, match="Mo Manager has been asked"):
+        services.sign_off_update(
+            sign_off=sign_off,
+            what=sign_off.what,
+            signer=other,
+            signer_outside="",
+            due_on=sign_off.due_on,
+            note="",
+        )
+    services.sign_off_update(
+        sign_off=sign_off,
+        what="The whole plan",
+        signer=manager,
+        signer_outside="",
+        due_on=sign_off.due_on,
+        note="Now by the end of March",
+    )
+    sign_off.refresh_from_db()
+    assert (sign_off.what, sign_off.signer) == ("The whole plan", manager)

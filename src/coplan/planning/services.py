@@ -95,6 +95,14 @@ def sign_off_update(
 ) -> SignOff:
     _not_signed(sign_off)
     signer, signer_outside = _signer(sign_off.project_id, signer, signer_outside)
+    waiting = sign_off.versions.filter(decision="").values_list("asked_of_name", flat=True)
+    asked_of = waiting.first()
+    if asked_of is not None and (signer is None or signer.pk != sign_off.signer_id):
+        raise PlanningRuleError(
+            f"{asked_of} has been asked to sign this off. Wait for their answer before "
+            "choosing someone else",
+            field="signer",
+        )
     sign_off.what = what
     sign_off.signer = signer
     sign_off.signer_outside = signer_outside
