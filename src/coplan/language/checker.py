@@ -19,6 +19,7 @@ from .wordlists import (
     data_file,
     ordinary_words,
     shipped_terms,
+    terms_for,
     terms_from_pairs,
 )
 
@@ -59,7 +60,8 @@ class Checker:
         if isinstance(extra_terms, Mapping):
             extra_terms = terms_from_pairs(extra_terms)
         self.allowed = allowed_forms(allowed)
-        self.terms = TermFinder([*shipped_terms(), *extra_terms], self.allowed)
+        self._all_terms = [*shipped_terms(), *extra_terms]
+        self.terms = {PLAIN: TermFinder(terms_for(self._all_terms, PLAIN), self.allowed)}
         self.acronyms = AcronymFinder(_acronym_lists(self.allowed))
         self.passive = PassiveVoice()
         self.several_ideas = SeveralIdeas()
@@ -73,7 +75,7 @@ class Checker:
         masked = mask_markup(text) if looks_like_markup(text) else text
         lowered = lower_same_length(masked)
         findings = self.acronyms.find(text, masked, mode)
-        term_findings = self.terms.find(text, lowered)
+        term_findings = self._term_finder(mode).find(text, lowered)
         findings += term_findings
         findings += self.passive.find(text, lowered, 0, len(lowered))
         if mode == EASY_READ:
@@ -88,6 +90,12 @@ class Checker:
             word_count=totals.words,
             sentence_count=totals.sentences,
         )
+
+    def _term_finder(self, mode: str) -> TermFinder:
+        """The listed words a check in `mode` reports; Easy Read's are built at first use."""
+        if mode not in self.terms:
+            self.terms[mode] = TermFinder(terms_for(self._all_terms, mode), self.allowed)
+        return self.terms[mode]
 
     def _check_sentences(
         self,

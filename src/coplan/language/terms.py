@@ -12,11 +12,12 @@ from collections.abc import Iterable
 
 from .findings import JARGON, Finding
 from .text import WORD
-from .wordlists import Term
+from .wordlists import Term, data_file
 
 NEAR_WINDOW = 4
 _GROUPS_NAMED = frozenset({"jargon", "services 'special speak'"})
 _SENTENCE_OPENERS = frozenset(".!?:;\n")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
 def _tree_pattern(spellings: Iterable[str]) -> str:
@@ -50,6 +51,8 @@ class TermFinder:
         # Later terms with the same spelling replace earlier ones (an organisation's own
         # list comes last), so each spelling has one meaning.
         self.by_spelling: dict[str, Term] = {}
+        names = data_file("rules.toml")["names"]
+        self.place_words = frozenset(names["place_words"])  # type: ignore[index]
         for term in terms:
             for form in term.forms:
                 if form not in allowed:
@@ -72,7 +75,9 @@ class TermFinder:
                 continue
             if term.near and not _near(lowered, start, end, term.near):
                 continue
-            if _part_of_a_name(text, start, end):
+            if term.not_near and _near(lowered, start, end, term.not_near):
+                continue
+            if _part_of_a_name(text, start, end, self.place_words):
                 continue
             findings.append(_finding(text, start, end, term))
         return findings
@@ -83,13 +88,19 @@ def _sentence_starts_at(text: str, position: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
-def _part_of_a_name(text: str, start: int, end: int) -> bool:
+def _part_of_a_name(text: str, start: int, end: int, place_words: frozenset[str]) -> bool:
     """Listed words written with capitals inside a sentence are part of a name
-    ("Care Quality Commission", "Primary Care Network")."""
+    ("Care Quality Commission", "Primary Care Network"), and so are they at its start
+    before a capitalised place word ("Cease Street")."""
     found = text[start:end]
-    if not found[0].isupper() or found.isupper() or _sentence_starts_at(text, start):
+    if not found[0].isupper() or found.isupper():
         return False
-    return all(word[0].isupper() for word in found.split())
+    if not all(word[0].isupper() for word in found.split()):
+        return False
+    if not _sentence_starts_at(text, start):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return bool(following) and following.group(1).lower() in place_words
 
 
 def _near(lowered: str, start: int, end: int, near: frozenset[str]) -> bool:
@@ -100,7 +111,9 @@ def _near(lowered: str, start: int, end: int, near: frozenset[str]) -> bool:
 
 def _finding(text: str, start: int, end: int, term: Term) -> Finding:
     found = text[start:end]
-    if term.kind == JARGON and term.group in _GROUPS_NAMED:
+    if term.message:
+        message = term.message.format(found=found)
+    elif term.kind == JARGON and term.group in _GROUPS_NAMED:
         message = f"'{found}' is {term.group}. Not everyone will know what it means."
     elif term.kind == JARGON:
         message = f"'{found}' is on {term.group}'s list of words to avoid."

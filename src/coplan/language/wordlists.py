@@ -12,6 +12,11 @@ A word list file has sections that say how to find each entry's other forms:
     "drive" = ["drives", "drove", "driven", "driving"]
     [near]       # only a problem when one of these words is close by
     deliver = ["services", "outcomes"]
+    [not_near]   # not a problem when one of these words is close by
+    fatigue = ["clinic"]
+
+The [about] section may give the list's `kind`, `group`, `modes` (["easy_read"]: a word
+only Easy Read mode reports) and `message` (how a finding is said, with {found}).
 
 Organisations add their own lists in the same format (`terms_from_toml`).
 """
@@ -23,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from .findings import JARGON, LONG_WORD
+from .findings import JARGON, LONG_WORD, MODES
 from .vocabulary import data_text, ordinary_word_syllables, words_in
 
 VERBS = "verbs"
@@ -42,6 +47,12 @@ class Term:
     group: str = "jargon"
     forms: tuple[str, ...] = ()
     near: frozenset[str] = frozenset()
+    #: Not a problem when one of these words is close by ("fatigue clinic").
+    not_near: frozenset[str] = frozenset()
+    #: The modes that report it: an Easy Read word ("agenda") only in Easy Read mode.
+    modes: frozenset[str] = frozenset(MODES)
+    #: How a finding is said, with {found} for the words found; None: said by its kind.
+    message: str | None = None
 
 
 # --- inflection -----------------------------------------------------------------
@@ -143,16 +154,22 @@ def terms_from_mapping(
 ) -> list[Term]:
     """Terms from a parsed word list (see the module's description of the format)."""
     about = document.get("about", {})
+    modes = frozenset(MODES)
+    message = None
     if isinstance(about, Mapping):
         kind = str(about.get("kind", kind))
         group = str(about.get("group", group))
+        modes = frozenset(about.get("modes", MODES)) & frozenset(MODES) or modes
+        message = str(about["message"]) if about.get("message") else None
     explicit_forms = _mapping(document.get("forms"))
     near_words = _mapping(document.get("near"))
+    not_near_words = _mapping(document.get("not_near"))
     terms: list[Term] = []
     for section in (VERBS, NOUNS, PHRASES):
         for phrase, value in _mapping(document.get(section)).items():
             extra = explicit_forms.get(phrase, ())
             near = near_words.get(phrase, ())
+            not_near = not_near_words.get(phrase, ())
             terms.append(
                 Term(
                     phrase=phrase,
@@ -161,6 +178,9 @@ def terms_from_mapping(
                     group=group,
                     forms=all_forms(phrase, section, extra if isinstance(extra, list) else ()),
                     near=frozenset(str(word).lower() for word in near),
+                    not_near=frozenset(str(word).lower() for word in not_near),
+                    modes=modes,
+                    message=message,
                 )
             )
     return terms
@@ -199,16 +219,33 @@ def data_file(name: str) -> dict[str, object]:
     return tomllib.loads(data_text(name))
 
 
+#: The shipped word lists, each with its kind and group unless its [about] says
+#: otherwise; where each list comes from is in docs/language.md.
+WORD_LISTS = (
+    ("jargon.toml", JARGON, "jargon"),
+    ("special_speak.toml", JARGON, "services 'special speak'"),
+    ("formal_words.toml", LONG_WORD, "formal word"),
+    ("words_to_avoid.toml", JARGON, "the GOV.UK style guide"),
+    ("officialese.toml", JARGON, "officialese"),
+    ("plain_alternatives.toml", LONG_WORD, "formal word"),
+    ("nhs_words.toml", JARGON, "the NHS content style guide"),
+    ("easy_read_words.toml", JARGON, "Easy Read"),
+)
+
+
 @cache
 def shipped_terms() -> tuple[Term, ...]:
-    """Jargon, services 'special speak' and formal words that ship with coplan."""
+    """Jargon, services 'special speak', formal words, the published lists' words and
+    the Easy Read words that ship with coplan."""
     terms: list[Term] = []
-    terms += terms_from_mapping(data_file("jargon.toml"), kind=JARGON, group="jargon")
-    terms += terms_from_mapping(
-        data_file("special_speak.toml"), kind=JARGON, group="services 'special speak'"
-    )
-    terms += terms_from_mapping(data_file("formal_words.toml"), kind=LONG_WORD, group="formal word")
+    for name, kind, group in WORD_LISTS:
+        terms += terms_from_mapping(data_file(name), kind=kind, group=group)
     return tuple(terms)
+
+
+def terms_for(terms: Iterable[Term], mode: str) -> list[Term]:
+    """The terms a check in `mode` reports."""
+    return [term for term in terms if mode in term.modes]
 
 
 @cache
