@@ -3,6 +3,9 @@ papers. Pure Python: no database."""
 
 import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from coplan.meetings import checks
 from coplan.meetings.checks import (
     Invitee,
@@ -553,3 +556,46 @@ def test_papers_whose_send_by_date_is_after_a_moved_meeting_are_not_ready():
     )
 
     assert (line.ready, line.next_step) == (False, "Change the send-by date of ‘Agenda’.")
+
+
+# The overview's shortcut (issue 16) ---------------------------------------------------
+
+
+@given(
+    format_=st.sampled_from([checks.IN_PERSON, checks.ONLINE, checks.BOTH]),
+    has_venue=st.booleans(),
+    invitations_in=st.one_of(st.none(), st.integers(min_value=-60, max_value=60)),
+    has_facilitator=st.booleans(),
+    has_payment_plan=st.booleans(),
+    risk=st.sampled_from([checks.RISK_TO_DO, checks.RISK_DONE]),
+    paperwork=st.sampled_from([checks.PAPERWORK_TO_DO, checks.PAPERWORK_READY]),
+    people=st.lists(
+        st.tuples(
+            st.sampled_from(["no_reply", "in_person", "online", "not_coming"]),
+            st.sets(st.sampled_from(["communication:hearing_loop", "dietary:vegan"])),
+        ),
+        max_size=3,
+    ),
+)
+def test_plan_not_ready_means_not_ready_whoever_is_invited(
+    format_, has_venue, invitations_in, has_facilitator, has_payment_plan, risk, paperwork, people
+):
+    plan = _plan(
+        format=format_,
+        venue=VenueAudit("Town Hall", ALL_YES, datetime.date(2027, 1, 5)) if has_venue else None,
+        invitations_on=None
+        if invitations_in is None
+        else TODAY + datetime.timedelta(days=invitations_in),
+        has_facilitator=has_facilitator,
+        has_payment_plan=has_payment_plan,
+        risk_assessment=risk,
+        paperwork=(("agenda", "Copies of the agenda", paperwork),),
+    )
+    invitees = [
+        _person(key, *needs, reply=reply) for key, (reply, needs) in enumerate(people, start=1)
+    ]
+
+    readiness = checks.meeting_readiness(plan=plan, invitees=invitees, today=TODAY)
+
+    if checks.plan_not_ready(plan=plan, today=TODAY):
+        assert readiness.ready is False

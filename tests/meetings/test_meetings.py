@@ -16,7 +16,7 @@ from coplan.meetings.models import (
 )
 from coplan.people.models import AuditEntry
 from coplan.projects.roles import Role
-from tests.factories import InvolvementFactory, MembershipFactory, PaperFactory
+from tests.factories import InvolvementFactory, MeetingFactory, MembershipFactory, PaperFactory
 from tests.meetings.conftest import give_needs, needs
 
 pytestmark = pytest.mark.django_db
@@ -451,3 +451,26 @@ def test_meeting_page_shows_the_venue_and_its_accessibility_to_staff(client_for,
     assert "The venue: Banbury Community Centre" in page
     assert "Side door, by the car park." in page
     assert "A hearing loop" in page
+
+
+def test_meeting_list_shows_20_meetings_to_come_a_page_and_the_past_ones_apart(
+    client_for, lead, project, fixed_today
+):
+    for day in range(25):
+        MeetingFactory(project=project, title=f"Coming {day}", meets_on=datetime.date(2027, 3, 1))
+    for day in range(3):
+        MeetingFactory(project=project, title=f"Gone {day}", meets_on=datetime.date(2026, 12, 1))
+    client = client_for(lead)
+    base = f"/projects/{project.pk}/meetings/"
+
+    first = client.get(base).content.decode()
+    second = client.get(base + "?page=2").content.decode()
+    past = client.get(base + "?when=past").content.decode()
+
+    assert first.count('class="govuk-summary-card"') == 20
+    assert second.count('class="govuk-summary-card"') == 5
+    assert "Gone 0" not in first
+    assert f'href="{base}?when=past">See the past meetings (3)' in first
+    assert past.count('class="govuk-summary-card"') == 3
+    assert "Coming 0" not in past
+    assert f'href="{base}">See the meetings coming up (25)' in past

@@ -195,3 +195,28 @@ def test_carried_items_are_exactly_those_raised_before_and_open_on_the_day(group
     }
 
     assert carried == expected
+
+
+def test_a_full_car_park_shows_25_waiting_and_25_answered_a_page(client_for):
+    lead = MembershipFactory(role=Role.LEAD)
+    CarParkItemFactory.create_batch(30, project=lead.project)
+    CarParkItemFactory.create_batch(
+        27,
+        project=lead.project,
+        status=CarParkStatus.ANSWERED,
+        answer="Yes",
+        answered_on=datetime.date(2027, 2, 20),
+    )
+    client = client_for(lead.user)
+    base = f"/projects/{lead.project_id}/working-together/car-park/"
+
+    first = client.get(base).content.decode()
+    second = client.get(base + "?answered=1&waiting=2").content.decode()
+
+    assert "Waiting for an answer (30)" in first
+    assert "Answered (27)" in first
+    assert first.count('class="govuk-summary-card"') == 25 + 25
+    assert second.count('class="govuk-summary-card"') == 5 + 25
+    assert 'href="?answered=1&amp;waiting=2"' in first
+    assert 'href="?waiting=1&amp;answered=2"' in first
+    assert 'aria-label="Pages of what is waiting for an answer"' in first

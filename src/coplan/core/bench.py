@@ -51,19 +51,19 @@ class Size:
     @classmethod
     def tiny(cls, times: int = 1) -> "Size":
         """A small organisation for tests; `times` grows the big project's lists
-        (times=1 already fills more than one page of each)."""
+        (times=1 already fills more than a page of each, and two of claims)."""
         return cls(
             projects=3,
             leads=2,
             people=40 + 130 * times,
             big_participants=110 * times,
-            big_meetings=30 * times,
-            big_upcoming=12 * times,
+            big_meetings=50 * times,
+            big_upcoming=25 * times,
             other_meetings=4,
             invited_per_meeting=3,
-            one_meeting_invited=8 * times,
-            big_car_park=30 * times,
-            big_claims=60 * times,
+            one_meeting_invited=8,
+            big_car_park=80 * times,
+            big_claims=110 * times,
             other_claims=6,
             feedback_answers=120 * times,
             big_feedback_forms=2,

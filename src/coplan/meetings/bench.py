@@ -101,8 +101,11 @@ def meetings_bench_seed(bench: Bench) -> None:
     invited = []
     for meeting in meetings:
         persons = people[meeting.project_id]
-        how_many = size.one_meeting_invited if meeting is one_meeting else size.invited_per_meeting
-        for person_pk in chance.sample(persons, min(how_many, len(persons))):
+        if meeting is one_meeting:  # the same people whatever the size: every fourth has needs
+            chosen = persons[: size.one_meeting_invited]
+        else:
+            chosen = chance.sample(persons, min(size.invited_per_meeting, len(persons)))
+        for person_pk in chosen:
             invited.append(
                 InvitedPerson(
                     meeting=meeting, person_id=person_pk, reply=chance.choice(Reply.values)

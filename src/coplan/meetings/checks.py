@@ -1055,6 +1055,27 @@ def _simple_lines(plan: MeetingPlan) -> list[Check]:
     return lines
 
 
+def plan_not_ready(*, plan: MeetingPlan, today: datetime.date) -> bool:
+    """Whether the meeting's own plan already makes it not ready (notice, venue,
+    paperwork, risk assessment, facilitator, payment on the day): the checks that do not
+    depend on who is invited, their needs or the papers. True means
+    `meeting_readiness(...).ready` is False whoever is invited; False means it takes
+    every check to know."""
+    notice = notice_check(
+        meets_on=plan.meets_on,
+        invitations_on=plan.invitations_on,
+        today=today,
+        minimum_days=plan.notice_days,
+    )
+    lines = [
+        _notice_line(notice, plan, today),
+        _venue_line(plan, today),
+        _paperwork_line(plan),
+        *_simple_lines(plan),
+    ]
+    return any(line is not None and not line.ready for line in lines)
+
+
 def meeting_readiness(
     *, plan: MeetingPlan, invitees: Iterable[Invitee], today: datetime.date
 ) -> Readiness:

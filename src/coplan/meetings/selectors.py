@@ -27,6 +27,7 @@ from coplan.meetings.models import (
     MeetingsPolicy,
     Paper,
     PaperworkItem,
+    PaperworkStatus,
     Venue,
 )
 from coplan.organisations.models import Organisation
@@ -566,9 +567,37 @@ class MeetingsAttention:
 def meetings_attention(
     *, project: Project, today: datetime.date | None = None
 ) -> MeetingsAttention:
-    """For the project overview: meetings to come short of notice, and not ready. Four queries."""
-    upcoming = meetings_checked(project=project, today=today, upcoming_only=True)
-    return MeetingsAttention(
-        short_notice=sum(1 for each in upcoming if each.readiness.notice.is_problem),
-        not_ready=sum(1 for each in upcoming if not each.readiness.ready),
+    """For the project overview: meetings to come short of notice, and not ready. At most
+    four queries; the people invited, their needs and the papers are read only for the
+    meetings whose own plan does not already make them not ready."""
+    today = _today(today)
+    to_do = PaperworkItem.objects.filter(meeting=OuterRef("pk"), status=PaperworkStatus.TO_DO)
+    upcoming = list(
+        _meetings(project)
+        .filter(meets_on__gte=today)
+        .annotate(paperwork_to_do=Exists(to_do))
+        .order_by("meets_on", "starts_at", "pk")
     )
+    short_notice, not_ready, to_check = 0, 0, []
+    for each in upcoming:
+        # Whether any paperwork is to do is all the plan's own checks need of it.
+        lines = (
+            [PaperworkItem(kind="", status=PaperworkStatus.TO_DO)] if each.paperwork_to_do else []
+        )
+        plan = meeting_plan(each, meeting_papers=[], meeting_paperwork=lines, invited=[])
+        notice = checks.notice_check(
+            meets_on=plan.meets_on,
+            invitations_on=plan.invitations_on,
+            today=today,
+            minimum_days=plan.notice_days,
+        )
+        short_notice += notice.is_problem
+        if checks.plan_not_ready(plan=plan, today=today):
+            not_ready += 1
+        else:
+            to_check.append(each)
+    if to_check:
+        not_ready += sum(
+            1 for each in _with_checks(to_check, today=today) if not each.readiness.ready
+        )
+    return MeetingsAttention(short_notice=short_notice, not_ready=not_ready)

@@ -30,7 +30,7 @@ def people_bench_seed(bench: Bench) -> None:
                 full_name=f"{chance.choice(FIRST)} {chance.choice(LAST)} {number}",
                 email=f"person{number:05d}@bench.coplan.local",
                 formats=["large_print"] if number % 7 == 0 else [],
-                needs_token=needs[number % len(needs)] if number % 4 == 0 else "",
+                needs_token=needs[number // 4 % len(needs)] if number % 4 == 0 else "",
             )
             for number in range(size.people)
         ),

@@ -9,6 +9,7 @@ overdue are worked out here from dates and statuses, never stored.
 import datetime
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -181,16 +182,37 @@ def agreement_history(*, project: Project) -> list[Agreement]:
 # Car park -------------------------------------------------------------------
 
 
-def car_park_items(*, project: Project) -> list[CarParkItem]:
-    """Open items first (oldest first), then answered ones (newest answer first). One query."""
-    found = list(_items_with_people().filter(project=project))
-    open_items = [item for item in found if item.status != CarParkStatus.ANSWERED]
-    answered = sorted(
-        (item for item in found if item.status == CarParkStatus.ANSWERED),
-        key=lambda item: (item.answered_on, item.pk),
-        reverse=True,
+CAR_PARK_PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class CarParkPages:
+    """A page of the items waiting for an answer (oldest first) and a page of the
+    answered ones (newest answer first), each with how many there are in all."""
+
+    waiting: Page
+    answered: Page
+
+
+def car_park_pages(
+    *, project: Project, waiting_page: int | str = 1, answered_page: int | str = 1
+) -> CarParkPages:
+    """Three queries, and at most two pages of items, however full the car park is."""
+    counts = CarParkItem.objects.filter(project=project).aggregate(
+        waiting=Count("pk", filter=~Q(status=CarParkStatus.ANSWERED)),
+        answered=Count("pk", filter=Q(status=CarParkStatus.ANSWERED)),
     )
-    return open_items + answered
+    items = _items_with_people().filter(project=project)
+    waiting = Paginator(
+        items.exclude(status=CarParkStatus.ANSWERED).order_by("raised_on", "pk"),
+        CAR_PARK_PER_PAGE,
+    )
+    answered = Paginator(
+        items.filter(status=CarParkStatus.ANSWERED).order_by("-answered_on", "-pk"),
+        CAR_PARK_PER_PAGE,
+    )
+    waiting.count, answered.count = counts["waiting"], counts["answered"]  # counted above
+    return CarParkPages(waiting.get_page(waiting_page), answered.get_page(answered_page))
 
 
 def car_park_raised_by(*, project: Project, user_id: int) -> QuerySet[CarParkItem]:

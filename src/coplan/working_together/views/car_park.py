@@ -48,17 +48,21 @@ def _item_url(membership: Membership, item: CarParkItem) -> str:
 
 @project_view(rules.VIEW_WORKING_TOGETHER)
 def car_park(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """What is waiting for an answer and what has been answered, a page of each."""
     today = timezone.localdate()
-    items = [
-        CarParkItemPresenter(item, today=today)
-        for item in selectors.car_park_items(project=membership.project)
-    ]
+    found = selectors.car_park_pages(
+        project=membership.project,
+        waiting_page=request.GET.get("waiting", 1),
+        answered_page=request.GET.get("answered", 1),
+    )
+    for page in (found.waiting, found.answered):
+        page.object_list = [CarParkItemPresenter(item, today=today) for item in page]
     return SECTION.page(
         request,
         membership,
         "working_together/car_park.html",
-        open_items=[item for item in items if not item.is_answered],
-        answered=[item for item in items if item.is_answered],
+        waiting=found.waiting,
+        answered=found.answered,
         can_add=membership.may(rules.ADD_TO_CAR_PARK),
     )
 
