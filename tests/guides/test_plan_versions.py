@@ -401,3 +401,26 @@ def test_the_fixed_sentences_of_the_easy_read_version_pass_the_easy_read_check(c
 
     assert "We need more people from these groups:" in text
     assert findings == [], findings
+
+
+def test_a_link_in_easy_read_is_a_qr_code_in_print_the_link_on_the_page_and_in_word(
+    client_for, member_of, project
+):
+    project.name = "Menus"
+    project.save()
+    AgreementFactory(
+        project=project, text="Read our notes at https://example.org/menus/notes today"
+    )
+    reader = client_for(member_of(Role.CO_PRODUCER))
+
+    page = reader.get(_url(EASY_READ, project)).content.decode()
+    pdf = reader.get(_url(EASY_READ, project, "plan.pdf")).content
+    word = _words_of_docx(reader.get(_url(EASY_READ, project, "plan.docx")).content)
+
+    assert '<a class="govuk-link" href="https://example.org/menus/notes">' in page
+    read = assert_accessible_pdf(pdf, title="Menus: the plan in Easy Read")
+    assert [figure.alt for figure in read.figures()].count(whole_plan.QR_ALT) == 1
+    text = " ".join(pdf_text(pdf).split())
+    assert "Scan the code with a phone camera. Or go to example.org" in text
+    assert "https://example.org/menus/notes" in word
+    assert "Scan the code" not in word

@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
+import segno
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
@@ -30,7 +31,7 @@ from django.utils.text import slugify
 
 from coplan.core import documents
 from coplan.guides import rules
-from coplan.plain_words.easy_read import HEADING, easy_read_lines
+from coplan.plain_words.easy_read import HEADING, LINK, easy_read_lines
 from coplan.plain_words.pictures import Picture, credit
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
@@ -45,6 +46,7 @@ from coplan.projects.rules import Permission
 
 STAFF, PARTICIPANTS, EASY_READ = PlanVersion.STAFF, PlanVersion.PARTICIPANTS, PlanVersion.EASY_READ
 EASY_READ_PART = "guides/_plan_easy_read_part.html"
+QR_ALT = "A QR code: scan it with a phone camera to open the page"
 
 
 @dataclass(frozen=True)
@@ -139,12 +141,27 @@ def _easy_read(membership: Membership, part: EasyReadPart, *, for_file: bool):
         if line.kind == HEADING:
             blocks.append({"heading": line.words, "lines": []})
             continue
+        if line.kind == LINK:
+            # In print, a QR code and a short address (in Word, which has no picture, the
+            # whole link); on the page, the link itself.
+            src = _qr_src(line.link) if for_file else None
+            blocks[-1]["lines"].append(
+                {"line": line, "src": src, "alt": QR_ALT if src else "", "link": line.link}
+            )
+            continue
         picture = line.bank_picture
         src = _picture_src(picture, for_file=for_file) if picture else None
         pictures = pictures or bool(src)
-        blocks[-1]["lines"].append({"line": line, "src": src, "alt": picture.alt if src else ""})
+        blocks[-1]["lines"].append(
+            {"line": line, "src": src, "alt": picture.alt if src else "", "link": ""}
+        )
     drawn = {"blocks": [block for block in blocks if block["lines"] or block["heading"]]}
     return PlanPart(part.title, EASY_READ_PART, lambda _: drawn), {**drawn, "pictures": pictures}
+
+
+def _qr_src(link: str) -> str:
+    """A link as a QR code a phone camera opens, held in the document."""
+    return segno.make(link, error="m").png_data_uri(scale=6, border=4)
 
 
 def _picture_src(picture: Picture, *, for_file: bool) -> str | None:
