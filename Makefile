@@ -12,7 +12,7 @@ run: setup
 	$(PY) manage.py demo_data
 	@echo ""
 	@echo "coplan is running at http://127.0.0.1:8000 (press Ctrl+C to stop)"
-	$(PY) -m coplan.cli dev --address 127.0.0.1:8000
+	TWO_STEP_REQUIRED=false $(PY) -m coplan.cli dev --address 127.0.0.1:8000
 
 setup: system-packages $(VENV)/.installed $(ASSETS)
 

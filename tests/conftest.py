@@ -12,6 +12,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _two_step_sign_in_only_where_tested(settings):
+    """Tests that sign in through the page as finance or an admin are not about the
+    second step; tests/accounts/test_two_step.py and the production test turn it on."""
+    settings.TWO_STEP_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
 def _private_files_in_a_temporary_folder(settings, tmp_path_factory):
     """Receipts and other private uploads never land in the real data folder."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private")

@@ -100,6 +100,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -114,6 +117,7 @@ MIDDLEWARE = [
     "coplan.core.middleware.HttpMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -212,6 +216,12 @@ SIGN_IN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_MAX_FAILURES_PER_
 SIGN_IN_LOCKOUT_MINUTES = int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", "15"))
 # How many proxies in front of coplan add to X-Forwarded-For (0: none, use the connection).
 SIGN_IN_PROXY_COUNT = int(os.environ.get("SIGN_IN_PROXY_COUNT", "0"))
+
+# Two-step sign-in (coplan.accounts.two_step): required for organisation admins, finance,
+# the admin's staff and the staff of organisations that ask for it, unless set false (the
+# demo on a developer's machine, `make run`).
+TWO_STEP_REQUIRED = _env_flag("TWO_STEP_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Co-production Planner"
 
 # django-axes keeps the failed tries and checks every authenticate() call, the admin's too.
 AUTHENTICATION_BACKENDS = [

@@ -28,6 +28,8 @@ import psycopg
 import pytest
 from cryptography.fernet import Fernet
 
+from tests.accounts.authenticator import code_from
+
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
@@ -155,10 +157,20 @@ def _check_the_running_app(
     }
     assert {url: proxy.request(url)[0] for url in linked} == dict.fromkeys(linked, 200)
 
-    # The superuser made by createsuperuser signs in.
+    # The superuser made by createsuperuser signs in: password, then (as the README says)
+    # sets up two-step sign-in with an authenticator app, here worked out from the key.
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', sign_in.decode()).group(1)
     status, headers, _ = proxy.request("/sign-in/", {"csrfmiddlewaretoken": token, **superuser})
-    assert (status, headers.get("Location")) == (302, "/projects/")
+    assert (status, headers.get("Location")) == (302, "/sign-in/set-up-two-step/")
+    status, _, set_up = proxy.request("/sign-in/set-up-two-step/")
+    key = re.search(r'coplan-key">([A-Z2-7 ]+)<', set_up.decode()).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', set_up.decode()).group(1)
+    status, headers, _ = proxy.request(
+        "/sign-in/set-up-two-step/", {"csrfmiddlewaretoken": token, "code": code_from(key)}
+    )
+    assert (status, headers.get("Location")) == (302, "/your-account/two-step/recovery-codes/")
+    status, _, codes = proxy.request("/your-account/two-step/recovery-codes/")
+    assert (status, b"Save your recovery codes" in codes) == (200, True)
     assert proxy.request("/projects/")[0] == 200
 
 

@@ -271,6 +271,7 @@ EXPECTED = {
     "payments:person_payment": (frozenset({Role.FINANCE}), 200),
     "payments:person_choice": (frozenset({Role.FINANCE}), 200),
     "payments:person_bank_details": (frozenset({Role.FINANCE}), 200),
+    "payments:person_bank_details_confirm": (ALL, 405),  # a button, so POST only
     "payments:cost_code": (frozenset({Role.FINANCE}), 200),
     "payments:export": (frozenset({Role.FINANCE}), 200),
     # Feedback (coplan.feedback): see docs/decisions/0007. The form in the project data

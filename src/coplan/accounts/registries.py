@@ -15,3 +15,10 @@ ACCOUNT_LINKS: Registry[AccountLinks] = Registry("links on your account")
 
 def account_links(user: AbstractBaseUser) -> list[tuple[str, str]]:
     return [link for links in ACCOUNT_LINKS for link in links(user)]
+
+
+# Who must use two-step sign-in: each app that gives someone a role where it matters
+# registers a function that says why this person must (or "" if it gives no reason).
+TwoStepReason = Callable[[AbstractBaseUser], str]
+
+TWO_STEP_REASONS: Registry[TwoStepReason] = Registry("reasons to use two-step sign-in")

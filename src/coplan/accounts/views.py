@@ -8,7 +8,7 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from coplan.accounts import services
+from coplan.accounts import services, two_step_views
 from coplan.accounts.forms import AccountDetailsForm, PasswordResetForm, SetPasswordForm, SignInForm
 from coplan.accounts.registries import account_links
 from coplan.core.http import posted
@@ -28,6 +28,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         return redirect(_safe_next(request) or "projects:list")
     form = SignInForm(posted(request), request=request)
     if request.method == "POST" and form.is_valid():
+        second_step = two_step_views.start(request, form.user, _safe_next(request))
+        if second_step is not None:
+            return second_step
         login(request, form.user)  # django-axes forgets this pair's failures
         return redirect(_safe_next(request) or "projects:list")
     return render(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from coplan.accounts import two_step
 from coplan.accounts.models import User, normalise_email
 from coplan.core.errors import RuleError
 from coplan.core.only_one import again_after_clash
@@ -120,3 +121,14 @@ def staff_member_remove(*, staff_membership: StaffMembership) -> None:
             "You cannot remove the only admin. Make someone else an admin first."
         )
     staff_membership.delete()
+
+
+def organisation_staff_two_step_set(*, organisation: Organisation, asked: bool) -> None:
+    organisation.staff_two_step = asked
+    organisation.save(update_fields=["staff_two_step"])
+
+
+def staff_member_two_step_reset(*, staff_membership: StaffMembership) -> None:
+    """Turn off someone's two-step sign-in (lost phone and codes); if they need it, they
+    set it up again at their next sign-in."""
+    two_step.turn_off(staff_membership.user)

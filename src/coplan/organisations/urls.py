@@ -17,4 +17,14 @@ urlpatterns = [
         views.staff_remove,
         name="staff_remove",
     ),
+    path(
+        "organisations/<int:organisation_id>/staff/two-step/",
+        views.staff_two_step,
+        name="staff_two_step",
+    ),
+    path(
+        "organisations/<int:organisation_id>/staff/<int:staff_membership_id>/reset-two-step/",
+        views.staff_two_step_reset,
+        name="staff_two_step_reset",
+    ),
 ]

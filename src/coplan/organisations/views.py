@@ -92,3 +92,36 @@ def staff_remove(
         return f"{member.user.full_name} is no longer on the staff."
 
     return _staff_change(request, staff_membership, staff_membership_id, change)
+
+
+@organisation_admin_view
+@require_POST
+def staff_two_step(request: HttpRequest, staff_membership: StaffMembership) -> HttpResponse:
+    """Ask all staff to use two-step sign-in, or stop asking (admins and finance still do)."""
+    organisation = staff_membership.organisation
+    asked = request.POST.get("staff_two_step") == "yes"
+    services.organisation_staff_two_step_set(organisation=organisation, asked=asked)
+    messages.success(
+        request,
+        "All staff now use two-step sign-in the next time they sign in."
+        if asked
+        else "Staff choose for themselves. Admins and finance still use two-step sign-in.",
+    )
+    return redirect("organisations:staff", organisation_id=organisation.pk)
+
+
+@organisation_admin_view
+@require_POST
+def staff_two_step_reset(
+    request: HttpRequest, staff_membership: StaffMembership, staff_membership_id: int
+) -> HttpResponse:
+    """For someone who lost their phone and their recovery codes: they set it up again."""
+
+    def change(member: StaffMembership) -> str:
+        services.staff_member_two_step_reset(staff_membership=member)
+        return (
+            f"{member.user.full_name}'s two-step sign-in is reset. They set it up again the "
+            "next time they sign in."
+        )
+
+    return _staff_change(request, staff_membership, staff_membership_id, change)

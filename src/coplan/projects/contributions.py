@@ -1,5 +1,6 @@
 """What the projects app adds to what every app shares (see `coplan.core.registry`)."""
 
+from coplan.accounts.registries import TWO_STEP_REASONS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.core.jinja2 import template_global_register
@@ -14,6 +15,7 @@ from coplan.projects.registries import (
     needs_attention,
     project_nav,
 )
+from coplan.projects.roles import Role
 from coplan.projects.rules import MANAGERS, STAFF_ROLES
 
 
@@ -23,7 +25,22 @@ def manager_attention(membership: Membership) -> dict | None:
     return {"attention": attention} if attention else None
 
 
+def finance_and_asked_project_staff(user) -> str:
+    """Finance uses two-step sign-in, and the staff of projects whose organisation asks
+    all its staff to (a co-producer is never made to)."""
+    staff = Membership.objects.filter(user=user, role__in=STAFF_ROLES).select_related(
+        "project__organisation"
+    )
+    for membership in staff:
+        if membership.role == Role.FINANCE:
+            return f"You see bank details and pay claims in {membership.project.name}"
+        if membership.project.organisation.staff_two_step:
+            return f"{membership.project.organisation.name} asks all its staff to use it"
+    return ""
+
+
 def register() -> None:
+    TWO_STEP_REASONS.register("project staff", finance_and_asked_project_staff, order=20)
     template_global_register("project_nav", project_nav)
     PROJECT_NAV.register(
         "overview", NavEntry("overview", "projects:overview", "Overview"), order=10

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.dateparse import parse_datetime
+from django.views.decorators.http import require_POST
 
 from coplan.core.http import or_404, posted, save_form
 from coplan.payments import rules, selectors, services
@@ -180,6 +181,7 @@ def person_bank_details(
 
 
 @project_view(rules.OWN_CLAIMS)
+@require_POST
 def person_bank_details_confirm(
     request: HttpRequest, membership: Membership, person_id: int
 ) -> HttpResponse:

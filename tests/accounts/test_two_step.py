@@ -1,0 +1,162 @@
+"""Two-step sign-in: a password, then a code from an app (or a recovery code). Required
+for organisation admins, finance, the admin's staff, and the staff of an organisation
+that asks for it."""
+
+import re
+import time
+
+import pytest
+from django.test import Client
+
+from coplan.organisations.models import StaffMembership
+from coplan.projects.roles import Role
+from tests.accounts.authenticator import code_from
+from tests.factories import PASSWORD, MembershipFactory, ProjectFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _two_step_required(settings):
+    settings.TWO_STEP_REQUIRED = True
+
+
+def _password(client, user, next_page=""):
+    return client.post(
+        "/sign-in/" + (f"?next={next_page}" if next_page else ""),
+        {"email": user.email, "password": PASSWORD, "next": next_page},
+    )
+
+
+def _set_up(client) -> tuple[str, list[str]]:
+    page = client.get("/sign-in/set-up-two-step/").content.decode()
+    key = re.search(r"coplan-key['\"]>([A-Z2-7 ]+)<", page).group(1)
+    done = client.post("/sign-in/set-up-two-step/", {"code": code_from(key)}, follow=True)
+    codes = re.findall(r'font-weight-bold">([a-z2-7]{4} [a-z2-7]{4})<', done.content.decode())
+    return key, [code.replace(" ", "") for code in codes]
+
+
+def test_finance_is_asked_to_set_it_up_and_is_signed_in_only_after(client):
+    finance = MembershipFactory(role=Role.FINANCE).user
+
+    response = _password(client, finance)
+
+    assert response.headers["Location"] == "/sign-in/set-up-two-step/"
+    assert "_auth_user_id" not in client.session
+    page = client.get("/sign-in/set-up-two-step/").content.decode()
+    assert "You see bank details and pay claims in" in page
+    assert 'aria-label="QR code of the key for your app"' in page
+    _key, codes = _set_up(client)
+    assert len(codes) == 10
+    assert client.session["_auth_user_id"] == str(finance.pk)
+
+
+def test_the_next_time_a_code_from_the_app_is_asked_for(client):
+    finance = MembershipFactory(role=Role.FINANCE).user
+    key, _ = _set_up_for(finance)
+
+    response = _password(client, finance)
+    wrong = client.post("/sign-in/code/", {"code": "000000"})
+    assert response.headers["Location"] == "/sign-in/code/"
+    assert "The code is not right" in wrong.content.decode()
+    assert "_auth_user_id" not in client.session
+    time.sleep(1.1)  # django-otp slows the next try after a wrong code by a second
+    right = client.post("/sign-in/code/", {"code": code_from(key, later=1)})
+
+    assert right.status_code == 302
+    assert client.session["_auth_user_id"] == str(finance.pk)
+
+
+def _set_up_for(user) -> tuple[str, list[str]]:
+    client = Client()
+    _password(client, user)
+    return _set_up(client)
+
+
+def test_a_recovery_code_works_once(client):
+    admin = UserFactory()
+    StaffMembership.objects.create(
+        organisation=ProjectFactory().organisation, user=admin, is_admin=True
+    )
+    _key, codes = _set_up_for(admin)
+
+    _password(client, admin)
+    first = client.post("/sign-in/code/", {"code": codes[0][:4] + " " + codes[0][4:]})
+    again = Client()
+    _password(again, admin)
+    reused = again.post("/sign-in/code/", {"code": codes[0]})
+
+    assert first.status_code == 302
+    assert "The code is not right" in reused.content.decode()
+
+
+def test_a_code_from_the_app_is_not_used_twice(client):
+    finance = MembershipFactory(role=Role.FINANCE).user
+    key, _ = _set_up_for(finance)
+    code = code_from(key, later=1)
+
+    _password(client, finance)
+    first = client.post("/sign-in/code/", {"code": code})
+    other = Client()
+    _password(other, finance)
+    second = other.post("/sign-in/code/", {"code": code})
+
+    assert first.status_code == 302
+    assert "The code is not right" in second.content.decode()
+
+
+def test_a_co_producer_is_not_asked_but_may_turn_it_on(client):
+    co_producer = MembershipFactory(role=Role.CO_PRODUCER).user
+
+    response = _password(client, co_producer)
+    settings_page = client.get("/your-account/two-step/").content.decode()
+
+    assert response.headers["Location"] == "/projects/"
+    assert "Set up two-step sign-in" in settings_page
+
+
+def test_an_organisation_admin_asks_all_staff_and_resets_a_lost_phone(client_for):
+    project = ProjectFactory()
+    organisation = project.organisation
+    admin = UserFactory()
+    StaffMembership.objects.create(organisation=organisation, user=admin, is_admin=True)
+    lead = MembershipFactory(project=project, role=Role.LEAD).user
+    staff = StaffMembership.objects.create(organisation=organisation, user=lead)
+    admin_client = client_for(admin)
+
+    before = _password(Client(), lead)
+    admin_client.post(
+        f"/organisations/{organisation.pk}/staff/two-step/", {"staff_two_step": "yes"}
+    )
+    after = _password(Client(), lead)
+    _set_up_for(lead)
+    admin_client.post(f"/organisations/{organisation.pk}/staff/{staff.pk}/reset-two-step/")
+    reset = _password(Client(), lead)
+
+    assert before.headers["Location"] == "/projects/"
+    assert after.headers["Location"] == "/sign-in/set-up-two-step/"
+    assert reset.headers["Location"] == "/sign-in/set-up-two-step/"
+
+
+def test_the_django_admin_goes_through_the_same_two_steps(client):
+    root = UserFactory(is_staff=True, is_superuser=True)
+
+    response = _password(client, root, next_page="/admin/")
+    _set_up(client)
+
+    assert response.headers["Location"] == "/sign-in/set-up-two-step/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_someone_who_need_not_may_turn_it_off_but_finance_may_not(client_for):
+    co_producer = MembershipFactory(role=Role.CO_PRODUCER).user
+    finance = MembershipFactory(role=Role.FINANCE).user
+    _set_up_for(co_producer)
+    _set_up_for(finance)
+
+    off = client_for(co_producer).post("/your-account/two-step/turn-off/", follow=True)
+    refused = client_for(finance).post("/your-account/two-step/turn-off/", follow=True)
+
+    assert "Two-step sign-in is off" in off.content.decode()
+    assert "You cannot turn off two-step sign-in" in refused.content.decode()
+    assert _password(Client(), finance).headers["Location"] == "/sign-in/code/"
