@@ -33,7 +33,7 @@ def environment(**options: Any) -> Environment:
         enabled_extensions=("html", "xml"), disabled_extensions=("txt",), default=True
     )
     options["extensions"] = [*options.get("extensions", []), "jinja2.ext.do"]
-    env = Environment(**options)  # noqa: S701 - autoescape is set above
+    env = Environment(**options)  # noqa: S701 - autoescape is set above  # nosec B701
     env.globals.update(
         url=url,
         static=static,

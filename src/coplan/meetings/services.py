@@ -268,7 +268,7 @@ def meeting_needs_view_record(*, meeting: Meeting, actor: AbstractBaseUser, wher
     person = connection.ops.quote_name(Person._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters
+            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters  # nosec B608
             f"{connection.ops.quote_name('where')}, at) "
             f"SELECT p.organisation_id, %s, p.id, %s, %s, %s, %s "
             f"FROM {invited} i JOIN {person} p ON p.id = i.person_id "

@@ -111,7 +111,7 @@ def needs_view_record_project(*, project: Project, actor: AbstractBaseUser, wher
     person = connection.ops.quote_name(Person._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters
+            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters  # nosec B608
             f"{connection.ops.quote_name('where')}, at) "
             f"SELECT p.organisation_id, i.project_id, p.id, %s, %s, %s, %s "
             f"FROM {involvement} i JOIN {person} p ON p.id = i.person_id "
@@ -137,7 +137,7 @@ def people_download_record(
     chosen, chosen_params = people.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters
+            f"INSERT INTO {audit} (organisation_id, project_id, person_id, actor_id, action, "  # noqa: S608 - names from models, values as parameters  # nosec B608
             f"{connection.ops.quote_name('where')}, at) "
             f"SELECT p.organisation_id, %s, p.id, %s, %s, %s, %s FROM {person} p "
             f"WHERE p.erased_at IS NULL AND p.id IN ({chosen})",
