@@ -52,6 +52,7 @@ NUMBER_FORMS = [
             "half_day_up_to_hours",
             "mileage_pence_per_mile",
             "target_working_days",
+            "bank_change_days",
         ),
         {},
     ),
