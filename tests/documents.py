@@ -50,6 +50,7 @@ class PdfRead:
     display_title: bool
     tags: Tag | None
     pdf_ua: bool
+    pages: int
 
     def roles(self) -> list[str]:
         return [tag.role for tag in self.tags.walk()] if self.tags else []
@@ -76,6 +77,7 @@ def read_pdf(content: bytes) -> PdfRead:
         display_title=bool(preferences.get("/DisplayDocTitle")),
         tags=_tag(tree) if tree is not None else None,
         pdf_ua="pdfuaid:part" in xmp or "pdfuaid:part=" in xmp,
+        pages=len(reader.pages),
     )
 
 

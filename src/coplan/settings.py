@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "coplan.working_together",
     "coplan.feedback",
     "coplan.payments",
+    "coplan.short_links",
     "coplan.core",
     "django.contrib.admin",
     "django.contrib.auth",

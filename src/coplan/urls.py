@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("coplan.working_together.urls")),
     path("", include("coplan.feedback.urls")),
     path("", include("coplan.payments.urls")),
+    path("", include("coplan.short_links.urls")),
     path("admin/", admin.site.urls),
 ]

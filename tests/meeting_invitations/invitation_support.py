@@ -1,11 +1,9 @@
 """Shared set-up for the invitation, reply, reminder, calendar and attendance tests."""
 
 import datetime
-import io
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from pypdf import PdfReader
 
 from coplan.meeting_invitations import services as invitation_services
 from coplan.meetings.models import Meeting
@@ -86,20 +84,3 @@ def invite_person(meeting: Meeting, **person_fields):
 
 def involvement_of(invited) -> Involvement:
     return Involvement.objects.get(project=invited.meeting.project, person=invited.person)
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def pdf_font_sizes(data: bytes) -> set[float]:
-    """Every font size used for text in the PDF."""
-    sizes: set[float] = set()
-
-    def visitor(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            sizes.add(round(font_size * tm[0], 1))
-
-    for page in PdfReader(io.BytesIO(data)).pages:
-        page.extract_text(visitor_text=visitor)
-    return sizes

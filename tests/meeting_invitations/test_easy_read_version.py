@@ -13,11 +13,11 @@ from coplan.meeting_invitations.models import InvitationSent
 from coplan.plain_words import selectors as easy_read_selectors
 from coplan.plain_words import services as easy_read_services
 from coplan.plain_words.models import EasyReadVersion, OrganisationPicture
+from tests.documents import pdf_text
 from tests.factories import MeetingFactory
 from tests.meeting_invitations.invitation_support import (
     complete_meeting,
     invite_person,
-    pdf_text,
     word_invitation,
 )
 

@@ -1,22 +1,13 @@
-import io
 import re
 from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader
 
-from coplan.plain_words.easy_read import (
-    EASY_READ_POINT_SIZE,
-    PICTURE_SIZE,
-    approved_from,
-    easy_read_lines,
-    easy_read_pdf,
-    lines_as_approved,
-    picture_drawing,
-)
-from coplan.plain_words.pictures import bank, picture_for
+from coplan.plain_words.easy_read import approved_from, easy_read_lines, lines_as_approved
+from coplan.plain_words.pictures import bank
+from tests.documents import assert_accessible_pdf, pdf_text
 from tests.factories import UserFactory
 
 TEXT = (
@@ -43,34 +34,6 @@ def test_markup_is_left_out_of_the_lines():
     assert [line.words.strip() for line in lines] == ["Come to the meeting .", "Bring a friend."]
 
 
-def _font_sizes(pdf: bytes) -> set[float]:
-    sizes: set[float] = set()
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        page.extract_text(
-            visitor_text=lambda text, cm, tm, font, size: sizes.add(size) if text.strip() else None
-        )
-    return sizes
-
-
-def test_pdf_has_every_line_in_large_type():
-    pdf = easy_read_pdf(title="Changes to day services", lines=easy_read_lines(TEXT))
-
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    text = " ".join(" ".join(page.extract_text() for page in pages).split())
-    assert "Changes to day services" in text
-    assert "Please come to a meeting on 4 March at the library." in text
-    assert "Picture to choose" not in text
-    assert min(_font_sizes(pdf)) >= EASY_READ_POINT_SIZE - 4  # the pictures' credit is smaller
-    assert EASY_READ_POINT_SIZE in _font_sizes(pdf)
-
-
-def test_pdf_copes_with_odd_characters():
-    pdf = easy_read_pdf(title="Zoë’s “group” – <b>", lines=easy_read_lines("Hello 👋 & welcome."))
-
-    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
-    assert "Zoë’s “group” – <b>" in text
-
-
 @pytest.mark.django_db
 def test_easy_read_page_and_pdf_download(client_for):
     client = client_for(UserFactory())
@@ -84,7 +47,8 @@ def test_easy_read_page_and_pdf_download(client_for):
     assert "Picture to choose" not in page.content.decode()
     assert pdf.headers["Content-Type"] == "application/pdf"
     assert pdf.headers["Content-Disposition"] == 'attachment; filename="day-services.pdf"'
-    assert "bus fare" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert_accessible_pdf(pdf.content, title="Day services")
+    assert "bus fare" in pdf_text(pdf.content)
 
 
 @pytest.mark.django_db
@@ -103,36 +67,6 @@ def test_each_line_gets_the_picture_for_its_topic_or_none():
         "Some bank notes",
         None,
     ]
-
-
-def _pdf_text(pdf: bytes) -> str:
-    return " ".join(
-        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
-    )
-
-
-def test_pdf_credits_the_pictures_only_when_it_shows_some():
-    with_pictures = _pdf_text(easy_read_pdf(title="Day services", lines=easy_read_lines(TEXT)))
-    without = _pdf_text(
-        easy_read_pdf(title="Hello", lines=easy_read_lines("We want to hear from you."))
-    )
-
-    assert (
-        "Pictures: OpenMoji, the open-source emoji project, CC BY-SA 4.0: openmoji.org"
-        in with_pictures
-    )
-    assert "OpenMoji" not in without
-    assert "Picture to choose" not in without
-
-
-def test_a_bank_picture_is_drawn_at_picture_size_for_print():
-    picture = picture_for("Come on 4 March.")
-    assert picture is not None
-
-    drawing = picture_drawing(picture)
-
-    assert round(drawing.width) == round(drawing.height) == round(PICTURE_SIZE)
-    assert drawing.contents  # the shapes of the picture, not an empty box
 
 
 @pytest.mark.django_db
@@ -154,16 +88,6 @@ def test_easy_read_page_shows_each_picture_on_the_left_with_its_alternative_text
     ]
     assert 'src="/static/coplan/pictures/1F4C5.svg"' in page
     assert "Pictures: <a" in page.split("</table>")[1]
-
-
-def test_a_picture_the_build_has_not_made_leaves_the_line_without_one(monkeypatch, tmp_path):
-    monkeypatch.setattr("coplan.plain_words.pictures.BUILT_FOLDER", tmp_path)
-
-    text = _pdf_text(easy_read_pdf(title="Day services", lines=easy_read_lines(TEXT)))
-
-    assert "Please come to a meeting on 4 March at the library." in text
-    assert "Picture to choose" not in text
-    assert "OpenMoji" not in text
 
 
 # The lead's version of the lines (issue 15) ------------------------------------------------------

@@ -4,12 +4,10 @@ understand"): headings stand out, addresses stay together, links become a QR cod
 a short address in print, money is shown once and the same way, numbers as digits."""
 
 import datetime
-import io
 import itertools
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from coplan.meeting_invitations.invitations import (
     MeetingFacts,
@@ -19,6 +17,7 @@ from coplan.meeting_invitations.invitations import (
 )
 from coplan.meeting_invitations.letters import EASY_READ, letter_pdf
 from coplan.plain_words.easy_read import EASY_READ_POINT_SIZE, MAX_LINE_LENGTH, easy_read_lines
+from tests.documents import assert_accessible_pdf, pdf_text, type_sizes
 from tests.factories import UserFactory
 
 LINK = "https://coplan.example.org/invitations/reply/abcdefghijklmnopqrstuvwxyz0123456789/"
@@ -158,25 +157,13 @@ def _letter() -> bytes:
     )
 
 
-def _printed(pdf: bytes) -> tuple[list[str], list[tuple[str, float]]]:
-    lines: list[str] = []
-    sized: list[tuple[str, float]] = []
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        lines += [line.strip() for line in page.extract_text().splitlines() if line.strip()]
-
-        def visitor(text, cm, tm, font, size):
-            if text.strip():
-                sized.append((text.strip(), round(size * tm[0], 1)))
-
-        page.extract_text(visitor_text=visitor)
-    return lines, sized
-
-
 def test_the_easy_read_letter_is_printed_to_the_conventions():
     pdf = _letter()
-    lines, sized = _printed(pdf)
-    text = "\n".join(lines)
+    text = pdf_text(pdf)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
 
+    read = assert_accessible_pdf(pdf, title="You are invited: First workshop, 4 May 2027")
+    assert read.headings()[:2] == ["H1", "H2"]
     assert not re.search(r"Picture to|Dear …|\{|\}|TODO|None", text)
     for heading in ("What the project is", "When", "Where", "Tell us if you can come"):
         assert heading in lines, f"{heading!r} is not a line of its own"
@@ -186,9 +173,10 @@ def test_the_easy_read_letter_is_printed_to_the_conventions():
     assert "https://" not in text
     assert "abcdefghij" not in text
     assert "coplan.example.org" in text
-    images = [image for page in PdfReader(io.BytesIO(pdf)).pages for image in page.images]
-    assert len(images) == 1, "the reply link is not printed as a QR code"
-    credit = {words for words, _ in sized if re.search(r"OpenMoji|BY-SA|openmoji.org", words)}
+    (qr,) = [figure for figure in read.figures() if figure.alt.startswith("QR code")]
+    assert qr.alt == "QR code for coplan.example.org", "the reply link is not a QR code"
+    assert all(figure.alt for figure in read.figures()), "a picture with no words"
     reading = [line for line in lines if not re.search(r"OpenMoji|BY-SA|openmoji.org", line)]
     assert max(len(line) for line in reading) <= MAX_LINE_LENGTH
-    assert min(size for words, size in sized if words not in credit) >= EASY_READ_POINT_SIZE
+    assert set(type_sizes(pdf, "Banbury")) == {EASY_READ_POINT_SIZE}
+    assert read.pages <= 4

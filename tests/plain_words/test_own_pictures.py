@@ -11,20 +11,17 @@ from pypdf import PdfReader
 
 from coplan.meeting_invitations import selectors as invitation_selectors
 from coplan.plain_words import selectors, services
-from coplan.plain_words.easy_read import (
-    ApprovedLine,
-    easy_read_lines,
-    easy_read_pdf,
-    lines_as_approved,
-)
+from coplan.plain_words.easy_read import ApprovedLine, easy_read_lines, lines_as_approved
 from coplan.plain_words.models import OrganisationPicture
 from coplan.plain_words.own_pictures import PictureError, picture_check
+from coplan.plain_words.printing import easy_read_pdf
+from tests.documents import assert_accessible_pdf, pdf_text
 from tests.factories import (
     OrganisationFactory,
     ProjectFactory,
     StaffMembershipFactory,
 )
-from tests.meeting_invitations.invitation_support import complete_meeting, pdf_text, word_invitation
+from tests.meeting_invitations.invitation_support import complete_meeting, word_invitation
 
 LIMIT = 1024 * 1024
 
@@ -261,4 +258,6 @@ def test_a_document_draws_the_organisations_own_png(meeting):
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     assert "We meet at our stop." in pdf_text(pdf)
     assert len(page.images) == 1
+    figures = assert_accessible_pdf(pdf, title="Test").figures()
+    assert [figure.alt for figure in figures] == [picture.alt]
     assert "OpenMoji" not in pdf_text(pdf)  # only our own picture: no OpenMoji credit

@@ -4,7 +4,6 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-import segno
 from markupsafe import Markup, escape
 
 from coplan.core.govuk_forms import field_params
@@ -57,18 +56,6 @@ def chart_svg(result: QuestionResult, *, number: int) -> Markup:
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every piece of text is escaped above  # nosec B704
-
-
-def qr_svg(link: str, *, label: str) -> Markup:
-    """The link as a QR code, as inline SVG with a text alternative."""
-    code = segno.make(link, error="m")
-    svg = code.svg_inline(scale=4, border=4, dark=BLACK, light="#ffffff", svgclass="app-qr")
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
-    return Markup(svg)  # noqa: S704 - made by segno from our own link  # nosec B704
-
-
-def qr_matrix(link: str) -> tuple[tuple[int, ...], ...]:
-    return tuple(tuple(row) for row in segno.make(link, error="m").matrix)
 
 
 RESULTS_HEADINGS = ("Question", "Answer", "Number of people", "Out of")

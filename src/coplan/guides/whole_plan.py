@@ -23,13 +23,13 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
-import segno
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.text import slugify
 
 from coplan.core import documents
+from coplan.core.qr import qr_src
 from coplan.guides import rules
 from coplan.plain_words.easy_read import HEADING, LINK, easy_read_lines
 from coplan.plain_words.pictures import Picture, credit
@@ -144,7 +144,7 @@ def _easy_read(membership: Membership, part: EasyReadPart, *, for_file: bool):
         if line.kind == LINK:
             # In print, a QR code and a short address (in Word, which has no picture, the
             # whole link); on the page, the link itself.
-            src = _qr_src(line.link) if for_file else None
+            src = qr_src(line.link) if for_file else None
             blocks[-1]["lines"].append(
                 {"line": line, "src": src, "alt": QR_ALT if src else "", "link": line.link}
             )
@@ -157,11 +157,6 @@ def _easy_read(membership: Membership, part: EasyReadPart, *, for_file: bool):
         )
     drawn = {"blocks": [block for block in blocks if block["lines"] or block["heading"]]}
     return PlanPart(part.title, EASY_READ_PART, lambda _: drawn), {**drawn, "pictures": pictures}
-
-
-def _qr_src(link: str) -> str:
-    """A link as a QR code a phone camera opens, held in the document."""
-    return segno.make(link, error="m").png_data_uri(scale=6, border=4)
 
 
 def _picture_src(picture: Picture, *, for_file: bool) -> str | None:

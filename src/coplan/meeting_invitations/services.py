@@ -51,6 +51,7 @@ from coplan.plain_words import selectors as easy_read_selectors
 from coplan.plain_words import services as easy_read_services
 from coplan.plain_words.easy_read import ApprovedVersion
 from coplan.plain_words.models import EasyReadVersion
+from coplan.short_links.services import short_link_make
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ def _attachment(
     pdf = letter_pdf(
         invitation=invitation,
         format=format,
-        reply_link=reply_link,
+        reply_link=short_link_make(link=reply_link),
         today=timezone.localdate(),
         easy_read=easy_read,
     )
@@ -303,7 +304,7 @@ def letter_for(*, meeting: Meeting, row: selectors.InvitationRow) -> bytes:
         invitation=invitation,
         format=row.letter_format,
         address="\n".join([person.full_name, person.address]),
-        reply_link=links.reply_link(invited_id=row.invited.pk),
+        reply_link=short_link_make(link=links.reply_link(invited_id=row.invited.pk)),
         sender=facts.lead_name,
         today=timezone.localdate(),
         easy_read=invitation_easy_read_for_letter(meeting=meeting, row=row),

@@ -16,44 +16,22 @@ No Django here.
 """
 
 import datetime
-import io
-import itertools
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
-
-import segno
-from PIL import Image as PILImage
-from reportlab import rl_config
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (
-    Image,
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
-from svglib.svglib import svg2rlg
 
 from coplan import language
 from coplan.language.text import mask_markup, sentences
-from coplan.plain_words.pictures import PNG, Picture, credit, picture_for
+from coplan.plain_words.pictures import Picture, credit, picture_for
 
-EASY_READ_POINT_SIZE = 16  # the least Easy Read guidance allows in print
-PICTURE_SIZE = 2.5 * cm
-QR_SIZE = 3.5 * cm
+# The least Easy Read guidance allows in print; the print stylesheet
+# (core/documents/print.css, `.document-easy-read`) sets it.
+EASY_READ_POINT_SIZE = 16
 # The most characters in a printed line at 16 point (about 45 in the words column,
 # 55 across the page).
 MAX_LINE_LENGTH = 55
-SHORT_ADDRESS_LENGTH = 30
+# A link's address is printed whole if it is this short (a short link for print,
+# `/r/<code>/`), or else only its site.
+SHORT_ADDRESS_LENGTH = MAX_LINE_LENGTH - len("Or go to ")
 HEADING, SENTENCE, ADDRESS, LINK = "heading", "sentence", "address", "link"
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _URL = re.compile(r"https?://[^\s<>\"]+")
@@ -79,13 +57,23 @@ _NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
+class DrawnPicture:
+    """A picture a document gives a line itself (not from the bank), such as the face
+    beside an answer on a feedback form: an SVG and its alternative text."""
+
+    svg: str
+    alt: str
+
+
+@dataclass(frozen=True)
 class EasyReadLine:
     words: str
     findings: tuple[language.Finding, ...]
-    # In print: a picture for the picture column (a ReportLab flowable), and
-    # whether the line is followed by a box to write an answer in.
-    picture: Any = None
+    # A picture the document gives this line instead of the bank's; whether the line
+    # is followed by a box to write an answer in; whether it has a box to tick.
+    picture: DrawnPicture | None = None
     write_in: bool = False
+    tick_box: bool = False
     # The picture for the line's topic from the picture bank, if one fits.
     bank_picture: Picture | None = None
     # HEADING, SENTENCE, ADDRESS (its lines in `words`, one per line) or LINK (the
@@ -357,129 +345,7 @@ def uses_bank_pictures(lines: list[EasyReadLine]) -> bool:
     )
 
 
-def picture_drawing(picture: Picture, size: float = PICTURE_SIZE):
-    """A bank picture drawn for print (vector, from the SVG the asset build made), or
-    None if the build has not made it: then the line has no picture, never a box.
-    (tests/plain_words/test_pictures.py checks the build made every picture.)"""
-    content = picture.file_content()
-    if not content:
-        return None
-    if picture.media_type == PNG:
-        with PILImage.open(io.BytesIO(content)) as image:
-            width, height = image.size
-        scale = size / max(width, height)
-        return Image(io.BytesIO(content), width=width * scale, height=height * scale)
-    drawing = svg2rlg(io.BytesIO(content))
-    scale = size / max(drawing.width, drawing.height)
-    drawing.scale(scale, scale)
-    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
-    return drawing
-
-
-def qr_image(link: str, size: float = QR_SIZE) -> Image:
-    """The link as a QR code for print (a phone camera opens it)."""
-    png = io.BytesIO()
-    segno.make(link, error="m").save(png, kind="png", scale=10, border=4)
-    png.seek(0)
-    return Image(png, width=size, height=size)
-
-
-def vera_fonts() -> tuple[str, str]:
-    """ReportLab's own Bitstream Vera fonts, so the PDF needs nothing from the system."""
-    if "Vera" not in pdfmetrics.getRegisteredFontNames():
-        folder = next(
-            Path(path) for path in rl_config.TTFSearchPath if (Path(path) / "Vera.ttf").exists()
-        )
-        pdfmetrics.registerFont(TTFont("Vera", str(folder / "Vera.ttf")))
-        pdfmetrics.registerFont(TTFont("VeraBd", str(folder / "VeraBd.ttf")))
-    return "Vera", "VeraBd"
-
-
-def easy_read_pdf(*, title: str, lines: list[EasyReadLine]) -> bytes:
-    """A printable Easy Read document: the picture on the left of each line that has
-    one, the words on the right, 16 point type; the pictures' credit at the end."""
-    regular, bold = vera_fonts()
-    size = EASY_READ_POINT_SIZE
-    heading = ParagraphStyle("heading", fontName=bold, fontSize=size + 8, leading=(size + 8) * 1.3)
-    subheading = ParagraphStyle(
-        "subheading", fontName=bold, fontSize=size + 4, leading=(size + 4) * 1.3
-    )
-    body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.5)
-    small = ParagraphStyle("small", fontName=regular, fontSize=size - 4, leading=(size - 4) * 1.3)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer, pagesize=A4, title=title, leftMargin=2 * cm, rightMargin=2 * cm
-    )
-    rows: list[list] = []
-    write_in_rows: list[int] = []
-    heading_rows: list[int] = []
-    drawn = False
-    for line in lines:
-        if line.kind == HEADING:
-            heading_rows.append(len(rows))
-            rows.append([Paragraph(_escape(line.words), subheading), ""])
-            continue
-        picture = line.picture
-        if line.kind == LINK:
-            picture = qr_image(line.link)
-        elif picture is None and line.bank_picture:
-            picture = picture_drawing(line.bank_picture)
-            drawn = drawn or (picture is not None and line.bank_picture.is_openmoji)
-        words = "<br/>".join(_escape(part) for part in line.words.splitlines())
-        rows.append([picture or "", Paragraph(words, body)])
-        if line.write_in:
-            write_in_rows.append(len(rows))
-            rows.append(["", Spacer(1, 4 * cm)])
-    story = [Paragraph(_escape(title), heading), Spacer(1, 0.5 * cm)]
-    # A heading is kept on the same page as the line after it.
-    cuts = sorted({0, len(rows), *heading_rows, *(min(row + 2, len(rows)) for row in heading_rows)})
-    for first, last in itertools.pairwise(cuts):
-        table = _rows_table(rows[first:last], first, heading_rows, write_in_rows)
-        story.append(KeepTogether([table]) if first in heading_rows else table)
-    if drawn:
-        story += [Spacer(1, 0.5 * cm), Paragraph(_escape(picture_credit_words()), small)]
-    document.build(story)
-    return buffer.getvalue()
-
-
-def _rows_table(rows: list[list], first: int, headings: list[int], write_ins: list[int]) -> Table:
-    """Some of the document's rows (from row `first`) as a table, styled by kind."""
-    table = Table(rows, colWidths=[4 * cm, 13 * cm])
-    here = range(first, first + len(rows))
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 12),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
-                ("LEFTPADDING", (1, 0), (1, -1), 14),
-                *(
-                    ("BOX", (1, r - first), (1, r - first), 1, colors.black)
-                    for r in write_ins
-                    if r in here
-                ),
-                *(("SPAN", (0, r - first), (1, r - first)) for r in headings if r in here),
-                *(
-                    ("TOPPADDING", (0, r - first), (1, r - first), 24)
-                    for r in headings
-                    if r in here and r
-                ),
-            ]
-        )
-    )
-    return table
-
-
 def picture_credit_words() -> str:
     """The pictures' credit as words for print, with where to find them."""
     given = credit()
     return f"{given.words}: {given.link.removeprefix('https://').rstrip('/')}"
-
-
-def pdf_fonts() -> tuple[str, str]:
-    """The regular and bold font names for any of our PDFs (Bitstream Vera)."""
-    return vera_fonts()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -7,12 +7,13 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from coplan import language
+from coplan.core import documents
 from coplan.core.http import posted, save_form
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.organisations.pages import organisation_page
 from coplan.plain_words import selectors, services
-from coplan.plain_words.easy_read import easy_read_lines, easy_read_pdf, uses_bank_pictures
+from coplan.plain_words.easy_read import easy_read_lines, uses_bank_pictures
 from coplan.plain_words.forms import (
     CheckForm,
     EasyReadForm,
@@ -21,6 +22,7 @@ from coplan.plain_words.forms import (
 )
 from coplan.plain_words.pictures import credit
 from coplan.plain_words.presenters import picture_src, report_view
+from coplan.plain_words.printing import easy_read_html
 
 
 @login_required
@@ -64,12 +66,10 @@ def easy_read(request: HttpRequest) -> HttpResponse:
         lines = easy_read_lines(form.cleaned_data["text"])
         if "pdf" in request.POST:
             title = form.cleaned_data["title"] or "Easy Read version"
-            response = HttpResponse(
-                easy_read_pdf(title=title, lines=lines), content_type="application/pdf"
+            return documents.pdf_response(
+                easy_read_html(title=title, lines=lines),
+                filename=f"{slugify(title) or 'easy-read'}.pdf",
             )
-            name = slugify(title) or "easy-read"
-            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-            return response
     return render(
         request,
         "plain_words/easy_read.html",

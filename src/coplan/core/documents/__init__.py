@@ -14,6 +14,7 @@ tables. One print stylesheet (`print.css` beside this file) styles every PDF. Wh
 docs/decisions/0011-documents-from-html.md.
 """
 
+import base64
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
@@ -30,6 +31,7 @@ __all__ = [
     "DOCX",
     "LANGUAGE",
     "PDF",
+    "data_src",
     "docx_from_html",
     "docx_response",
     "pdf_from_html",
@@ -43,6 +45,14 @@ def render(template: str, context: dict, *, title: str, request: HttpRequest | N
     return render_to_string(
         template, {**context, "document_title": title, "language": LANGUAGE}, request=request
     )
+
+
+def data_src(content: bytes | str, media_type: str = "image/svg+xml") -> str:
+    """A picture as a `data:` address for `<img src>`: the only addresses a document
+    fetches (an SVG by default; pass the media type of anything else)."""
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    return f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
 
 
 def pdf_from_html(html: str) -> bytes:

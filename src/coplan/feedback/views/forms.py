@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from coplan import language
 from coplan.core.http import or_404, posted
+from coplan.core.qr import qr_svg
 from coplan.feedback import rules, selectors, services
 from coplan.feedback.forms import (
     DEFAULT_INTRO,
@@ -20,7 +21,6 @@ from coplan.feedback.forms import (
     form_initial,
 )
 from coplan.feedback.models import FeedbackForm, HowAnswered
-from coplan.feedback.presenters import qr_svg
 from coplan.feedback.printing import (
     easy_read_form_pdf,
     form_link_for_print,
@@ -30,6 +30,7 @@ from coplan.feedback.printing import (
 from coplan.feedback.views.common import SECTION, form_url, pdf, wording_form_flow
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
+from coplan.short_links.services import short_link_make
 
 
 def _found(membership: Membership, form_id: int) -> FeedbackForm:
@@ -233,6 +234,7 @@ def one_time_links(request: HttpRequest, membership: Membership, form_id: int) -
 def form_pdf(request: HttpRequest, membership: Membership, form_id: int) -> HttpResponse:
     found = _found(membership, form_id)
     link = form_link_for_print(found, services.feedback_link(found.token))
+    link = short_link_make(link=link) if link else None
     content = standard_form_pdf(
         form=found, questions=selectors.feedback_questions(form=found), link=link
     )

@@ -15,15 +15,11 @@ from coplan.meeting_invitations.views.base import SECTION, meeting_of, meeting_p
 from coplan.meetings.models import Meeting
 from coplan.plain_words import selectors as easy_read_selectors
 from coplan.plain_words import services as easy_read_services
-from coplan.plain_words.easy_read import (
-    ApprovedVersion,
-    easy_read_lines,
-    easy_read_pdf,
-    uses_bank_pictures,
-)
+from coplan.plain_words.easy_read import ApprovedVersion, easy_read_lines, uses_bank_pictures
 from coplan.plain_words.forms import EasyReadLineForm
 from coplan.plain_words.pictures import credit
 from coplan.plain_words.presenters import picture_choices, picture_src
+from coplan.plain_words.printing import easy_read_pdf
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 
