@@ -6,6 +6,11 @@ from coplan.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.health, name="health"),
+    path(
+        "security-and-data-protection/",
+        core_views.security_and_data_protection,
+        name="security_and_data_protection",
+    ),
     path("", include("coplan.accounts.urls")),
     path("", include("coplan.projects.urls")),
     path("", include("coplan.organisations.urls")),

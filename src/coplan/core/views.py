@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
+from coplan.core.statement import statement
+
 logger = logging.getLogger(__name__)
 
 
@@ -12,6 +14,12 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("projects:list")
     return render(request, "core/home.html")
+
+
+def security_and_data_protection(request: HttpRequest) -> HttpResponse:
+    """What we keep about people, why, for how long, who sees it and how it is protected:
+    public, so anyone can read it before they give us anything."""
+    return render(request, "core/security_and_data_protection.html", {"statement": statement()})
 
 
 def _database_ok() -> bool:
