@@ -86,7 +86,8 @@ def test_lead_changes_a_sentence_and_its_picture_approves_and_sends(visit):
 
     with page.expect_download() as downloading:
         page.get_by_role("link", name="Letter to print (PDF) for Jo Easy").click()
-    LOOK_AT.mkdir(exist_ok=True)
+    shutil.rmtree(LOOK_AT, ignore_errors=True)
+    LOOK_AT.mkdir()
     letter = LOOK_AT / "letter.pdf"
     shutil.copy(downloading.value.path(), letter)
     text = subprocess.run(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 
 from coplan.core.registry import Registry
 from coplan.meeting_invitations import calendars
@@ -90,8 +91,9 @@ class EasyReadDocument:
     source_text: str
 
 
-# Every reply link is long, so in print it is the site's address and a QR code.
-SAMPLE_REPLY_PATH = "/meeting-reply/your-own-link-to-reply/"
+# Each person's reply link is printed as a short link (`short_links`) and its QR code:
+# the lead's copy shows one like it.
+SAMPLE_REPLY_CODE = "their-own"
 
 
 def invitation_easy_read(*, meeting: Meeting, today: datetime.date) -> EasyReadDocument:
@@ -102,7 +104,11 @@ def invitation_easy_read(*, meeting: Meeting, today: datetime.date) -> EasyReadD
     return EasyReadDocument(
         document=f"invitation:meeting:{meeting.pk}",
         title=invitation.subject,
-        source_text=text_for_reading(invitation, reply_link=settings.SITE_URL + SAMPLE_REPLY_PATH),
+        source_text=text_for_reading(
+            invitation,
+            reply_link=settings.SITE_URL
+            + reverse("short_links:follow", kwargs={"token": SAMPLE_REPLY_CODE}),
+        ),
     )
 
 
