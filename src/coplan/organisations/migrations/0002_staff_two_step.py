@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='staff_two_step',
-            field=models.BooleanField(default=False, verbose_name='all staff use two-step sign-in'),
+            model_name="organisation",
+            name="staff_two_step",
+            field=models.BooleanField(default=False, verbose_name="all staff use two-step sign-in"),
         ),
     ]
