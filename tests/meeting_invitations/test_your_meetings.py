@@ -223,6 +223,52 @@ def test_my_needs_have_changed_leads_to_their_access_needs(client_for):
     assert "My needs have changed" in page
 
 
+def test_changing_my_needs_from_my_home_tells_the_lead_of_each_meeting_to_come(
+    client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    membership, person = co_producer()
+    lead = MembershipFactory(project=membership.project, role=Role.LEAD).user
+    coming = a_meeting(membership.project, title="Planning day")
+    later = a_meeting(membership.project, day=datetime.date(2027, 4, 1), title="Review day")
+    past = a_meeting(membership.project, day=datetime.date(2026, 12, 1), title="Old day")
+    for meeting in (coming, later, past):
+        InvitedPersonFactory(meeting=meeting, person=person)
+    client = client_for(membership.user)
+    base = f"/projects/{membership.project_id}/tell-us-once/"
+
+    client.post(base + "getting-there/", {"mobility": ["wheelchair"]})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(base + "check-your-answers/")
+
+    changed = dict(
+        InvitedPerson.objects.filter(person=person).values_list("meeting__title", "needs_changed")
+    )
+    assert changed == {"Planning day": True, "Review day": True, "Old day": False}
+    staff_page = (
+        client_for(lead)
+        .get(f"/projects/{membership.project_id}/meetings/{coming.pk}/")
+        .content.decode()
+    )
+    assert f"Said their needs have changed: {person.full_name}" in staff_page
+    assert [message.subject for message in mailoutbox] == [
+        f"Needs have changed: {person.full_name}, Planning day"
+    ]
+
+
+def test_saving_my_answers_with_the_same_needs_flags_nothing(
+    client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    membership, person = co_producer()
+    InvitedPersonFactory(meeting=a_meeting(membership.project), person=person)
+    client = client_for(membership.user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/projects/{membership.project_id}/tell-us-once/check-your-answers/")
+
+    assert not InvitedPerson.objects.get(person=person).needs_changed
+    assert mailoutbox == []
+
+
 def test_a_member_not_invited_cannot_reply_and_changes_nobody_elses_reply(client_for):
     membership, _ = co_producer()
     meeting = a_meeting(membership.project)

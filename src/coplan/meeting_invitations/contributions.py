@@ -13,13 +13,14 @@ from coplan.meeting_invitations.selectors import (
     invitations_held_about,
     people_invited,
 )
+from coplan.meeting_invitations.services import needs_changed_by_them
 from coplan.meeting_invitations.telling import KINDS
 from coplan.meeting_invitations.yours import home_panel, meeting_part, your_projects_panel
 from coplan.meetings.models import Meeting
 from coplan.meetings.registries import MEETING_LINKS, MEETING_PARTS, MeetingLink
 from coplan.notifications.kinds import kinds_register
 from coplan.people.selectors import RECORD_SECTIONS, RecordSection
-from coplan.people.services import people_download_record
+from coplan.people.services import NEEDS_CHANGED_BY_THEM, people_download_record
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
     EXPORTS,
@@ -84,6 +85,7 @@ def attendance_download_record(*, membership: Membership, actor, where: str) -> 
 
 def register() -> None:
     kinds_register(KINDS)
+    NEEDS_CHANGED_BY_THEM.register("invitations", needs_changed_by_them, order=10)
     MEETING_LINKS.register("invitations", meeting_page_links, order=10)
     MEETING_PARTS.register("your reply", meeting_part, order=10)
     # First on a co-producer's home: the meetings they are invited to, and their reply.

@@ -349,6 +349,32 @@ def _tell_leads_needs_changed(invited: InvitedPerson) -> None:
     ).send()
 
 
+@transaction.atomic
+def needs_changed_by_them(person, project) -> int:
+    """Someone changed their own access needs ("my needs have changed" on their home):
+    each meeting of the project still to come that they are invited to says so to staff,
+    and the leads are told once, by the next of those meetings. Returns how many."""
+    rows = list(
+        InvitedPerson.objects.select_for_update(of=("self",))
+        .select_related("person", "meeting")
+        .filter(
+            person=person,
+            meeting__project=project,
+            meeting__meets_on__gte=timezone.localdate(),
+            needs_changed=False,
+        )
+        .order_by("meeting__meets_on", "meeting__starts_at", "meeting_id")
+    )
+    if not rows:
+        return 0
+    InvitedPerson.objects.filter(pk__in=[row.pk for row in rows]).update(
+        needs_changed=True, needs_changed_at=timezone.now()
+    )
+    first = rows[0]
+    transaction.on_commit(lambda: _tell_leads_needs_changed(first))
+    return len(rows)
+
+
 def reply_thanks(invited: InvitedPerson) -> str:
     """What a person is told once their reply is saved, by their link or signed in."""
     return f"We have your reply: {invited.get_reply_display().lower()}"

@@ -400,6 +400,13 @@ def consent_record(
     )
 
 
+#: What other apps do when someone changes their own access needs ("my needs have
+#: changed"): each is called with the person and the project they told us in.
+NEEDS_CHANGED_BY_THEM: Registry[Callable[[Person, Project], None]] = Registry(
+    "someone changed their own access needs"
+)
+
+
 @transaction.atomic
 def person_tell_us_once_save(
     *,
@@ -420,9 +427,13 @@ def person_tell_us_once_save(
         for name in ("email", "phone", "address", "contact_by", "formats", "other_language")
     }
     person_update_details(person=person, full_name=person.full_name, **fields)
+    needs_before = selectors.person_needs(person=person)
     person_set_needs(
         person=person, needs=needs, actor=actor, where=where, project=membership.project
     )
+    if needs.to_json() != needs_before.to_json():
+        for changed in NEEDS_CHANGED_BY_THEM:
+            changed(person, membership.project)
     if keep_details in {"yes", "no"}:
         purpose = ConsentPurpose.DATA_STORAGE
         current = selectors.current_consents(records=selectors.consent_records(person=person))
