@@ -321,6 +321,14 @@ def summaries_send(*, now: datetime.datetime | None = None) -> int:
 # Seeing them ---------------------------------------------------------------------------
 
 
+def updates_done(*, kind: str, event_prefix: str) -> int:
+    """What an update said was waiting has been dealt with (by anyone): it is no longer new
+    for anyone told about it. `event_prefix` starts the events' keys ("claim-7-sent-")."""
+    return Update.objects.filter(
+        kind=kind, event_key__startswith=f"{kind}:{event_prefix}", seen_at__isnull=True
+    ).update(seen_at=timezone.now())
+
+
 def updates_mark_seen(*, user: AbstractBaseUser, updates: Iterable[Update]) -> None:
     unseen = [update.pk for update in updates if update.seen_at is None]
     if unseen:

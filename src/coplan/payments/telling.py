@@ -11,7 +11,7 @@ from django.utils import timezone
 from coplan.core import formats
 from coplan.core.numbers import money_words
 from coplan.notifications.kinds import MONEY, SECURITY, Kind
-from coplan.notifications.services import tell
+from coplan.notifications.services import tell, updates_done
 from coplan.payments import selectors
 from coplan.payments.models import BankDetails, Claim
 from coplan.payments.rules import APPROVERS
@@ -92,7 +92,7 @@ def claim_sent(claim: Claim) -> None:
     )
     tell(
         kind=CLAIM_SENT.code,
-        event=f"claim-{claim.pk}-sent-{claim.submitted_at:%Y%m%d%H%M%S%f}",
+        event=f"claim-{claim.pk}-sent-{claim.submitted_at:%Y%m%d%H%M%S%f}",  # see claim_news
         project=claim.project,
         users=[membership.user for membership in approvers],
         link=_claim_link(claim),
@@ -106,7 +106,9 @@ def claim_sent(claim: Claim) -> None:
 
 
 def claim_news(claim: Claim, event: str) -> None:
-    """Tell the person whose claim it is that it was approved, sent back or paid."""
+    """Tell the person whose claim it is that it was approved, sent back or paid; the
+    approvers' "a claim is waiting for you" is no longer new."""
+    updates_done(kind=CLAIM_SENT.code, event_prefix=f"claim-{claim.pk}-sent-")
     if event == "approved":
         kind, at = CLAIM_APPROVED, claim.approved_at
         words = {"by": f" by {formats.long_date(claim.pay_by)}" if claim.pay_by else " soon"}
