@@ -4,6 +4,8 @@ coplan dev            run the app and the background worker on this machine
 coplan serve          run the app for an organisation (gunicorn, several processes)
 coplan worker         run the background task worker
 coplan check-language FILE|-  check text for plain language (--json, --easy-read)
+coplan backup DEST    the database and private files in one archive
+coplan restore SRC    put a backup back into an empty database (--replace to overwrite)
 coplan manage ...     any Django management command
 """
 
@@ -80,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "manage":
         _manage(argv[1:])
         return 0
+    if argv and argv[0] in ("backup", "restore"):
+        _manage(argv)
+        return 0
     if argv and argv[0] == "check-language":
         from coplan.language.cli import main as check_language
 
@@ -100,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-worker", action="store_true", help="do not start a task worker beside the server"
     )
     commands.add_parser("worker", help="run the background task worker")
+    commands.add_parser("backup", help="back up the database and private files")
+    commands.add_parser("restore", help="restore a backup")
     commands.add_parser("manage", help="run a Django management command")
     commands.add_parser("check-language", help="check a text file for plain language")
     arguments = parser.parse_args(argv)
