@@ -138,6 +138,20 @@ class MeetingPresenter:
         return formats.long_date(self.meeting.meets_on)
 
     @property
+    def day_words(self) -> str:
+        """The day it starts, written out: "Tuesday 4 May 2027" (Easy Read)."""
+        starts = self.times.starts
+        return f"{starts:%A} {formats.long_date(starts.date())}"
+
+    @property
+    def starts_words(self) -> str:
+        return clock_words(self.times.starts)
+
+    @property
+    def ends_words(self) -> str:
+        return clock_words(self.times.ends)
+
+    @property
     def time_words(self) -> str:
         return (
             f"{clock_words(self.times.starts)} to {clock_words(self.times.ends)} "

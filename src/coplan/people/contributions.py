@@ -5,10 +5,12 @@ from django.urls import reverse
 from coplan.accounts.registries import ACCOUNT_LINKS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
+from coplan.core.jinja2 import template_global_register
 from coplan.core.spreadsheets import DATE, NUMBER
 from coplan.people import plan_document, rules, selectors, services
 from coplan.people.bench import people_bench_seed
 from coplan.people.demo import people_demo_load
+from coplan.people.easy_read_pages import easy_read_on
 from coplan.people.monitoring import SMALL_NUMBER
 from coplan.people.needs import CATEGORIES
 from coplan.people.presenters import contact_words, format_words
@@ -176,6 +178,8 @@ def monitoring_rows(membership: Membership):
 
 
 def register() -> None:
+    # Whether a participant's page is in Easy Read (the switch on every page they see).
+    template_global_register("easy_read_on", easy_read_on)
     PROJECT_NAV.register(
         "involvement",
         NavEntry(

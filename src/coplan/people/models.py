@@ -78,6 +78,9 @@ class Person(models.Model):
     )
     formats = models.JSONField("preferred formats", default=list, blank=True)
     other_language = models.CharField(max_length=100, blank=True)
+    # Their pages in Easy Read, as they last set the switch; None: as their papers
+    # (on when they asked for Easy Read papers). coplan.people.easy_read_pages.
+    easy_read_pages = models.BooleanField("pages in Easy Read", null=True, blank=True)
     # Access needs: a Fernet token of AccessNeeds.to_json(), or "" when none were given.
     needs_token = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)

@@ -370,6 +370,12 @@ def person_for_member_get_or_create(*, membership: Membership) -> Person:
     return again_after_clash(find_or_make)
 
 
+def person_easy_read_choose(*, user: AbstractBaseUser, on: bool) -> int:
+    """The Easy Read switch, remembered on all the signed-in person's records (one per
+    organisation they work with): how many records it was set on."""
+    return Person.objects.filter(user=user, erased_at__isnull=True).update(easy_read_pages=on)
+
+
 # Consent --------------------------------------------------------------------------
 
 

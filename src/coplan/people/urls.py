@@ -2,6 +2,7 @@ from django.urls import path
 
 from coplan.people.views import (
     consent,
+    easy_read,
     export,
     imports,
     monitoring,
@@ -18,6 +19,7 @@ P = "projects/<int:project_id>/"
 PERSON = P + "participants/<int:person_id>/"
 
 urlpatterns = [
+    path("easy-read/", easy_read.easy_read_switch, name="easy_read_switch"),
     path(P + "involving-people/", stakeholders.home, name="home"),
     # Stakeholders
     path(P + "stakeholders/", stakeholders.stakeholders, name="stakeholders"),

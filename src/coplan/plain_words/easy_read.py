@@ -349,3 +349,9 @@ def picture_credit_words() -> str:
     """The pictures' credit as words for print, with where to find them."""
     given = credit()
     return f"{given.words}: {given.link.removeprefix('https://').rstrip('/')}"
+
+
+def easy_read_words(words: str) -> str:
+    """One line's words the Easy Read way: money one way (£20), numbers as digits,
+    dates written out."""
+    return _tidy(words)

@@ -129,3 +129,8 @@ def picture_for(sentence: str) -> Picture | None:
         if topic.pattern.search(lowered):
             return topic.picture
     return None
+
+
+def picture_about(topic: str) -> Picture | None:
+    """The bank's picture for a topic by its name ("meeting"), or None."""
+    return next((picture for picture in bank() if picture.topic == topic), None)

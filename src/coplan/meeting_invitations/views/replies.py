@@ -10,7 +10,7 @@ from coplan.meeting_invitations.forms import ReplyForm
 from coplan.meeting_invitations.views.base import invited_for, link_not_working
 from coplan.meetings import selectors as meeting_selectors
 from coplan.meetings.models import Reply
-from coplan.meetings.presenters import when_words
+from coplan.meetings.presenters import YourMeeting, when_words
 
 
 def reply(request: HttpRequest, token: str) -> HttpResponse:
@@ -44,6 +44,13 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "has_errors": bool(form.errors),
             "when": when_words(meeting_selectors.times_of(meeting), meeting.length_minutes),
+            # In Easy Read: the meeting as on their home, one idea a line.
+            "m": YourMeeting(
+                meeting,
+                invited=invited,
+                papers=list(meeting.papers.all()),
+                wanted_formats=invited.person.formats or [],
+            ),
             "saved": request.GET.get("saved") == "1" and invited.reply != Reply.NO_REPLY,
             "reply_words": invited.get_reply_display(),
             "thanks": services.reply_thanks(invited),
