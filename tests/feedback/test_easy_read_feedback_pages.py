@@ -1,0 +1,94 @@
+"""Feedback and "you said, we did" in Easy Read: the forms open for a co-producer, the
+start of a form by its link (with no account too) and what the project did."""
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from coplan.projects.roles import Role
+from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
+from tests.factories import InvolvementFactory, MembershipFactory
+from tests.feedback.factories import (
+    FeedbackFormFactory,
+    FeedbackQuestionFactory,
+    YouSaidWeDidFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _co_producer(formats=("easy_read",)):
+    member = MembershipFactory(role=Role.CO_PRODUCER)
+    InvolvementFactory(
+        project=member.project, person__user=member.user, person__formats=list(formats)
+    )
+    YouSaidWeDidFactory(
+        project=member.project,
+        you_said="The room was too hot.",
+        we_did="We will use a cooler room.",
+        published_at=timezone.now(),
+    )
+    return member
+
+
+def test_you_said_we_did_in_easy_read(client_for):
+    member = _co_producer()
+
+    page = client_for(member.user).get(f"/projects/{member.project_id}/you-said-we-did/")
+
+    lines = assert_easy_read(page.content.decode())
+    words = [line.words for line in lines]
+    assert switch_says(page.content.decode()) == "Turn Easy Read off"
+    assert words[:6] == [
+        "You told us what you think.",
+        "Here is what we did about it.",
+        "You said:",
+        "The room was too hot.",
+        "We did:",
+        "We will use a cooler room.",
+    ]
+    assert hard_words(lines) == []
+
+
+def test_you_said_we_did_turned_off_is_the_usual_page(client_for):
+    member = _co_producer()
+    client = client_for(member.user)
+    path = f"/projects/{member.project_id}/you-said-we-did/"
+
+    turn(client, on=False, back=path)
+    page = client.get(path).content.decode()
+
+    assert switch_says(page) == "Turn Easy Read on"
+    assert read(page).lines == []
+    assert "The general feeling" in page
+
+
+def test_the_forms_open_in_easy_read(client_for):
+    member = _co_producer()
+    FeedbackFormFactory(project=member.project, title="The planning day")
+
+    page = client_for(member.user).get(f"/projects/{member.project_id}/feedback/give/")
+
+    lines = assert_easy_read(page.content.decode())
+    assert "The planning day Fill in the form" in [line.words for line in lines]
+    assert hard_words(lines) == []
+
+
+def test_a_form_by_its_link_starts_with_the_easy_read_form_once_turned_on():
+    form = FeedbackFormFactory(intro="Tell us about the planning day. It takes 5 minutes.")
+    FeedbackQuestionFactory(form=form)
+    browser = Client()
+    path = f"/feedback/{form.token}/"
+
+    before = browser.get(path).content.decode()
+    turn(browser, on=True, back=path)
+    after = browser.get(path).content.decode()
+
+    assert switch_says(before) == "Turn Easy Read on"
+    assert read(before).lines == []
+    lines = assert_easy_read(after)
+    words = [line.words for line in lines]
+    assert "Tell us about the planning day." in words
+    assert "This is a closed box." in words
+    assert f'href="/feedback/{form.token}/easy-read/"' in after
+    assert hard_words(lines) == []
