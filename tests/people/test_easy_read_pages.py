@@ -9,7 +9,7 @@ from django.test import Client, RequestFactory
 from coplan.people.easy_read_pages import easy_read_on
 from coplan.people.models import Person
 from coplan.projects.roles import Role
-from tests.easy_read_pages import SWITCH, switch_says, turn
+from tests.easy_read_pages import SWITCH, assert_easy_read, hard_words, read, switch_says, turn
 from tests.factories import InvolvementFactory, MembershipFactory, PersonFactory
 from tests.homes import home_page
 
@@ -98,3 +98,26 @@ def test_the_switch_never_sends_anyone_to_another_site():
 def test_the_switch_is_a_button_not_a_link():
     assert Client().get(SWITCH).status_code == 405
 
+
+
+def test_tell_us_once_starts_in_easy_read_for_someone_who_asked(client_for):
+    member, _ = _co_producer(["easy_read"])
+
+    page = client_for(member.user).get(f"/projects/{member.project_id}/tell-us-once/")
+
+    lines = assert_easy_read(page.content.decode())
+    words = [line.words for line in lines]
+    assert "What you eat and drink." in words
+    assert hard_words(lines) == []
+
+
+def test_tell_us_once_is_usual_once_turned_off(client_for):
+    member, _ = _co_producer(["easy_read"])
+    client = client_for(member.user)
+    path = f"/projects/{member.project_id}/tell-us-once/"
+
+    turn(client, on=False, back=path)
+    page = client.get(path).content.decode()
+
+    assert switch_says(page) == "Turn Easy Read on"
+    assert read(page).lines == []
