@@ -38,9 +38,7 @@ class _Lines(HTMLParser):
             self._in_switch = True
         if self._in_switch and tag == "button":
             self._in_button = True
-        if tag == "span" and "govuk-visually-hidden" in classes:
-            self._hidden += 1
-        elif tag == "span" and self._hidden:
+        if tag == "span" and ("govuk-visually-hidden" in classes or self._hidden):
             self._hidden += 1
         if tag in ("h1", "h2", "h3", "h4") and "app-er-heading" in classes:
             self._heading = []

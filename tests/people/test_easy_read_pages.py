@@ -99,7 +99,6 @@ def test_the_switch_is_a_button_not_a_link():
     assert Client().get(SWITCH).status_code == 405
 
 
-
 def test_tell_us_once_starts_in_easy_read_for_someone_who_asked(client_for):
     member, _ = _co_producer(["easy_read"])
 

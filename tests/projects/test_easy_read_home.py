@@ -95,6 +95,8 @@ def test_turned_off_the_home_is_the_usual_one(client_for):
 def test_the_lead_s_overview_has_no_switch(client_for):
     member = _co_producer_who_asked_for_easy_read()
     lead = MembershipFactory(project=member.project, role=Role.LEAD)
-    InvolvementFactory(project=member.project, person__user=lead.user, person__formats=["easy_read"])
+    InvolvementFactory(
+        project=member.project, person__user=lead.user, person__formats=["easy_read"]
+    )
 
     assert switch_says(home_page(client_for(lead.user), member.project_id)) == ""

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0004_one_group_name_per_project_any_case'),
+        ("people", "0004_one_group_name_per_project_any_case"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='person',
-            name='easy_read_pages',
-            field=models.BooleanField(blank=True, null=True, verbose_name='pages in Easy Read'),
+            model_name="person",
+            name="easy_read_pages",
+            field=models.BooleanField(blank=True, null=True, verbose_name="pages in Easy Read"),
         ),
     ]
