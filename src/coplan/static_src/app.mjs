@@ -47,3 +47,11 @@ document.addEventListener("click", (event) => {
     fineHere(fine);
   }
 });
+
+// Back from the Easy Read switch: the keyboard is on the switch again, as it was
+// (once the page has loaded and scrolled to it).
+if (window.location.hash === "#easy-read-switch") {
+  window.addEventListener("load", () => {
+    setTimeout(() => document.querySelector("#easy-read-switch button")?.focus(), 0);
+  });
+}
