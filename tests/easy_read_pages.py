@@ -1,6 +1,7 @@
 """Reading a participant's page in Easy Read as a person would: its switch, and each
 Easy Read line with its picture (plain_words/_easy_read_page.html)."""
 
+import datetime
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -8,6 +9,14 @@ from django.test import Client
 
 from coplan import language
 from coplan.language.findings import CHANGE
+from coplan.projects.roles import Role
+from tests.factories import (
+    InvitedPersonFactory,
+    InvolvementFactory,
+    MeetingFactory,
+    MembershipFactory,
+    VenueFactory,
+)
 
 SWITCH = "/easy-read/"
 PLACEHOLDERS = ("Picture to choose", "placeholder", "Lorem", "TODO")
@@ -120,3 +129,31 @@ def hard_words(lines: list[Line]) -> list[tuple[str, str]]:
         for finding in language.check(line.words, mode=language.EASY_READ).findings
         if finding.severity == CHANGE
     ]
+
+
+def invited_co_producer(
+    *, formats=("easy_read",), signed_in: bool = True, member: dict | None = None, **meeting
+):
+    """A co-producer (their papers in `formats`; with no account unless `signed_in`)
+    invited to a meeting at the library (step-free, with a hearing loop): "Planning
+    day" on Tuesday 4 May 2027 unless `meeting` says otherwise. (membership, invited)"""
+    membership = MembershipFactory(role=Role.CO_PRODUCER, **(member or {}))
+    project = membership.project
+    person = InvolvementFactory(
+        project=project,
+        person__user=membership.user if signed_in else None,
+        person__formats=list(formats),
+    ).person
+    venue = VenueFactory(
+        organisation=project.organisation,
+        name="The library",
+        address="1 High Street\nOxford\nOX1 1AA",
+        step_free="yes",
+        hearing_loop="yes",
+    )
+    found = MeetingFactory(
+        project=project,
+        venue=venue,
+        **{"title": "Planning day", "meets_on": datetime.date(2027, 5, 4), **meeting},
+    )
+    return membership, InvitedPersonFactory(meeting=found, person=person)

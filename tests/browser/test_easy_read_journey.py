@@ -2,9 +2,11 @@
 their home, a meeting, the reply to it, their claims and "you said, we did" in Easy
 Read (pictures on the left, words of at least 19 pixels on the right, zero axe
 violations, nothing wider than the screen), and turns it off with the keyboard alone.
-Screenshots go to /tmp/easy-read-pages/ for a person to look at."""
+Screenshots go to /tmp/easy-read-pages/ (the temporary folder) for a person to look at."""
 
 import datetime
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,24 +15,22 @@ from playwright.sync_api import expect
 
 from coplan.meeting_invitations import links
 from coplan.people.models import Person
-from coplan.projects.roles import Role
+from tests.easy_read_pages import invited_co_producer
 from tests.factories import (
     PASSWORD,
     ClaimFactory,
     ClaimLineFactory,
-    InvitedPersonFactory,
-    InvolvementFactory,
-    MeetingFactory,
-    MembershipFactory,
     PaymentChoiceFactory,
     PaymentPolicyFactory,
-    VenueFactory,
 )
 from tests.feedback.factories import YouSaidWeDidFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path("/tmp/easy-read-pages")
+# For a person to look at, outside the repository (EASY_READ_SCREENSHOTS to put them elsewhere).
+SCREENSHOTS = Path(
+    os.environ.get("EASY_READ_SCREENSHOTS", Path(tempfile.gettempdir()) / "easy-read-pages")
+)
 # Text in the Easy Read part of a page smaller than 19 pixels (14 point): none.
 SMALL_TEXT = """() => Array.from(document.querySelectorAll('.app-er *'))
   .filter(el => Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
@@ -43,33 +43,18 @@ PICTURES = """() => Array.from(document.querySelectorAll('.app-er-line img'))
 
 
 def _sam():
-    member = MembershipFactory(
-        role=Role.CO_PRODUCER, user__email="sam@example.org", project__name="Day services"
+    member, invited = invited_co_producer(
+        member={"user__email": "sam@example.org", "project__name": "Day services"},
+        title="April workshop",
+        purpose="We will plan the new day centre together.",
+        meets_on=timezone.localdate() + datetime.timedelta(days=40),
     )
-    project = member.project
-    sam = InvolvementFactory(
-        project=project, person__user=member.user, person__formats=["easy_read"]
-    ).person
+    project, sam = member.project, invited.person
     PaymentPolicyFactory(
         organisation=project.organisation,
         information="Money for your time can change your benefits. Talk to us first.",
     )
     PaymentChoiceFactory(person=sam)
-    venue = VenueFactory(
-        organisation=project.organisation,
-        name="The library",
-        address="1 High Street\nOxford\nOX1 1AA",
-        step_free="yes",
-        hearing_loop="yes",
-    )
-    meeting = MeetingFactory(
-        project=project,
-        title="April workshop",
-        venue=venue,
-        purpose="We will plan the new day centre together.",
-        meets_on=timezone.localdate() + datetime.timedelta(days=40),
-    )
-    invited = InvitedPersonFactory(meeting=meeting, person=sam)
     claim = ClaimFactory(project=project, person=sam, activity="Bus to the workshop")
     ClaimLineFactory(claim=claim)
     YouSaidWeDidFactory(

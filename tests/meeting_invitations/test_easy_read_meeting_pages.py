@@ -2,21 +2,18 @@
 the reply page reached by the link in their invitation with no account. On by default
 for someone who asked for Easy Read papers; the switch turns it off and is remembered."""
 
-import datetime
-
 import pytest
 from django.test import Client
 
 from coplan.meeting_invitations import links
 from coplan.meetings.models import Reply
-from coplan.projects.roles import Role
-from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
-from tests.factories import (
-    InvitedPersonFactory,
-    InvolvementFactory,
-    MeetingFactory,
-    MembershipFactory,
-    VenueFactory,
+from tests.easy_read_pages import (
+    assert_easy_read,
+    hard_words,
+    invited_co_producer,
+    read,
+    switch_says,
+    turn,
 )
 
 pytestmark = pytest.mark.django_db
@@ -25,28 +22,7 @@ PURPOSE = "We will plan the new day centre together. Tell us what you think."
 
 
 def _invited(formats=("easy_read",), *, member=True):
-    membership = MembershipFactory(role=Role.CO_PRODUCER)
-    project = membership.project
-    person = InvolvementFactory(
-        project=project,
-        person__user=membership.user if member else None,
-        person__formats=list(formats),
-    ).person
-    venue = VenueFactory(
-        organisation=project.organisation,
-        name="The library",
-        address="1 High Street\nOxford\nOX1 1AA",
-        step_free="yes",
-    )
-    meeting = MeetingFactory(
-        project=project,
-        title="Planning day",
-        venue=venue,
-        format="both",
-        purpose=PURPOSE,
-        meets_on=datetime.date(2027, 5, 4),
-    )
-    return membership, InvitedPersonFactory(meeting=meeting, person=person)
+    return invited_co_producer(formats=formats, signed_in=member, format="both", purpose=PURPOSE)
 
 
 def _meeting_path(invited) -> str:

@@ -1,22 +1,19 @@
 """A co-producer's home in Easy Read: each part as short lines, each with its picture
 or none, big words, the switch to turn it off."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
 from coplan.projects.roles import Role
-from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
-from tests.factories import (
-    ClaimFactory,
-    ClaimLineFactory,
-    InvitedPersonFactory,
-    InvolvementFactory,
-    MeetingFactory,
-    MembershipFactory,
-    VenueFactory,
+from tests.easy_read_pages import (
+    assert_easy_read,
+    hard_words,
+    invited_co_producer,
+    read,
+    switch_says,
+    turn,
 )
+from tests.factories import ClaimFactory, ClaimLineFactory, InvolvementFactory, MembershipFactory
 from tests.feedback.factories import YouSaidWeDidFactory
 from tests.homes import home_page
 
@@ -24,22 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _co_producer_who_asked_for_easy_read():
-    member = MembershipFactory(role=Role.CO_PRODUCER, project__description="")
-    project = member.project
-    person = InvolvementFactory(
-        project=project, person__user=member.user, person__formats=["easy_read"]
-    ).person
-    venue = VenueFactory(
-        organisation=project.organisation,
-        name="The library",
-        address="1 High Street\nOxford\nOX1 1AA",
-        step_free="yes",
-        hearing_loop="no",
-    )
-    meeting = MeetingFactory(
-        project=project, title="Planning day", venue=venue, meets_on=datetime.date(2027, 5, 4)
-    )
-    InvitedPersonFactory(meeting=meeting, person=person)
+    member, invited = invited_co_producer(member={"project__description": ""})
+    project, person = member.project, invited.person
     claim = ClaimFactory(project=project, person=person, activity="Bus to the planning day")
     ClaimLineFactory(claim=claim)
     YouSaidWeDidFactory(
