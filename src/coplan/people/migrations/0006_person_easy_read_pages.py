@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("people", "0004_one_group_name_per_project_any_case"),
+        ("people", "0005_audit_downloaded"),
     ]
 
     operations = [
