@@ -8,6 +8,7 @@ import pytest
 
 from coplan.people.models import AuditEntry
 from coplan.projects.roles import Role
+from tests.easy_read_pages import easy_read_lines
 from tests.factories import InvolvementFactory, MembershipFactory
 from tests.homes import home_page
 from tests.people.conftest import give_needs
@@ -36,6 +37,7 @@ def test_a_co_producer_sees_how_we_contact_them_and_that_they_told_us_their_need
         person__contact_by="text",
         person__phone="07700 900123",
         person__formats=["large_print", "easy_read"],
+        person__easy_read_pages=False,  # they turned Easy Read off: the usual words
     ).person
     give_needs(person)
 
@@ -75,3 +77,23 @@ def test_other_roles_do_not_get_this_part_on_their_first_page(client_for, role):
     member = MembershipFactory(role=role)
 
     assert HEADING not in home_page(client_for(member.user), member.project_id)
+
+
+def test_in_easy_read_a_co_producer_reads_the_same_one_idea_a_line(client_for):
+    member = MembershipFactory(role=Role.CO_PRODUCER)
+    person = InvolvementFactory(
+        project=member.project,
+        person__user=member.user,
+        person__contact_by="text",
+        person__phone="07700 900123",
+        person__formats=["large_print", "easy_read"],
+    ).person
+    give_needs(person)
+
+    page = home_page(client_for(member.user), member.project_id)
+
+    words = [line.words for line in easy_read_lines(page)]
+    assert "We contact you by text message: 07700 900123." in words
+    assert "Your papers: Large print, Easy Read." in words
+    assert "You told us what you need to take part." in words
+    assert "Hearing loop" not in page
