@@ -1,8 +1,17 @@
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from coplan.projects.roles import Role
 from tests.factories import MembershipFactory, ProjectFactory, UserFactory
+
+# Property tests must not fail because the machine is busy: no time limit per example,
+# and no "too slow" health check (what they check is behaviour, never speed).
+hypothesis_settings.register_profile(
+    "coplan", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("coplan")
 
 
 @pytest.fixture(autouse=True)

@@ -295,7 +295,9 @@ def test_a_bad_venue_change_keeps_the_saved_check(client_for, project, lead, ven
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
     title=st.text(max_size=250),
