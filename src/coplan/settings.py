@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "coplan.people.middleware.UnreadableDataMiddleware",
 ]
 # `make bench` reads each request's queries, rows, CPU time and the worker's peak memory
 # from response headers (coplan.core.measuring); never on for real use.

@@ -21,10 +21,14 @@ class UnreadableDataError(Exception):
     """A stored value none of the current keys can decrypt."""
 
 
+class DataKeysMissingError(ImproperlyConfigured):
+    """PEOPLE_DATA_KEYS is empty: nothing encrypted can be read or written."""
+
+
 @lru_cache(maxsize=4)
 def _multi_fernet(keys: tuple[str, ...]) -> MultiFernet:
     if not keys:
-        raise ImproperlyConfigured(
+        raise DataKeysMissingError(
             "PEOPLE_DATA_KEYS is not set. It holds the keys that encrypt people's access needs; "
             "every app server needs the same keys."
         )
