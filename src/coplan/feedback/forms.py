@@ -229,6 +229,8 @@ def answer_field_name(question: FeedbackQuestion) -> str:
 class AnswersForm(forms.Form):
     """Every question of a form; each answer may be left out, but not all of them."""
 
+    privacy_part = "feedback"  # of the security and data protection statement
+
     def __init__(self, *args, questions: list[FeedbackQuestion], easy_read: bool = False, **kw):
         super().__init__(*args, **kw)
         self.questions = questions
@@ -262,6 +264,8 @@ class AnswersForm(forms.Form):
 
 class OneAnswerForm(forms.Form):
     """One question on its own screen (Easy Read)."""
+
+    privacy_part = "feedback"  # of the security and data protection statement
 
     def __init__(self, *args, question: FeedbackQuestion, **kwargs) -> None:
         super().__init__(*args, **kwargs)

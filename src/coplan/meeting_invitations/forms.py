@@ -101,6 +101,8 @@ REPLY_WORDS = {
 class ReplyForm(forms.Form):
     """A person's own reply, from the link in their invitation."""
 
+    privacy_part = "your-details"  # of the security and data protection statement
+
     reply = radio_field("Are you coming?", error="Select if you are coming")
     needs_changed = forms.BooleanField(
         label="My needs have changed",

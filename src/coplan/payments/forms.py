@@ -181,6 +181,8 @@ class PolicyForm(_PlainForm):
 
 
 class PaymentChoiceForm(forms.Form):
+    privacy_part = "bank-details"  # of the security and data protection statement
+
     how = forms.ChoiceField(
         label="How do you want to be paid?",
         choices=HowPaid.choices,
@@ -216,6 +218,8 @@ class PaymentChoiceForm(forms.Form):
 
 
 class BankDetailsForm(_PlainForm):
+    privacy_part = "bank-details"  # of the security and data protection statement
+
     name = text_field(
         "Name on the account",
         errors_label="the name on the account",
@@ -248,6 +252,8 @@ SOMETHING_ELSE = "other"
 
 class ClaimStartForm(_PlainForm):
     """Which meeting, or another activity and its date; for staff, whose claim it is."""
+
+    privacy_part = "receipts-and-claims"  # of the security and data protection statement
 
     person = forms.TypedChoiceField(
         label="Who is the claim for?",
@@ -299,6 +305,8 @@ class ClaimStartForm(_PlainForm):
 
 
 class ExpenseForm(_PlainForm):
+    privacy_part = "receipts-and-claims"  # of the security and data protection statement
+
     category = radio_field(
         "What kind of expense is it?", [], error="Select what kind of expense it is"
     )
@@ -362,6 +370,8 @@ class ExpenseForm(_PlainForm):
 
 
 class TimeForm(_PlainForm):
+    privacy_part = "receipts-and-claims"  # of the security and data protection statement
+
     activity = radio_field("What did you spend time on?", [], error="Select what you spent time on")
     hours = WholeNumberField(
         label="Hours",

@@ -168,6 +168,8 @@ def _clean_phone(value: str) -> str:
 
 
 class ParticipantForm(_GroupChoice):
+    privacy_part = "your-details"  # of the security and data protection statement
+
     full_name = text_field(
         "Full name",
         max_length=150,
@@ -199,6 +201,8 @@ class ParticipantForm(_GroupChoice):
 
 
 class DetailsForm(forms.Form):
+    privacy_part = "your-details"  # of the security and data protection statement
+
     full_name = text_field(
         "Full name",
         max_length=150,
@@ -288,6 +292,8 @@ class DetailsForm(forms.Form):
 class NeedsForm(forms.Form):
     """One group of checkboxes and a notes box per category, built from `needs.CATEGORIES`."""
 
+    privacy_part = "access-needs"  # of the security and data protection statement
+
     def __init__(
         self,
         *args,
@@ -361,6 +367,8 @@ class NeedsForm(forms.Form):
 
 
 class InvolvementForm(_GroupChoice):
+    privacy_part = "your-details"  # of the security and data protection statement
+
     plain_words = {
         "role_description": "plain",
         "training_needed": "plain",
@@ -411,6 +419,8 @@ class InvolvementForm(_GroupChoice):
 
 
 class ConsentForm(forms.Form):
+    privacy_part = "your-details"  # of the security and data protection statement
+
     purpose = radio_field(
         "What is the consent for?", ConsentPurpose.choices, error="Select what the consent is for"
     )
@@ -471,6 +481,8 @@ class ConsentForm(forms.Form):
 class OwnConsentForm(forms.Form):
     """The person answers each consent question themselves."""
 
+    privacy_part = "your-details"  # of the security and data protection statement
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for purpose in ConsentPurpose:
@@ -484,6 +496,8 @@ class OwnConsentForm(forms.Form):
 class KeepDetailsForm(forms.Form):
     """The consent to keep someone's details, asked as the last question of "tell us once"."""
 
+    privacy_part = "your-details"  # of the security and data protection statement
+
     keep_details = radio_field(
         CONSENT_QUESTIONS[ConsentPurpose.DATA_STORAGE],
         [("yes", "Yes"), ("no", "No")],
@@ -494,6 +508,8 @@ class KeepDetailsForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    privacy_part = "your-details"  # of the security and data protection statement
+
     file = forms.FileField(
         label="Upload a CSV file",
         help_text="The first row must have the column headings. Files can be up to 5 MB.",
@@ -519,6 +535,8 @@ class ImportForm(forms.Form):
 
 
 class MonitoringForm(forms.Form):
+    privacy_part = "equality-monitoring"  # of the security and data protection statement
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for question in monitoring.QUESTIONS:
