@@ -25,7 +25,7 @@ def test_plan_shows_each_guide_with_its_sections_and_progress(client_for, projec
     assert "At the start" in page
     assert "Planning meetings and workshops" in page
     assert "Getting started: motive and scope" in page
-    assert "0 of 10 answered" in page
+    assert "2 of 10 answered" in page  # what and why: from the project's details
 
 
 def test_lead_saves_answers_and_each_change_is_kept(client_for, project, lead):
@@ -56,7 +56,7 @@ def test_an_answer_that_does_not_fit_is_refused_beside_it_and_nothing_is_saved(
     client_for, project, lead
 ):
     response = client_for(lead).post(
-        _section(project), {"how-much-time": "ages", "what-is-the-project": "Kept as typed"}
+        _section(project), {"how-much-time": "ages", "request-to-co-produce": "Kept as typed"}
     )
 
     page = response.content.decode()
@@ -125,12 +125,12 @@ def test_an_agreement_recorded_the_old_way_still_clears_the_stop(client_for, lea
 def test_co_producer_reads_the_plan_and_comments_but_cannot_change_answers(
     client_for, project, lead, member_of
 ):
-    client_for(lead).post(_section(project), {"what-is-the-project": "Looking at day services"})
+    client_for(lead).post(_section(project), {"request-to-co-produce": "Looking at day services"})
     co_producer = member_of(Role.CO_PRODUCER)
     client = client_for(co_producer)
 
     page = client.get(_section(project)).content.decode()
-    refused = client.post(_section(project), {"what-is-the-project": "Changed"})
+    refused = client.post(_section(project), {"request-to-co-produce": "Changed"})
     commented = client.post(
         _section(project) + "comments/",
         {"question_id": "what-is-the-project", "text": "Can we include transport too?"},
@@ -138,9 +138,9 @@ def test_co_producer_reads_the_plan_and_comments_but_cannot_change_answers(
     )
 
     assert "Looking at day services" in page
-    assert 'name="what-is-the-project"' not in page
+    assert 'name="request-to-co-produce"' not in page
     assert refused.status_code == 403
-    assert GuideAnswer.objects.get(question_id="what-is-the-project").value == (
+    assert GuideAnswer.objects.get(question_id="request-to-co-produce").value == (
         "Looking at day services"
     )
     assert "Can we include transport too?" in commented.content.decode()
@@ -171,7 +171,7 @@ def test_unknown_guide_section_and_question_are_not_found(client_for, project, l
 
 def test_a_projects_answers_are_its_own(client_for, project, lead):
     other = MembershipFactory(role=Role.LEAD)
-    client_for(lead).post(_section(project), {"what-is-the-project": "Our secret plan"})
+    client_for(lead).post(_section(project), {"request-to-co-produce": "Our secret plan"})
 
     page = client_for(other.user).get(_section(other.project)).content.decode()
 

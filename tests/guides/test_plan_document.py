@@ -49,12 +49,13 @@ def planned(project, lead, client_for, member_of):
     """A project under way: a 3-month time-frame (a stop) agreed by the manager as not
     fully co-produced, and a few answers."""
     project.name = "Day centre menus"
+    project.description = "New menus, chosen together"
     project.end_date = project.start_date + datetime.timedelta(days=90)
     project.save()
     client = client_for(lead)
     client.post(
         f"/projects/{project.pk}/plan/at-the-start/getting-started/",
-        {"how-much-time": "3 months", "what-is-the-project": "New menus, chosen together"},
+        {"how-much-time": "3 months"},
     )
     client.post(
         f"/projects/{project.pk}/plan/at-the-start/stops/time-frame-too-short/",

@@ -53,7 +53,7 @@ def _version_url(version, tail=""):
 
 def _answer(client, project, text):
     return client.post(
-        f"/projects/{project.pk}/plan/at-the-start/{SECTION}/", {"what-is-the-project": text}
+        f"/projects/{project.pk}/plan/at-the-start/{SECTION}/", {"request-to-co-produce": text}
     )
 
 

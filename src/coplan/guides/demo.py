@@ -13,19 +13,7 @@ NOT_SURE = str(AnswerState.NOT_SURE_YET)
 # guide -> question id -> (value, state, note), in the words a lead would write.
 DEMO_ANSWERS: dict[str, dict[str, tuple[object, str, str]]] = {
     "at-the-start": {
-        "what-is-the-project": (
-            "A review of day services for adults with learning disabilities, done with "
-            "the people who use them, their families and carers, and day centre staff.",
-            ANSWERED,
-            "",
-        ),
-        "why-is-it-happening": (
-            "The contracts for day services end next year, so the services must be "
-            "planned again. People have told us they want more choice of what to do "
-            "in the day, and help to get there.",
-            ANSWERED,
-            "",
-        ),
+        # "What is the project?" and "Why is it happening?" come from the project's details.
         "how-much-time": ("12 months", ANSWERED, ""),
         "request-to-co-produce": (
             "Yes. The Learning Disability Partnership Board asked for the review to be "

@@ -104,7 +104,8 @@ def _initial(question: engine.Question, answer: GuideAnswer | None) -> object:
 
 
 class SectionForm(forms.Form):
-    """All the questions of one section."""
+    """All the questions of one section, but those the project's details answer
+    (they are changed on the project's details page, their one source)."""
 
     def __init__(
         self,
@@ -115,7 +116,8 @@ class SectionForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.section = section
-        for question in section.questions:
+        self.questions = [question for question in section.questions if not question.answered_by]
+        for question in self.questions:
             answer = answers.get(question.id)
             self.fields[question.id] = _answer_field(question)
             self.fields[question.id].initial = _initial(question, answer)
@@ -135,7 +137,7 @@ class SectionForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        for question in self.section.questions:
+        for question in self.questions:
             if question.id in self.errors:
                 continue
             self._check_answer(question, cleaned.get(question.id))
@@ -164,7 +166,7 @@ class SectionForm(forms.Form):
     def section_answers(self) -> dict[str, tuple[object, str, str]]:
         """Question id -> (value to keep, state, note); state "" means no answer."""
         answers = {}
-        for question in self.section.questions:
+        for question in self.questions:
             raw = _raw_for_engine(self.cleaned_data.get(question.id))
             value = engine.answer_value_read(question.kind, raw, choices=question.choices)
             not_sure = self.cleaned_data.get(question.id + NOT_SURE_SUFFIX)

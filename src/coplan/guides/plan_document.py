@@ -21,6 +21,7 @@ class AnswerRow:
     lines: list[str]
     status: str
     note: str
+    from_project: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,15 @@ def answers(membership: Membership) -> dict:
             rows = []
             for question in section.questions:
                 answer = AnswerPresenter(question, workbook.answers.get(question.id))
-                rows.append(AnswerRow(question.text, answer.lines, answer.status, answer.note))
+                rows.append(
+                    AnswerRow(
+                        question.text,
+                        answer.lines,
+                        answer.status,
+                        answer.note,
+                        from_project=question.id in workbook.from_project,
+                    )
+                )
             sections.append(SectionAnswers(section.title, progress.answered, progress.total, rows))
         guides.append({"title": workbook.guide.title, "sections": sections})
     return {"guides": guides}

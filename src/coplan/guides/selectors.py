@@ -41,6 +41,9 @@ class ProjectWorkbook:
     answers: dict[str, GuideAnswer]
     workbook: engine.Workbook
     choices: tuple[WayForwardChoice, ...] = ()
+    # Questions the project's details answer ("What is the project?"): in `answers`
+    # with the project's words, never stored.
+    from_project: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
@@ -61,15 +64,49 @@ class ProjectWorkbook:
         return next((c for c in self.choices if c.rule_id == rule_id), None)
 
     def outcomes_about(self, question_id: str) -> list[engine.Outcome]:
-        return [
-            outcome
-            for outcome in self.workbook.outcomes
-            if self.guide.rule(outcome.rule_id).about == question_id
-        ]
+        return [outcome for outcome in self.workbook.outcomes if outcome.about == question_id]
+
+    def stored_answers(self) -> dict[str, GuideAnswer]:
+        return {qid: a for qid, a in self.answers.items() if qid not in self.from_project}
 
 
 def project_facts(project: Project) -> dict[str, object]:
-    return {"project-start": project.start_date, "project-end": project.end_date}
+    return {
+        "project-start": project.start_date,
+        "project-end": project.end_date,
+        "project-what": project.description,
+        "project-why": project.reason,
+    }
+
+
+def _with_project_answers(
+    project_guide: ProjectGuide,
+    guide: engine.Guide,
+    stored: dict[str, GuideAnswer],
+    facts: dict[str, object],
+) -> tuple[dict[str, GuideAnswer], frozenset[str]]:
+    """The stored answers, with the project's words for the questions its details answer.
+
+    Read, not copied on save: the project's details are the one source of what the
+    project is and why, so changing them there changes the plan at once, and there is
+    no second copy to fall out of step (or to keep in step on every save of either).
+    """
+    answers = dict(stored)
+    from_project = set()
+    for question in guide.questions:
+        if not question.answered_by:
+            continue
+        from_project.add(question.id)
+        words = str(facts.get(question.answered_by) or "").strip()
+        answers.pop(question.id, None)
+        if words:
+            answers[question.id] = GuideAnswer(
+                project_guide=project_guide,
+                question_id=question.id,
+                value=words,
+                state="answered",
+            )
+    return answers, frozenset(from_project)
 
 
 def _engine_answer(answer: GuideAnswer) -> engine.Answer:
@@ -119,16 +156,24 @@ def workbooks_for_projects(
     workbooks: dict[int, list[ProjectWorkbook]] = defaultdict(list)
     for project_guide in project_guides:
         guide = guide_for_version(project_guide.guide_version)
-        guide_answers = answers[project_guide.pk]
+        facts = project_facts(by_id[project_guide.project_id])
+        guide_answers, from_project = _with_project_answers(
+            project_guide, guide, answers[project_guide.pk], facts
+        )
         workbook = engine.workbook_evaluate(
             guide=guide,
             answers={qid: _engine_answer(answer) for qid, answer in guide_answers.items()},
-            facts=project_facts(by_id[project_guide.project_id]),
+            facts=facts,
             resolutions=_resolutions(choices[project_guide.pk]),
         )
         workbooks[project_guide.project_id].append(
             ProjectWorkbook(
-                project_guide, guide, guide_answers, workbook, tuple(choices[project_guide.pk])
+                project_guide,
+                guide,
+                guide_answers,
+                workbook,
+                tuple(choices[project_guide.pk]),
+                from_project,
             )
         )
     return dict(workbooks)
@@ -191,7 +236,7 @@ def guide_upgrade_preview(
     return engine.answers_migrate(
         old_guide=workbook.guide,
         new_guide=guide_for_version(new_version),
-        answers={qid: _engine_answer(answer) for qid, answer in workbook.answers.items()},
+        answers={qid: _engine_answer(answer) for qid, answer in workbook.stored_answers().items()},
         resolutions=_resolutions(workbook.choices),
     )
 

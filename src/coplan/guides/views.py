@@ -21,6 +21,7 @@ from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.organisations.pages import organisation_page
 from coplan.plain_words.pictures import credit
+from coplan.projects import rules as project_rules
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section, project_url
@@ -343,6 +344,7 @@ def _section_page(
         next_section=workbook.next_section(guide_section.id),
         form=form,
         can_edit=can_edit,
+        can_change_project=membership.may(project_rules.EDIT_PROJECT),
         answers={
             question.id: AnswerPresenter(question, workbook.answers.get(question.id))
             for question in guide_section.questions

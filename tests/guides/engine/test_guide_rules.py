@@ -98,7 +98,8 @@ def test_time_frame_dates_short_stop_even_when_answer_says_a_year(at_the_start):
 
     raised = _raised(at_the_start, _time_frame("1 year"), facts)
 
-    assert raised == ["time-frame-too-short"]
+    # and the answer is pointed out as disagreeing with the dates
+    assert raised == ["time-frame-too-short", "how-much-time--disagrees-with-the-project-dates"]
 
 
 def test_no_management_support_is_a_stop_and_not_sure_a_warning(at_the_start):

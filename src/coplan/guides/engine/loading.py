@@ -90,10 +90,46 @@ def _guide_read(document: dict, problems: ProblemList) -> Guide | None:
     about = _about_read(document, problems)
     facts = _facts_read(document, problems)
     sections = _sections_read(document, problems)
+    _fact_questions_check(sections, facts, problems)
     rules = _rules_read(document, _guide_words(sections, facts), problems)
     if problems.problems:
         return None
     return Guide(**about, sections=sections, facts=facts, rules=rules, file=problems.file)
+
+
+def _fact_questions_check(
+    sections: tuple[Section, ...], facts: tuple[ProjectFact, ...], problems: ProblemList
+) -> None:
+    """A question answered by a fact names a fact of its kind; a question checked
+    against the project's dates names two date facts and asks for a length of time."""
+    kinds = {fact.id: fact.kind for fact in facts}
+    for section_index, section in enumerate(sections):
+        for index, question in enumerate(section.questions):
+            place = (
+                Place("sections")
+                .index(section_index)
+                .key("questions")
+                .index(index)
+                .named(f'question "{question.id}"')
+            )
+            fact = question.answered_by
+            if fact and kinds.get(fact) != question.kind:
+                problems.add(
+                    place.key("answered_by"),
+                    f'answered_by names "{fact}", which should be a {question.kind} fact '
+                    "listed in this guide's [[facts]]",
+                )
+            checked = question.checked_against
+            if checked and (
+                question.kind is not AnswerKind.DURATION
+                or len(checked) != 2
+                or any(kinds.get(date) is not AnswerKind.DATE for date in checked)
+            ):
+                problems.add(
+                    place.key("checked_against"),
+                    "checked_against should name two date facts, start then end, "
+                    "on a duration question",
+                )
 
 
 def _about_read(document: dict, problems: ProblemList) -> dict:
@@ -245,6 +281,8 @@ _QUESTION_KEYS = (
     "options",
     "items",
     "heading",
+    "answered_by",
+    "checked_against",
 )
 
 
@@ -263,6 +301,8 @@ def _question_read(place: Place, table: dict, problems: ProblemList) -> Question
         options=_options_read(table, "options", kind, place, problems),
         items=_options_read(table, "items", kind, place, problems),
         heading=problems.text(table, "heading", place, required=False),
+        answered_by=problems.text(table, "answered_by", place, required=False),
+        checked_against=problems.texts(table, "checked_against", place),
     )
 
 

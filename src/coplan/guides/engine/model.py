@@ -47,6 +47,10 @@ class Question:
     options: tuple[Option, ...] = ()
     items: tuple[Option, ...] = ()
     heading: str = ""
+    # The project fact that answers this question: the project is the one source of it.
+    answered_by: str = ""
+    # Two date facts (start, end) a duration answer should agree with.
+    checked_against: tuple[str, ...] = ()
 
     @property
     def choices(self) -> tuple[str, ...]:

@@ -267,3 +267,45 @@ def value_order(value: object, threshold: object) -> int | None:
     if isinstance(value, datetime.date) and isinstance(threshold, datetime.date):
         return (value > threshold) - (value < threshold)
     return None
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def date_words(date: datetime.date) -> str:
+    """A date as people write it: 4 January 2027 (the engine knows no locale)."""
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def _whole_months(start: datetime.date, end: datetime.date) -> tuple[int, int]:
+    """Whole calendar months from start to end, and the days left over."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while months > 0 and _months_later(start, months) > (end.year, end.month, end.day):
+        months -= 1
+    year, month, day = _months_later(start, months)
+    return months, (end - datetime.date(year, month, day)).days
+
+
+def duration_between(start: datetime.date, end: datetime.date) -> str:
+    """The time between two dates in plain words: "3 months", "about 5 months", "10 days"."""
+    months, days = _whole_months(start, end)
+    if months >= 2:
+        rounded = months + 1 if days > 15 else months
+        return str(Duration(Decimal(rounded), "months")) if not days else f"about {rounded} months"
+    total = (end - start).days
+    if total >= 14 and total % 7 == 0:
+        return str(Duration(Decimal(total // 7), "weeks"))
+    if total >= 14:
+        return f"about {round(total / 7)} weeks"
+    return str(Duration(Decimal(total), "days"))
+
+
+def durations_agree(said: Duration, start: datetime.date, end: datetime.date) -> bool:
+    """Whether a length of time someone gave is near enough the time between two dates:
+    within a month, or within a tenth of that time for longer projects."""
+    span = Decimal((end - start).days)
+    allowed = max(DAYS_IN_A_MONTH, span / 10)
+    return abs(said.days - span) <= allowed

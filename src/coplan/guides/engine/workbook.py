@@ -9,9 +9,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from coplan.guides.engine.conditions import AnswerState, condition_holds
+from coplan.guides.engine.conditions import AnswerState, Situation, condition_holds
 from coplan.guides.engine.model import Guide, Level, Question, Rule, Section, WayForward
-from coplan.guides.engine.values import AnswerKind, AnswerValueError, answer_value_read
+from coplan.guides.engine.values import (
+    AnswerKind,
+    AnswerValueError,
+    Duration,
+    answer_value_read,
+    date_words,
+    duration_between,
+    durations_agree,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +153,13 @@ class _Answers:
         self.states: dict[str, AnswerState] = {}
         self.values: dict[str, object] = {}
         self.unreadable: list[str] = []
-        for question in guide.questions:
-            self._read(question, answers.get(question.id))
         self.facts = {fact.id: _read_or_none(fact.kind, facts.get(fact.id)) for fact in guide.facts}
+        for question in guide.questions:
+            if question.answered_by:
+                # The project is the one source of this answer; anything stored is ignored.
+                self._read(question, Answer(self.facts.get(question.answered_by)))
+            else:
+                self._read(question, answers.get(question.id))
 
     def _read(self, question: Question, answer: Answer | None) -> None:
         if not isinstance(answer, Answer) or answer.state == AnswerState.NOT_ANSWERED:
@@ -205,6 +217,7 @@ def workbook_evaluate(
         for rule in guide.rules
         if condition_holds(rule.when, read) is True
     ]
+    raised += disagreements_with_facts(guide, read)
     outcomes = tuple(sorted(raised, key=_outcome_order(guide)))
     blockers = _blocked_questions(guide, outcomes)
     sections = tuple(_section_progress(section, read, blockers) for section in guide.sections)
@@ -219,6 +232,42 @@ def workbook_evaluate(
         unreadable=tuple(read.unreadable),
         readiness=_readiness(sections, outcomes),
     )
+
+
+DISAGREES_WITH_DATES = "disagrees-with-the-project-dates"
+
+
+def disagreements_with_facts(guide: Guide, situation: Situation) -> list[Outcome]:
+    """Warnings, in plain words, where an answer says other than the project's facts:
+    a length of time far from the time between the project's start and end dates.
+    Each is about its question, with the id "<question id>--disagrees-with-the-project-dates".
+    Never refuses the answer: people fix the answer or the project's dates."""
+    found = []
+    for question in guide.questions:
+        if len(question.checked_against) != 2:
+            continue
+        said = situation.answer_value(question.id)
+        start, end = (situation.fact_value(fact) for fact in question.checked_against)
+        if not isinstance(said, Duration) or start is None or end is None or end <= start:
+            continue
+        if durations_agree(said, start, end):
+            continue
+        message = (
+            f"You said {said}, but the project’s dates ({date_words(start)} to "
+            f"{date_words(end)}) are {duration_between(start, end)} apart. "
+            "Change this answer or the project’s dates so that they agree."
+        )
+        found.append(
+            Outcome(
+                f"{question.id}--{DISAGREES_WITH_DATES}",
+                Level.WARNING,
+                message,
+                question.id,
+                (),
+                OutcomeStatus.OPEN,
+            )
+        )
+    return found
 
 
 def _outcome(rule: Rule, resolution: Resolution | None) -> Outcome:
@@ -243,7 +292,9 @@ def _outcome_order(guide: Guide) -> Callable[[Outcome], tuple[int, bool, int]]:
     rule_order = {rule.id: index for index, rule in enumerate(guide.rules)}
 
     def order(outcome: Outcome) -> tuple[int, bool, int]:
-        return (outcome.level.rank, not outcome.is_open, rule_order[outcome.rule_id])
+        # A disagreement with the project's facts is no rule of the guide: it comes last.
+        place = rule_order.get(outcome.rule_id, len(rule_order))
+        return (outcome.level.rank, not outcome.is_open, place)
 
     return order
 
