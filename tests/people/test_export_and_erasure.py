@@ -363,25 +363,31 @@ def staff_without_person_records(project, lead):
     PaymentPolicyFactory(organisation=project.organisation)
     claimant = InvolvementFactory(project=project, person__full_name="Cora Claimant").person
     PaymentChoiceFactory(person=claimant)
-    claim = payment_services.claim_start(
-        project=project,
-        person=claimant,
-        created_by=lead,
-        activity="Reading the papers",
-        activity_on=datetime.date(2027, 3, 1),
-    )
-    payment_services.expense_line_add(
-        claim=claim,
-        category="public_transport",
-        description="Bus",
-        amount_pence=450,
-        receipt_content=PDF,
-        added_by=lead,
-    )
-    payment_services.claim_submit(claim=claim, submitted_by=lead)
-    payment_services.claim_approve(claim=claim, approved_by=finance.user)
+
+    def sent_claim(sender):
+        claim = payment_services.claim_start(
+            project=project,
+            person=claimant,
+            created_by=lead,
+            activity="Reading the papers",
+            activity_on=datetime.date(2027, 3, 1),
+        )
+        payment_services.expense_line_add(
+            claim=claim,
+            category="public_transport",
+            description="Bus",
+            amount_pence=450,
+            receipt_content=PDF,
+            added_by=lead,
+        )
+        return payment_services.claim_submit(claim=claim, submitted_by=sender)
+
+    # Finance approves one claim and pays another the lead approved: nobody does both,
+    # and nobody approves a claim they sent.
+    payment_services.claim_approve(claim=sent_claim(lead), approved_by=finance.user)
+    paid = payment_services.claim_approve(claim=sent_claim(finance.user), approved_by=lead)
     payment_services.claim_mark_paid(
-        claim=claim, paid_by=finance.user, paid_on=datetime.date.today(), reference="BACS-7"
+        claim=paid, paid_by=finance.user, paid_on=datetime.date.today(), reference="BACS-7"
     )
     return manager.user, finance.user
 
@@ -474,7 +480,7 @@ def test_messages_sent_to_someone_are_in_everything_held(
     )
 
     told = [entry["what"] for entry in data["activity"]["updates"]]
-    assert len(told) == 2
+    assert len(told) == 3  # two claims approved, one paid
     assert all(what.startswith("Told them: ") for what in told)
     assert all("Reading the papers" in what for what in told)
 

@@ -6,7 +6,9 @@ class Organisation(models.Model):
     """A council, NHS body or charity that runs co-produced projects."""
 
     name = models.CharField(max_length=200, unique=True)
-    staff_two_step = models.BooleanField("all staff use two-step sign-in", default=False)
+    staff_two_step = models.BooleanField(
+        "all staff use two-step sign-in", default=False, db_default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

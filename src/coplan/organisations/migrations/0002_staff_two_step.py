@@ -12,6 +12,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="organisation",
             name="staff_two_step",
-            field=models.BooleanField(default=False, verbose_name="all staff use two-step sign-in"),
+            field=models.BooleanField(
+                db_default=False, default=False, verbose_name="all staff use two-step sign-in"
+            ),
         ),
     ]
