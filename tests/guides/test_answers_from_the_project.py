@@ -135,3 +135,23 @@ def test_the_question_page_queries_do_not_change_with_the_warning(client_for, pr
     client.post(_section(project), {"how-much-time": "12 months"})
 
     assert _queries(client, _section(project)) == agreeing
+
+
+def test_where_the_money_comes_from_is_suggested_from_the_budget_and_marked_so(
+    client_for, project, lead
+):
+    from coplan.planning.models import Budget
+
+    client = client_for(lead)
+    assert "Suggested from" not in client.get(_budget_section(project)).content.decode()
+    Budget.objects.create(project=project, money_source="The Better Care Fund")
+
+    page = client.get(_budget_section(project)).content.decode()
+
+    assert "Suggested from the project’s budget: The Better Care Fund" in page
+    assert f'href="/projects/{project.pk}/budget/"' in page
+    assert not GuideAnswer.objects.filter(question_id="money-for-paying-people").exists()
+
+
+def _budget_section(project):
+    return f"/projects/{project.pk}/plan/at-the-start/budget-legal-governance/"

@@ -25,7 +25,7 @@ from coplan.projects import rules as project_rules
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.pages import Section, project_url
-from coplan.projects.registries import PlanVersion
+from coplan.projects.registries import PlanVersion, answer_suggestions
 from coplan.projects.roles import Role
 
 PLAN = Section("plan", namespace="guides")
@@ -345,6 +345,7 @@ def _section_page(
         form=form,
         can_edit=can_edit,
         can_change_project=membership.may(project_rules.EDIT_PROJECT),
+        suggestions=answer_suggestions(membership.project),
         answers={
             question.id: AnswerPresenter(question, workbook.answers.get(question.id))
             for question in guide_section.questions

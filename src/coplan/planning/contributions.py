@@ -12,11 +12,13 @@ from coplan.planning.demo import planning_demo_load
 from coplan.planning.telling import KINDS
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    ANSWER_SUGGESTIONS,
     HOME_PANELS,
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
     PROJECT_NAV,
     YOUR_PROJECTS_PANELS,
+    AnswerSuggestion,
     EasyReadPart,
     HomePanel,
     NavEntry,
@@ -102,8 +104,18 @@ def sign_offs_across_projects(user) -> dict | None:
     return {"sign_offs": waiting, "more": more, "today": timezone.localdate()}
 
 
+def answer_suggestions(project) -> dict[str, AnswerSuggestion]:
+    """Where the money comes from, as the budget page says it: one query."""
+    source = selectors.money_source(project=project)
+    if not source:
+        return {}
+    url = reverse("planning:budget", kwargs={"project_id": project.pk})
+    return {"money-for-paying-people": AnswerSuggestion(source, "the project’s budget", url)}
+
+
 def register() -> None:
     kinds_register(KINDS)
+    ANSWER_SUGGESTIONS.register("budget", answer_suggestions, order=10)
     PROJECT_NAV.register(
         "tracking",
         NavEntry(

@@ -458,3 +458,10 @@ def planning_held_about(*, user, organisation_id: int | None = None) -> dict[str
             for barrier in barriers
         ],
     }
+
+
+def money_source(*, project) -> str:
+    """Where the project's money comes from, as its budget says; "" when not said."""
+    return (
+        Budget.objects.filter(project=project).values_list("money_source", flat=True).first() or ""
+    ).strip()

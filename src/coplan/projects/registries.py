@@ -14,6 +14,8 @@ participants' version and in Easy Read) and, if parts of the plan can be missing
 member should go somewhere of its first after joining, an `AFTER_JOINING` function; if
 it holds data people take away as a spreadsheet, an `Export` (each is listed on
 "Download data", `projects:downloads`, in CSV and Excel, with its data dictionary).
+If it already knows an answer to a guide question (where the money comes from), an
+`ANSWER_SUGGESTIONS` function offering it beside the question.
 So the projects app names no other app.
 """
 
@@ -233,6 +235,23 @@ EXPORTS: Registry[Export] = Registry("downloads")
 # answer yet"): `gaps(project=)` gives a list, empty when nothing is; a fixed number of
 # queries. Said to the lead before they ask for sign-off, and to the manager who reads it.
 PLAN_GAPS: Registry[Callable[..., list[str]]] = Registry("what the plan is missing")
+
+
+@dataclass(frozen=True)
+class AnswerSuggestion:
+    """An answer another part of coplan already knows, offered beside a guide question
+    (never saved as the answer): its words, where they come from and its page."""
+
+    words: str
+    source: str  # "the project’s budget"
+    url: str
+
+
+# Answers other apps already know, by guide question id: `suggest(project)` gives a
+# dict of AnswerSuggestion, in one query at most. Shown on the question's page.
+ANSWER_SUGGESTIONS: Registry[Callable[..., dict[str, AnswerSuggestion]]] = Registry(
+    "answers other pages know"
+)
 # Words a project's wording check never flags once saved (its shared definitions).
 ALLOWED_WORDS: Registry[Callable[..., Collection[str]]] = Registry("words a project allows")
 
@@ -329,6 +348,15 @@ def exports_for(membership: Membership) -> list[tuple[str, Export]]:
 def plan_gaps(project) -> list[str]:
     """What is still missing from the plan, in plain words, from every app."""
     return [gap for gaps in PLAN_GAPS for gap in gaps(project=project)]
+
+
+def answer_suggestions(project) -> dict[str, AnswerSuggestion]:
+    """Guide question id -> a suggested answer, from every app."""
+    return {
+        question_id: suggestion
+        for suggest in ANSWER_SUGGESTIONS
+        for question_id, suggestion in suggest(project).items()
+    }
 
 
 def plan_size(project: Project) -> int:
