@@ -155,3 +155,34 @@ def test_where_the_money_comes_from_is_suggested_from_the_budget_and_marked_so(
 
 def _budget_section(project):
     return f"/projects/{project.pk}/plan/at-the-start/budget-legal-governance/"
+
+
+def test_venues_with_their_access_checked_are_suggested_for_the_venues_question(
+    client_for, project, lead
+):
+    from tests.factories import VenueFactory
+
+    VenueFactory(organisation=project.organisation, name="Not checked hall")
+    VenueFactory(
+        organisation=project.organisation,
+        name="Town Hall",
+        checked_on=datetime.date(2026, 11, 2),
+    )
+
+    page = client_for(lead).get(_involving_section(project)).content.decode()
+
+    assert "Suggested from the venues’ access checks: Yes, 1 venue" in page
+    assert "Town Hall" in page
+    assert "Not checked hall" not in page
+
+
+def _involving_section(project):
+    from coplan.guides.selectors import project_workbook
+    from coplan.guides.services import project_guides_ensure
+
+    project_guides_ensure(project=project)
+    workbook = project_workbook(project=project, guide_key="at-the-start")
+    section = next(
+        s for s in workbook.guide.sections if any(q.id == "venues-known" for q in s.questions)
+    )
+    return f"/projects/{project.pk}/plan/at-the-start/{section.id}/"

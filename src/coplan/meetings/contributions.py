@@ -12,9 +12,11 @@ from coplan.people.models import Person
 from coplan.people.services import ERASURE, KEY_ROTATIONS, tokens_reencrypt
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
+    ANSWER_SUGGESTIONS,
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
     PROJECT_NAV,
+    AnswerSuggestion,
     EasyReadPart,
     NavEntry,
     PlanPart,
@@ -55,7 +57,24 @@ def keys_rotate() -> list[str]:
     return [f"{summaries} catering summaries sent to caterers, with {notes} notes"]
 
 
+def answer_suggestions(project) -> dict[str, AnswerSuggestion]:
+    """The organisation's venues whose access has been checked, for "Do I know enough
+    about suitable, accessible venues?": one query."""
+    checked = selectors.venues_checked(organisation=project.organisation)
+    if not checked:
+        return {}
+    count = f"{len(checked)} venue" + ("" if len(checked) == 1 else "s")
+    words = f"Yes, {count} with {'its' if len(checked) == 1 else 'their'} access checked: "
+    url = reverse("meetings:venues", kwargs={"organisation_id": project.organisation_id})
+    return {
+        "venues-known": AnswerSuggestion(
+            words + ", ".join(checked), "the venues’ access checks", url
+        )
+    }
+
+
 def register() -> None:
+    ANSWER_SUGGESTIONS.register("venues", answer_suggestions, order=20)
     PROJECT_NAV.register(
         "meetings", NavEntry("meetings", "meetings:meetings", "Meetings"), order=40
     )

@@ -52,6 +52,15 @@ def venues(*, organisation: Organisation) -> list[Venue]:
     return list(Venue.objects.filter(organisation=organisation).order_by("name", "pk"))
 
 
+def venues_checked(*, organisation: Organisation) -> list[str]:
+    """The names of the organisation's venues whose access has been checked."""
+    return list(
+        Venue.objects.filter(organisation=organisation, checked_on__isnull=False)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
+
+
 def venue(*, organisation: Organisation, venue_id: int) -> Venue | None:
     return Venue.objects.filter(organisation=organisation, pk=venue_id).first()
 
