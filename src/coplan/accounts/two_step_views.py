@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 
 from coplan.accounts import lockout, services, two_step
@@ -40,7 +40,8 @@ class SetUpForm(forms.Form):
         label="Code from your app",
         max_length=10,
         strip=True,
-        help_text="After you add coplan to the app, it shows 6 figures. Enter them here.",
+        help_text="After you add the Co-production Planner to the app, it shows 6 figures. "
+        "Enter them here.",
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),
@@ -115,7 +116,7 @@ def set_up(request: HttpRequest) -> HttpResponse:
             if pending is not None:
                 next_page = request.session.get(PENDING, {}).get("next") or ""
                 _finish(request, user, device)
-                request.session[AFTER_CODES] = next_page
+                request.session[AFTER_CODES] = next_page or resolve_url("projects:list")
             request.session[NEW_CODES] = codes
             return redirect("accounts:two_step_recovery_codes")
     return render(
