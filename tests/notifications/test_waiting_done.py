@@ -1,15 +1,13 @@
 """An update that something waits for someone stops being "New" once someone dealt with it:
 finance's "A claim is waiting for you" once the claim is approved, sent back or paid."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
 from coplan.notifications.models import Update
 from coplan.payments import services as payments
 from coplan.projects.roles import Role
-from tests.payments.conftest import PDF, Team
+from tests.payments.conftest import Team, sent_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -22,26 +20,6 @@ def team():
     return Team()
 
 
-def _sent_claim(team):
-    claim = payments.claim_start(
-        project=team.project,
-        person=team.person(CO),
-        created_by=team.user(CO),
-        activity="Reading the papers",
-        activity_on=datetime.date(2027, 3, 1),
-    )
-    payments.expense_line_add(
-        claim=claim,
-        category="public_transport",
-        description="Bus",
-        amount_pence=450,
-        receipt_content=PDF,
-        added_by=team.user(CO),
-    )
-    payments.claim_submit(claim=claim, submitted_by=team.user(CO))
-    return claim
-
-
 def _new_on_updates_page(client, subject) -> bool:
     page = client.get("/updates/").content.decode()
     row = next(line for line in page.splitlines() if subject in line)
@@ -49,7 +27,7 @@ def _new_on_updates_page(client, subject) -> bool:
 
 
 def test_the_claim_waiting_update_is_new_until_the_claim_is_paid(team, client_for):
-    claim = _sent_claim(team)
+    claim = sent_claim(team)
     finance = client_for(team.user(FINANCE))
     assert Update.objects.filter(user=team.user(FINANCE), subject=WAITING, seen_at=None).exists()
 
@@ -64,7 +42,7 @@ def test_the_claim_waiting_update_is_new_until_the_claim_is_paid(team, client_fo
 
 @pytest.mark.parametrize("dealt_with", ["approved", "sent back"])
 def test_the_claim_waiting_update_is_done_for_everyone_once_someone_deals_with_it(team, dealt_with):
-    claim = _sent_claim(team)
+    claim = sent_claim(team)
     waiting_for = set(Update.objects.filter(subject=WAITING).values_list("user", flat=True))
     assert waiting_for == {team.user(LEAD).pk, team.user(FINANCE).pk}
 
@@ -77,7 +55,7 @@ def test_the_claim_waiting_update_is_done_for_everyone_once_someone_deals_with_i
 
 
 def test_another_claims_waiting_update_stays_new(team):
-    first, second = _sent_claim(team), _sent_claim(team)
+    first, second = sent_claim(team), sent_claim(team)
 
     payments.claim_approve(claim=first, approved_by=team.user(FINANCE))
 

@@ -56,3 +56,26 @@ class Team:
 @pytest.fixture
 def team(db):
     return Team()
+
+
+def sent_claim(team: Team, activity: str = "Reading the papers"):
+    """The co-producer's claim for an activity with a bus fare and its receipt, sent."""
+    from coplan.payments import services
+
+    co_producer = team.user(Role.CO_PRODUCER)
+    claim = services.claim_start(
+        project=team.project,
+        person=team.person(Role.CO_PRODUCER),
+        created_by=co_producer,
+        activity=activity,
+        activity_on=datetime.date(2027, 3, 1),
+    )
+    services.expense_line_add(
+        claim=claim,
+        category="public_transport",
+        description="Bus",
+        amount_pence=450,
+        receipt_content=PDF,
+        added_by=co_producer,
+    )
+    return services.claim_submit(claim=claim, submitted_by=co_producer)

@@ -13,30 +13,14 @@ from coplan.payments.services import PaymentError
 from coplan.projects.roles import Role
 from tests.factories import MembershipFactory
 from tests.notifications.worker import run_worker
-from tests.payments.conftest import PDF
+from tests.payments.conftest import sent_claim
 
 pytestmark = pytest.mark.django_db
 CO = Role.CO_PRODUCER
 
 
 def _approved(team) -> Claim:
-    claim = services.claim_start(
-        project=team.project,
-        person=team.person(CO),
-        created_by=team.user(CO),
-        activity="Reading",
-        activity_on=datetime.date(2027, 3, 1),
-    )
-    services.expense_line_add(
-        claim=claim,
-        category="public_transport",
-        description="Bus",
-        amount_pence=450,
-        receipt_content=PDF,
-        added_by=team.user(CO),
-    )
-    services.claim_submit(claim=claim, submitted_by=team.user(CO))
-    return services.claim_approve(claim=claim, approved_by=team.user(Role.LEAD))
+    return services.claim_approve(claim=sent_claim(team), approved_by=team.user(Role.LEAD))
 
 
 def _bank(team, actor):
@@ -59,22 +43,7 @@ def _pay(claim, user):
 
 def test_whoever_approved_a_claim_cannot_also_mark_it_paid(team):
     MembershipFactory(project=team.project, role=Role.FINANCE)
-    claim = services.claim_start(
-        project=team.project,
-        person=team.person(CO),
-        created_by=team.user(CO),
-        activity="Reading",
-        activity_on=datetime.date(2027, 3, 1),
-    )
-    services.expense_line_add(
-        claim=claim,
-        category="public_transport",
-        description="Bus",
-        amount_pence=450,
-        receipt_content=PDF,
-        added_by=team.user(CO),
-    )
-    services.claim_submit(claim=claim, submitted_by=team.user(CO))
+    claim = sent_claim(team)
     services.claim_approve(claim=claim, approved_by=team.user(Role.FINANCE))
 
     with pytest.raises(PaymentError, match="You approved this claim, so someone else"):
