@@ -8,11 +8,20 @@ must open and verify with Pillow, and a PDF must start with "%PDF-" and end with
 encrypted with the people data keys (a receipt for a carer's costs can say something
 about someone's needs), and served only by the receipt view, which checks who may see
 the claim. `manage.py people_rotate_keys` re-encrypts them with the newest key.
+
+Every file is written durably (a temporary file in the same folder, synced to disk, then
+renamed into place and the folder synced), so a crash leaves either the whole file or
+none. A file that no Receipt names (a crash between writing it and saving its row) is an
+orphan: `manage.py receipts_orphans --remove` and the daily task in payments/tasks.py
+remove those older than ORPHAN_AFTER, so an upload still being saved is never touched.
 """
 
+import datetime
 import hashlib
 import io
+import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +35,8 @@ PNG = "image/png"
 PDF = "application/pdf"
 EXTENSIONS = {JPEG: "jpg", PNG: "png", PDF: "pdf"}
 Image.MAX_IMAGE_PIXELS = 60_000_000  # a phone photo is far less; bigger is a decompression bomb
+ORPHAN_AFTER = datetime.timedelta(hours=1)
+_WRITING = ".writing-"
 
 
 class ReceiptError(ValueError):
@@ -85,11 +96,47 @@ def _folder() -> Path:
 def receipt_store(*, checked: CheckedReceipt) -> str:
     """Write the file under a random name and return that name."""
     name = f"{secrets.token_hex(16)}.{EXTENSIONS[checked.content_type]}"
-    path = _folder() / name
-    with path.open("xb") as handle:
-        handle.write(crypto.encrypt_bytes(checked.content).encode("ascii"))
-    path.chmod(0o600)
+    _write_durably(_folder() / name, crypto.encrypt_bytes(checked.content).encode("ascii"))
     return name
+
+
+def _write_durably(path: Path, content: bytes) -> None:
+    """Write `content` to `path` so that after a crash it is either all there or not at all:
+    a temporary file in the same folder (readable by us only), synced, renamed into place,
+    then the folder synced so the new name is on disk too."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_WRITING)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def _stored() -> list[Path]:
+    """Every receipt file, leaving out ones still being written."""
+    return sorted(
+        path
+        for path in _folder().iterdir()
+        if path.is_file() and not path.name.startswith(_WRITING)
+    )
+
+
+def receipt_files_written_before(moment: datetime.datetime) -> list[Path]:
+    """Every file in the receipts folder last written before `moment`, leftover temporary
+    files from a crash included."""
+    before = moment.timestamp()
+    return sorted(
+        path for path in _folder().iterdir() if path.is_file() and path.stat().st_mtime < before
+    )
 
 
 def receipt_read(stored_name: str) -> bytes:
@@ -100,13 +147,8 @@ def receipt_read(stored_name: str) -> bytes:
 def receipts_rotate() -> int:
     """Re-encrypt every stored receipt with the newest key; how many there were."""
     done = 0
-    for path in sorted(_folder().glob("*.*")):
-        token = path.read_text("ascii")
-        fresh = crypto.reencrypt(token)
-        temporary = path.with_suffix(path.suffix + ".new")
-        temporary.write_text(fresh, "ascii")
-        temporary.chmod(0o600)
-        temporary.replace(path)
+    for path in _stored():
+        _write_durably(path, crypto.reencrypt(path.read_text("ascii")).encode("ascii"))
         done += 1
     return done
 

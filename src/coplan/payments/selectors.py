@@ -4,6 +4,7 @@ a fixed number of queries, whatever its size."""
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -23,7 +24,7 @@ from django.utils import timezone
 from coplan.core import formats
 from coplan.meetings.models import Attendance, InvitedPerson, Meeting
 from coplan.organisations.models import Organisation
-from coplan.payments import amounts, rules, working_days
+from coplan.payments import amounts, receipts, rules, working_days
 from coplan.payments.choices import ClaimStatus, ExpenseCategory, HowPaid, LineKind, PaidActivity
 from coplan.payments.models import (
     BankDetails,
@@ -33,6 +34,7 @@ from coplan.payments.models import (
     PaymentChoice,
     PaymentPolicy,
     ProjectPayments,
+    Receipt,
 )
 from coplan.people import crypto
 from coplan.people.models import Person
@@ -751,3 +753,14 @@ def payments_held_about(person: Person) -> dict:
             .order_by("activity_on", "pk")
         ],
     }
+
+
+def receipts_orphaned(*, now: datetime.datetime | None = None) -> list[Path]:
+    """Receipt files no Receipt names, written more than receipts.ORPHAN_AFTER ago (left by
+    a crash between writing the file and saving its row, so erasure can never reach them).
+    A newer file may be an upload whose row is still being saved, so it is left alone."""
+    files = receipts.receipt_files_written_before((now or timezone.now()) - receipts.ORPHAN_AFTER)
+    if not files:
+        return []
+    named = set(Receipt.objects.values_list("stored_name", flat=True))
+    return [path for path in files if path.name not in named]

@@ -490,11 +490,29 @@ def expense_line_add(
                     uploaded_by=added_by,
                 )
             _touch(claim)
+            if stored:
+                transaction.on_commit(_receipts_tidy_keep_running)
     except Exception:
         if stored:
             receipts.receipt_remove(stored)
         raise
     return line
+
+
+def _receipts_tidy_keep_running() -> None:
+    from coplan.payments.tasks import receipts_tidy_keep_running  # tasks imports this module
+
+    receipts_tidy_keep_running()
+
+
+def receipts_orphans_remove(*, now: datetime.datetime | None = None) -> list[str]:
+    """Remove the receipt files no Receipt names that are older than receipts.ORPHAN_AFTER;
+    their names."""
+    removed = []
+    for path in selectors.receipts_orphaned(now=now):
+        path.unlink(missing_ok=True)
+        removed.append(path.name)
+    return removed
 
 
 def claim_line_remove(*, line: ClaimLine) -> None:
