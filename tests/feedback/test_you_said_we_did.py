@@ -145,6 +145,16 @@ def test_car_park_item_of_another_project_is_refused(as_role, project):
     assert "Select a car park item from the list" in response.content.decode()
 
 
+def _room_too_hot(project):
+    YouSaidWeDidFactory(
+        project=project,
+        you_said="The room was too hot.",
+        we_did="We booked a cooler room.",
+        status="done",
+        published_at="2027-01-01T10:00Z",
+    )
+
+
 def test_sending_goes_each_way_people_asked(as_role, project):
     by_email = InvolvementFactory(
         project=project,
@@ -162,13 +172,7 @@ def test_sending_goes_each_way_people_asked(as_role, project):
     by_phone = InvolvementFactory(
         project=project, person__email="", person__phone="01865 000000", person__contact_by="phone"
     ).person
-    YouSaidWeDidFactory(
-        project=project,
-        you_said="The room was too hot.",
-        we_did="We booked a cooler room.",
-        status="done",
-        published_at="2027-01-01T10:00Z",
-    )
+    _room_too_hot(project)
     client = as_role(Role.LEAD)
 
     response = client.post(_url(project, "send/"))
@@ -255,3 +259,38 @@ def test_you_said_we_did_page_queries_do_not_grow_with_forms_or_entries(as_role,
     # session, user, membership; entries with their forms and car park items; closing
     # the loop (one); forms with answer counts, their questions, totals, answer counts
     assert one == many == 9
+
+
+def test_easy_read_letter_has_a_picture_beside_its_lines(as_role, project):
+    by_post = InvolvementFactory(
+        project=project,
+        person__email="",
+        person__address="2 Mill Lane\nOxford",
+        person__contact_by="post",
+        person__formats=["easy_read"],
+    ).person
+    _room_too_hot(project)
+    client = as_role(Role.LEAD)
+    client.post(_url(project, "send/"))
+
+    letters = client.get(_url(project, "letters.pdf"))
+
+    read = assert_accessible_pdf(letters.content, title=f"You said, we did: {project.name}")
+    alts = [figure.alt for figure in read.figures()]
+    assert alts, "the letter has pictures"
+    assert all(alts), "each picture is a tagged figure with alternative text"
+    assert "A speech bubble" in alts
+    text = " ".join(pdf_text(letters.content).split())
+    assert in_order(
+        text,
+        by_post.full_name,
+        "2 Mill Lane Oxford",
+        "Thank you for telling us what you think.",
+        "You said",
+        "The room was too hot.",
+        "Done",
+        "We booked a cooler room.",
+        "Pictures: OpenMoji",
+    )
+    assert "Picture to choose" not in text
+    assert min(type_sizes(letters.content, "room")) >= 16

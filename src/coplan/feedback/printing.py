@@ -17,8 +17,14 @@ from coplan.feedback.models import FeedbackForm, FeedbackQuestion, HowAnswered, 
 from coplan.feedback.services import wants_easy_read
 from coplan.people.choices import Format
 from coplan.people.models import Person
-from coplan.plain_words.easy_read import DrawnPicture, EasyReadLine, easy_read_lines
-from coplan.plain_words.printing import easy_read_pdf
+from coplan.plain_words.easy_read import (
+    HEADING,
+    DrawnPicture,
+    EasyReadLine,
+    easy_read_lines,
+)
+from coplan.plain_words.pictures import picture_for
+from coplan.plain_words.printing import easy_read_pdf, printed_lines
 
 CLOSED_BOX_WORDS = (
     "This is a closed box. Do not write your name. We do not keep anything that says who you are."
@@ -85,11 +91,7 @@ def easy_read_form_lines(
     """The Easy Read form as lines: each question, then each answer with its picture
     and a box to tick, or a box to write or draw in."""
     # The opening lines get the picture for their topic from the bank, or none.
-    lines = [
-        dataclasses.replace(line, findings=(), notes=())
-        for line in easy_read_lines(form.intro)
-        if line.words
-    ]
+    lines = _sentences(form.intro)
     if form.closed_box:
         lines += [_line("This is a closed box."), _line("Do not write your name.")]
     for number, question in enumerate(questions, start=1):
@@ -137,22 +139,26 @@ def letters_pdf(
     *, project_name: str, letters: list[tuple[Person, list[YouSaidWeDid]]], today
 ) -> bytes:
     """One letter a page, a tagged PDF (coplan.core.documents) from
-    `feedback/letters_document.html`: large print for people who asked for it, and Easy
-    Read words (one sentence a line, large print) for people who asked for Easy Read."""
+    `feedback/letters_document.html`: large print for people who asked for it, and for people
+    who asked for Easy Read an Easy Read letter: one sentence a line, 16 point, the
+    picture for its topic on the left (or none), as every Easy Read document prints."""
     shown = []
     for person, entries in letters:
         easy = wants_easy_read(person)
+        lines, credit = printed_lines(easy_read_letter_lines(entries)) if easy else ([], "")
         shown.append(
             {
                 "name": person.full_name,
                 "address": [line for line in person.address.splitlines() if line.strip()],
                 "easy": easy,
                 "large": easy or Format.LARGE_PRINT in (person.formats or []),
+                "lines": lines,
+                "credit": credit,
                 "entries": [
                     {
-                        "you_said": _words(entry.you_said, easy),
+                        "you_said": _paragraphs(entry.you_said),
                         "status": entry.get_status_display(),
-                        "we_did": _words(entry.we_did, easy),
+                        "we_did": _paragraphs(entry.we_did),
                     }
                     for entry in entries
                 ],
@@ -166,10 +172,32 @@ def letters_pdf(
     return documents.pdf_from_html(html)
 
 
-def _words(text: str, easy: bool) -> list[str]:
-    """The text's paragraphs, or for Easy Read one sentence a line."""
-    if easy:
-        return [line.words for line in easy_read_lines(text) if line.words]
+def easy_read_letter_lines(entries: list[YouSaidWeDid]) -> list[EasyReadLine]:
+    """The Easy Read letter as lines (one sentence a line, the picture for its topic
+    from the bank beside it, or none; never a placeholder), printed the way every
+    Easy Read document is (`plain_words/_easy_read_lines.html`)."""
+    lines = [
+        EasyReadLine(words, (), bank_picture=picture_for(words))
+        for words in ("Thank you for telling us what you think.", "This is what we did.")
+    ]
+    for entry in entries:
+        lines.append(EasyReadLine("You said", (), kind=HEADING))
+        lines += _sentences(entry.you_said)
+        lines.append(EasyReadLine(entry.get_status_display(), (), kind=HEADING))
+        lines += _sentences(entry.we_did)
+    return lines
+
+
+def _sentences(text: str) -> list[EasyReadLine]:
+    """The text as Easy Read lines to print: the check's findings are for the lead's eyes."""
+    return [
+        dataclasses.replace(line, findings=(), notes=())
+        for line in easy_read_lines(text)
+        if line.words
+    ]
+
+
+def _paragraphs(text: str) -> list[str]:
     return [paragraph.strip() for paragraph in text.splitlines() if paragraph.strip()]
 
 

@@ -57,6 +57,14 @@ def _printed(line: EasyReadLine) -> tuple[PrintedLine, bool]:
     return PrintedLine(**shown), False
 
 
+def printed_lines(lines: list[EasyReadLine]) -> tuple[list[PrintedLine], str]:
+    """The lines as printed (for `plain_words/_easy_read_lines.html`), and the pictures'
+    credit if any line shows an OpenMoji picture, else ""."""
+    printed = [_printed(line) for line in lines]
+    credit = picture_credit_words() if any(bank for _, bank in printed) else ""
+    return [line for line, _ in printed], credit
+
+
 def easy_read_html(
     *,
     title: str,
@@ -65,12 +73,12 @@ def easy_read_html(
     today: datetime.date | None = None,
 ) -> str:
     """The Easy Read document's HTML; as a letter when given an address and a date."""
-    printed = [_printed(line) for line in lines]
+    printed, credit = printed_lines(lines)
     return documents.render(
         "plain_words/easy_read_document.html",
         {
-            "lines": [line for line, _ in printed],
-            "credit": picture_credit_words() if any(bank for _, bank in printed) else "",
+            "lines": printed,
+            "credit": credit,
             "address": address,
             "today": today,
         },
