@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from coplan.language import check
 from coplan.people import selectors
 from coplan.people.models import AuditEntry, ConsentRecord, Person
+from coplan.projects.models import Membership
 from coplan.projects.roles import Role
 from tests.factories import InvolvementFactory, MembershipFactory, ProjectFactory
 from tests.people.conftest import give_needs
@@ -344,18 +345,20 @@ def _words(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "\n", main))
 
 
-@pytest.mark.parametrize("question", ["", *QUESTIONS, "check-your-answers"])
-def test_the_words_of_each_page_pass_the_plain_words_check(client, project, question):
-    page = _page(client.get(_url(project, question or None)))
-
-    findings = [
+def _plain_words_findings(page: str) -> list[tuple]:
+    return [
         (finding.kind, finding.text)
         for line in _words(page).split("\n")
         if line.strip()
         for finding in check(line.strip()).findings
     ]
 
-    assert findings == []
+
+@pytest.mark.parametrize("question", ["", *QUESTIONS, "check-your-answers"])
+def test_the_words_of_each_page_pass_the_plain_words_check(client, project, question):
+    page = _page(client.get(_url(project, question or None)))
+
+    assert _plain_words_findings(page) == []
 
 
 def _many_people(project, count):
@@ -423,3 +426,148 @@ def test_answering_contact_first_time_keeps_your_account_email(client, project, 
 
     assert f'value="{co_producer.email}"' in page
     assert Person.objects.get(user=co_producer).email == co_producer.email
+
+
+# Someone else changes your details while you answer ---------------------------------
+
+
+def _staff_changes_phone(person, phone="0700 900 900"):
+    from coplan.people import services
+
+    fields = {
+        name: getattr(person, name)
+        for name in ("email", "address", "contact_by", "formats", "other_language")
+    }
+    services.person_update_details(person=person, full_name=person.full_name, phone=phone, **fields)
+
+
+def _started_with_a_record(client, project, co_producer):
+    person = InvolvementFactory(
+        project=project, person__user=co_producer, person__phone="0100 000 000"
+    ).person
+    client.get(_url(project, "getting-there"))  # starts from what is stored
+    client.post(_url(project, "food-and-drink"), {"dietary": ["halal"]})
+    client.post(_url(project, "contact"), {"contact_by": "phone", "phone": "0111 111 111"})
+    return person
+
+
+def _asked_after_staff_changed_your_phone(client, project, co_producer):
+    person = _started_with_a_record(client, project, co_producer)
+    _staff_changes_phone(Person.objects.get(pk=person.pk))
+    return person, client.post(_check_url(project))
+
+
+def test_staff_changes_meanwhile_are_kept_and_you_are_asked(client, project, co_producer):
+    person, asked = _asked_after_staff_changed_your_phone(client, project, co_producer)
+
+    page = _page(asked)
+    person.refresh_from_db()
+    assert asked.status_code == 409
+    assert "Someone changed your details while you were answering" in page
+    assert "0700 900 900" in page
+    assert "0111 111 111" in page
+    assert "Keep what you told us" in page
+    assert "Keep what we hold now" in page
+    assert person.phone == "0700 900 900"
+    assert selectors.person_needs(person=person).codes() == set()
+    # Your answers are still there until you choose.
+    assert _checked(_page(client.get(_url(project, "food-and-drink")))) == {"halal"}
+
+
+def test_choosing_keep_mine_saves_your_answers(client, project, co_producer):
+    person, _ = _asked_after_staff_changed_your_phone(client, project, co_producer)
+
+    saved = client.post(_check_url(project), {"keep": "mine"}, follow=True)
+
+    person.refresh_from_db()
+    assert "Your answers have been saved" in _page(saved)
+    assert person.phone == "0111 111 111"
+    assert selectors.person_needs(person=person).codes() == {"dietary:halal"}
+
+
+def test_choosing_keep_what_we_hold_saves_nothing_and_forgets_your_answers(
+    client, project, co_producer
+):
+    person, _ = _asked_after_staff_changed_your_phone(client, project, co_producer)
+
+    kept = client.post(_check_url(project), {"keep": "held"}, follow=True)
+
+    person.refresh_from_db()
+    assert "We kept the details we hold" in _page(kept)
+    assert person.phone == "0700 900 900"
+    assert selectors.person_needs(person=person).codes() == set()
+    assert _checked(_page(client.get(_url(project, "food-and-drink")))) == set()
+
+
+def test_a_change_after_you_were_asked_asks_you_again(client, project, co_producer):
+    person, _ = _asked_after_staff_changed_your_phone(client, project, co_producer)
+    give_needs(Person.objects.get(pk=person.pk))  # staff again, before you choose
+
+    again = client.post(_check_url(project), {"keep": "mine"})
+
+    person.refresh_from_db()
+    assert again.status_code == 409
+    assert person.phone == "0700 900 900"
+
+
+def test_with_no_change_meanwhile_saving_is_as_before(client, project, co_producer):
+    person = _started_with_a_record(client, project, co_producer)
+
+    saved = client.post(_check_url(project))
+
+    person.refresh_from_db()
+    assert saved.status_code == 302
+    assert person.phone == "0111 111 111"
+    assert selectors.person_needs(person=person).codes() == {"dietary:halal"}
+
+
+def test_a_record_made_with_your_email_meanwhile_is_not_overwritten(client, project, co_producer):
+    client.post(_url(project, "contact"), {"contact_by": "phone", "phone": "0111 111 111"})
+    made = InvolvementFactory(
+        project=project, person__email=co_producer.email, person__phone="0700 900 900"
+    ).person
+
+    asked = client.post(_check_url(project))
+
+    made.refresh_from_db()
+    assert asked.status_code == 409
+    assert made.phone == "0700 900 900"
+
+
+def test_the_words_of_the_changed_meanwhile_page_pass_the_plain_words_check(
+    client, project, co_producer
+):
+    _, asked = _asked_after_staff_changed_your_phone(client, project, co_producer)
+    page = _page(asked)
+
+    assert _plain_words_findings(page) == []
+    # Only what differs is shown: the food and the contact, not the papers.
+    assert "How we contact you" in page
+    assert "Papers" not in _words(page)
+
+
+def test_of_two_saves_from_the_same_start_only_the_first_is_written(project, co_producer):
+    from coplan.people import services
+    from coplan.people.needs import AccessNeeds
+
+    membership = Membership.objects.get(project=project, user=co_producer)
+    person = InvolvementFactory(project=project, person__user=co_producer).person
+    started = selectors.person_version(person)
+
+    def save(phone):
+        return services.person_tell_us_once_save(
+            membership=membership,
+            details={"phone": phone},
+            needs=AccessNeeds(),
+            keep_details="",
+            actor=co_producer,
+            where="test",
+            started_from=started,
+        )
+
+    save("0111 111 111")
+    with pytest.raises(services.ChangedMeanwhileError) as second:
+        save("0222 222 222")
+
+    assert second.value.person.phone == "0111 111 111"
+    assert Person.objects.get(pk=person.pk).phone == "0111 111 111"

@@ -208,6 +208,12 @@ def person_for_member_or_waiting(*, membership: Membership) -> Person | None:
     )
 
 
+def person_version(person: Person | None) -> str:
+    """Which version of someone's record this is: it changes whenever their details or
+    needs are written ("tell us once" checks it before saving over them)."""
+    return "none" if person is None else f"{person.pk}:{person.updated_at.isoformat()}"
+
+
 def email_taken_in_organisation(
     *, organisation_id: int, email: str, by_someone_else_than: Person | None = None
 ) -> bool:

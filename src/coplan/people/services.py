@@ -413,6 +413,15 @@ NEEDS_CHANGED_BY_THEM: Registry[Callable[[Person, Project], None]] = Registry(
 )
 
 
+class ChangedMeanwhileError(Exception):
+    """Someone's record changed after they started "tell us once": `person` is what is
+    held now (None: no record)."""
+
+    def __init__(self, person: Person | None) -> None:
+        super().__init__("Someone changed your details while you were answering")
+        self.person = person
+
+
 @transaction.atomic
 def person_tell_us_once_save(
     *,
@@ -422,11 +431,24 @@ def person_tell_us_once_save(
     keep_details: str,
     actor: AbstractBaseUser,
     where: str,
+    started_from: str | None = None,
 ) -> Person:
     """Save the answers to "tell us once" about the member themselves, all or nothing:
     their contact details and formats (those in `details`; the others stay), their
     access needs (encrypted, logged) and, when their answer is new, whether we may keep
-    their details (a consent given online)."""
+    their details (a consent given online).
+
+    `started_from` is the version of their record the answers started from
+    (`selectors.person_version`; None: not known, no check). When the record has
+    changed since (staff edited it, say), nothing is written and `ChangedMeanwhileError`
+    says what is held now; the row is locked first, so of two saves at once one waits
+    and then sees the other's change."""
+    if started_from is not None:
+        held = selectors.person_for_member_or_waiting(membership=membership)
+        if held is not None:
+            held = Person.objects.select_for_update().get(pk=held.pk)
+        if selectors.person_version(held) != started_from:
+            raise ChangedMeanwhileError(held)
     person = person_for_member_get_or_create(membership=membership)
     fields = {
         name: details[name] if details.get(name) is not None else getattr(person, name)

@@ -2,7 +2,9 @@
 then "Check your answers" and Save (see `coplan.people.tell_us_once`).
 
 What you have answered so far is kept in your session, encrypted with the people keys
-(it holds health information), until you save it or sign out.
+(it holds health information), until you save it or sign out. Beside it is the version
+of your record they started from: if someone (staff, say) changes your record before you
+save, you are shown both and choose which to keep; nothing is saved over theirs until then.
 """
 
 from django.contrib import messages
@@ -33,6 +35,15 @@ def _session_key(membership: Membership) -> str:
     return f"tell_us_once:{membership.project_id}"
 
 
+def _started_key(membership: Membership) -> str:
+    return f"tell_us_once:{membership.project_id}:started_from"
+
+
+def _forget(request: HttpRequest, membership: Membership) -> None:
+    request.session.pop(_session_key(membership), None)
+    request.session.pop(_started_key(membership), None)
+
+
 def _answers(request: HttpRequest, membership: Membership) -> Answers:
     """What you have answered so far; at first, what is stored about you (a look at
     your access needs, so it is written in the log), or just your account's email."""
@@ -43,12 +54,20 @@ def _answers(request: HttpRequest, membership: Membership) -> Answers:
         except crypto.UnreadableDataError:
             pass  # kept with a key that has since gone: start again from what is stored
     person = selectors.person_for_member_or_waiting(membership=membership)
+    request.session[_started_key(membership)] = selectors.person_version(person)
     if person is None:
         email = request.user.email
         taken = selectors.email_taken_in_organisation(
             organisation_id=membership.project.organisation_id, email=email
         )
         return Answers(details={"email": "" if taken else email})
+    return _held(request, membership, person)
+
+
+def _held(request: HttpRequest, membership: Membership, person) -> Answers:
+    """What is stored about you (a look at your access needs, so it is logged)."""
+    if person is None:
+        return Answers()
     services.needs_view_record(
         people=[person], actor=request.user, where=request.path, project=membership.project
     )
@@ -172,6 +191,10 @@ def _rows(membership: Membership, answers: Answers) -> list[dict]:
 def tell_us_once_check(request: HttpRequest, membership: Membership) -> HttpResponse:
     answers = _answers(request, membership)
     problem = None
+    if request.method == "POST" and request.POST.get("keep") == "held":
+        _forget(request, membership)
+        messages.success(request, "We kept the details we hold. Your answers were not saved.")
+        return redirect(own_url(membership))
     if request.method == "POST":
         try:
             services.person_tell_us_once_save(
@@ -181,14 +204,19 @@ def tell_us_once_check(request: HttpRequest, membership: Membership) -> HttpResp
                 keep_details=answers.keep_details,
                 actor=request.user,
                 where=request.path,
+                started_from=request.session.get(_started_key(membership)),
             )
+        except services.ChangedMeanwhileError as changed:
+            # You have now seen what is held: keeping yours saves over this version only.
+            request.session[_started_key(membership)] = selectors.person_version(changed.person)
+            return _changed_meanwhile(request, membership, answers, changed.person)
         except RuleError as error:
             problem = {
                 "text": error.message,
                 "href": _question_url(membership, QUESTION_BY_SLUG["contact"], back_to_check=True),
             }
         else:
-            request.session.pop(_session_key(membership), None)
+            _forget(request, membership)
             messages.success(request, "Your answers have been saved.")
             return redirect(own_url(membership))
     elif not request.session.get(_session_key(membership)):
@@ -205,4 +233,35 @@ def tell_us_once_check(request: HttpRequest, membership: Membership) -> HttpResp
         problem=problem,
         has_errors=problem is not None,
         status=400 if problem else None,
+    )
+
+
+def _changed_meanwhile(
+    request: HttpRequest, membership: Membership, answers: Answers, person
+) -> HttpResponse:
+    """Your record changed since you started: what we hold now beside what you told us
+    (the questions where they differ, or all when they read the same), to keep one."""
+    held = _held(request, membership, person)
+    rows = [
+        [
+            {"text": question.short},
+            {"text": "\n".join(filter(None, question.answer(held))) or "Nothing told"},
+            {"text": "\n".join(filter(None, question.answer(answers))) or "Nothing told"},
+        ]
+        for question in QUESTIONS
+    ]
+    differ = [row for row in rows if row[1]["text"] != row[2]["text"]]
+    for row in rows:
+        for cell in row[1:]:
+            cell["classes"] = "app-preserve-lines"
+    return SECTION.page(
+        request,
+        membership,
+        "people/tell_us_once_changed.html",
+        heading="Someone changed your details while you were answering",
+        caption="Tell us once",
+        back=_check_url(membership),
+        rows=differ or rows,
+        has_errors=False,
+        status=409,
     )
