@@ -70,6 +70,13 @@ def _sam():
 def _looks_easy_read(visit, name: str) -> None:
     page = visit.page
     expect(page.get_by_role("button", name="Turn Easy Read off")).to_be_visible()
+    # On a busy machine the text can be there before the pictures: wait for them all
+    # to finish (loaded or broken), then see that each one loaded.
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.app-er-line img')).every(i => i.complete)",
+        timeout=60_000,
+    )
     pictures = page.evaluate(PICTURES)
     assert pictures, f"{name}: no pictures"
     assert all(alt and loaded for alt, loaded in pictures), pictures
