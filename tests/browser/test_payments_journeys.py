@@ -114,6 +114,7 @@ def test_finance_approves_pays_and_downloads_and_an_admin_sets_the_rules(visit):
     finance = MembershipFactory(role=Role.FINANCE, user__email="jo@example.org")
     project = finance.project
     StaffMembershipFactory(organisation=project.organisation, user=finance.user, is_admin=True)
+    MembershipFactory(project=project, role=Role.FINANCE, user__email="kim@example.org")
     co_producer = MembershipFactory(project=project, role=Role.CO_PRODUCER)
     person = InvolvementFactory(project=project, person__user=co_producer.user).person
     PaymentPolicyFactory(organisation=project.organisation)
@@ -142,6 +143,13 @@ def test_finance_approves_pays_and_downloads_and_an_admin_sets_the_rules(visit):
     visit.assert_accessible()
     page.get_by_role("button", name="Approve £4.50").click()
     expect(page.get_by_text("has been approved")).to_be_visible()
+    # Two people for money: whoever approved does not mark it paid.
+    expect(page.get_by_text("You approved this claim, so someone else in finance")).to_be_visible()
+    expect(page.get_by_role("button", name="Mark paid")).to_have_count(0)
+    page.get_by_role("button", name="Sign out").click()
+    _sign_in(visit, "kim@example.org")
+    visit.go(f"/projects/{project.pk}/payments/claims/")
+    page.get_by_role("link", name=person.full_name).click()
     page.get_by_role("button", name="Mark paid").click()
     visit.assert_accessible()
     page.get_by_label("Payment reference").fill("BACS 1001")
@@ -155,6 +163,8 @@ def test_finance_approves_pays_and_downloads_and_an_admin_sets_the_rules(visit):
     visit.go(f"/projects/{project.pk}/budget/")
     visit.assert_accessible()
 
+    page.get_by_role("button", name="Sign out").click()
+    _sign_in(visit, "jo@example.org")  # the organisation admin
     visit.go(f"/organisations/{project.organisation_id}/paying-people/")
     visit.assert_accessible()
     page.get_by_role("button", name="Add a new version").click()

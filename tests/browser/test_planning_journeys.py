@@ -72,7 +72,7 @@ def test_lead_adds_a_sign_off_and_the_manager_marks_it_signed(visit):
     visit.assert_accessible()
 
     page.get_by_label("What needs signing off?").fill("The budget for paying people")
-    page.get_by_label("Someone outside the project").check()
+    page.get_by_label("Someone outside the project", exact=True).check()
     page.get_by_label("If it is someone outside the project, their name and role").fill(
         "Sam Jones, finance team"
     )

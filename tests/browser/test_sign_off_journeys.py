@@ -83,7 +83,9 @@ def test_the_lead_asks_the_manager_changes_are_asked_and_the_new_version_is_sign
     # The lead answers a question, then asks the manager to sign the plan off.
     _sign_in(visit, "lead@example.org")
     visit.go(f"/projects/{project.pk}/plan/at-the-start/getting-started/")
-    page.get_by_label("What is the project?").fill("A review of day services")
+    page.get_by_label("Is there a request for it to be co-produced? If so, by whom?").fill(
+        "A review of day services"
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("1 answer saved")).to_be_visible()
     _ask(visit, project, first_time=True)
@@ -135,7 +137,9 @@ def test_the_lead_asks_the_manager_changes_are_asked_and_the_new_version_is_sign
     expect(page.get_by_text("What needs to change: Say which day services")).to_be_visible()
     visit.assert_accessible()
     visit.go(f"/projects/{project.pk}/plan/at-the-start/getting-started/")
-    page.get_by_label("What is the project?").fill("A review of the day services in the north")
+    page.get_by_label("Is there a request for it to be co-produced? If so, by whom?").fill(
+        "A review of the day services in the north"
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("1 answer saved")).to_be_visible()
     _ask(visit, project, first_time=False)

@@ -15,7 +15,7 @@ Object rules (functions below), on top of the table:
 - A claim can be changed while it is not sent yet or sent back, by its person or by
   someone who may claim for others.
 - Nobody approves or sends back their own claim, nor one they sent for someone else;
-  nobody marks their own claim paid.
+  nobody marks their own claim paid, nor one they approved (two people for money).
 
 Finance's queue of an organisation (`FINANCE_QUEUE`) holds the claims waiting for
 finance in every project of the organisation where the person is finance: it is reached
@@ -85,10 +85,12 @@ def claim_may_approve(*, claim: Claim, membership: Membership) -> bool:
 
 
 def claim_may_mark_paid(*, claim: Claim, membership: Membership) -> bool:
+    """Finance, never for their own claim nor one they approved (two people for money)."""
     return (
         claim.status == ClaimStatus.APPROVED
         and PAY_CLAIMS.allows(membership.role)
         and not _is_own(claim, membership)
+        and claim.approved_by_id != membership.user_id
     )
 
 
