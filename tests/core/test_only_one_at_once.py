@@ -251,6 +251,7 @@ def test_the_same_payment_rules_date_added_at_once_is_added_once(db):
             "covered_expenses": ["public_transport", "carer", "childcare"],
             "receipt_needed": ["childcare"],
             "target_working_days": "5",
+            "bank_change_days": "7",
             "information": "Tell the Jobcentre if you get benefits.",
         },
     )
