@@ -52,12 +52,11 @@ class SetUpForm(forms.Form):
 def start(request: HttpRequest, user: User, next_page: str | None) -> HttpResponse | None:
     """After the right password: the second step, if this person has or needs one
     (None if they sign in straight away). They are not signed in until it is done."""
-    if two_step.app_device(user) is None and not two_step.reasons_required(user):
+    device = two_step.app_device(user)
+    if device is None and not two_step.reasons_required(user):
         return None
     request.session[PENDING] = {"user": user.pk, "at": time.time(), "next": next_page or ""}
-    if two_step.app_device(user) is None:
-        return redirect("accounts:two_step_set_up")
-    return redirect("accounts:two_step_code")
+    return redirect("accounts:two_step_set_up" if device is None else "accounts:two_step_code")
 
 
 def _pending_user(request: HttpRequest) -> User | None:
