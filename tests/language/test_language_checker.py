@@ -117,6 +117,34 @@ def test_acronyms_are_found(text, acronym):
     assert (ACRONYM, acronym) in found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "words", "plainer"),
+    [
+        ("Your support plan says what help you get.", JARGON, "support plan",
+         "plan for the help you get"),
+        ("We made two support plans.", JARGON, "support plans", "plan for the help you get"),
+        ("We have mapped the services in the town.", JARGON, "mapped",
+         "looked at; listed; found out"),
+        ("Ask the SENCo about extra help.", ACRONYM, "SENCo",
+         "special educational needs co-ordinator"),
+        ("Ask the SENDCo about extra help.", ACRONYM, "SENDCo",
+         "special educational needs co-ordinator"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("mode", ["plain", EASY_READ])
+def test_school_and_support_words_are_found_with_plainer_words(text, kind, words, plainer, mode):
+    findings = [
+        (finding.kind, finding.text, finding.suggestion) for finding in check(text, mode).findings
+    ]
+
+    assert (kind, words, plainer) in findings
+
+
+@pytest.mark.parametrize("text", ["You will get a map of the building.", "Plan your support."])
+def test_a_map_and_a_plan_alone_are_ordinary_words(text):
+    assert found(text) == []
+
+
 def test_spelled_out_acronym_is_a_note_in_plain_mode_with_its_meaning():
     finding = check("The Care Quality Commission (CQC) checks care homes.").findings[0]
 
