@@ -50,6 +50,7 @@ def test_every_handover_has_its_kind_of_message():
         "planning.sign_off_waiting": "",
         "planning.sign_off_asked": "",
         "planning.sign_off_decided": "",
+        "planning.sign_off_withdrawn": "",
         "guides.stop_waiting": "",
         "guides.way_forward_to_agree": "",
         "guides.way_forward_answered": "",

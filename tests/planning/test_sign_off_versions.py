@@ -440,3 +440,69 @@ def test_who_signs_stays_while_they_are_asked(project, lead_member, sign_off, ma
     )
     sign_off.refresh_from_db()
     assert (sign_off.what, sign_off.signer) == ("The whole plan", manager)
+
+
+def test_the_lead_withdraws_a_waiting_request_and_can_ask_again(
+    client_for, project, lead, lead_member, sign_off, manager
+):
+    version = _asked(lead_member, sign_off, manager)
+    client = client_for(lead)
+
+    page = client.get(_version_url(version))
+    asked = words(client.get(_version_url(version, "withdraw/")))
+    withdrawn = client.post(_version_url(version, "withdraw/"))
+
+    assert "Withdraw this request" in words(page)
+    assert "Withdraw this request for sign-off?" in asked
+    assert "Mo Manager will be told they do not need to answer it" in asked
+    assert withdrawn.headers["Location"] == f"/projects/{project.pk}/sign-offs/"
+    version.refresh_from_db()
+    assert (version.decision, version.decided_by, version.decided_by_name) == (
+        "withdrawn",
+        lead,
+        lead.full_name,
+    )
+    told = Update.objects.get(kind="planning.sign_off_withdrawn")
+    assert told.user == manager.user
+    assert told.subject == "No longer waiting for you: The plan for involving people"
+    read = words(client_for(manager.user).get(_version_url(version)))
+    assert f"{lead.full_name} withdrew the request on" in read
+    assert "Sign it off, or ask for changes" not in read
+    register = words(client.get(f"/projects/{project.pk}/sign-offs/"))
+    assert "Waiting for the manager" not in register
+    again = _ask(client, sign_off, manager, gaps_accepted="on")
+    assert again.status_code == 302
+    assert sign_off.versions.get(decision="").number == 2
+
+
+def test_a_withdrawn_request_cannot_be_answered_and_an_answered_one_not_withdrawn(
+    client_for, project, lead_member, sign_off, manager
+):
+    version = _asked(lead_member, sign_off, manager)
+    services.sign_off_withdraw(version=version, lead=lead_member)
+
+    refused = client_for(manager.user).post(
+        _version_url(version, "answer/"), {"decision": "approve"}
+    )
+    assert "withdrew the request for version 1" in words(refused)
+    version.refresh_from_db()
+    assert version.decision == "withdrawn"
+    sign_off.refresh_from_db()
+    assert sign_off.status != SignOffStatus.SIGNED
+
+    answered = _asked(lead_member, sign_off, manager)
+    services.sign_off_decide(version=answered, manager=manager, approve=False, reason="More")
+    with pytest.raises(services.PlanningRuleError, match="already been answered"):
+        services.sign_off_withdraw(version=answered, lead=lead_member)
+
+
+def test_only_the_lead_withdraws(client_for, project, lead_member, sign_off, manager):
+    version = _asked(lead_member, sign_off, manager)
+
+    refused = client_for(manager.user).post(_version_url(version, "withdraw/"))
+
+    assert refused.status_code == 403
+    with pytest.raises(services.PlanningRuleError, match="Only the project's lead"):
+        services.sign_off_withdraw(version=version, lead=manager)
+    version.refresh_from_db()
+    assert version.is_waiting

@@ -121,6 +121,7 @@ EXPECTED = {
     "planning:sign_off_version_pdf": (LEAD_MANAGER, 200),
     "planning:sign_off_version_docx": (LEAD_MANAGER, 200),
     "planning:sign_off_decide": (frozenset({Role.MANAGER}), 200),
+    "planning:sign_off_withdraw": (LEAD_ONLY, 200),
     "planning:timeline": (ALL, 200),
     "planning:milestone_add": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),
     "planning:milestone_edit": (frozenset({Role.LEAD, Role.FACILITATOR}), 200),

@@ -53,6 +53,7 @@ class SignOff(models.Model):
 class SignOffDecision(models.TextChoices):
     APPROVED = "approved", "Signed off"
     CHANGES = "changes", "Changes asked for"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class SignOffVersion(models.Model):

@@ -66,6 +66,8 @@ class VersionPresenter:
             return Tag("Signed off", "green")
         if self.version.decision == SignOffDecision.CHANGES:
             return Tag("Changes asked for", "orange")
+        if self.version.decision == SignOffDecision.WITHDRAWN:
+            return Tag("Withdrawn", "grey")
         return Tag("Waiting for the manager", "blue")
 
     @property
@@ -76,6 +78,8 @@ class VersionPresenter:
         when = formats.date_time(version.decided_at)
         if version.decision == SignOffDecision.APPROVED:
             return f"Signed off by {version.decided_by_name} on {when}."
+        if version.decision == SignOffDecision.WITHDRAWN:
+            return f"{version.decided_by_name} withdrew the request on {when}."
         return f"{version.decided_by_name} asked for changes on {when}."
 
 

@@ -222,6 +222,45 @@ def sign_off_ask(
     return version
 
 
+def _no_longer_waiting(version: SignOffVersion) -> PlanningRuleError:
+    when = formats.long_date(version.decided_at)
+    if version.decision == SignOffDecision.WITHDRAWN:
+        return PlanningRuleError(
+            f"{version.decided_by_name} withdrew the request for version {version.number} "
+            f"on {when}, so it no longer waits for an answer."
+        )
+    return PlanningRuleError(
+        f"Version {version.number} has already been answered: "
+        f"{version.get_decision_display().lower()} by {version.decided_by_name} on {when}."
+    )
+
+
+@transaction.atomic
+def sign_off_withdraw(*, version: SignOffVersion, lead: Membership) -> SignOffVersion:
+    """The lead takes back a request the manager has not answered yet (asked of the
+    wrong person, or the plan is about to change): the version is kept, marked
+    withdrawn with who and when, the manager is told, and the lead can ask again."""
+    version = (
+        SignOffVersion.objects.select_for_update().select_related("sign_off").get(pk=version.pk)
+    )
+    if lead.project_id != version.sign_off.project_id or not lead.may(rules.ASK_SIGN_OFF):
+        raise PlanningRuleError("Only the project's lead can withdraw a request for sign-off")
+    if not version.is_waiting:
+        raise _no_longer_waiting(version)
+    withdrawn = {
+        "decision": SignOffDecision.WITHDRAWN,
+        "decided_by": lead.user,
+        "decided_by_name": lead.user.full_name,
+        "decided_at": timezone.now(),
+    }
+    if not SignOffVersion.objects.filter(pk=version.pk, decision="").update(**withdrawn):
+        raise PlanningRuleError(f"Version {version.number} has already been answered.")
+    for name, value in withdrawn.items():
+        setattr(version, name, value)
+    telling.sign_off_withdrawn(version)
+    return version
+
+
 @transaction.atomic
 def sign_off_decide(
     *, version: SignOffVersion, manager: Membership, approve: bool, reason: str = ""
@@ -236,11 +275,7 @@ def sign_off_decide(
     if manager.project_id != sign_off.project_id or not manager.may(rules.DECIDE_SIGN_OFF):
         raise PlanningRuleError("Only a manager of the project can sign this off")
     if not version.is_waiting:
-        raise PlanningRuleError(
-            f"Version {version.number} has already been answered: "
-            f"{version.get_decision_display().lower()} by {version.decided_by_name} "
-            f"on {formats.long_date(version.decided_at)}."
-        )
+        raise _no_longer_waiting(version)
     reason = reason.strip()
     if not approve and not reason:
         raise PlanningRuleError("Enter what needs to change", field="reason")

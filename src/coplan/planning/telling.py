@@ -28,7 +28,16 @@ SIGN_OFF_DECIDED = Kind(
     subject="{outcome}: {what}",
     body="{manager} {outcome_words} version {number} of ‘{what}’ for {project}.{reason}",
 )
-KINDS = (SIGN_OFF_WAITING, SIGN_OFF_ASKED, SIGN_OFF_DECIDED)
+SIGN_OFF_WITHDRAWN = Kind(
+    code="planning.sign_off_withdrawn",
+    label="The lead no longer asks you to sign something off",
+    subject="No longer waiting for you: {what}",
+    body=(
+        "{lead} no longer asks you to sign off version {number} of ‘{what}’ for {project}. "
+        "You do not need to answer."
+    ),
+)
+KINDS = (SIGN_OFF_WAITING, SIGN_OFF_ASKED, SIGN_OFF_DECIDED, SIGN_OFF_WITHDRAWN)
 
 
 def _version_link(version: SignOffVersion) -> str:
@@ -102,5 +111,26 @@ def sign_off_decided(version: SignOffVersion) -> None:
             "outcome": "Signed off" if approved else "Changes asked for",
             "outcome_words": "signed off" if approved else "asked for changes to",
             "reason": "" if approved else f" What needs to change: {version.reason}",
+        },
+    )
+
+
+def sign_off_withdrawn(version: SignOffVersion) -> None:
+    """Tell the manager asked that the request no longer waits for them."""
+    if version.asked_of is None:
+        return
+    sign_off = version.sign_off
+    tell(
+        kind=SIGN_OFF_WITHDRAWN.code,
+        event=f"sign-off-version-{version.pk}-withdrawn",
+        project=sign_off.project,
+        users=[version.asked_of.user],
+        not_to=version.decided_by,
+        link=_version_link(version),
+        words={
+            "what": sign_off.what,
+            "project": sign_off.project.name,
+            "lead": version.decided_by_name,
+            "number": version.number,
         },
     )

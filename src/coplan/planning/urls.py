@@ -23,6 +23,7 @@ urlpatterns = [
     path(VERSION + "plan.pdf", views.sign_off_version_pdf, name="sign_off_version_pdf"),
     path(VERSION + "plan.docx", views.sign_off_version_docx, name="sign_off_version_docx"),
     path(VERSION + "answer/", views.sign_off_decide, name="sign_off_decide"),
+    path(VERSION + "withdraw/", views.sign_off_withdraw, name="sign_off_withdraw"),
     path(PROJECT + "timeline/", views.timeline, name="timeline"),
     path(PROJECT + "timeline/add/", views.milestone_add, name="milestone_add"),
     path(MILESTONE + "change/", views.milestone_edit, name="milestone_edit"),

@@ -23,6 +23,7 @@ from coplan.planning.views.sign_offs import (
     sign_off_version,
     sign_off_version_docx,
     sign_off_version_pdf,
+    sign_off_withdraw,
     sign_offs,
 )
 from coplan.planning.views.timeline import milestone_add, milestone_edit, milestone_remove, timeline
@@ -51,6 +52,7 @@ __all__ = [
     "sign_off_version",
     "sign_off_version_docx",
     "sign_off_version_pdf",
+    "sign_off_withdraw",
     "sign_offs",
     "timeline",
     "tracking",

@@ -227,6 +227,7 @@ def sign_off_version(request: HttpRequest, membership: Membership, version_id: i
         since_before=signing.changes(before.sections, version.sections) if before else None,
         since_signed=since_signed,
         can_decide=version.is_waiting and membership.may(rules.DECIDE_SIGN_OFF),
+        can_withdraw=version.is_waiting and membership.may(rules.ASK_SIGN_OFF),
         back=SECTION.url("sign_offs", membership),
         back_text="Back to the sign-offs",
     )
@@ -295,4 +296,35 @@ def sign_off_decide(request: HttpRequest, membership: Membership, version_id: in
         back=read,
         template="planning/sign_off_decide.html",
         version=VersionPresenter(version),
+    )
+
+
+@project_view(rules.ASK_SIGN_OFF)
+def sign_off_withdraw(
+    request: HttpRequest, membership: Membership, version_id: int
+) -> HttpResponse:
+    """The lead takes back a request the manager has not answered (asked of the wrong
+    manager, or the plan is about to change); the version stays, marked withdrawn."""
+    version = _version(membership, version_id)
+    read = SECTION.url("sign_off_version", membership, version_id=version.pk)
+    if not version.is_waiting and request.method != "POST":
+        return redirect(read)
+    return SECTION.remove_flow(
+        request,
+        membership,
+        remove=lambda: services.sign_off_withdraw(version=version, lead=membership),
+        removed=(
+            f"You have withdrawn version {version.number} of ‘{version.sign_off.what}’. "
+            f"{version.asked_of_name} has been told they do not need to answer it."
+        ),
+        heading="Withdraw this request for sign-off?",
+        thing=f"Version {version.number} of ‘{version.sign_off.what}’, "
+        f"asked of {version.asked_of_name}",
+        intro=[
+            f"{version.asked_of_name} will be told they do not need to answer it. "
+            "The version is kept, marked as withdrawn, and you can ask for sign-off again."
+        ],
+        button="Yes, withdraw it",
+        back=read,
+        done=SECTION.url("sign_offs", membership),
     )
