@@ -73,6 +73,10 @@ def stranger(db):
 
 def pytest_terminal_summary(terminalreporter):
     from tests.browser.conftest import axe_checked_pages
+    from tests.drills import figures_lines
+
+    for line in figures_lines():
+        terminalreporter.write_line(line)
 
     if axe_checked_pages:
         terminalreporter.write_line(

@@ -344,7 +344,13 @@ def _fill(route: str, values: dict[str, object]) -> str:
 @pytest.fixture
 def project_data():
     """A project with one of each thing a project URL can point at."""
-    project = ProjectFactory()
+    return project_data_build()
+
+
+def project_data_build(project=None):
+    """A project (new, or the one given) with one of each thing a project URL can point at:
+    the project, its members by role, and the value for each part of a URL."""
+    project = project or ProjectFactory()
     memberships = {role: MembershipFactory(project=project, role=role) for role in Role}
     invitation = InvitationFactory(project=project)
     # People: every member has told us their details once; one more participant has no account.
