@@ -238,6 +238,9 @@ AXES_USERNAME_CALLABLE = "coplan.accounts.lockout.account_of"
 AXES_CLIENT_IP_CALLABLE = "coplan.accounts.lockout.address_of"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # keep failures only: successful sign-ins are not stored
+# Nor a log of each failure: the counts in AccessAttempt are all the limits need, and
+# they are forgotten after the window (coplan.accounts.tasks.sign_in_tidy_task).
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 # The sign-in form says an account is locked, with when it may try again, on the try after

@@ -54,9 +54,12 @@ class SignInTurn(models.Model):
     """One row for each account and each address that has tried to sign in: a try
     holds its row locked while its password is checked, so tries at once for the
     same account or from the same address are taken one after another and the
-    lock-out counts every one of them (coplan.accounts.lockout)."""
+    lock-out counts every one of them (coplan.accounts.lockout). Rows older than the
+    lock-out window are removed each day (`accounts.tasks.sign_in_tidy_task`); the next
+    try makes its row again."""
 
     key = models.CharField(max_length=300, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     def __str__(self) -> str:
         return self.key
