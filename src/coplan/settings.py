@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "coplan.accounts.middleware.SecondStepNowNeededMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "coplan.people.middleware.UnreadableDataMiddleware",
 ]

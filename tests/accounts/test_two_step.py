@@ -68,9 +68,14 @@ def test_the_next_time_a_code_from_the_app_is_asked_for(client):
 
 
 def _set_up_for(user) -> tuple[str, list[str]]:
+    return _signed_in_with_two_steps(user)[1:]
+
+
+def _signed_in_with_two_steps(user) -> tuple[Client, str, list[str]]:
     client = Client()
     _password(client, user)
-    return _set_up(client)
+    key, codes = _set_up(client)
+    return client, key, codes
 
 
 def test_a_recovery_code_works_once(client):
@@ -115,14 +120,14 @@ def test_a_co_producer_is_not_asked_but_may_turn_it_on(client):
     assert "Set up two-step sign-in" in settings_page
 
 
-def test_an_organisation_admin_asks_all_staff_and_resets_a_lost_phone(client_for):
+def test_an_organisation_admin_asks_all_staff_and_resets_a_lost_phone():
     project = ProjectFactory()
     organisation = project.organisation
     admin = UserFactory()
     StaffMembership.objects.create(organisation=organisation, user=admin, is_admin=True)
     lead = MembershipFactory(project=project, role=Role.LEAD).user
     staff = StaffMembership.objects.create(organisation=organisation, user=lead)
-    admin_client = client_for(admin)
+    admin_client = _signed_in_with_two_steps(admin)[0]
 
     before = _password(Client(), lead)
     admin_client.post(
@@ -152,11 +157,64 @@ def test_someone_who_need_not_may_turn_it_off_but_finance_may_not(client_for):
     co_producer = MembershipFactory(role=Role.CO_PRODUCER).user
     finance = MembershipFactory(role=Role.FINANCE).user
     _set_up_for(co_producer)
-    _set_up_for(finance)
+    finance_client = _signed_in_with_two_steps(finance)[0]
 
     off = client_for(co_producer).post("/your-account/two-step/turn-off/", follow=True)
-    refused = client_for(finance).post("/your-account/two-step/turn-off/", follow=True)
+    refused = finance_client.post("/your-account/two-step/turn-off/", follow=True)
 
     assert "Two-step sign-in is off" in off.content.decode()
     assert "You cannot turn off two-step sign-in" in refused.content.decode()
     assert _password(Client(), finance).headers["Location"] == "/sign-in/code/"
+
+
+def test_someone_made_finance_while_signed_in_is_asked_for_the_second_step_next(client):
+    membership = MembershipFactory(role=Role.CO_PRODUCER)
+    project = membership.project
+    _password(client, membership.user)
+    assert client.get("/projects/").status_code == 200
+
+    membership.role = Role.FINANCE
+    membership.save()
+    asked = client.get(f"/projects/{project.pk}/")
+    also_asked = client.get("/your-account/")
+    set_up_page = client.get("/sign-in/set-up-two-step/").content.decode()
+    _set_up(client)
+    after = client.get(f"/projects/{project.pk}/")
+
+    assert asked.status_code == 302
+    assert asked.headers["Location"] == "/sign-in/set-up-two-step/"
+    assert also_asked.headers["Location"] == "/sign-in/set-up-two-step/"
+    assert "You see bank details and pay claims in" in set_up_page
+    assert after.status_code == 200
+
+
+def test_an_admin_with_an_app_gives_a_code_then_goes_on_to_the_page_they_asked_for(client):
+    project = ProjectFactory()
+    lead = MembershipFactory(project=project, role=Role.LEAD).user
+    key, _ = _set_up_for(lead)
+    client.force_login(lead)  # a session from before, signed in with the password only
+    assert client.get("/projects/").status_code == 200
+
+    StaffMembership.objects.create(organisation=project.organisation, user=lead, is_admin=True)
+    posted_anyway = client.post("/your-account/", {"full_name": "Changed"})
+    asked = client.get(f"/projects/{project.pk}/?tab=all")
+    right = client.post("/sign-in/code/", {"code": code_from(key)})
+
+    assert asked.headers["Location"] == "/sign-in/code/"
+    assert posted_anyway.headers["Location"] == "/sign-in/code/"
+    assert right.headers["Location"] == f"/projects/{project.pk}/?tab=all"
+    assert client.get(f"/projects/{project.pk}/").status_code == 200
+    lead.refresh_from_db()
+    assert lead.full_name != "Changed"
+
+
+def test_signing_out_is_still_possible_without_the_second_step(client):
+    membership = MembershipFactory(role=Role.CO_PRODUCER)
+    _password(client, membership.user)
+    membership.role = Role.FINANCE
+    membership.save()
+
+    signed_out = client.post("/sign-out/")
+
+    assert signed_out.headers["Location"] == "/sign-in/"
+    assert "_auth_user_id" not in client.session

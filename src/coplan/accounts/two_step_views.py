@@ -116,6 +116,8 @@ def set_up(request: HttpRequest) -> HttpResponse:
                 next_page = request.session.get(PENDING, {}).get("next") or ""
                 _finish(request, user, device)
                 request.session[AFTER_CODES] = next_page or resolve_url("projects:list")
+            else:
+                django_otp.login(request, device)  # this session has done the second step
             request.session[NEW_CODES] = codes
             return redirect("accounts:two_step_recovery_codes")
     return render(
