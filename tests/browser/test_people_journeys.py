@@ -284,3 +284,47 @@ def test_manager_sees_the_map_and_the_equality_totals_but_no_one_s_needs(visit):
         visit.base_url + f"/projects/{manager.project_id}/equality-monitoring/aims/"
     )
     assert response.status == 403
+
+
+def test_someone_else_changed_your_details_while_you_answered_on_a_phone(phone_visit):
+    """Staff change the phone number while the co-producer answers "Tell us once": on
+    saving they see both, side by side, and choose; axe on that page, 320 pixels wide."""
+    from tests.people.test_tell_us_once import _staff_changes_phone
+
+    page = phone_visit.page
+    membership = MembershipFactory(role=Role.CO_PRODUCER, user__email="sam@example.org")
+    person = InvolvementFactory(
+        project=membership.project, person__user=membership.user, person__phone="0100 000 000"
+    ).person
+    answers = f"/projects/{membership.project_id}/tell-us-once/"
+    _sign_in(phone_visit, "sam@example.org")
+
+    phone_visit.go(answers + "getting-there/")
+    page.get_by_role("button", name="Continue").click()
+    phone_visit.go(answers + "contact/")
+    page.get_by_label("Text message").check()
+    page.get_by_label("Phone number (optional)").fill("0111 111 111")
+    page.get_by_role("button", name="Continue").click()
+    phone_visit.go(answers + "check-your-answers/")
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    _staff_changes_phone(Person.objects.get(pk=person.pk))
+    page.get_by_role("button", name="Save").click()
+
+    expect(
+        page.get_by_role("heading", name="Someone changed your details while you were answering")
+    ).to_be_visible()
+    table = page.get_by_role("table", name="What is different")
+    expect(table).to_contain_text("0700 900 900")
+    expect(table).to_contain_text("0111 111 111")
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()
+    # On a phone the browser widens the page to whatever is too wide for it, so measure
+    # against the phone's own width: a long email address once pushed the table past it.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{width}px wide on a 320px phone"
+    page.get_by_role("button", name="Keep what you told us").click()
+
+    expect(page.get_by_text("Your answers have been saved.")).to_be_visible()
+    phone_visit.assert_accessible()
+    person.refresh_from_db()
+    assert person.phone == "0111 111 111"

@@ -253,7 +253,7 @@ def _changed_meanwhile(
     differ = [row for row in rows if row[1]["text"] != row[2]["text"]]
     for row in rows:
         for cell in row[1:]:
-            cell["classes"] = "app-preserve-lines"
+            cell["classes"] = "app-preserve-lines app-wrap-anywhere"
     return SECTION.page(
         request,
         membership,
