@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BASE_DIR.parent.parent
@@ -294,9 +295,43 @@ PLAN_DOWNLOAD_KEPT_HOURS = int(os.environ.get("PLAN_DOWNLOAD_KEPT_HOURS", "24"))
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 NOTIFY_TIMEOUT_SECONDS = int(os.environ.get("NOTIFY_TIMEOUT_SECONDS", "10"))
 
-# Files people upload that must never be public (receipts for expense claims):
-# outside the static files, served only through views that check who may see them.
+# Files people upload that must never be public (receipts for expense claims): kept
+# encrypted in the storage named "private" (coplan/core/private_files.py), served only
+# through views that check who may see them. By default a folder on this machine that all
+# its servers share; COPLAN_PRIVATE_STORAGE=s3 keeps them in an S3-compatible bucket that
+# servers on several machines share (README, "Private files").
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("COPLAN_PRIVATE_MEDIA", DATA_DIR / "private"))
+
+
+def _private_storage() -> dict:
+    kind = os.environ.get("COPLAN_PRIVATE_STORAGE", "folder").strip().lower()
+    if kind == "folder":
+        return {"BACKEND": "coplan.core.private_files.DurableFolderStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"COPLAN_PRIVATE_STORAGE must be 'folder' or 's3', not {kind!r}")
+    if not os.environ.get("COPLAN_S3_BUCKET"):
+        raise ImproperlyConfigured("COPLAN_PRIVATE_STORAGE=s3 needs COPLAN_S3_BUCKET")
+    options = {
+        "bucket_name": os.environ["COPLAN_S3_BUCKET"],
+        "location": os.environ.get("COPLAN_S3_PREFIX", "private"),
+        "default_acl": "private",
+        "file_overwrite": True,
+        "querystring_auth": True,
+        "signature_version": "s3v4",
+    }
+    for variable, option in (
+        ("COPLAN_S3_ENDPOINT_URL", "endpoint_url"),
+        ("COPLAN_S3_REGION", "region_name"),
+        ("COPLAN_S3_ACCESS_KEY_ID", "access_key"),
+        ("COPLAN_S3_SECRET_ACCESS_KEY", "secret_key"),
+        ("COPLAN_S3_ADDRESSING_STYLE", "addressing_style"),
+    ):
+        if os.environ.get(variable):
+            options[option] = os.environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+STORAGES["private"] = _private_storage()
 EASY_READ_PICTURE_MAX_BYTES = int(os.environ.get("EASY_READ_PICTURE_MAX_BYTES", str(1024 * 1024)))
 PAYMENTS_RECEIPT_MAX_BYTES = int(
     os.environ.get("PAYMENTS_RECEIPT_MAX_BYTES", str(10 * 1024 * 1024))

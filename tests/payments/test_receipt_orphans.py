@@ -5,6 +5,7 @@ half-done behind."""
 import datetime
 import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,6 +13,8 @@ from django.core.management import call_command
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from coplan.core import private_files
+from coplan.core.private_files import private_storage
 from coplan.payments import receipts
 from coplan.payments.models import Receipt
 from coplan.payments.tasks import receipts_tidy_task
@@ -21,9 +24,14 @@ from tests.payments.test_receipts import _expense_page
 pytestmark = pytest.mark.django_db
 
 
+def _path(stored_name: str) -> Path:
+    """Where the default private storage (a folder on this machine) keeps a receipt."""
+    return Path(private_storage().path(f"receipts/{stored_name}"))
+
+
 def _stored_file(*, hours_old: float):
     name = receipts.receipt_store(checked=receipts.receipt_check(content=PDF))
-    path = receipts.receipt_path(name)
+    path = _path(name)
     written = (datetime.datetime.now() - datetime.timedelta(hours=hours_old)).timestamp()
     os.utime(path, (written, written))
     return path
@@ -58,7 +66,7 @@ def test_a_file_being_uploaded_now_is_kept():
 def test_a_file_a_receipt_names_is_kept_however_old(team, client_for):
     upload = SimpleUploadedFile("ticket.png", png_bytes(), content_type="image/png")
     assert _expense_page(team, client_for, upload).status_code == 302
-    path = receipts.receipt_path(Receipt.objects.get().stored_name)
+    path = _path(Receipt.objects.get().stored_name)
     os.utime(path, (0, 0))
 
     _run("--remove")
@@ -72,9 +80,9 @@ def test_writing_a_receipt_leaves_only_the_file_itself():
 
     receipts.receipts_rotate()
 
-    folder = receipts.receipt_path(name).parent
+    folder = _path(name).parent
     assert [path.name for path in folder.iterdir()] == [name]
-    assert oct(receipts.receipt_path(name).stat().st_mode & 0o777) == "0o600"
+    assert oct(_path(name).stat().st_mode & 0o777) == "0o600"
     assert receipts.receipt_read(name) == PDF
 
 
@@ -82,7 +90,7 @@ def test_a_write_that_fails_part_way_leaves_nothing_behind(monkeypatch, settings
     def disk_gone(descriptor):
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(receipts.os, "fsync", disk_gone)
+    monkeypatch.setattr(private_files.os, "fsync", disk_gone)
 
     with pytest.raises(OSError, match="No space"):
         receipts.receipt_store(checked=receipts.receipt_check(content=PDF))

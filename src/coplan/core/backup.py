@@ -4,7 +4,10 @@ The archive is a .tar holding `manifest.json` (when it was made, which database,
 and a SHA-256 checksum of every file in it), the database (`database.sqlite3`, made
 with SQLite's online backup API, so it is a consistent copy even while the app runs
 and writes; or `database.pgdump`, made by `pg_dump` in its custom format) and the
-private files (receipts) under `private/`.
+private files (receipts) under `private/`, read from whichever private storage is set up
+(the folder on this machine, or the S3-compatible bucket: core/private_files.py) and put
+back into whichever is set up when restoring. They stay encrypted in the archive, as they
+are in the storage.
 
 The data keys (PEOPLE_DATA_KEYS) and SECRET_KEY are never in the archive: they are
 kept separately (README, "Backing up").
@@ -22,6 +25,11 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+
+from coplan.core.private_files import DurableFolderStorage, private_files_list
 
 MANIFEST = "manifest.json"
 SQLITE_NAME = "database.sqlite3"
@@ -110,15 +118,23 @@ def _dump_database(database: dict, into: Path) -> tuple[str, Path]:
     return POSTGRES_NAME, target
 
 
-def _private_files(root: Path) -> list[Path]:
-    if not root.exists():
-        return []
-    return sorted(path for path in root.rglob("*") if path.is_file())
+def _storage(private: Storage | Path) -> Storage:
+    """The private storage to read or fill; a folder is taken as a folder storage."""
+    if isinstance(private, Storage):
+        return private
+    return DurableFolderStorage(location=str(private))
 
 
-def make_backup(destination: Path, database: dict, private_root: Path) -> dict:
+def _where(storage: Storage) -> str:
+    location = getattr(storage, "location", "")
+    bucket = getattr(storage, "bucket_name", None)
+    return f"bucket {bucket}" if bucket else f"folder {location}"
+
+
+def make_backup(destination: Path, database: dict, private: Storage | Path) -> dict:
     """Write one archive with the database and the private files; return its manifest."""
     destination = Path(destination)
+    storage = _storage(private)
     files: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as work:
         name, dumped = _dump_database(database, Path(work))
@@ -126,14 +142,19 @@ def make_backup(destination: Path, database: dict, private_root: Path) -> dict:
         partial = destination.with_name(destination.name + ".partial")
         with tarfile.open(partial, "w") as archive:
             archive.add(dumped, arcname=name)
-            for path in _private_files(Path(private_root)):
+            for stored in private_files_list(storage):
                 # Read once: the checksum is of exactly the bytes archived, even if the
                 # file changes while we work.
-                data = path.read_bytes()
-                arcname = PRIVATE_PREFIX + path.relative_to(private_root).as_posix()
+                try:
+                    with storage.open(stored, "rb") as handle:
+                        data = handle.read()
+                    written = storage.get_modified_time(stored)
+                except FileNotFoundError:
+                    continue  # removed since it was listed (an orphan tidied, a line removed)
+                arcname = PRIVATE_PREFIX + stored
                 info = tarfile.TarInfo(arcname)
                 info.size = len(data)
-                info.mtime = int(path.stat().st_mtime)
+                info.mtime = int(written.timestamp())
                 archive.addfile(info, io.BytesIO(data))
                 files[arcname] = _checksum(data)
             manifest = {
@@ -200,25 +221,25 @@ def database_is_empty(database: dict) -> bool:
 
 
 def restore_backup(
-    source: Path, database: dict, private_root: Path, replace: bool = False
+    source: Path, database: dict, private: Storage | Path, replace: bool = False
 ) -> Restored:
     """Put the database and private files back from an archive, then check every checksum.
 
-    Refuses a database with tables in it, or a private folder with files in it,
+    Refuses a database with tables in it, or a private storage with files in it,
     unless `replace` is given.
     """
     vendor = _vendor(database)
-    private_root = Path(private_root)
+    storage = _storage(private)
     if not replace:
         if not database_is_empty(database):
             raise BackupError(
                 "The database to restore into is not empty. Restore into a new, empty "
                 "database, or give --replace to overwrite it."
             )
-        if _private_files(private_root):
+        if next(private_files_list(storage), None) is not None:
             raise BackupError(
-                f"The private files folder {private_root} is not empty. Restore into an "
-                "empty folder, or give --replace to overwrite it."
+                f"The private files {_where(storage)} is not empty. Restore into an "
+                "empty one, or give --replace to overwrite it."
             )
     with tarfile.open(source, "r") as archive, tempfile.TemporaryDirectory() as work:
         manifest = read_manifest(archive)
@@ -244,11 +265,14 @@ def restore_backup(
         for name in sorted(names):
             if not name.startswith(PRIVATE_PREFIX):
                 continue
-            target = private_root.joinpath(*_safe_relative(name).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(archive.extractfile(name).read())
-            if _file_checksum(target) != expected[name]:
-                raise BackupError(f"{target} does not match the backup after restoring it.")
+            stored = _safe_relative(name).as_posix()
+            saved = storage.save(stored, ContentFile(archive.extractfile(name).read()))
+            with storage.open(saved, "rb") as handle:
+                if saved != stored or _checksum(handle.read()) != expected[name]:
+                    raise BackupError(
+                        f"{stored} in the private {_where(storage)} does not match the "
+                        "backup after restoring it."
+                    )
             restored_files += 1
     return Restored(database=str(database["NAME"]), files=restored_files)
 

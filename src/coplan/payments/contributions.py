@@ -7,7 +7,7 @@ from coplan.core.demo import DEMO
 from coplan.core.spreadsheets import DATE, MONEY, NUMBER, TEXT
 from coplan.meeting_invitations.selectors import PAYMENT_INFORMATION
 from coplan.notifications.kinds import kinds_register
-from coplan.payments import exports, receipts, rules, selectors
+from coplan.payments import exports, receipts, rules, selectors, services
 from coplan.payments.bench import payments_bench_seed
 from coplan.payments.demo import payments_demo_load
 from coplan.payments.models import BankDetails
@@ -77,10 +77,13 @@ def finance_queues(user) -> dict | None:
 
 
 def erase(*, person: Person, user) -> None:
-    """Bank details and payment choices go; claims stay, now nameless, because the
-    organisation must keep its accounts."""
+    """Bank details, payment choices and receipts go; claims stay, now nameless, with their
+    amounts, because the organisation must keep its accounts. A receipt cannot be made
+    nameless (a taxi receipt can carry a name or an address), so its file is removed from
+    the private storage once the erasure is saved (decision 0016)."""
     BankDetails.objects.filter(person=person).delete()
     person.payment_choices.all().delete()
+    services.receipts_of_person_remove(person=person)
 
 
 def keys_rotate() -> list[str]:

@@ -279,8 +279,9 @@ class ClaimLine(models.Model):
 
 
 class Receipt(models.Model):
-    """A photo or PDF of a receipt for one expense line, kept in the private media folder
-    (settings.PRIVATE_MEDIA_ROOT) under a name we choose; never served as a static file."""
+    """A photo or PDF of a receipt for one expense line, kept encrypted in the private
+    storage (a folder or a bucket, see payments/receipts.py) under a name we choose; never
+    served as a static file."""
 
     line = models.OneToOneField(ClaimLine, on_delete=models.CASCADE, related_name="receipt")
     stored_name = models.CharField(max_length=100, unique=True)

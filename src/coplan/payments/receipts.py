@@ -4,14 +4,14 @@ A receipt must be a JPEG or PNG photo or a PDF, no bigger than
 settings.PAYMENTS_RECEIPT_MAX_BYTES. The file's name and the browser's content
 type are never trusted: the first bytes must be the format's signature, photos
 must open and verify with Pillow, and a PDF must start with "%PDF-" and end with
-"%%EOF". Files are kept under settings.PRIVATE_MEDIA_ROOT with a random name,
-encrypted with the people data keys (a receipt for a carer's costs can say something
-about someone's needs), and served only by the receipt view, which checks who may see
-the claim. `manage.py people_rotate_keys` re-encrypts them with the newest key.
+"%%EOF". Files are kept in the private storage (core/private_files.py: a folder that
+the servers of one machine share, written durably, or an S3-compatible bucket) under
+`receipts/` with a random name, encrypted with the people data keys before the storage
+sees them (a receipt for a carer's costs can say something about someone's needs), and
+served only by the receipt view, which checks who may see the claim.
+`manage.py people_rotate_keys` re-encrypts them with the newest key.
 
-Every file is written durably (a temporary file in the same folder, synced to disk, then
-renamed into place and the folder synced), so a crash leaves either the whole file or
-none. A file that no Receipt names (a crash between writing it and saving its row) is an
+A file that no Receipt names (a crash between writing it and saving its row) is an
 orphan: `manage.py receipts_orphans --remove` and the daily task in payments/tasks.py
 remove those older than ORPHAN_AFTER, so an upload still being saved is never touched.
 """
@@ -19,15 +19,15 @@ remove those older than ORPHAN_AFTER, so an upload still being saved is never to
 import datetime
 import hashlib
 import io
-import os
+import re
 import secrets
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from PIL import Image, UnidentifiedImageError
 
+from coplan.core.private_files import WRITING, private_files_list, private_storage
 from coplan.people import crypto
 
 JPEG = "image/jpeg"
@@ -36,7 +36,9 @@ PDF = "application/pdf"
 EXTENSIONS = {JPEG: "jpg", PNG: "png", PDF: "pdf"}
 Image.MAX_IMAGE_PIXELS = 60_000_000  # a phone photo is far less; bigger is a decompression bomb
 ORPHAN_AFTER = datetime.timedelta(hours=1)
-_WRITING = ".writing-"
+FOLDER = "receipts"
+_STORED_NAME = re.compile(r"[0-9a-f]{32}\.(jpg|png|pdf)")
+_LEFT_WRITING = re.compile(re.escape(WRITING) + r"[A-Za-z0-9_]+")
 
 
 class ReceiptError(ValueError):
@@ -87,78 +89,71 @@ def receipt_check(*, content: bytes) -> CheckedReceipt:
     return CheckedReceipt(content, kind, hashlib.sha256(content).hexdigest())
 
 
-def _folder() -> Path:
-    folder = Path(settings.PRIVATE_MEDIA_ROOT) / "receipts"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def _key(stored_name: str) -> str:
+    """Where the receipt is in the private storage; only names we chose are accepted."""
+    if not _STORED_NAME.fullmatch(stored_name):
+        raise ReceiptError("Not a receipt")
+    return f"{FOLDER}/{stored_name}"
 
 
 def receipt_store(*, checked: CheckedReceipt) -> str:
-    """Write the file under a random name and return that name."""
+    """Keep the file, encrypted, under a random name and return that name."""
     name = f"{secrets.token_hex(16)}.{EXTENSIONS[checked.content_type]}"
-    _write_durably(_folder() / name, crypto.encrypt_bytes(checked.content).encode("ascii"))
+    private_storage().save(
+        _key(name), ContentFile(crypto.encrypt_bytes(checked.content).encode("ascii"))
+    )
     return name
 
 
-def _write_durably(path: Path, content: bytes) -> None:
-    """Write `content` to `path` so that after a crash it is either all there or not at all:
-    a temporary file in the same folder (readable by us only), synced, renamed into place,
-    then the folder synced so the new name is on disk too."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_WRITING)
+def _stored() -> list[str]:
+    """Every receipt file's key, leaving out ones still being written."""
+    return list(private_files_list(private_storage(), FOLDER))
+
+
+def receipt_files_written_before(moment: datetime.datetime) -> list[str]:
+    """The names of every file under receipts/ last written before `moment`, leftover
+    temporary files from a crash included."""
+    storage = private_storage()
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-
-
-def _stored() -> list[Path]:
-    """Every receipt file, leaving out ones still being written."""
-    return sorted(
-        path
-        for path in _folder().iterdir()
-        if path.is_file() and not path.name.startswith(_WRITING)
-    )
-
-
-def receipt_files_written_before(moment: datetime.datetime) -> list[Path]:
-    """Every file in the receipts folder last written before `moment`, leftover temporary
-    files from a crash included."""
-    before = moment.timestamp()
-    return sorted(
-        path for path in _folder().iterdir() if path.is_file() and path.stat().st_mtime < before
-    )
+        _, names = storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return []
+    older = []
+    for name in sorted(names):
+        try:
+            written = storage.get_modified_time(f"{FOLDER}/{name}")
+        except FileNotFoundError:
+            continue  # removed meanwhile
+        if written < moment:
+            older.append(name)
+    return older
 
 
 def receipt_read(stored_name: str) -> bytes:
     """The receipt as it was uploaded (decrypted)."""
-    return crypto.decrypt_bytes(receipt_path(stored_name).read_text("ascii"))
+    with private_storage().open(_key(stored_name), "rb") as file:
+        return crypto.decrypt_bytes(file.read().decode("ascii"))
+
+
+def receipt_exists(stored_name: str) -> bool:
+    return private_storage().exists(_key(stored_name))
 
 
 def receipts_rotate() -> int:
     """Re-encrypt every stored receipt with the newest key; how many there were."""
+    storage = private_storage()
     done = 0
-    for path in _stored():
-        _write_durably(path, crypto.reencrypt(path.read_text("ascii")).encode("ascii"))
+    for key in _stored():
+        with storage.open(key, "rb") as file:
+            token = file.read().decode("ascii")
+        storage.save(key, ContentFile(crypto.reencrypt(token).encode("ascii")))
         done += 1
     return done
 
 
-def receipt_path(stored_name: str) -> Path:
-    path = (_folder() / stored_name).resolve()
-    if path.parent != _folder().resolve():
-        raise ReceiptError("Not a receipt")
-    return path
-
-
 def receipt_remove(stored_name: str) -> None:
-    receipt_path(stored_name).unlink(missing_ok=True)
+    """Remove a receipt file (or a leftover temporary file) from the private storage."""
+    if _LEFT_WRITING.fullmatch(stored_name):
+        private_storage().delete(f"{FOLDER}/{stored_name}")
+        return
+    private_storage().delete(_key(stored_name))

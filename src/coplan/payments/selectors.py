@@ -4,7 +4,6 @@ a fixed number of queries, whatever its size."""
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -755,12 +754,13 @@ def payments_held_about(person: Person) -> dict:
     }
 
 
-def receipts_orphaned(*, now: datetime.datetime | None = None) -> list[Path]:
-    """Receipt files no Receipt names, written more than receipts.ORPHAN_AFTER ago (left by
-    a crash between writing the file and saving its row, so erasure can never reach them).
-    A newer file may be an upload whose row is still being saved, so it is left alone."""
-    files = receipts.receipt_files_written_before((now or timezone.now()) - receipts.ORPHAN_AFTER)
-    if not files:
+def receipts_orphaned(*, now: datetime.datetime | None = None) -> list[str]:
+    """The names of receipt files no Receipt names, written more than receipts.ORPHAN_AFTER
+    ago (left by a crash between writing the file and saving its row, so erasure can never
+    reach them), in whichever private storage is set up. A newer file may be an upload whose
+    row is still being saved, so it is left alone."""
+    names = receipts.receipt_files_written_before((now or timezone.now()) - receipts.ORPHAN_AFTER)
+    if not names:
         return []
     named = set(Receipt.objects.values_list("stored_name", flat=True))
-    return [path for path in files if path.name not in named]
+    return [name for name in names if name not in named]

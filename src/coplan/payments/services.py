@@ -509,10 +509,21 @@ def receipts_orphans_remove(*, now: datetime.datetime | None = None) -> list[str
     """Remove the receipt files no Receipt names that are older than receipts.ORPHAN_AFTER;
     their names."""
     removed = []
-    for path in selectors.receipts_orphaned(now=now):
-        path.unlink(missing_ok=True)
-        removed.append(path.name)
+    for name in selectors.receipts_orphaned(now=now):
+        receipts.receipt_remove(name)
+        removed.append(name)
     return removed
+
+
+def receipts_of_person_remove(*, person) -> int:
+    """Remove every receipt of the person's claims (erasure): the rows now, the files from
+    the private storage once that is saved. How many there were."""
+    held = Receipt.objects.filter(line__claim__person=person)
+    names = list(held.values_list("stored_name", flat=True))
+    held.delete()
+    for name in names:
+        transaction.on_commit(lambda name=name: receipts.receipt_remove(name))
+    return len(names)
 
 
 def claim_line_remove(*, line: ClaimLine) -> None:

@@ -6,10 +6,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from coplan.core.backup import BackupError, make_backup
+from coplan.core.private_files import private_storage
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the private files (receipts) into one .tar archive."
+    help = (
+        "Back up the database and the private files (receipts, from the folder or the "
+        "bucket set up) into one .tar archive."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("destination", help="the archive to write, e.g. coplan-2026-12-07.tar")
@@ -17,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, destination: str, **options):
         try:
             manifest = make_backup(
-                Path(destination), settings.DATABASES["default"], settings.PRIVATE_MEDIA_ROOT
+                Path(destination), settings.DATABASES["default"], private_storage()
             )
         except BackupError as error:
             raise CommandError(str(error)) from error

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from coplan.core.backup import BackupError, restore_backup
+from coplan.core.private_files import private_storage
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             restored = restore_backup(
                 Path(source),
                 settings.DATABASES["default"],
-                settings.PRIVATE_MEDIA_ROOT,
+                private_storage(),
                 replace=replace,
             )
         except BackupError as error:

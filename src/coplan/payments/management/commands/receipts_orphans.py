@@ -25,7 +25,7 @@ class Command(BaseCommand):
             names = services.receipts_orphans_remove()
             verb = "removed"
         else:
-            names = [path.name for path in selectors.receipts_orphaned()]
+            names = selectors.receipts_orphaned()
             verb = "found"
         for name in names:
             self.stdout.write(name)
