@@ -74,3 +74,19 @@ def test_erasure_removes_bank_details_and_choices_and_keeps_the_claim_for_the_ac
     assert not BankDetails.objects.filter(person=person).exists()
     assert not PaymentChoice.objects.filter(person=person).exists()
     assert Claim.objects.get(pk=claim.pk).person.full_name == "Erased person"
+
+
+def test_erasure_removes_the_person_s_receipt_files_once_saved(
+    team, settings, django_capture_on_commit_callbacks
+):
+    claim = _claim(team)
+    folder = settings.PRIVATE_MEDIA_ROOT / "receipts"
+    assert len(list(folder.iterdir())) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        people_services.person_erase(
+            person=team.person(CO), actor=team.user(Role.LEAD), where="test"
+        )
+
+    assert list(folder.iterdir()) == []
+    assert claim.lines.get().amount_pence == 450
