@@ -276,3 +276,22 @@ def test_the_whole_plan_does_not_grow_in_queries_with_the_project(what):
         counts.append(_queries(client, _url(project, what)))
     print(f"whole plan {what or 'page'}: {counts[0]} queries for 1 of each, {counts[1]} for 15")
     assert counts[0] == counts[1]
+
+
+def test_what_is_not_ready_is_said_once_with_the_meetings_it_is_true_of(client_for, planned, lead):
+    for n in range(3):
+        MeetingFactory(project=planned, title=f"Menu tasting {n}")
+    MeetingFactory(project=planned, title="Last year's tasting", meets_on=datetime.date(2025, 3, 3))
+
+    page = client_for(lead).get(_url(planned)).content.decode()
+    text = pdf_text(client_for(lead).get(_url(planned, "plan.pdf")).content)
+
+    assert page.count("Nobody is named to run the session.") == 1
+    assert (
+        "Nobody is named to run the session. Next: Choose a facilitator, or find an "
+        "experienced facilitator to support you. For 3 meetings: Menu tasting 0 (1 March "
+        "2027), Menu tasting 1 (1 March 2027), Menu tasting 2 (1 March 2027)." in page
+    )
+    assert "Last year&#39;s tasting (" not in page
+    assert text.count("Nobody is named to run the session.") == 1
+    assert in_order(text, "What is not ready yet", "Facilitator", "For 3 meetings:")

@@ -2,6 +2,8 @@
 every meeting and workshop with its checks (notice, venue, needs, food, joining online,
 papers, paperwork). Four queries, however many meetings and people."""
 
+from dataclasses import dataclass, field
+
 from django.utils import timezone
 
 from coplan.meetings import selectors
@@ -9,20 +11,46 @@ from coplan.meetings.presenters import MeetingPresenter, clock_words, readiness_
 from coplan.projects.models import Membership
 
 
+@dataclass
+class NotReady:
+    """One thing not ready yet, said the same way for `meetings` (upcoming ones)."""
+
+    title: str
+    words: str
+    meetings: list[MeetingPresenter] = field(default_factory=list)
+
+
+def not_ready(rows: list[dict]) -> list[tuple[str, list[NotReady]]]:
+    """What is not ready yet across the upcoming meetings, check by check (in the
+    checks' order), each problem once with the meetings it is true of: a plan with
+    many meetings says "nobody is named to run the session" once, with the meetings,
+    not once a meeting."""
+    by_check: dict[str, dict[str, NotReady]] = {}
+    for row in rows:
+        if row["past"]:
+            continue
+        for check in row["checks"]:
+            if check.ready:
+                continue
+            words = check.summary + (f" Next: {check.next_step}" if check.next_step else "")
+            same = by_check.setdefault(check.title, {})
+            same.setdefault(words, NotReady(check.title, words)).meetings.append(row["meeting"])
+    return [(title, list(problems.values())) for title, problems in by_check.items()]
+
+
 def meetings(membership: Membership) -> dict:
     today = timezone.localdate()
-    return {
-        "meetings": [
-            {
-                "meeting": MeetingPresenter(each.meeting, times=each.times),
-                "status": readiness_tag(each.readiness).text,
-                "checks": each.readiness.checks,
-                "invited": each.invited_count,
-                "past": each.meeting.meets_on < today,
-            }
-            for each in selectors.meetings_checked(project=membership.project, today=today)
-        ]
-    }
+    rows = [
+        {
+            "meeting": MeetingPresenter(each.meeting, times=each.times),
+            "status": readiness_tag(each.readiness).text,
+            "checks": each.readiness.checks,
+            "invited": each.invited_count,
+            "past": each.meeting.meets_on < today,
+        }
+        for each in selectors.meetings_checked(project=membership.project, today=today)
+    ]
+    return {"meetings": rows, "not_ready": not_ready(rows)}
 
 
 def _in_order(membership: Membership) -> list[MeetingPresenter]:
