@@ -424,3 +424,21 @@ def test_a_link_in_easy_read_is_a_qr_code_in_print_the_link_on_the_page_and_in_w
     assert "Scan the code with a phone camera. Or go to example.org" in text
     assert "https://example.org/menus/notes" in word
     assert "Scan the code" not in word
+
+
+def test_the_easy_read_word_file_shows_each_picture_left_of_its_words_in_big_type(
+    client_for, planned, member_of
+):
+    content = client_for(member_of(Role.CO_PRODUCER)).get(_url(EASY_READ, planned, "plan.docx"))
+
+    document = read_docx(content.content)
+    pictures = document.inline_shapes
+    assert len(pictures) > 3
+    described = [shape._inline.docPr.get("descr") for shape in pictures]
+    assert all(described), described
+    with_picture = [p for p in document.paragraphs if p._p.xpath(".//pic:pic")]
+    first = with_picture[0]
+    assert first.paragraph_format.first_line_indent < 0  # the words line up right of it
+    assert first.text.startswith("\t") and len(first.text.strip()) > 5
+    assert document.styles["Normal"].font.size.pt == 16
+    assert "Picture to choose" not in " ".join(p.text for p in document.paragraphs)

@@ -3,15 +3,21 @@ navigation pane and a screen reader find them), tables with a header row that re
 on each page, lists as lists, pictures as their alternative text.
 
 Only what documents use is understood: headings, paragraphs, lists, tables, definition
-lists, figures; anything else is read for the blocks inside it.
+lists, figures; anything else is read for the blocks inside it. An Easy Read line
+(`document-easy-read__line`: a picture, then its words) becomes the picture itself,
+with its alternative text, on the left of the words, and an Easy Read document
+(`document-easy-read`) is set in 16-point type.
 """
 
+import base64
+import binascii
 import io
 import re
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 from lxml import html as lxml_html
 
 SPACES = re.compile(r"\s+")
@@ -86,8 +92,11 @@ def _runs(paragraph, element) -> None:
                 add(child.tail, bold, italic)
 
     walk(element)
-    if paragraph.runs:
+    # Trimmed only where there is something to trim: setting a run's text empties it,
+    # and the first run may be a picture (an Easy Read line's).
+    if paragraph.runs and paragraph.runs[0].text != paragraph.runs[0].text.lstrip():
         paragraph.runs[0].text = paragraph.runs[0].text.lstrip()
+    if paragraph.runs and paragraph.runs[-1].text != paragraph.runs[-1].text.rstrip():
         paragraph.runs[-1].text = paragraph.runs[-1].text.rstrip()
 
 
@@ -150,9 +159,60 @@ def _blocks(document, element, list_depth: int = 0) -> None:
             document.add_paragraph(SPACES.sub(" ", child.tail).strip())
 
 
+PICTURE_WIDTH = Cm(2)
+WORDS_FROM = Cm(2.6)
+EASY_READ_SIZE = Pt(16)
+
+
+def _png(src: str) -> bytes | None:
+    """A picture given as a `data:` address (SVG or PNG, as documents hold them) as PNG
+    bytes for Word, which shows no SVG; None if it is neither."""
+    header, _, data = src.partition(",")
+    if not header.startswith("data:") or not header.endswith(";base64"):
+        return None
+    try:
+        content = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if header.startswith("data:image/png"):
+        return content
+    if header.startswith("data:image/svg+xml"):
+        import resvg_py  # only documents with pictures need it
+
+        try:
+            return bytes(resvg_py.svg_to_bytes(svg_string=content.decode("utf-8"), width=160))
+        except (UnicodeDecodeError, ValueError):
+            return None
+    return None
+
+
+def _picture_line(document, element) -> None:
+    """An Easy Read line: its picture (with the alternative text a screen reader
+    says) on the left, then its words, lined up under one another."""
+    picture = next(
+        (img for img in element.iter("img") if not _skipped(img) and img.get("src")), None
+    )
+    words = next((p for p in element.iter("p") if not _skipped(p)), None)
+    paragraph = document.add_paragraph()
+    png = _png(picture.get("src")) if picture is not None else None
+    if png is not None:
+        paragraph.paragraph_format.left_indent = WORDS_FROM
+        paragraph.paragraph_format.first_line_indent = -WORDS_FROM
+        paragraph.paragraph_format.tab_stops.add_tab_stop(WORDS_FROM)
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
+        shape._inline.docPr.set("descr", picture.get("alt") or "")
+        paragraph.add_run("\t")
+    if words is not None:
+        _runs(paragraph, words)
+    if not paragraph.runs:
+        paragraph._p.getparent().remove(paragraph._p)
+
+
 def _block(document, element, list_depth: int) -> None:
     tag = element.tag
-    if tag in HEADINGS:
+    if "document-easy-read__line" in (element.get("class") or "").split():
+        _picture_line(document, element)
+    elif tag in HEADINGS:
         document.add_heading(_text(element), level=HEADINGS[tag])
     elif tag == "table":
         _table(document, element)
@@ -204,6 +264,8 @@ def docx_from_html(html: str) -> bytes:
         lang = OxmlElement("w:lang")
         lang.set(qn("w:val"), language)
         run_properties.append(lang)
+    if page.find_class("document-easy-read"):
+        document.styles["Normal"].font.size = EASY_READ_SIZE
     body = page.find("body")
     _blocks(document, body if body is not None else page)
     out = io.BytesIO()
