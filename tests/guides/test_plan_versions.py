@@ -439,6 +439,7 @@ def test_the_easy_read_word_file_shows_each_picture_left_of_its_words_in_big_typ
     with_picture = [p for p in document.paragraphs if p._p.xpath(".//pic:pic")]
     first = with_picture[0]
     assert first.paragraph_format.first_line_indent < 0  # the words line up right of it
-    assert first.text.startswith("\t") and len(first.text.strip()) > 5
+    assert first.text.startswith("\t")
+    assert len(first.text.strip()) > 5
     assert document.styles["Normal"].font.size.pt == 16
     assert "Picture to choose" not in " ".join(p.text for p in document.paragraphs)
