@@ -453,6 +453,7 @@ def test_the_lead_withdraws_a_waiting_request_and_can_ask_again(
     withdrawn = client.post(_version_url(version, "withdraw/"))
 
     assert "Withdraw this request" in words(page)
+    assert words(page).count("Waiting for") == 1  # the tag; who was asked is said above it
     assert "Withdraw this request for sign-off?" in asked
     assert "Mo Manager will be told they do not need to answer it" in asked
     assert withdrawn.headers["Location"] == f"/projects/{project.pk}/sign-offs/"
