@@ -105,3 +105,26 @@ def test_the_command_does_the_same_for_cron():
 
     assert out.getvalue().strip() == "Removed 2 sign-in turns, 1 failed tries and 0 log rows."
     assert not SignInTurn.objects.exists()
+
+
+def test_a_turn_tidied_away_just_before_it_is_held_is_made_again(monkeypatch):
+    """The daily tidy can remove a turn between a try making it and holding it: the try
+    makes it again rather than go on without holding it."""
+    UserFactory(email="sam@example.org")
+    make = SignInTurn.objects.bulk_create
+    made: list[int] = []
+
+    def make_then_tidy(turns, **options):
+        result = make(turns, **options)
+        made.append(len(turns))
+        if len(made) == 1:
+            SignInTurn.objects.all().delete()  # the tidy, at the worst moment
+        return result
+
+    monkeypatch.setattr(SignInTurn.objects, "bulk_create", make_then_tidy)
+
+    signed_in = _try("sam@example.org", PASSWORD, address="192.0.2.7")
+
+    assert signed_in.status_code == 302
+    assert made == [2, 2]
+    assert SignInTurn.objects.count() == 2
