@@ -54,7 +54,8 @@ def figures_lines() -> list[str]:
         )
     if "fuzz_cases" in FIGURES:
         lines.append(
-            f"fuzz: {FIGURES['fuzz_forms']} forms, {FIGURES['fuzz_cases']} cases, "
+            f"fuzz: {FIGURES['fuzz_forms']} forms, {FIGURES['fuzz_cases']} cases "
+            f"({FIGURES.get('fuzz_refused', 0)} refused with a message), "
             f"{FIGURES.get('fuzz_server_errors', 0)} server errors, "
             f"{FIGURES.get('fuzz_saved_when_refused', 0)} saved when refused"
         )
