@@ -295,3 +295,13 @@ def test_what_is_not_ready_is_said_once_with_the_meetings_it_is_true_of(client_f
     assert "Last year&#39;s tasting (" not in page
     assert text.count("Nobody is named to run the session.") == 1
     assert in_order(text, "What is not ready yet", "Facilitator", "For 3 meetings:")
+
+
+def test_one_meeting_not_ready_is_named_once_above_what_it_needs(client_for, planned, lead):
+    MeetingFactory(project=planned, title="Menu tasting")
+
+    page = client_for(lead).get(_url(planned)).content.decode()
+
+    assert "What is not ready yet for Menu tasting, 1 March 2027</h3>" in page
+    assert "<li>Nobody is named to run the session. Next: Choose a facilitator" in page
+    assert page.count("Menu tasting, 1 March 2027") == 1

@@ -50,7 +50,16 @@ def meetings(membership: Membership) -> dict:
         }
         for each in selectors.meetings_checked(project=membership.project, today=today)
     ]
-    return {"meetings": rows, "not_ready": not_ready(rows)}
+    problems = not_ready(rows)
+    meetings_not_ready = {
+        meeting.pk for _, same in problems for problem in same for meeting in problem.meetings
+    }
+    return {
+        "meetings": rows,
+        "not_ready": problems,
+        # One meeting not ready: it is named once, above its problems.
+        "only": problems[0][1][0].meetings[0] if len(meetings_not_ready) == 1 else None,
+    }
 
 
 def _in_order(membership: Membership) -> list[MeetingPresenter]:
