@@ -27,7 +27,7 @@ from coplan.meetings.models import InvitedPerson, Meeting, Reply
 from coplan.people import crypto
 from coplan.people.choices import ContactMethod
 from coplan.people.models import Involvement, Person
-from coplan.plain_words.selectors import EasyReadState, easy_read_state
+from coplan.plain_words.selectors import EasyReadDocument, EasyReadState, easy_read_state
 from coplan.planning.models import Milestone
 from coplan.projects.models import Membership
 from coplan.projects.roles import Role
@@ -80,17 +80,6 @@ def wording_of(found: InvitationWording | None) -> Wording:
     )
 
 
-@dataclass(frozen=True)
-class EasyReadDocument:
-    """The invitation as the lead checks its Easy Read version: for anyone (no name, no
-    role), with a reply link like everyone's, so its words are the ones each person's
-    own Easy Read invitation is made from (`plain_words.easy_read.lines_as_approved`)."""
-
-    document: str
-    title: str
-    source_text: str
-
-
 # Each person's reply link is printed as a short link (`short_links`) and its QR code:
 # the lead's copy shows one like it.
 SAMPLE_REPLY_CODE = "their-own"
@@ -102,6 +91,7 @@ def invitation_easy_read(*, meeting: Meeting, today: datetime.date) -> EasyReadD
         facts=facts, wording=wording_of(invitation_wording(meeting=meeting))
     )
     return EasyReadDocument(
+        name="invitation",
         document=f"invitation:meeting:{meeting.pk}",
         title=invitation.subject,
         source_text=text_for_reading(

@@ -235,6 +235,7 @@ def _easy_read_to_send(
             document=document.document,
             source_text=document.source_text,
             now=now,
+            name=document.name,
         )
     except easy_read_services.EasyReadError as error:
         raise EasyReadNotApprovedError(error.message) from error

@@ -63,6 +63,18 @@ def lines_carried_over(
 
 
 @dataclass(frozen=True)
+class EasyReadDocument:
+    """A document the lead checks the Easy Read version of: its key (the app that owns
+    it names it, "invitation:meeting:12"), its title, the words its Easy Read version is
+    made from, and what it is called on the lead's pages ("invitation", "letter")."""
+
+    document: str
+    title: str
+    source_text: str
+    name: str = "document"
+
+
+@dataclass(frozen=True)
 class EasyReadState:
     """Where a document's Easy Read version is up to, for the lead."""
 
@@ -79,6 +91,23 @@ class EasyReadState:
     def out_of_date(self) -> bool:
         """It was approved, but the document's words have changed since."""
         return bool(self.latest and self.latest.approved_at and not self.up_to_date)
+
+
+def lines_without_picture(state: "EasyReadState") -> list[str]:
+    """The lines of the version that go with no picture (never a placeholder), to tell
+    the lead before it is sent."""
+    return [
+        line.words for line in state.lines if line.words and not line.heading and not line.picture
+    ]
+
+
+def easy_read_document_state(*, project, document: EasyReadDocument) -> "EasyReadState":
+    return easy_read_state(
+        project_id=project.pk,
+        organisation_id=project.organisation_id,
+        document=document.document,
+        source_text=document.source_text,
+    )
 
 
 def easy_read_state(

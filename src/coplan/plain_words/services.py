@@ -153,7 +153,12 @@ def easy_read_version_approve(
 
 
 def easy_read_version_send(
-    *, project: Project, document: str, source_text: str, now: datetime.datetime
+    *,
+    project: Project,
+    document: str,
+    source_text: str,
+    now: datetime.datetime,
+    name: str = "document",
 ) -> EasyReadVersion:
     """The approved Easy Read version that goes now, marked as sent (from now on it is
     kept as it is). EasyReadError if the lead has not approved the version of these
@@ -167,7 +172,7 @@ def easy_read_version_send(
         raise EasyReadError("Check the Easy Read version and approve it before it is sent")
     if latest.source_text != source_text:
         raise EasyReadError(
-            "The invitation has changed since its Easy Read version was approved. "
+            f"The {name} has changed since its Easy Read version was approved. "
             "Check the Easy Read version again"
         )
     if latest.sent_at is None:

@@ -31,6 +31,7 @@ from coplan.meeting_invitations.views.base import (
     people_word,
 )
 from coplan.meetings.models import Meeting
+from coplan.plain_words import version_pages
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 from coplan.projects.pages import say_wording
@@ -217,23 +218,14 @@ def invitation_send(request: HttpRequest, membership: Membership, meeting_id: in
 def _easy_read_check(meeting: Meeting, waiting: list[selectors.InvitationRow]) -> dict:
     """For the send page, when someone waiting gets Easy Read: whether its version is
     approved (or out of date), and which of its lines have no picture."""
-    easy_read_people = [
-        row
-        for row in waiting
-        if row.letter_format == EASY_READ and row.delivery != selectors.NO_WAY
-    ]
-    if not easy_read_people:
-        return {"easy_read_people": [], "easy_read": None, "without_picture": []}
-    _, state = selectors.invitation_easy_read_state(meeting=meeting, today=timezone.localdate())
-    return {
-        "easy_read_people": easy_read_people,
-        "easy_read": state,
-        "without_picture": [
-            line.words
-            for line in state.lines
-            if line.words and not line.heading and not line.picture
-        ],
-    }
+    people = sum(
+        1 for row in waiting if row.letter_format == EASY_READ and row.delivery != selectors.NO_WAY
+    )
+    return version_pages.send_check(
+        project=meeting.project,
+        document=selectors.invitation_easy_read(meeting=meeting, today=timezone.localdate()),
+        people=people,
+    )
 
 
 def _letters(count: int) -> str:
