@@ -6,9 +6,10 @@ from django.core import mail
 
 from coplan.feedback import selectors, services
 from coplan.feedback.models import YouSaidWeDid, YouSaidWeDidSent
+from coplan.plain_words import services as easy_read_services
 from coplan.projects.roles import Role
 from tests.documents import assert_accessible_pdf, in_order, pdf_text, type_sizes
-from tests.factories import CarParkItemFactory, InvolvementFactory
+from tests.factories import CarParkItemFactory, InvolvementFactory, UserFactory
 from tests.feedback.conftest import answer
 from tests.feedback.factories import YouSaidWeDidFactory
 
@@ -145,6 +146,17 @@ def test_car_park_item_of_another_project_is_refused(as_role, project):
     assert "Select a car park item from the list" in response.content.decode()
 
 
+def _approve(project, entries, by=None):
+    document = selectors.you_said_we_did_easy_read(project=project, entries=entries)
+    return easy_read_services.easy_read_version_approve(
+        project=project,
+        document=document.document,
+        title=document.title,
+        source_text=document.source_text,
+        by=by or UserFactory(),
+    )
+
+
 def _room_too_hot(project):
     YouSaidWeDidFactory(
         project=project,
@@ -174,6 +186,7 @@ def test_sending_goes_each_way_people_asked(as_role, project):
     ).person
     _room_too_hot(project)
     client = as_role(Role.LEAD)
+    client.post(_url(project, "send/easy-read/approve/"))
 
     response = client.post(_url(project, "send/"))
 
@@ -209,6 +222,8 @@ def test_sent_email_is_easy_read_for_people_who_asked(project, django_capture_on
         status="done",
         published_at="2027-01-01T10:00Z",
     )
+
+    _approve(project, [entry])
 
     with django_capture_on_commit_callbacks(execute=True):
         services.you_said_we_did_send(project=project, people=[person], entries=[entry], by=None)
@@ -271,6 +286,7 @@ def test_easy_read_letter_has_a_picture_beside_its_lines(as_role, project):
     ).person
     _room_too_hot(project)
     client = as_role(Role.LEAD)
+    client.post(_url(project, "send/easy-read/approve/"))
     client.post(_url(project, "send/"))
 
     letters = client.get(_url(project, "letters.pdf"))

@@ -7,6 +7,7 @@ the test fails), and it must give strangers "page not found".
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from coplan.guides.models import PlanDownload
 from coplan.payments import services as payments_services
@@ -303,6 +304,10 @@ EXPECTED = {
     "feedback:theme_remove": (LEAD_FACILITATOR, 200),
     "feedback:send": (LEAD_ONLY, 200),
     "feedback:letters": (LEAD_ONLY, 200),
+    "feedback:easy_read": (LEAD_ONLY, 200),
+    "feedback:easy_read_approve": (LEAD_ONLY, 405),  # a button
+    "feedback:easy_read_line": (LEAD_ONLY, 200),
+    "feedback:easy_read_pdf": (LEAD_ONLY, 200),
     "feedback:reflections": (ALL, 200),
     "feedback:reflection_add": (LEAD_FACILITATOR, 200),
     "feedback:reflection": (LEAD_ONLY, 200),  # private to its author
@@ -418,7 +423,8 @@ def project_data_build(project=None):
     feedback_form = FeedbackFormFactory(project=project)
     values["form_id"] = feedback_form.pk
     values["feedback_question_id"] = WordsQuestionFactory(form=feedback_form).pk
-    values["entry_id"] = YouSaidWeDidFactory(project=project).pk
+    # Published: the Easy Read letter is of what is published.
+    values["entry_id"] = YouSaidWeDidFactory(project=project, published_at=timezone.now()).pk
     values["reflection_id"] = ReflectionFactory(
         project=project, author=memberships[Role.LEAD].user
     ).pk

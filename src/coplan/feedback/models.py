@@ -17,6 +17,7 @@ from django.utils import timezone
 from coplan.feedback.bank import KIND_CHOICES
 from coplan.meetings.models import Meeting
 from coplan.people.models import Person
+from coplan.plain_words.models import EasyReadVersion
 from coplan.projects.models import Project
 from coplan.working_together.models import CarParkItem
 
@@ -179,6 +180,11 @@ class YouSaidWeDidSent(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     method = models.CharField(max_length=10, choices=SendMethod.choices)
     easy_read = models.BooleanField(default=False)
+    # The Easy Read letter as the lead approved it and it was sent (kept as sent: it
+    # cannot be deleted while a sending names it).
+    easy_read_version = models.ForeignKey(
+        EasyReadVersion, on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
+    )
     entries = models.ManyToManyField(YouSaidWeDid, related_name="sendings")
     sent_at = models.DateTimeField(default=timezone.now)
     sent_by = models.ForeignKey(

@@ -17,13 +17,7 @@ from coplan.feedback.models import FeedbackForm, FeedbackQuestion, HowAnswered, 
 from coplan.feedback.services import wants_easy_read
 from coplan.people.choices import Format
 from coplan.people.models import Person
-from coplan.plain_words.easy_read import (
-    HEADING,
-    DrawnPicture,
-    EasyReadLine,
-    easy_read_lines,
-)
-from coplan.plain_words.pictures import picture_for
+from coplan.plain_words.easy_read import DrawnPicture, EasyReadLine, easy_read_lines
 from coplan.plain_words.printing import easy_read_pdf, printed_lines
 
 CLOSED_BOX_WORDS = (
@@ -136,16 +130,20 @@ def one_time_slips_pdf(*, form: FeedbackForm, links: list[str]) -> bytes:
 
 
 def letters_pdf(
-    *, project_name: str, letters: list[tuple[Person, list[YouSaidWeDid]]], today
+    *,
+    project_name: str,
+    letters: list[tuple[Person, list[YouSaidWeDid], list[EasyReadLine]]],
+    today,
 ) -> bytes:
     """One letter a page, a tagged PDF (coplan.core.documents) from
     `feedback/letters_document.html`: large print for people who asked for it, and for people
-    who asked for Easy Read an Easy Read letter: one sentence a line, 16 point, the
-    picture for its topic on the left (or none), as every Easy Read document prints."""
+    who asked for Easy Read an Easy Read letter, with the lines given for them (as the lead
+    approved it: `selectors.easy_read_letter_lines`): one sentence a line, 16 point, the
+    picture on the left (or none), as every Easy Read document prints."""
     shown = []
-    for person, entries in letters:
+    for person, entries, easy_lines in letters:
         easy = wants_easy_read(person)
-        lines, credit = printed_lines(easy_read_letter_lines(entries)) if easy else ([], "")
+        lines, credit = printed_lines(_for_print(easy_lines)) if easy else ([], "")
         shown.append(
             {
                 "name": person.full_name,
@@ -172,20 +170,9 @@ def letters_pdf(
     return documents.pdf_from_html(html)
 
 
-def easy_read_letter_lines(entries: list[YouSaidWeDid]) -> list[EasyReadLine]:
-    """The Easy Read letter as lines (one sentence a line, the picture for its topic
-    from the bank beside it, or none; never a placeholder), printed the way every
-    Easy Read document is (`plain_words/_easy_read_lines.html`)."""
-    lines = [
-        EasyReadLine(words, (), bank_picture=picture_for(words))
-        for words in ("Thank you for telling us what you think.", "This is what we did.")
-    ]
-    for entry in entries:
-        lines.append(EasyReadLine("You said", (), kind=HEADING))
-        lines += _sentences(entry.you_said)
-        lines.append(EasyReadLine(entry.get_status_display(), (), kind=HEADING))
-        lines += _sentences(entry.we_did)
-    return lines
+def _for_print(lines: list[EasyReadLine]) -> list[EasyReadLine]:
+    """The lines to print: the check's findings are for the lead's eyes."""
+    return [dataclasses.replace(line, findings=(), notes=()) for line in lines if line.words]
 
 
 def _sentences(text: str) -> list[EasyReadLine]:

@@ -41,6 +41,9 @@ from coplan.feedback.models import (
 from coplan.meetings.models import Attendance, InvitedPerson, Meeting, Reply
 from coplan.organisations.models import Organisation
 from coplan.people.models import Involvement, Person
+from coplan.plain_words import selectors as easy_read_selectors
+from coplan.plain_words.easy_read import EasyReadLine, easy_read_lines
+from coplan.plain_words.selectors import EasyReadDocument
 from coplan.projects.models import Project
 from coplan.projects.selectors import token_hash
 from coplan.working_together.models import CarParkItem
@@ -385,6 +388,51 @@ def you_said_we_did_entries(
     return list(entries)
 
 
+EASY_READ_OPENING = ("Thank you for telling us what you think.", "This is what we did.")
+EASY_READ_WORKING_ON_IT = "We are working on it. We will tell you what happens."
+
+
+def you_said_we_did_easy_read(*, project: Project, entries: list[YouSaidWeDid]) -> EasyReadDocument:
+    """The Easy Read "you said, we did" letter's words, for everyone who asked for Easy
+    Read: the opening, then each entry under "You said" and where it is up to (each a
+    heading). The lead checks and approves its Easy Read version before it goes."""
+    blocks = ["\n".join(EASY_READ_OPENING)]
+    for entry in entries:
+        blocks.append(f"You said\n{entry.you_said.strip()}")
+        we_did = entry.we_did.strip() or EASY_READ_WORKING_ON_IT
+        blocks.append(f"{entry.get_status_display()}\n{we_did}")
+    return EasyReadDocument(
+        document=f"you_said_we_did:project:{project.pk}",
+        title=f"You said, we did: {project.name}",
+        source_text="\n\n".join(blocks),
+        name="letter",
+    )
+
+
+def you_said_we_did_easy_read_state(*, project: Project, entries: list[YouSaidWeDid]):
+    document = you_said_we_did_easy_read(project=project, entries=entries)
+    return document, easy_read_selectors.easy_read_document_state(
+        project=project, document=document
+    )
+
+
+def easy_read_letter_lines(
+    *, project: Project, sent: YouSaidWeDidSent | None, entries: list[YouSaidWeDid]
+) -> list[EasyReadLine]:
+    """The Easy Read letter one person is printed: the version they were sent (kept as
+    sent), else the one approved now, else the maker's lines."""
+    version = sent.easy_read_version if sent is not None else None
+    if version is None:
+        _, state = you_said_we_did_easy_read_state(project=project, entries=entries)
+        version = state.latest if state.approved else None
+    if version is None:
+        document = you_said_we_did_easy_read(project=project, entries=entries)
+        return easy_read_lines(document.source_text)
+    return easy_read_selectors.version_lines(
+        version=version, organisation_id=project.organisation_id
+    )
+
+
 def you_said_we_did_for(*, project: Project, user_id: int) -> QuerySet[YouSaidWeDid]:
     """What the project published, what concerns the member first: from a meeting they
     came to (`from_meeting`), a form they filled in with their name (`from_feedback`) or
@@ -525,7 +573,7 @@ def letters_to_post(*, project: Project) -> list[YouSaidWeDidSent]:
         YouSaidWeDidSent.objects.filter(
             project=project, method=SendMethod.POST, sent_at=Subquery(latest)
         )
-        .select_related("person")
+        .select_related("person", "easy_read_version")
         .order_by("person__full_name", "pk")
     )
 

@@ -11,14 +11,14 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from coplan.core.errors import RuleError
-from coplan.feedback import bank, telling
+from coplan.feedback import bank, selectors, telling
 from coplan.feedback.models import (
     FeedbackAnswer,
     FeedbackForm,
@@ -36,6 +36,10 @@ from coplan.feedback.models import (
 from coplan.meetings.models import Meeting
 from coplan.people.choices import ContactMethod, Format
 from coplan.people.models import Person
+from coplan.plain_words import selectors as easy_read_selectors
+from coplan.plain_words import services as easy_read_services
+from coplan.plain_words.models import EasyReadVersion
+from coplan.plain_words.printing import easy_read_pdf
 from coplan.projects.models import Project
 from coplan.projects.selectors import token_hash
 from coplan.working_together.models import CarParkItem
@@ -403,21 +407,72 @@ class SendOutcome:
     unreachable: list[Person] = field(default_factory=list)
 
 
+def needs_easy_read_letter(person: Person) -> bool:
+    """Whether the person is sent the Easy Read letter (by email or post): then the
+    lead approves its Easy Read version before it goes."""
+    return wants_easy_read(person) and send_method(person) in (SendMethod.EMAIL, SendMethod.POST)
+
+
+def _easy_read_to_send(
+    *, project: Project, people: list[Person], entries: list[YouSaidWeDid], now
+) -> EasyReadVersion | None:
+    """The approved Easy Read letter, if anyone it goes to gets Easy Read (from now on
+    kept as sent); FeedbackError if the lead has not approved the letter as it is now."""
+    if not any(needs_easy_read_letter(person) for person in people):
+        return None
+    document = selectors.you_said_we_did_easy_read(project=project, entries=entries)
+    try:
+        return easy_read_services.easy_read_version_send(
+            project=project,
+            document=document.document,
+            source_text=document.source_text,
+            now=now,
+            name=document.name,
+        )
+    except easy_read_services.EasyReadError as error:
+        raise FeedbackError(error.message) from error
+
+
+def _email_words(*, project: Project, entries, easy_read_lines, link: str) -> str:
+    return render_to_string(
+        "feedback/email/you_said_we_did.txt",
+        {
+            "project": project,
+            "entries": entries,
+            "easy_read": easy_read_lines is not None,
+            "easy_read_lines": easy_read_lines or [],
+            "link": link,
+        },
+    )
+
+
 @transaction.atomic
 def you_said_we_did_send(
     *, project: Project, people: list[Person], entries: list[YouSaidWeDid], by
 ) -> SendOutcome:
     """Send what the project did to everyone involved, each the way they asked.
 
-    Emails go now (Easy Read words for people who asked for Easy Read); letters
-    are to print from the letters page; people who want a phone call are listed
-    for staff to ring. Every entry sent is marked shared.
+    Emails go now; people who asked for Easy Read get the Easy Read letter the lead
+    approved (its words in the email, and as a PDF with its pictures), and it is kept
+    as sent. Letters are to print from the letters page; people who want a phone call
+    are listed for staff to ring. Every entry sent is marked shared.
     """
     if not entries:
         raise FeedbackError("There is nothing published to send yet")
     outcome = SendOutcome()
     now = timezone.now()
-    emails = []
+    version = _easy_read_to_send(project=project, people=people, entries=entries, now=now)
+    easy_lines = (
+        easy_read_selectors.version_lines(version=version, organisation_id=project.organisation_id)
+        if version is not None
+        else []
+    )
+    link = settings.SITE_URL + reverse(
+        "feedback:you_said_we_did", kwargs={"project_id": project.pk}
+    )
+    title = f"You said, we did: {project.name}"
+    easy_pdf: list[bytes] = []
+    messages = []
     for person in people:
         method = send_method(person)
         easy_read = wants_easy_read(person)
@@ -426,6 +481,7 @@ def you_said_we_did_send(
             person=person,
             method=method,
             easy_read=easy_read,
+            easy_read_version=version if needs_easy_read_letter(person) else None,
             sent_at=now,
             sent_by=by,
         )
@@ -436,34 +492,25 @@ def you_said_we_did_send(
             SendMethod.PHONE: outcome.phone,
             SendMethod.NONE: outcome.unreachable,
         }[method].append(person)
-        if method == SendMethod.EMAIL:
-            emails.append(
-                (
-                    person.email,
-                    render_to_string(
-                        "feedback/email/you_said_we_did.txt",
-                        {
-                            "project": project,
-                            "entries": entries,
-                            "easy_read": easy_read,
-                            "link": settings.SITE_URL
-                            + reverse(
-                                "feedback:you_said_we_did", kwargs={"project_id": project.pk}
-                            ),
-                        },
-                    ),
-                )
-            )
+        if method != SendMethod.EMAIL:
+            continue
+        words = [line.words for line in easy_lines] if easy_read else None
+        message = EmailMessage(
+            subject=title,
+            body=_email_words(project=project, entries=entries, easy_read_lines=words, link=link),
+            to=[person.email],
+        )
+        if easy_read:
+            if not easy_pdf:  # one Easy Read letter for everyone it is emailed to
+                easy_pdf.append(easy_read_pdf(title=title, lines=easy_lines))
+            message.attach("you-said-we-did-easy-read.pdf", easy_pdf[0], "application/pdf")
+        messages.append(message)
     YouSaidWeDid.objects.filter(pk__in=[entry.pk for entry in entries]).update(shared_at=now)
 
     def send() -> None:
-        for email, message in emails:
-            send_mail(
-                subject=f"You said, we did: {project.name}",
-                message=message,
-                from_email=None,
-                recipient_list=[email],
-            )
+        if messages:
+            with get_connection() as connection:
+                connection.send_messages(messages)
 
     transaction.on_commit(send)
     return outcome

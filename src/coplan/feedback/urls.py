@@ -52,6 +52,18 @@ urlpatterns = [
     path(THEME + "remove/", you_said_we_did.theme_remove, name="theme_remove"),
     path(THEMES + "send/", you_said_we_did.send, name="send"),
     path(THEMES + "letters.pdf", you_said_we_did.letters, name="letters"),
+    path(THEMES + "send/easy-read/", you_said_we_did.easy_read, name="easy_read"),
+    path(
+        THEMES + "send/easy-read/approve/",
+        you_said_we_did.easy_read_approve,
+        name="easy_read_approve",
+    ),
+    path(
+        THEMES + "send/easy-read/lines/<int:line_number>/",
+        you_said_we_did.easy_read_line,
+        name="easy_read_line",
+    ),
+    path(THEMES + "send/easy-read/print/", you_said_we_did.easy_read_pdf, name="easy_read_pdf"),
     # Self-reflection and lessons
     path(REFLECTIONS, reflection.reflections, name="reflections"),
     path(REFLECTIONS + "add/", reflection.reflection_add, name="reflection_add"),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from coplan.plain_words.easy_read import (
     ApprovedLine,
     ApprovedVersion,
+    EasyReadLine,
     approved_from,
     easy_read_lines,
 )
@@ -125,4 +126,12 @@ def approved_version(*, version: EasyReadVersion, organisation_id: int) -> Appro
     """The version's lines with the pictures they name, ready to go into a document."""
     return ApprovedVersion(
         tuple(lines_of(version)), pictures_by_key(organisation_id=organisation_id)
+    )
+
+
+def version_lines(*, version: EasyReadVersion, organisation_id: int) -> list[EasyReadLine]:
+    """A version's lines as they go (or went): the maker's lines of the words it was
+    made from, with the lead's words and pictures put in."""
+    return approved_version(version=version, organisation_id=organisation_id).applied_to(
+        easy_read_lines(version.source_text)
     )

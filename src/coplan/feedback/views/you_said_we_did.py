@@ -11,6 +11,8 @@ from coplan.feedback.forms import YouSaidWeDidForm, theme_initial
 from coplan.feedback.presenters import loop_tag
 from coplan.feedback.printing import letters_pdf
 from coplan.feedback.views.common import SECTION, pdf, wording_form_flow
+from coplan.plain_words import version_pages
+from coplan.plain_words.selectors import EasyReadDocument
 from coplan.projects.access import project_view
 from coplan.projects.models import Membership
 
@@ -122,8 +124,8 @@ def theme_remove(request: HttpRequest, membership: Membership, entry_id: int) ->
 def send(request: HttpRequest, membership: Membership) -> HttpResponse:
     project = membership.project
     people = selectors.people_involved(project=project)
+    entries = selectors.you_said_we_did_entries(project=project, published_only=True)
     if request.method == "POST":
-        entries = selectors.you_said_we_did_entries(project=project, published_only=True)
         return SECTION.action(
             request,
             membership,
@@ -137,6 +139,7 @@ def send(request: HttpRequest, membership: Membership) -> HttpResponse:
             ),
             back=SECTION.url("send", membership),
         )
+    easy_read_people = sum(1 for person in people if services.needs_easy_read_letter(person))
     return SECTION.page(
         request,
         membership,
@@ -149,6 +152,11 @@ def send(request: HttpRequest, membership: Membership) -> HttpResponse:
         sendings=selectors.sendings(project=project),
         letters=selectors.letters_to_post(project=project),
         back=SECTION.url("you_said_we_did", membership),
+        **version_pages.send_check(
+            project=project,
+            document=selectors.you_said_we_did_easy_read(project=project, entries=entries),
+            people=easy_read_people if entries else 0,
+        ),
     )
 
 
@@ -159,7 +167,76 @@ def letters(request: HttpRequest, membership: Membership) -> HttpResponse:
     sent = selectors.letters_to_post(project=project)
     content = letters_pdf(
         project_name=project.name,
-        letters=[(letter.person, entries) for letter in sent],
+        letters=[
+            (
+                letter.person,
+                entries,
+                selectors.easy_read_letter_lines(project=project, sent=letter, entries=entries)
+                if letter.easy_read
+                else [],
+            )
+            for letter in sent
+        ],
         today=timezone.localdate(),
     )
     return pdf(content, "you-said-we-did-letters")
+
+
+# The Easy Read letter: the lead checks it, changes its lines and approves it -------------
+
+
+def _easy_read_document(membership: Membership) -> EasyReadDocument:
+    """The Easy Read letter of everything published; none (not found) before anything is."""
+    project = membership.project
+    entries = selectors.you_said_we_did_entries(project=project, published_only=True)
+    return selectors.you_said_we_did_easy_read(project=project, entries=or_404(entries or None))
+
+
+def _easy_read_pages(membership: Membership) -> version_pages.VersionPages:
+    return version_pages.VersionPages(
+        SECTION,
+        url_name="feedback:easy_read",
+        url_kwargs={"project_id": membership.project_id},
+        sending_url=SECTION.url("send", membership),
+        sending_words="Go on to send you said, we did",
+        caption="Easy Read version: you said, we did",
+        about=(
+            "This is the letter everyone who asked for Easy Read gets, by email or by post, "
+            "with everything published in you said, we did.",
+        ),
+        context={"back_text": "Back to sending you said, we did"},
+    )
+
+
+@project_view(rules.SEND_YOU_SAID_WE_DID)
+def easy_read(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return version_pages.version_page(
+        request, membership, _easy_read_pages(membership), _easy_read_document(membership)
+    )
+
+
+@project_view(rules.SEND_YOU_SAID_WE_DID)
+@require_POST
+def easy_read_approve(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return version_pages.version_approve(
+        request, membership, _easy_read_pages(membership), _easy_read_document(membership)
+    )
+
+
+@project_view(rules.SEND_YOU_SAID_WE_DID)
+def easy_read_line(request: HttpRequest, membership: Membership, line_number: int) -> HttpResponse:
+    return version_pages.version_line(
+        request,
+        membership,
+        _easy_read_pages(membership),
+        _easy_read_document(membership),
+        line_number,
+    )
+
+
+@project_view(rules.SEND_YOU_SAID_WE_DID)
+def easy_read_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The Easy Read letter as it will print, to look at before approving it."""
+    return version_pages.version_pdf(
+        project=membership.project, document=_easy_read_document(membership)
+    )
