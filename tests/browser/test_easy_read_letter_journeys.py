@@ -13,8 +13,8 @@ from coplan.feedback.models import YouSaidWeDidSent
 from coplan.projects.roles import Role
 from tests.browser.test_invitation_journeys import _sign_in
 from tests.documents import pdf_text
-from tests.factories import InvolvementFactory, MembershipFactory
-from tests.feedback.factories import YouSaidWeDidFactory
+from tests.factories import MembershipFactory
+from tests.feedback.test_easy_read_letter import _easy_read_by_email, _easy_read_by_post, _publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,28 +23,9 @@ def test_lead_changes_a_sentence_of_the_easy_read_letter_approves_and_sends(visi
     page = visit.page
     lead = MembershipFactory(role=Role.LEAD, user__email="lead@example.org")
     project = lead.project
-    YouSaidWeDidFactory(
-        project=project,
-        you_said="The room was too hot.",
-        we_did="We booked a cooler room.",
-        status="done",
-        published_at="2027-01-01T10:00Z",
-    )
-    InvolvementFactory(
-        project=project,
-        person__full_name="Ema Easy",
-        person__email="ema@example.org",
-        person__contact_by="email",
-        person__formats=["easy_read"],
-    )
-    InvolvementFactory(
-        project=project,
-        person__full_name="Paul Easy",
-        person__email="",
-        person__address="2 Mill Lane\nOxford",
-        person__contact_by="post",
-        person__formats=["easy_read"],
-    )
+    _publish(project)
+    _easy_read_by_email(project)
+    _easy_read_by_post(project)
     _sign_in(visit, "lead@example.org")
 
     visit.go(f"/projects/{project.pk}/you-said-we-did/send/")

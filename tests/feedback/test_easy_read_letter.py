@@ -15,6 +15,7 @@ from coplan.projects.roles import Role
 from tests.documents import assert_accessible_pdf, in_order, pdf_text
 from tests.factories import InvolvementFactory
 from tests.feedback.factories import YouSaidWeDidFactory
+from tests.plain_words.easy_read_support import line_number, post_line
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +36,12 @@ def _state(project):
 
 
 def _line_number(project, starts: str) -> int:
-    lines = _state(project).lines
-    return next(n for n, line in enumerate(lines, start=1) if line.source.startswith(starts))
+    return line_number(_state(project), starts)
 
 
 def _change(client, project, starts, **fields):
     number = _line_number(project, starts)
-    data = {"words": "", "picture": "", **fields}
-    return client.post(_url(project, f"send/easy-read/lines/{number}/"), data)
+    return post_line(client, _url(project, "send/easy-read/lines/"), number, **fields)
 
 
 def _publish(project, you_said="The room was too hot.", we_did="We booked a cooler room."):

@@ -20,6 +20,7 @@ from tests.meeting_invitations.invitation_support import (
     invite_person,
     word_invitation,
 )
+from tests.plain_words.easy_read_support import line_number, post_line
 
 pytestmark = pytest.mark.django_db
 
@@ -43,16 +44,12 @@ def _state(meeting):
 
 
 def _line_number(meeting, starts: str) -> int:
-    lines = _state(meeting).lines
-    return next(n for n, line in enumerate(lines, start=1) if line.source.startswith(starts))
+    return line_number(_state(meeting), starts)
 
 
 def _change(client, meeting, starts, **fields):
     number = _line_number(meeting, starts)
-    data = {"words": "", "picture": "", **fields}
-    if data.pop("heading", False):
-        data["heading"] = "on"
-    return client.post(_url(meeting, f"easy-read/lines/{number}/"), data)
+    return post_line(client, _url(meeting, "easy-read/lines/"), number, **fields)
 
 
 @pytest.fixture
@@ -205,10 +202,7 @@ def test_a_sent_version_is_never_changed_by_the_service(ready, lead):
     }
     approved = easy_read_services.easy_read_version_approve(**arguments, by=lead)
     easy_read_services.easy_read_version_send(
-        project=ready.project,
-        document=document.document,
-        source_text=document.source_text,
-        now=timezone.now(),
+        project=ready.project, document=document, now=timezone.now()
     )
     kept = list(EasyReadVersion.objects.get(pk=approved.pk).lines)
 

@@ -423,11 +423,7 @@ def _easy_read_to_send(
     document = selectors.you_said_we_did_easy_read(project=project, entries=entries)
     try:
         return easy_read_services.easy_read_version_send(
-            project=project,
-            document=document.document,
-            source_text=document.source_text,
-            now=now,
-            name=document.name,
+            project=project, document=document, now=now
         )
     except easy_read_services.EasyReadError as error:
         raise FeedbackError(error.message) from error

@@ -231,11 +231,7 @@ def _easy_read_to_send(
     document = selectors.invitation_easy_read(meeting=meeting, today=timezone.localdate(now))
     try:
         return easy_read_services.easy_read_version_send(
-            project=meeting.project,
-            document=document.document,
-            source_text=document.source_text,
-            now=now,
-            name=document.name,
+            project=meeting.project, document=document, now=now
         )
     except easy_read_services.EasyReadError as error:
         raise EasyReadNotApprovedError(error.message) from error

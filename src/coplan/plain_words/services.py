@@ -153,26 +153,21 @@ def easy_read_version_approve(
 
 
 def easy_read_version_send(
-    *,
-    project: Project,
-    document: str,
-    source_text: str,
-    now: datetime.datetime,
-    name: str = "document",
+    *, project: Project, document: selectors.EasyReadDocument, now: datetime.datetime
 ) -> EasyReadVersion:
-    """The approved Easy Read version that goes now, marked as sent (from now on it is
-    kept as it is). EasyReadError if the lead has not approved the version of these
-    words. Call it inside the sending's transaction."""
+    """The approved Easy Read version of the document that goes now, marked as sent
+    (from now on it is kept as it is). EasyReadError if the lead has not approved the
+    version of its words as they are now. Call it inside the sending's transaction."""
     latest = (
         EasyReadVersion.objects.select_for_update()
-        .filter(project=project, document=document)
+        .filter(project=project, document=document.document)
         .first()
     )
     if latest is None or latest.approved_at is None:
         raise EasyReadError("Check the Easy Read version and approve it before it is sent")
-    if latest.source_text != source_text:
+    if latest.source_text != document.source_text:
         raise EasyReadError(
-            f"The {name} has changed since its Easy Read version was approved. "
+            f"The {document.name} has changed since its Easy Read version was approved. "
             "Check the Easy Read version again"
         )
     if latest.sent_at is None:
