@@ -9,7 +9,7 @@ An app's views are then one line each: `version_page(request, membership, pages,
 document)`, `version_line(...)`, `version_approve(...)`, `version_pdf(...)`.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.contrib import messages
@@ -175,12 +175,16 @@ def version_pdf(*, project: Project, document: selectors.EasyReadDocument) -> Ht
     return response
 
 
-def send_check(*, project: Project, document: selectors.EasyReadDocument, people: int) -> dict:
+def send_check(
+    *, project: Project, document: Callable[[], selectors.EasyReadDocument], people: int
+) -> dict:
     """For a send page (`plain_words/_easy_read_send.html`), when `people` of those it
     goes to get Easy Read: whether its version is approved (or out of date), and which
-    of its lines have no picture."""
+    of its lines have no picture. `document()` gives the document's words: it is only
+    asked for when someone gets Easy Read."""
     if not people:
         return {"easy_read_count": 0, "easy_read": None, "without_picture": []}
+    document = document()
     state = selectors.easy_read_document_state(project=project, document=document)
     return {
         "easy_read_count": people,

@@ -154,7 +154,7 @@ def send(request: HttpRequest, membership: Membership) -> HttpResponse:
         back=SECTION.url("you_said_we_did", membership),
         **version_pages.send_check(
             project=project,
-            document=selectors.you_said_we_did_easy_read(project=project, entries=entries),
+            document=lambda: selectors.you_said_we_did_easy_read(project=project, entries=entries),
             people=easy_read_people if entries else 0,
         ),
     )

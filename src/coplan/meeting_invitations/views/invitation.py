@@ -223,7 +223,9 @@ def _easy_read_check(meeting: Meeting, waiting: list[selectors.InvitationRow]) -
     )
     return version_pages.send_check(
         project=meeting.project,
-        document=selectors.invitation_easy_read(meeting=meeting, today=timezone.localdate()),
+        document=lambda: selectors.invitation_easy_read(
+            meeting=meeting, today=timezone.localdate()
+        ),
         people=people,
     )
 
