@@ -272,3 +272,16 @@ def test_there_is_no_easy_read_letter_before_anything_is_published(as_role, proj
 
     assert client.get(_url(project, "send/easy-read/")).status_code == 404
     assert client.get(_url(project, "send/easy-read/lines/1/")).status_code == 404
+
+
+def test_a_project_with_a_sent_easy_read_letter_can_still_be_deleted(as_role, published):
+    _easy_read_by_post(published)
+    client = as_role(Role.LEAD)
+    client.post(_url(published, "send/easy-read/approve/"))
+    client.post(_url(published, "send/"))
+    assert YouSaidWeDidSent.objects.get().easy_read_version is not None
+
+    published.delete()
+
+    assert not EasyReadVersion.objects.exists()
+    assert not YouSaidWeDidSent.objects.exists()
