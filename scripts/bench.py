@@ -18,8 +18,10 @@ Needs nothing beyond the app's own requirements (requests is one).
 """
 
 import argparse
+import base64
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -34,6 +36,7 @@ from pathlib import Path
 
 import requests
 from cryptography.fernet import Fernet
+from django_otp.oath import TOTP
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -62,13 +65,17 @@ class Sample:
 
 @dataclass
 class Result:
+    """A page's samples; anything but a 2xx answer to a read (a redirect to sign-in is
+    not the page) counts as an error."""
+
     name: str
     samples: list[Sample] = field(default_factory=list)
     elapsed: float = 0.0
     write: bool = False
 
     def ok(self) -> list[Sample]:
-        return [sample for sample in self.samples if sample.status < 400]
+        good = 400 if self.write else 300
+        return [sample for sample in self.samples if sample.status < good]
 
     @property
     def errors(self) -> int:
@@ -125,10 +132,29 @@ class Visitor:
         return response
 
     def sign_in(self, email: str, password: str) -> None:
+        """Sign in as a person does, through the second step where it is asked for (the
+        benchmark's leads are organisation admins): the app is set up from the key on
+        the page, as an authenticator app would be."""
         self.request("GET", "/sign-in/")
         response = self.request("POST", "/sign-in/", {"email": email, "password": password})
-        if response.status_code != 302:
-            raise SystemExit(f"Could not sign in as {email}: {response.status_code}")
+        asked = response.headers.get("Location") if response.status_code == 302 else None
+        if asked == SET_UP_TWO_STEP:
+            page = self.request("GET", SET_UP_TWO_STEP).text
+            key = re.search(r"coplan-key['\"]>([A-Z2-7 ]+)<", page).group(1).replace(" ", "")
+            code = f"{TOTP(base64.b32decode(key)).token():06d}"
+            response = self.request("POST", SET_UP_TWO_STEP, {"code": code})
+            codes = self.request("GET", response.headers["Location"]).text
+            RECOVERY_CODES[email] = re.findall(r">([a-z2-7]{4} [a-z2-7]{4})<", codes)
+        elif asked == TWO_STEP_CODE:
+            # Someone else signed in as this lead a moment ago: an app's code is good
+            # once in its 30 seconds, so one of the recovery codes given then is used.
+            code = RECOVERY_CODES[email].pop()
+            response = self.request("POST", TWO_STEP_CODE, {"code": code})
+        if response.status_code != 302 or "/sign-in/" in response.headers["Location"]:
+            raise SystemExit(
+                f"Could not sign in as {email}: {response.status_code} "
+                f"{response.headers.get('Location', '')}"
+            )
 
 
 def _sample(response: requests.Response, seconds: float) -> Sample:
@@ -224,6 +250,9 @@ def pages(seed: dict) -> list[tuple[str, str]]:
 
 
 TRIVIAL = ("trivial signed-in page", "/your-account/")
+SET_UP_TWO_STEP = "/sign-in/set-up-two-step/"
+TWO_STEP_CODE = "/sign-in/code/"
+RECOVERY_CODES: dict[str, list[str]] = {}
 
 
 def writes(seed: dict) -> list[tuple[str, object]]:
