@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from coplan.accounts import services
+from coplan.core import repeating
 
 TIDY_EVERY = datetime.timedelta(days=1)
 
@@ -26,22 +27,6 @@ def sign_in_tidy_task() -> dict[str, int]:
     return {"turns": tidied.turns, "failed_tries": tidied.failures, "logs": tidied.logs}
 
 
-def _queued() -> bool:
-    """Whether a run of the tidy task is waiting in the database queue."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=sign_in_tidy_task.module_path, status=TaskResultStatus.READY
-    ).exists()
-
-
 def sign_in_tidy_keep_running(*, at: datetime.datetime | None = None) -> None:
-    """Queue a run of the tidy task (at `at`, or a day from now) unless one is waiting.
-
-    Only with a backend that can run tasks later (the database one); with any
-    other, the command is the way."""
-    backend = sign_in_tidy_task.get_backend()
-    if not backend.supports_defer or _queued():
-        return
-    sign_in_tidy_task.using(run_after=at or timezone.now() + TIDY_EVERY).enqueue()
+    """Queue a run of the tidy task (at `at`, or TIDY_EVERY from now) unless one waits."""
+    repeating.keep_running(sign_in_tidy_task, every=TIDY_EVERY, at=at)

@@ -14,6 +14,7 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from coplan.core import repeating
 from coplan.meeting_invitations import services
 
 REMINDERS_EVERY = datetime.timedelta(minutes=15)
@@ -28,22 +29,6 @@ def meeting_reminders_task() -> dict[str, int]:
     return {"reminders_sent": sent}
 
 
-def _queued() -> bool:
-    """Whether a run of the reminders task is waiting in the database queue."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=meeting_reminders_task.module_path, status=TaskResultStatus.READY
-    ).exists()
-
-
 def reminders_keep_running(*, at: datetime.datetime | None = None) -> None:
-    """Queue a run of the reminders task (at `at`, or now) unless one is already waiting.
-
-    Only with a backend that can run tasks later (the database one); with any
-    other, the cron command is the way."""
-    backend = meeting_reminders_task.get_backend()
-    if not backend.supports_defer or _queued():
-        return
-    meeting_reminders_task.using(run_after=at or timezone.now()).enqueue()
+    """Queue a run of the reminders task (at `at`, or now) unless one is already waiting."""
+    repeating.keep_running(meeting_reminders_task, every=REMINDERS_EVERY, at=at or timezone.now())

@@ -11,6 +11,7 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from coplan.core import repeating
 from coplan.payments import services
 
 TIDY_EVERY = datetime.timedelta(days=1)
@@ -25,22 +26,6 @@ def receipts_tidy_task() -> dict[str, int]:
     return {"receipt_files_removed": len(removed)}
 
 
-def _queued() -> bool:
-    """Whether a run of the tidy task is waiting in the database queue."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=receipts_tidy_task.module_path, status=TaskResultStatus.READY
-    ).exists()
-
-
 def receipts_tidy_keep_running(*, at: datetime.datetime | None = None) -> None:
-    """Queue a run of the tidy task (at `at`, or a day from now) unless one is waiting.
-
-    Only with a backend that can run tasks later (the database one); with any
-    other, the command is the way."""
-    backend = receipts_tidy_task.get_backend()
-    if not backend.supports_defer or _queued():
-        return
-    receipts_tidy_task.using(run_after=at or timezone.now() + TIDY_EVERY).enqueue()
+    """Queue a run of the tidy task (at `at`, or TIDY_EVERY from now) unless one waits."""
+    repeating.keep_running(receipts_tidy_task, every=TIDY_EVERY, at=at)
