@@ -150,3 +150,7 @@ def pytest_terminal_summary(terminalreporter):
             f"axe-core: {len(axe_checked_pages)} page views checked, "
             f"{len(set(axe_checked_pages))} different pages, zero violations required"
         )
+    from tests.core.drill_server import figures
+
+    for figure in figures:
+        terminalreporter.write_line(f"drill: {figure}")

@@ -257,7 +257,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_ROOT / "build" / "collected-static"
+# Where `collectstatic` puts the files the app serves (tests collect into their own folder).
+STATIC_ROOT = Path(
+    os.environ.get("COPLAN_STATIC_ROOT", PROJECT_ROOT / "build" / "collected-static")
+)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PROJECT_ROOT / "build" / "static"]
 STORAGES = {

@@ -96,12 +96,33 @@ class Proxy:
     def __init__(self, port: int, host: str) -> None:
         self.port, self.host, self.cookies = port, host, {}
 
-    def request(self, path: str, form: dict | None = None) -> tuple[int, dict, bytes]:
+    def request(
+        self, path: str, form: dict | None = None, files: dict | None = None
+    ) -> tuple[int, dict, bytes]:
+        """GET `path`, or POST `form` to it (with `files`, {name: (filename, bytes)}, as
+        a browser sends a form with a file)."""
         headers = {"Host": self.host, "X-Forwarded-Proto": "https"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if form is not None:
+        if form is not None and files:
+            boundary = secrets.token_hex(16)
+            parts = [
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+                for name, value in form.items()
+            ]
+            parts += [
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+                + content
+                + b"\r\n"
+                for name, (filename, content) in files.items()
+            ]
+            body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+            headers["Referer"] = f"https://{self.host}{path}"
+        elif form is not None:
             body = urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Referer"] = f"https://{self.host}{path}"
