@@ -5,7 +5,9 @@ through the ORM (a project, its members) is there for it, and what people write
 through it can be counted afterwards. The static files are collected once a session
 into a folder of the test's own. Requests go as the HTTPS proxy in front of the app
 sends them (`Proxy` from the production test); each person signs in with a password
-through the sign-in page and writes through the form pages, as a person would.
+through the sign-in page and writes through the form pages, as a person would. The
+background task worker is left out (`--no-worker`): the tasks the writes make wait in
+the database for it, as they would while a worker is busy.
 """
 
 import http.client
@@ -171,7 +173,7 @@ class Writer:
     statuses: Counter = field(default_factory=Counter)
     acknowledged: list[str] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
-    proxy: object = None
+    proxy: Proxy | None = None
     token: str = ""
 
     def sign_in(self) -> None:
@@ -205,6 +207,8 @@ class Writer:
 
 
 def writers_in_a_project(server: Server, count: int) -> tuple[list[Writer], int]:
+    """A new project with `count` co-producers, who may sign in with the drill password,
+    and a car park item they all comment on; one Writer each, and the project's id."""
     project = ProjectFactory()
     members = [MembershipFactory(project=project, role=Role.CO_PRODUCER) for _ in range(count)]
     User.objects.filter(project_memberships__project=project).update(password=password_hash())
@@ -227,6 +231,7 @@ def written_texts(project_id: int) -> Counter:
 
 
 def in_threads(writers: list[Writer], work) -> None:
+    """`work(writer)` for every writer at once, each in a thread; their errors fail."""
     errors = []
 
     def run(writer: Writer) -> None:
