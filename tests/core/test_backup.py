@@ -12,6 +12,7 @@ timing asserts.
 """
 
 import io
+import json
 import sqlite3
 import tarfile
 import threading
@@ -49,7 +50,12 @@ CHANGED_IN_PLACE = {"payments_claim": {"updated_at"}}
 
 
 def _value(value):
-    return bytes(value) if isinstance(value, memoryview) else value
+    """A value as it can be compared in a set (PostgreSQL gives JSON as lists and dicts)."""
+    if isinstance(value, memoryview):
+        return bytes(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, sort_keys=True)
+    return value
 
 
 def _connect(database: dict):

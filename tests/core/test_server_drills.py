@@ -91,6 +91,7 @@ def test_hard_kills_of_the_server_keep_every_acknowledged_write(drill_server):
 
     chance = random.Random()
     kills = 0
+    killer_failed = []
 
     def kill_and_restart() -> None:
         nonlocal kills
@@ -106,6 +107,8 @@ def test_hard_kills_of_the_server_keep_every_acknowledged_write(drill_server):
                 drill_server.kill()
                 kills += 1
                 drill_server.start()
+        except AssertionError as error:
+            killer_failed.append(error)
         finally:
             killing_done.set()
 
@@ -131,7 +134,7 @@ def test_hard_kills_of_the_server_keep_every_acknowledged_write(drill_server):
         f"writes saved, {len(failures)} integrity failures"
     )
     print(drill_figures[-1])
-    assert kills == KILLS
+    assert (kills, killer_failed) == (KILLS, [])
     assert failures == []
     assert (lost, doubled, server_errors) == ([], [], 0)
     assert set(written) <= set(acknowledged) | set(unanswered)
