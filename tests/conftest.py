@@ -140,17 +140,16 @@ def stranger(db):
 
 def pytest_terminal_summary(terminalreporter):
     from tests.browser.conftest import axe_checked_pages
+    from tests.core.drill_server import figures
     from tests.drills import figures_lines
 
     for line in figures_lines():
         terminalreporter.write_line(line)
+    for figure in figures:
+        terminalreporter.write_line(f"drill: {figure}")
 
     if axe_checked_pages:
         terminalreporter.write_line(
             f"axe-core: {len(axe_checked_pages)} page views checked, "
             f"{len(set(axe_checked_pages))} different pages, zero violations required"
         )
-    from tests.core.drill_server import figures
-
-    for figure in figures:
-        terminalreporter.write_line(f"drill: {figure}")

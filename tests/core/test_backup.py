@@ -26,7 +26,9 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from coplan.core import backup as backup_module
 from coplan.core.backup import BackupError, make_backup, restore_backup
+from coplan.core.private_files import WRITING
 from coplan.payments import services
 from coplan.projects.roles import Role
 from tests.core.drill_server import (
@@ -273,3 +275,28 @@ def test_restore_refuses_a_damaged_backup_before_changing_anything(tmp_path, fre
     with pytest.raises(BackupError, match="damaged"):
         restore_backup(damaged, fresh_database, tmp_path / "restored")
     assert not (tmp_path / "restored").exists()
+
+
+def test_a_file_still_being_written_or_gone_meanwhile_is_left_out_of_the_backup(
+    tmp_path, transactional_db, monkeypatch
+):
+    """A private file is written under a temporary name, then renamed into place: the
+    backup keeps finished files only, and one removed while it works is no error."""
+    private_root = Path(settings.PRIVATE_MEDIA_ROOT)
+    (private_root / "receipts").mkdir(parents=True, exist_ok=True)
+    (private_root / "receipts" / "done.pdf").write_bytes(b"%PDF-1.4 a finished receipt")
+    (private_root / "receipts" / f"{WRITING}x1y2").write_bytes(b"%PDF-1.4 half a rec")
+    listed = list(backup_module.private_files_list(backup_module._storage(private_root)))
+    monkeypatch.setattr(
+        backup_module,
+        "private_files_list",
+        lambda storage: iter([*listed, "receipts/removed-meanwhile.pdf"]),
+    )
+    archive = tmp_path / "coplan.tar"
+
+    manifest = make_backup(archive, connection.settings_dict, private_root)
+
+    with tarfile.open(archive) as made:
+        private = sorted(name for name in made.getnames() if name.startswith("private/"))
+    assert private == ["private/receipts/done.pdf"]
+    assert [name for name in manifest["files"] if name.startswith("private/")] == private
