@@ -441,5 +441,11 @@ def test_the_easy_read_word_file_shows_each_picture_left_of_its_words_in_big_typ
     assert first.paragraph_format.first_line_indent < 0  # the words line up right of it
     assert first.text.startswith("\t")
     assert len(first.text.strip()) > 5
+    lines = [p for p in document.paragraphs if p.style.name == "Normal" and p.text.strip()]
+    without = [p for p in lines if not p._p.xpath(".//pic:pic") and not p.text.startswith("\t")]
+    in_line = [
+        p for p in without if p.paragraph_format.left_indent == first.paragraph_format.left_indent
+    ]
+    assert in_line, "lines without a picture line up with the words of those with one"
     assert document.styles["Normal"].font.size.pt == 16
     assert "Picture to choose" not in " ".join(p.text for p in document.paragraphs)

@@ -194,9 +194,9 @@ def _picture_line(document, element) -> None:
     )
     words = next((p for p in element.iter("p") if not _skipped(p)), None)
     paragraph = document.add_paragraph()
+    paragraph.paragraph_format.left_indent = WORDS_FROM  # with a picture or without
     png = _png(picture.get("src")) if picture is not None else None
     if png is not None:
-        paragraph.paragraph_format.left_indent = WORDS_FROM
         paragraph.paragraph_format.first_line_indent = -WORDS_FROM
         paragraph.paragraph_format.tab_stops.add_tab_stop(WORDS_FROM)
         shape = paragraph.add_run().add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
