@@ -45,6 +45,70 @@ window.addEventListener("load", () => {
 """
 
 
+# The page's scrolling width, and what is seen past the screen's left or right edge:
+# elements and lines of text, at most 8, each named by its tag, classes and first words.
+_MEASURE_WHAT_SPILLS = """
+async (screen) => {
+  await document.fonts.ready;
+  const slack = 0.5;
+  const verdicts = new Map();
+  // Whether what is in `element` can be seen past the screen: not when it is hidden,
+  // clipped for screen readers only, or inside a box that scrolls or clips on purpose.
+  const canSpill = (element) => {
+    if (verdicts.has(element)) return verdicts.get(element);
+    let verdict = true;
+    const style = getComputedStyle(element);
+    if (style.clip !== "auto" || style.clipPath !== "none") verdict = false;
+    else if (element.classList.contains("govuk-visually-hidden")) verdict = false;
+    else {
+      const parent = element.parentElement;
+      if (parent && parent !== document.body && parent !== document.documentElement) {
+        const parentStyle = getComputedStyle(parent);
+        verdict = parentStyle.overflowX === "visible" && canSpill(parent);
+      }
+    }
+    verdicts.set(element, verdict);
+    return verdict;
+  };
+  const name = (element) => {
+    const classes = [...element.classList].slice(0, 3).map((c) => "." + c).join("");
+    const words = (element.innerText || "").trim().split(/\\s+/).join(" ").slice(0, 40);
+    return `<${element.tagName.toLowerCase()}${classes}> "${words}"`;
+  };
+  // Only the outermost of what spills is named: not each cell of a table that does.
+  const spilling = new Set();
+  const spills = [];
+  const note = (element, rect, what) => {
+    const left = Math.round(rect.left + window.scrollX);
+    const right = Math.round(rect.right + window.scrollX);
+    if (rect.width > 0 && (right > screen || left < 0)) {
+      const seen = spilling.has(element) || spilling.has(element.parentElement);
+      spilling.add(element);
+      if (!seen) spills.push(`${what} ${name(element)} from ${left}px to ${right}px`);
+    }
+  };
+  const visible = (element) =>
+    element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) &&
+    canSpill(element);
+  for (const element of document.body.querySelectorAll("*")) {
+    if (visible(element)) note(element, element.getBoundingClientRect(), "");
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const parent = text.parentElement;
+    if (!text.data.trim() || !parent || !visible(parent)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    for (const rect of range.getClientRects()) note(parent, rect, "text in");
+  }
+  return {
+    pageWidth: document.documentElement.scrollWidth,
+    spills: [...new Set(spills.map((s) => s.trim()))].slice(0, 8),
+  };
+}
+"""
+
+
 def _need(condition: bool, reason: str) -> None:
     if condition:
         return
@@ -120,13 +184,27 @@ class Visit:
         assert seen == [], "Markup shown as text: " + "; ".join(seen)
 
     def assert_fits_the_screen(self) -> None:
-        """Nothing scrolls sideways. Measured once the page and its styles have loaded: a
-        click returns as soon as the new page's text is there, and on a busy machine its
-        stylesheet can still be on its way, when everything is as wide as its longest line."""
+        """Nothing spills past the screen's edges, so nothing needs scrolling sideways.
+
+        Measured against the width the page was opened with (320px for `phone_visit`),
+        never against the browser's own idea of the page's width: on a phone Chromium
+        widens the page to whatever is too wide for it, so `scrollWidth` and `innerWidth`
+        grow together and could never disagree. Every element and every line of text is
+        measured too, so a long word or a wide table that spills over is named. Not
+        counted: text hidden for screen readers only (clipped), and what is inside a box
+        that scrolls or clips on purpose (a wide table in a scrolling region): that box is
+        measured itself.
+
+        Measured once the page, its styles and its fonts have loaded: a click returns as
+        soon as the new page's text is there, and on a busy machine its stylesheet can
+        still be on its way, when everything is as wide as its longest line."""
         self.page.wait_for_load_state("load")
-        sizes = self.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert sizes[0] <= sizes[1], (
-            f"{self.page.url} is {sizes[0]}px wide on a {sizes[1]}px screen"
+        screen = self.page.viewport_size["width"]
+        found = self.page.evaluate(_MEASURE_WHAT_SPILLS, screen)
+        fits = found["pageWidth"] <= screen and found["spills"] == []
+        assert fits, (
+            f"{self.page.url} is {found['pageWidth']}px wide on a {screen}px screen; "
+            f"past its edges: {found['spills']}"
         )
 
     def go(self, path: str) -> None:
