@@ -121,7 +121,10 @@ def test_manager_reads_the_whole_plan_chooses_parts_and_downloads_it(visit, phon
     manager = MembershipFactory(role=Role.MANAGER, user__email="manager@example.org")
     project = manager.project
     StakeholderGroupFactory(project=project, name="Carers of people using the day centre")
-    BudgetLineFactory(project=project, description="Room hire for the tasting")
+    # Five-figure sums that cannot wrap, in tables a phone must still show.
+    BudgetLineFactory(
+        project=project, description="Room hire for the tasting", planned_pence=1_250_000
+    )
     page = visit.page
     _sign_in(visit, "manager@example.org")
     visit.go(f"/projects/{project.pk}/plan/")
