@@ -359,6 +359,17 @@ def test_the_budget_warns_before_the_money_runs_out(team, client_for):
     assert "The money is running out: only £3.00 is left" in page.content.decode()
 
 
+def test_the_overview_warns_before_the_money_runs_out(team, client_for):
+    from coplan.planning.models import Budget
+
+    Budget.objects.create(project=team.project, held_pence=4500)  # £45 held, £42 approved
+    services.claim_approve(claim=_sent(team), approved_by=team.user(Role.LEAD))
+
+    page = client_for(team.user(Role.LEAD)).get(f"/projects/{team.project.pk}/")
+
+    assert "Money is running out: £3.00 left to spend" in page.content.decode()
+
+
 def test_late_claims_need_the_attention_of_lead_and_finance(team, client_for):
     claim = _sent(team)
     Claim.objects.filter(pk=claim.pk).update(pay_by=datetime.date(2020, 1, 1))

@@ -62,17 +62,12 @@ def test_overview_page_query_budget(client_for):
 
     count = _queries(client_for(lead.user), f"/projects/{lead.project_id}/")
 
-    # session, user, membership with project, role counts; the plan's readiness:
-    # which guides the project has, then its guides, answers and chosen ways forward;
-    # what needs attention: overdue sign-offs, the timeline, the budget, its lines and
-    # the claims approved and paid against it (coplan.payments project_spend);
-    # claims past the payment target (one count, coplan.payments);
-    # meetings to come with whether any paperwork is to do (one, coplan.meetings: the
-    # people invited, papers and paperwork are read only for meetings whose own plan is
-    # ready, and no meeting here has one);
-    # how many actions are overdue and car park items late (one query with two
-    # counts, working together);
-    # and whether people are waiting to hear back (one query with two counts:
-    # you said we did not finished or not sent, forms answered with nothing said
-    # back; coplan.feedback closing_the_loop)
-    assert count == 17
+    # session, user, membership with project; the plan's readiness: its guides,
+    # answers and chosen ways forward (which guides it has is read from those);
+    # every app's numbers in one query (coplan.projects PROJECT_COUNTS: people in each
+    # role, overdue sign-offs, money held and planned, claims past the payment target,
+    # actions overdue and car park items late, feedback waiting to be answered);
+    # the timeline; meetings to come with whether any paperwork is to do (the people
+    # invited, papers and paperwork are read only for meetings whose own plan is ready,
+    # and no meeting here has one). What is spent is read only when money is held.
+    assert count == 9

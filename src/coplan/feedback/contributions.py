@@ -22,6 +22,7 @@ from coplan.projects.registries import (
     NEEDS_ATTENTION,
     NUMBER_OF_PEOPLE,
     PLAN_SECTIONS,
+    PROJECT_COUNTS,
     PROJECT_NAV,
     QUESTION,
     EasyReadPart,
@@ -32,6 +33,7 @@ from coplan.projects.registries import (
     PlanPart,
     PlanSection,
     first_few,
+    project_counts,
 )
 from coplan.projects.roles import Role
 from coplan.projects.rules import CO_PRODUCERS
@@ -42,7 +44,7 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     if not membership.may(rules.VIEW_YOU_SAID_WE_DID):
         return []
     project = membership.project
-    loop = selectors.closing_the_loop(project=project)
+    loop = selectors.closing_the_loop_from_counts(project_counts(membership, "feedback"))
     if loop.is_closed:
         return []
     return [
@@ -124,6 +126,7 @@ def register() -> None:
         order=60,
     )
     NEEDS_ATTENTION.register("feedback", needs_attention, order=50)
+    PROJECT_COUNTS.register("feedback", selectors.closing_the_loop_expressions, order=50)
     HOME_PANELS.register(
         "feedback_forms_open",
         HomePanel(CO_PRODUCERS, "feedback/_home_forms_open.html", forms_open),

@@ -514,8 +514,9 @@ class ClosingTheLoop:
         return "People are waiting to hear back: " + "; ".join(parts) + "."
 
 
-def closing_the_loop(*, project: Project) -> ClosingTheLoop:
-    """One query: themes not finished or not told, and forms with answers but no theme."""
+def closing_the_loop_expressions(today=None) -> dict[str, Coalesce]:
+    """Themes not finished or not told, and forms with answers but no theme, as
+    expressions on the project's row."""
     themes = (
         YouSaidWeDid.objects.filter(project=OuterRef("pk"))
         .filter(_NOT_TOLD)
@@ -533,16 +534,24 @@ def closing_the_loop(*, project: Project) -> ClosingTheLoop:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    row = (
-        Project.objects.filter(pk=project.pk)
-        .annotate(
-            themes=Coalesce(Subquery(themes, output_field=IntegerField()), Value(0)),
-            forms=Coalesce(Subquery(forms, output_field=IntegerField()), Value(0)),
-        )
-        .values_list("themes", "forms")
-        .first()
-    ) or (0, 0)
-    return ClosingTheLoop(themes_waiting=row[0], forms_without_answer=row[1])
+    return {
+        "themes_waiting": Coalesce(Subquery(themes, output_field=IntegerField()), Value(0)),
+        "forms_without_answer": Coalesce(Subquery(forms, output_field=IntegerField()), Value(0)),
+    }
+
+
+def closing_the_loop_from_counts(counts: dict[str, int]) -> ClosingTheLoop:
+    return ClosingTheLoop(
+        themes_waiting=counts["themes_waiting"],
+        forms_without_answer=counts["forms_without_answer"],
+    )
+
+
+def closing_the_loop(*, project: Project) -> ClosingTheLoop:
+    """One query: themes not finished or not told, and forms with answers but no theme."""
+    return closing_the_loop_from_counts(
+        Project.objects.filter(pk=project.pk).values(**closing_the_loop_expressions()).get()
+    )
 
 
 def themes_to_send(*, project: Project) -> list[YouSaidWeDid]:

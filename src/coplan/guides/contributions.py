@@ -29,19 +29,20 @@ from coplan.projects.selectors import memberships_for_user
 
 def _readiness(membership: Membership) -> dict:
     """Is the project ready? Each guide's workbook, for the overview."""
-    project = membership.project
-    services.project_guides_ensure(project=project)
-    return {"workbooks": selectors.project_workbooks(project=project)}
+    return {"workbooks": _plan_workbooks(membership)}
 
 
 def _plan_workbooks(membership: Membership) -> list:
-    """The project's workbooks, worked out once for the two parts of a manager's home
-    that show them (kept on the membership, which lives for one request)."""
+    """The project's workbooks, worked out once for the parts of a page that show them
+    (kept on the membership, which lives for one request). Three queries once the
+    project has every guide; a guide it lacks is given to it first."""
     found = getattr(membership, "_plan_workbooks", None)
     if found is None:
         project = membership.project
-        services.project_guides_ensure(project=project)
         found = selectors.project_workbooks(project=project)
+        if services.project_lacks_guides(have={workbook.key for workbook in found}):
+            services.project_guides_ensure(project=project)
+            found = selectors.project_workbooks(project=project)
         membership._plan_workbooks = found
     return found
 

@@ -57,13 +57,18 @@ def default_guide_versions_sync() -> None:
             continue  # stored at the same moment by another request
 
 
+def project_lacks_guides(*, have: set[str]) -> bool:
+    """Whether a project with the guides `have` (their keys) is to be given more."""
+    return not have or len(have) < len(engine.DEFAULT_GUIDE_FILES)
+
+
 def project_guides_ensure(*, project: Project) -> None:
     """Give a project every guide it does not have yet, at the newest version.
 
     A project keeps the version it started with; new guides join at their newest.
     """
     have = set(ProjectGuide.objects.filter(project=project).values_list("guide_key", flat=True))
-    if have and len(have) >= len(engine.DEFAULT_GUIDE_FILES):
+    if not project_lacks_guides(have=have):
         return
     default_guide_versions_sync()
     newest = latest_guide_versions(organisation=project.organisation)

@@ -31,6 +31,7 @@ from coplan.projects.registries import (
     EXPORTS,
     HOME_PANELS,
     NEEDS_ATTENTION,
+    PROJECT_COUNTS,
     PROJECT_NAV,
     YOUR_PROJECTS_PANELS,
     Export,
@@ -39,6 +40,7 @@ from coplan.projects.registries import (
     NavEntry,
     YourProjectsPanel,
     first_few,
+    project_counts,
 )
 from coplan.projects.roles import Role
 from coplan.projects.rules import CO_PRODUCERS
@@ -49,7 +51,7 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     if not membership.may(rules.APPROVE_CLAIMS):
         return []
     project = membership.project
-    late_claims = selectors.late_claim_count(project=project)
+    late_claims = project_counts(membership, "payments")["late_claims"]
     if not late_claims:
         return []
     return [
@@ -144,6 +146,7 @@ def register() -> None:
         order=70,
     )
     NEEDS_ATTENTION.register("payments", needs_attention, order=20)
+    PROJECT_COUNTS.register("payments", selectors.late_claim_expressions, order=20)
     HOME_PANELS.register(
         "your_claims",
         HomePanel(CO_PRODUCERS, "payments/_home_your_claims.html", your_claims),

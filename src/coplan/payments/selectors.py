@@ -313,6 +313,19 @@ def own_claims_first(*, project: Project, user_id: int) -> QuerySet[Claim]:
     )
 
 
+def late_claim_expressions(today: datetime.date) -> dict[str, Coalesce]:
+    """How many claims are sent or approved and not paid by the payment target, as an
+    expression on the project's row."""
+    late = (
+        Claim.objects.filter(project=OuterRef("pk"), status__in=WAITING, pay_by__lt=today)
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return {"late_claims": Coalesce(Subquery(late, output_field=IntegerField()), 0)}
+
+
 def late_claim_count(*, project: Project, today: datetime.date | None = None) -> int:
     """Claims sent or approved and not paid by the payment target. One query."""
     return Claim.objects.filter(

@@ -16,6 +16,7 @@ from coplan.projects.registries import (
     HOME_PANELS,
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
+    PROJECT_COUNTS,
     PROJECT_NAV,
     YOUR_PROJECTS_PANELS,
     AnswerSuggestion,
@@ -26,6 +27,7 @@ from coplan.projects.registries import (
     PlanSection,
     YourProjectsPanel,
     first_few,
+    project_counts,
 )
 from coplan.projects.roles import Role
 from coplan.projects.rules import MANAGERS
@@ -34,11 +36,11 @@ from coplan.projects.rules import MANAGERS
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     """Overdue sign-offs, late dates and short notice on the timeline, and money."""
     project = membership.project
+    counts = project_counts(membership, "planning")
     notes: list[tuple[str, str]] = []
     if membership.may(rules.VIEW_SIGN_OFFS):
-        overdue = selectors.overdue_sign_offs(project=project)
-        if overdue:
-            count = len(overdue)
+        count = counts["overdue_sign_offs"]
+        if count:
             notes.append(
                 (
                     f"{count} sign-off{'s are' if count != 1 else ' is'} overdue",
@@ -67,7 +69,11 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
             )
         )
     if membership.may(rules.VIEW_BUDGET):
-        summary = selectors.budget_summary(project=project)
+        summary = selectors.budget_at_a_glance(
+            project=project,
+            held_pence=counts["held_pence"],
+            planned_pence=counts["planned_pence"],
+        )
         budget_url = reverse("planning:budget", kwargs={"project_id": project.pk})
         if summary.over_by is not None:
             notes.append(
@@ -128,6 +134,7 @@ def register() -> None:
         order=30,
     )
     NEEDS_ATTENTION.register("planning", needs_attention, order=10)
+    PROJECT_COUNTS.register("planning", selectors.overview_count_expressions, order=10)
     PLAN_SECTIONS.register(
         "budget",
         PlanSection(

@@ -4,8 +4,11 @@ Every function takes the project and filters by it: an object of another
 project is never found. Each list is one query, whatever its size. "Today" is
 the local date unless a test passes one.
 
-For the project overview: `overdue_sign_offs`, `timeline_alerts`,
-`budget_summary` and `barrier_counts`, one to three queries each.
+For the project overview: `overview_count_expressions` (how many sign-offs are
+overdue, the money held and planned, read with every app's numbers in one query,
+`coplan.projects.registries.PROJECT_COUNTS`), `timeline_alerts` and
+`budget_at_a_glance`; for "Keeping track": `overdue_sign_offs`, `budget_summary` and
+`barrier_counts`, one to three queries each.
 
 A meeting on the timeline gives the notice worked out by the meetings' one rule
 (`coplan.meetings.checks.notice_check`) with the organisation's least notice. When a
@@ -19,7 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Expression, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coplan.core.formats import long_date
@@ -110,6 +114,35 @@ def previous_version(*, version: SignOffVersion) -> SignOffVersion | None:
         .order_by("-number")
         .first()
     )
+
+
+def overview_count_expressions(today: datetime.date) -> dict[str, Expression]:
+    """For the overview, as expressions on the project's row: how many sign-offs are
+    overdue, the money held (in pence, None until known) and the planned spending."""
+    overdue = (
+        SignOff.objects.filter(
+            project=OuterRef("pk"), status=SignOffStatus.WAITING, due_on__lt=today
+        )
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    planned = (
+        BudgetLine.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(total=Sum("planned_pence"))
+        .values("total")
+    )
+    return {
+        "overdue_sign_offs": Coalesce(Subquery(overdue, output_field=IntegerField()), 0),
+        "held_pence": Subquery(
+            Budget.objects.filter(project=OuterRef("pk")).values("held_pence")[:1],
+            output_field=IntegerField(),
+        ),
+        "planned_pence": Coalesce(Subquery(planned, output_field=IntegerField()), 0),
+    }
 
 
 def overdue_sign_offs(*, project: Project, today: datetime.date | None = None) -> list[SignOff]:
@@ -386,6 +419,23 @@ def budget_summary(*, project: Project) -> BudgetSummary:
         committed=sum((c.committed for c in categories), Decimal("0.00")),
         paid=sum((c.paid for c in categories), Decimal("0.00")),
         categories=categories,
+    )
+
+
+def budget_at_a_glance(
+    *, project: Project, held_pence: int | None, planned_pence: int
+) -> BudgetSummary:
+    """Held, planned and spent, without the categories, from the totals the overview
+    read (`overview_count_expressions`): what is spent is asked for (one query) only
+    when there is money held to run out of."""
+    held = None if held_pence is None else pounds(held_pence)
+    spend = project_spend(project=project).values() if held_pence else []
+    return BudgetSummary(
+        held=held,
+        money_source="",
+        planned=pounds(planned_pence),
+        committed=sum((pounds(s.committed_pence) for s in spend), Decimal("0.00")),
+        paid=sum((pounds(s.paid_pence) for s in spend), Decimal("0.00")),
     )
 
 

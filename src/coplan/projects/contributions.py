@@ -4,11 +4,13 @@ from coplan.accounts.registries import TWO_STEP_REASONS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.core.jinja2 import template_global_register
+from coplan.projects import selectors
 from coplan.projects.bench import projects_bench_seed
 from coplan.projects.demo import project_demo_load
 from coplan.projects.models import Membership
 from coplan.projects.registries import (
     HOME_PANELS,
+    PROJECT_COUNTS,
     PROJECT_NAV,
     HomePanel,
     NavEntry,
@@ -42,6 +44,7 @@ def finance_and_asked_project_staff(user) -> str:
 def register() -> None:
     TWO_STEP_REASONS.register("project staff", finance_and_asked_project_staff, order=20)
     template_global_register("project_nav", project_nav)
+    PROJECT_COUNTS.register("roles", selectors.role_count_expressions, order=1)
     PROJECT_NAV.register(
         "overview", NavEntry("overview", "projects:overview", "Overview"), order=10
     )

@@ -3,12 +3,13 @@ registers.
 
 Every app with pages in a project registers its start page in `PROJECT_NAV`, from its
 `contributions.py`, naming the roles whose menu shows it; if something of its can be
-late or over, a function in `NEEDS_ATTENTION`; if it has a part of its own on the lead's
-overview, an `OverviewPanel`; if a role other than the lead should see something of it
-first on opening a project, a `HomePanel` for those roles; if someone should see
-something of it across all their projects on "Your projects", a `YourProjectsPanel`; if
-it holds part of the plan, a `PlanSection` of the whole plan (the one document a
-manager reads and signs off, `guides:plan_document`, with what it gives in the
+late or over, a function in `NEEDS_ATTENTION`, and the numbers it counts for it in
+`PROJECT_COUNTS` (read with every other app's in one query); if it has a part of its
+own on the lead's overview, an `OverviewPanel`; if a role other than the lead should see
+something of it first on opening a project, a `HomePanel` for those roles; if someone
+should see something of it across all their projects on "Your projects", a
+`YourProjectsPanel`; if it holds part of the plan, a `PlanSection` of the whole plan
+(the one document a manager reads and signs off, `guides:plan_document`, with what it gives in the
 participants' version and in Easy Read) and, if parts of the plan can be missing, a
 `PLAN_GAPS` function saying what is (asked before the plan is signed off); if a new
 member should go somewhere of its first after joining, an `AFTER_JOINING` function; if
@@ -19,13 +20,15 @@ If it already knows an answer to a guide question (where the money comes from), 
 So the projects app names no other app.
 """
 
+import datetime
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Expression, QuerySet
+from django.utils import timezone
 
 from coplan.core.registry import Registry
 from coplan.core.spreadsheets import DATE, NUMBER, TEXT
@@ -225,6 +228,13 @@ NUMBER_OF_PEOPLE = ExportColumn(
 
 PROJECT_NAV: Registry[NavEntry] = Registry("project navigation")
 NEEDS_ATTENTION: Registry[Attention] = Registry("needs attention")
+# Numbers about a project that an app's part of the overview (or "Needs attention")
+# shows: `counts(today)` gives each as an SQL expression on the project's row, by name
+# (a subquery reaching the project through OuterRef("pk")). Every app's are read
+# together in one query, the first time one is asked for on a request: `project_counts`.
+PROJECT_COUNTS: Registry[Callable[[datetime.date], dict[str, Expression]]] = Registry(
+    "numbers about a project"
+)
 OVERVIEW_PANELS: Registry[OverviewPanel] = Registry("overview panels")
 HOME_PANELS: Registry[HomePanel] = Registry("role home panels")
 YOUR_PROJECTS_PANELS: Registry[YourProjectsPanel] = Registry("your projects panels")
@@ -301,6 +311,30 @@ def after_joining(membership: Membership) -> str | None:
         if found:
             return found
     return None
+
+
+def project_counts(membership: Membership, app: str) -> dict[str, Any]:
+    """The numbers `app` registered in PROJECT_COUNTS, for the member's project. Every
+    app's are read in one query on the first call and kept on the membership, which
+    lives for one request."""
+    found: dict[str, dict[str, Any]] | None = getattr(membership, "_project_counts", None)
+    if found is None:
+        today = timezone.localdate()
+        asked = [
+            (name, count_name, expression)
+            for name, counts in PROJECT_COUNTS.items()
+            for count_name, expression in counts(today).items()
+        ]
+        row = (
+            Project.objects.filter(pk=membership.project_id)
+            .values(**{f"count_{at}": expression for at, (_, _, expression) in enumerate(asked)})
+            .get()
+        )
+        found = {name: {} for name, _ in PROJECT_COUNTS.items()}
+        for at, (name, count_name, _) in enumerate(asked):
+            found[name][count_name] = row[f"count_{at}"]
+        membership._project_counts = found
+    return found[app]
 
 
 def needs_attention(membership: Membership) -> list[tuple[str, str]]:

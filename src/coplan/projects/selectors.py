@@ -1,7 +1,8 @@
 import hashlib
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Expression, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coplan.projects.models import Invitation, Membership, Project
@@ -47,9 +48,20 @@ def project_member(*, project: Project, membership_id: int) -> Membership | None
     )
 
 
-def project_role_counts(*, project: Project) -> dict[str, int]:
-    rows = Membership.objects.filter(project=project).values("role").annotate(people=Count("pk"))
-    return {row["role"]: row["people"] for row in rows}
+def role_count_expressions(today=None) -> dict[str, Expression]:
+    """How many members have each role, as expressions on the project's row."""
+
+    def members_with(role: str) -> Coalesce:
+        counted = (
+            Membership.objects.filter(project=OuterRef("pk"), role=role)
+            .order_by()
+            .values("project")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    return {role.value: members_with(role.value) for role in Role}
 
 
 def open_invitations(*, project: Project) -> QuerySet[Invitation]:

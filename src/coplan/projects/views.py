@@ -25,6 +25,7 @@ from coplan.projects.registries import (
     home_panels,
     needs_attention,
     overview_panels,
+    project_counts,
     your_projects_panels,
 )
 from coplan.projects.roles import Role
@@ -95,13 +96,14 @@ def project_overview(request: HttpRequest, membership: Membership) -> HttpRespon
         project=ProjectPresenter(project),
         panels=overview_panels(membership),
         attention=needs_attention(membership),
-        role_counts=_role_counts(project),
+        role_counts=_role_counts(membership),
         can_edit=membership.may(rules.EDIT_PROJECT),
     )
 
 
-def _role_counts(project) -> list[tuple[str, int]]:
-    counts = selectors.project_role_counts(project=project)
+def _role_counts(membership: Membership) -> list[tuple[str, int]]:
+    """How many people have each role (read with every app's numbers for the overview)."""
+    counts = project_counts(membership, "roles")
     return [(role.label, counts[role.value]) for role in Role if counts.get(role.value)]
 
 

@@ -17,6 +17,7 @@ from coplan.projects.registries import (
     HOME_PANELS,
     NEEDS_ATTENTION,
     PLAN_SECTIONS,
+    PROJECT_COUNTS,
     PROJECT_NAV,
     EasyReadPart,
     HomePanel,
@@ -24,6 +25,7 @@ from coplan.projects.registries import (
     PlanPart,
     PlanSection,
     first_few,
+    project_counts,
 )
 from coplan.projects.roles import Role
 from coplan.projects.rules import CO_PRODUCERS, FACILITATORS
@@ -39,7 +41,7 @@ def needs_attention(membership: Membership) -> list[tuple[str, str]]:
     if not membership.may(rules.VIEW_WORKING_TOGETHER):
         return []
     project = membership.project
-    overdue = selectors.overdue_counts(project=project)
+    overdue = selectors.overdue_from_counts(project_counts(membership, "working_together"))
     notes = []
     if overdue.actions:
         notes.append(
@@ -143,6 +145,7 @@ def register() -> None:
         order=50,
     )
     NEEDS_ATTENTION.register("working_together", needs_attention, order=40)
+    PROJECT_COUNTS.register("working_together", selectors.overdue_count_expressions, order=40)
     ALLOWED_WORDS.register("shared_definitions", selectors.defined_words, order=10)
     PLAN_SECTIONS.register(
         "agreements",

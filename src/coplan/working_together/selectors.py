@@ -291,33 +291,37 @@ class Overdue:
     car_park_items: int
 
 
-def overdue_counts(*, project: Project, today: datetime.date | None = None) -> Overdue:
-    """Actions not done, and car park items not answered, whose date has passed (the
-    car park's "Late"), for the project overview. One query."""
-    today = _today(today)
+def overdue_count_expressions(today: datetime.date) -> dict[str, Coalesce]:
+    """How many actions not done, and car park items not answered, are past their date
+    (the car park's "Late"), as expressions on the project's row."""
 
     def count_of(rows: QuerySet) -> Coalesce:
-        counted = rows.values("project").annotate(count=Count("pk")).values("count")
+        counted = rows.order_by().values("project").annotate(count=Count("pk")).values("count")
         return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
-    found = (
-        Project.objects.filter(pk=project.pk)
-        .annotate(
-            overdue_actions=count_of(
-                Action.objects.filter(project=OuterRef("pk"), due_on__lt=today).exclude(
-                    status=ActionStatus.DONE
-                )
-            ),
-            late_car_park=count_of(
-                CarParkItem.objects.filter(project=OuterRef("pk"), due_on__lt=today).exclude(
-                    status=CarParkStatus.ANSWERED
-                )
-            ),
-        )
-        .values("overdue_actions", "late_car_park")
-        .get()
-    )
-    return Overdue(actions=found["overdue_actions"], car_park_items=found["late_car_park"])
+    return {
+        "overdue_actions": count_of(
+            Action.objects.filter(project=OuterRef("pk"), due_on__lt=today).exclude(
+                status=ActionStatus.DONE
+            )
+        ),
+        "late_car_park": count_of(
+            CarParkItem.objects.filter(project=OuterRef("pk"), due_on__lt=today).exclude(
+                status=CarParkStatus.ANSWERED
+            )
+        ),
+    }
+
+
+def overdue_from_counts(counts: dict[str, int]) -> Overdue:
+    return Overdue(actions=counts["overdue_actions"], car_park_items=counts["late_car_park"])
+
+
+def overdue_counts(*, project: Project, today: datetime.date | None = None) -> Overdue:
+    """Actions not done, and car park items not answered, whose date has passed (the
+    car park's "Late"). One query."""
+    expressions = overdue_count_expressions(_today(today))
+    return overdue_from_counts(Project.objects.filter(pk=project.pk).values(**expressions).get())
 
 
 # Shared definitions and what can change --------------------------------------------
