@@ -50,4 +50,5 @@ def test_notes_already_sent_to_a_caterer_are_encrypted_and_kept_with_each_person
         assert secret not in stored
     checkup = selectors.meeting_checkup(meeting=Meeting.objects.get(pk=meeting.pk))
     assert checkup.catering_is_current  # the caterer still has what it needs
-    assert selectors.catering_sent(checkup.meeting, checkup.invited)["notes"] == ["Anaphylaxis"]
+    tokens = [row.catering_note_token for row in checkup.invited]
+    assert selectors.catering_sent(checkup.meeting, tokens)["notes"] == ["Anaphylaxis"]

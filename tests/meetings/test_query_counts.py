@@ -1,10 +1,13 @@
 """Meeting pages do the same number of queries however many people are invited."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coplan.meetings import services
+from coplan.meetings.selectors import MEETINGS_PER_PAGE
 from coplan.people import crypto
 from coplan.people.models import Person
 from coplan.projects.roles import Role
@@ -144,3 +147,39 @@ def test_meeting_sub_pages_queries_do_not_grow_with_people(client_for, page):
     large_count = _queries(client_for(large_viewer.user), _meeting_page(large) + page)
 
     assert small_count == large_count
+
+
+def test_meeting_list_decrypts_needs_once_each_and_only_for_the_people_on_the_page(
+    client_for, monkeypatch
+):
+    viewer = MembershipFactory(role=Role.LEAD)
+    project = viewer.project
+
+    def person_with_needs():
+        person = InvolvementFactory(project=project).person
+        token = crypto.encrypt_json(HEARING_LOOP_AND_VEGAN)
+        Person.objects.filter(pk=person.pk).update(needs_token=token)
+        return person, token
+
+    (on_the_page, token), (on_page_two, _), (only_past, _) = (person_with_needs() for _ in range(3))
+    first_day = datetime.date(2027, 3, 1)
+    coming = [
+        MeetingFactory(project=project, meets_on=first_day + datetime.timedelta(days=n))
+        for n in range(MEETINGS_PER_PAGE + 1)
+    ]
+    past = MeetingFactory(project=project, meets_on=datetime.date(2025, 3, 1))
+    for meeting in coming[:3]:
+        InvitedPersonFactory(meeting=meeting, person=on_the_page)
+    InvitedPersonFactory(meeting=coming[-1], person=on_page_two)
+    InvitedPersonFactory(meeting=past, person=only_past)
+    decrypted = []
+    decrypt = crypto.decrypt_json
+    monkeypatch.setattr(
+        crypto, "decrypt_json", lambda token: decrypted.append(token) or decrypt(token)
+    )
+
+    response = client_for(viewer.user).get(f"/projects/{project.pk}/meetings/")
+
+    assert response.status_code == 200
+    # Invited to three meetings on the page, decrypted once; nobody else is on the page.
+    assert decrypted == [token]

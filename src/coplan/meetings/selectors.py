@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from coplan.meetings import checks
@@ -27,6 +27,7 @@ from coplan.meetings.models import (
     MeetingsPolicy,
     Paper,
     PaperworkItem,
+    PaperworkKind,
     PaperworkStatus,
     Venue,
 )
@@ -317,55 +318,71 @@ def facilitator_choices(*, project: Project) -> list[Membership]:
 # Checks ----------------------------------------------------------------------------------
 
 
-def catering_sent(found: Meeting, invited: Iterable[InvitedPerson]) -> dict | None:
+def catering_sent(found: Meeting, note_tokens: Iterable[str]) -> dict | None:
     """The catering summary as it was sent (numbers, and the notes kept with each person
-    invited), decrypted; None if it has not been sent."""
+    invited, `note_tokens`), decrypted; None if it has not been sent."""
     if not found.catering_sent_token:
         return None
-    notes = {
-        crypto.decrypt_json(row.catering_note_token) for row in invited if row.catering_note_token
-    }
+    notes = {crypto.decrypt_json(token) for token in note_tokens if token}
     return {**crypto.decrypt_json(found.catering_sent_token), "notes": sorted(notes)}
+
+
+def paper_plans(meeting_papers: Iterable[Paper]) -> tuple[checks.PaperPlan, ...]:
+    return tuple(
+        checks.PaperPlan(
+            key=p.pk,
+            title=p.title,
+            send_by=p.send_by,
+            formats=frozenset(p.formats or ()),
+            sent_on=p.sent_on,
+        )
+        for p in meeting_papers
+    )
+
+
+def paperwork_lines(
+    meeting_paperwork: Iterable[PaperworkItem],
+) -> tuple[tuple[str, str, str], ...]:
+    """Each line of the paperwork as the checks read it: its kind, in words, its status."""
+    return tuple((item.kind, item.get_kind_display(), item.status) for item in meeting_paperwork)
+
+
+def _paperwork_line(kind: str, status: str) -> tuple[str, str, str]:
+    return (kind, str(PaperworkKind(kind).label), status)
 
 
 def meeting_plan(
     found: Meeting,
     *,
-    meeting_papers: list[Paper],
-    meeting_paperwork: list[PaperworkItem],
-    invited: Iterable[InvitedPerson],
+    papers: tuple[checks.PaperPlan, ...],
+    paperwork: tuple[tuple[str, str, str], ...],
+    note_tokens: Iterable[str],
+    notice_days: int | None = None,
 ) -> checks.MeetingPlan:
-    """What the checks need to know about the meeting. `invited` are all the people
-    invited, with the notes the caterer was told (see `catering_sent`)."""
+    """What the checks need to know about the meeting: its papers (`paper_plans`) and
+    paperwork (`paperwork_lines`). `note_tokens` are the notes the caterer was told
+    about each person invited (see `catering_sent`). `notice_days`, the organisation's,
+    is read from the meeting's project when not given."""
+    if notice_days is None:
+        notice_days = _notice_days(found.project.organisation)
     return checks.MeetingPlan(
         format=found.format,
         meets_on=found.meets_on,
         venue=venue_audit(found.venue),
         invitations_on=found.invitations_on,
-        notice_days=_notice_days(found.project.organisation),
+        notice_days=notice_days,
         has_joining_details=bool(found.joining_details.strip()),
         has_remote_support=bool(found.remote_support.strip()),
         arrangements=frozenset(found.arrangements or ()),
         food=found.food,
         has_caterer=bool(found.caterer.strip()),
-        catering_sent=catering_sent(found, invited),
+        catering_sent=catering_sent(found, note_tokens),
         catering_sent_on=found.catering_sent_on,
         risk_assessment=found.risk_assessment,
         has_facilitator=found.facilitator_id is not None,
         has_payment_plan=bool(found.payment_on_the_day.strip()),
-        paperwork=tuple(
-            (item.kind, item.get_kind_display(), item.status) for item in meeting_paperwork
-        ),
-        papers=tuple(
-            checks.PaperPlan(
-                key=p.pk,
-                title=p.title,
-                send_by=p.send_by,
-                formats=frozenset(p.formats or ()),
-                sent_on=p.sent_on,
-            )
-            for p in meeting_papers
-        ),
+        paperwork=paperwork,
+        papers=papers,
     )
 
 
@@ -377,17 +394,28 @@ def invitees(
     if needs is None:
         needs = _needs_of(invited)
     return [
-        checks.Invitee(
-            key=row.person_id,
-            reply=row.reply,
-            needs=needs[row.person_id].codes(),
-            dietary_notes=needs[row.person_id].notes.get("dietary", ""),
-            wants_reminders=needs[row.person_id].wants_reminders(),
-            formats=frozenset(row.person.formats or ()),
-            needs_changed=row.needs_changed,
-        )
+        _invitee(row.person_id, row.reply, row.needs_changed, row.person.formats, needs)
         for row in invited
     ]
+
+
+def _invitee(
+    person_id: int,
+    reply: str,
+    needs_changed: bool,
+    person_formats: list | None,
+    needs: dict[int, AccessNeeds],
+) -> checks.Invitee:
+    found = needs[person_id]
+    return checks.Invitee(
+        key=person_id,
+        reply=reply,
+        needs=found.codes(),
+        dietary_notes=found.notes.get("dietary", ""),
+        wants_reminders=found.wants_reminders(),
+        formats=frozenset(person_formats or ()),
+        needs_changed=needs_changed,
+    )
 
 
 def _needs_of(invited: Iterable[InvitedPerson]) -> dict[int, AccessNeeds]:
@@ -434,9 +462,9 @@ def meeting_checkup(*, meeting: Meeting, today: datetime.date | None = None) -> 
     meeting_paperwork = paperwork(meeting=meeting)
     plan = meeting_plan(
         meeting,
-        meeting_papers=meeting_papers,
-        meeting_paperwork=meeting_paperwork,
-        invited=invited,
+        papers=paper_plans(meeting_papers),
+        paperwork=paperwork_lines(meeting_paperwork),
+        note_tokens=[row.catering_note_token for row in invited],
     )
     readiness = checks.meeting_readiness(plan=plan, invitees=invitees(invited), today=_today(today))
     return MeetingCheckup(
@@ -454,45 +482,79 @@ class CheckedMeeting:
     invited_count: int
 
 
+# What a list of meetings reads of each: not what only the meeting's own page shows.
+_LIST_DEFERS = ("purpose", "staffing", "agenda", "resources", "food_notes")
+
+
+def _listed(project: Project) -> QuerySet[Meeting]:
+    """The project's meetings for a list, with their venues and the organisation's
+    notice rule (`policy_notice_days`, None without one) but not their project, which
+    the list already has."""
+    policy = MeetingsPolicy.objects.filter(organisation_id=project.organisation_id).values(
+        "notice_days"
+    )[:1]
+    return (
+        Meeting.objects.filter(project=project)
+        .select_related("venue")
+        .defer(*_LIST_DEFERS)
+        .annotate(policy_notice_days=Subquery(policy, output_field=IntegerField()))
+    )
+
+
+def _notice_days_listed(found: Meeting) -> int:
+    days = found.policy_notice_days
+    return SEED_NOTICE_DAYS if days is None else days
+
+
 def _with_checks(
     found: list[Meeting], *, today: datetime.date, invited_counts: dict[int, int] | None = None
 ) -> list[CheckedMeeting]:
-    """These meetings with their checks: three queries (people invited, papers,
-    paperwork) for any number of them; each person's needs decrypted once."""
+    """These meetings (from `_listed`) with their checks: three queries (people invited,
+    papers, paperwork) for any number of them, reading only what the checks need, as
+    values rather than model objects; each person's needs decrypted once."""
     ids = [each.pk for each in found]
-    invited: dict[int, list[InvitedPerson]] = {}
-    for row in (
-        InvitedPerson.objects.filter(meeting_id__in=ids)
-        .select_related("person")
-        .only(
-            "meeting_id",
-            "reply",
-            "needs_changed",
-            "catering_note_token",
-            "person__needs_token",
-            "person__formats",
-        )
+    invited: dict[int, list[tuple]] = {}
+    needs_tokens: dict[int, str] = {}
+    for row in InvitedPerson.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id",
+        "person_id",
+        "reply",
+        "needs_changed",
+        "person__formats",
+        "catering_note_token",
+        "person__needs_token",
     ):
-        invited.setdefault(row.meeting_id, []).append(row)
-    meeting_papers: dict[int, list[Paper]] = {}
-    for row in Paper.objects.filter(meeting_id__in=ids).order_by("send_by", "pk"):
-        meeting_papers.setdefault(row.meeting_id, []).append(row)
-    meeting_paperwork: dict[int, list[PaperworkItem]] = {}
-    for row in PaperworkItem.objects.filter(meeting_id__in=ids).order_by("pk"):
-        meeting_paperwork.setdefault(row.meeting_id, []).append(row)
-    needs = _needs_of(row for rows in invited.values() for row in rows)
+        invited.setdefault(row[0], []).append(row[1:6])
+        needs_tokens[row[1]] = row[6]
+    meeting_papers: dict[int, list[checks.PaperPlan]] = {}
+    for meeting_id, key, title, send_by, paper_formats, sent_on in (
+        Paper.objects.filter(meeting_id__in=ids)
+        .order_by("send_by", "pk")
+        .values_list("meeting_id", "pk", "title", "send_by", "formats", "sent_on")
+    ):
+        meeting_papers.setdefault(meeting_id, []).append(
+            checks.PaperPlan(key, title, send_by, frozenset(paper_formats or ()), sent_on)
+        )
+    meeting_paperwork: dict[int, list[tuple[str, str, str]]] = {}
+    for meeting_id, kind, status in (
+        PaperworkItem.objects.filter(meeting_id__in=ids)
+        .order_by("pk")
+        .values_list("meeting_id", "kind", "status")
+    ):
+        meeting_paperwork.setdefault(meeting_id, []).append(_paperwork_line(kind, status))
+    needs = people_selectors.needs_from_tokens(needs_tokens)
     checked = []
     for each in found:
         rows = invited.get(each.pk, [])
         plan = meeting_plan(
             each,
-            meeting_papers=meeting_papers.get(each.pk, []),
-            meeting_paperwork=meeting_paperwork.get(each.pk, []),
-            invited=rows,
+            papers=tuple(meeting_papers.get(each.pk, ())),
+            paperwork=tuple(meeting_paperwork.get(each.pk, ())),
+            note_tokens=[row[4] for row in rows],
+            notice_days=_notice_days_listed(each),
         )
-        readiness = checks.meeting_readiness(
-            plan=plan, invitees=invitees(rows, needs=needs), today=today
-        )
+        people = [_invitee(*row[:4], needs) for row in rows]
+        readiness = checks.meeting_readiness(plan=plan, invitees=people, today=today)
         count = len(rows) if invited_counts is None else invited_counts.get(each.pk, 0)
         checked.append(CheckedMeeting(each, readiness, times_of(each), count))
     return checked
@@ -505,7 +567,7 @@ def meetings_checked(
     queries for any number of meetings and people. For the whole plan; pages show
     `meetings_page`."""
     today = _today(today)
-    found = _meetings(project)
+    found = _listed(project).select_related("facilitator__user")
     if upcoming_only:
         found = found.filter(meets_on__gte=today)
     return _with_checks(list(found.order_by("meets_on", "starts_at", "pk")), today=today)
@@ -547,7 +609,7 @@ def meetings_page(
         .annotate(count=Count("pk"))
         .values("count")
     )
-    found = _meetings(project).annotate(invited_total=Subquery(invited_count))
+    found = _listed(project).annotate(invited_total=Subquery(invited_count))
     if when == PAST:
         found = found.filter(meets_on__lt=today).order_by("-meets_on", "-starts_at", "-pk")
     else:
@@ -582,7 +644,7 @@ def meetings_attention(
     today = _today(today)
     to_do = PaperworkItem.objects.filter(meeting=OuterRef("pk"), status=PaperworkStatus.TO_DO)
     upcoming = list(
-        _meetings(project)
+        _listed(project)
         .filter(meets_on__gte=today)
         .annotate(paperwork_to_do=Exists(to_do))
         .order_by("meets_on", "starts_at", "pk")
@@ -590,10 +652,14 @@ def meetings_attention(
     short_notice, not_ready, to_check = 0, 0, []
     for each in upcoming:
         # Whether any paperwork is to do is all the plan's own checks need of it.
-        lines = (
-            [PaperworkItem(kind="", status=PaperworkStatus.TO_DO)] if each.paperwork_to_do else []
+        lines = (("", "", PaperworkStatus.TO_DO),) if each.paperwork_to_do else ()
+        plan = meeting_plan(
+            each,
+            papers=(),
+            paperwork=lines,
+            note_tokens=(),
+            notice_days=_notice_days_listed(each),
         )
-        plan = meeting_plan(each, meeting_papers=[], meeting_paperwork=lines, invited=[])
         notice = checks.notice_check(
             meets_on=plan.meets_on,
             invitations_on=plan.invitations_on,

@@ -9,7 +9,7 @@ must also call `services.needs_view_record`, so the view is in the audit log.
 import calendar
 import datetime
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,6 +141,15 @@ def person_needs(*, person: Person) -> AccessNeeds:
 
 def needs_for_people(*, people: list[Person]) -> dict[int, AccessNeeds]:
     return {person.pk: person_needs(person=person) for person in people}
+
+
+def needs_from_tokens(tokens: Mapping[int, str]) -> dict[int, AccessNeeds]:
+    """Each person's needs, by person id, from their stored `needs_token` (read without
+    the rest of their record): each decrypted once."""
+    return {
+        person_id: AccessNeeds.from_json(crypto.decrypt_json(token)) if token else AccessNeeds()
+        for person_id, token in tokens.items()
+    }
 
 
 def project_access_needs(*, project: Project) -> list[tuple[Involvement, AccessNeeds]]:
