@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # What a column holds, for how each file shows it.
@@ -79,7 +75,13 @@ class Sheet:
 def xlsx_file(sheets: Sequence[Sheet], *, title: str) -> IO[bytes]:
     """The sheets as an .xlsx workbook in a temporary file (read from the start): written
     with openpyxl's write-only workbook, a row at a time, so memory stays small however
-    many rows there are. Headings bold, the heading row frozen, dates and money as such."""
+    many rows there are. Headings bold, the heading row frozen, dates and money as such.
+    openpyxl is imported here, when a workbook is made: a worker that makes none does
+    not hold it."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     book.properties.title = title
     for sheet in sheets:
@@ -106,6 +108,8 @@ def xlsx_file(sheets: Sequence[Sheet], *, title: str) -> IO[bytes]:
 
 
 def _xlsx_cell(sheet, value: Any, kind: str):
+    from openpyxl.cell import WriteOnlyCell
+
     value = cell_safe(value)
     number_format = NUMBER_FORMATS.get(kind)
     if number_format is None or not isinstance(value, datetime.date | Decimal | int):

@@ -11,12 +11,15 @@ they are not coming to is sent as cancelled in their feed.
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import icalendar
 from django.conf import settings
 
 from coplan.meetings.checks import meeting_times
+
+if TYPE_CHECKING:
+    import icalendar
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODUCT = "-//Co-production Planner//coplan//EN"
@@ -52,10 +55,12 @@ def sequence_of(created_at: datetime.datetime, updated_at: datetime.datetime) ->
     return max(0, int((updated_at - created_at).total_seconds()))
 
 
-def london_timezone() -> icalendar.Timezone:
+def london_timezone() -> "icalendar.Timezone":
     """Europe/London's rules as they have been since 1996 (the EU rules the UK kept):
     clocks go forward at 1am GMT on the last Sunday in March and back at 2am BST on
     the last Sunday in October."""
+    import icalendar  # when a calendar file is made, not held by every worker
+
     zone = icalendar.Timezone()
     zone.add("tzid", settings.TIME_ZONE)
     summer = icalendar.TimezoneDaylight()
@@ -75,7 +80,9 @@ def london_timezone() -> icalendar.Timezone:
     return zone
 
 
-def _event(meeting: CalendarMeeting, *, now: datetime.datetime) -> icalendar.Event:
+def _event(meeting: CalendarMeeting, *, now: datetime.datetime) -> "icalendar.Event":
+    import icalendar
+
     times = meeting_times(
         meets_on=meeting.meets_on,
         starts_at=meeting.starts_at,
@@ -103,7 +110,11 @@ def _event(meeting: CalendarMeeting, *, now: datetime.datetime) -> icalendar.Eve
 
 
 def calendar_file(meetings: list[CalendarMeeting], *, name: str, now: datetime.datetime) -> bytes:
-    """An iCalendar file with these meetings (none is fine: an empty feed is valid)."""
+    """An iCalendar file with these meetings (none is fine: an empty feed is valid).
+    icalendar is imported here, when a file is made: a worker that makes none does not
+    hold it."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")

@@ -4,12 +4,16 @@ and letters through GOV.UK Notify (`notifications-python-client`).
 Each function raises if the message was not taken, so the caller can try again later.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from notifications_python_client.notifications import NotificationsAPIClient
 
 from coplan.people import crypto
+
+if TYPE_CHECKING:
+    from notifications_python_client.notifications import NotificationsAPIClient
 
 
 def absolute(link: str) -> str:
@@ -21,7 +25,11 @@ def email_send(*, to: str, subject: str, template: str, context: dict) -> None:
     EmailMessage(subject=subject, body=body, to=[to]).send()
 
 
-def _client(api_key_token: str) -> NotificationsAPIClient:
+def _client(api_key_token: str) -> "NotificationsAPIClient":
+    # Imported when a text or letter is sent: a web worker that sends none does not hold
+    # the client and what it brings (requests, PyJWT).
+    from notifications_python_client.notifications import NotificationsAPIClient
+
     return NotificationsAPIClient(
         crypto.decrypt_json(api_key_token),
         base_url=settings.NOTIFY_BASE_URL,

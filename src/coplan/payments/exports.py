@@ -8,9 +8,6 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from coplan.core.numbers import pounds
 from coplan.core.spreadsheets import cell_safe, cell_text
 from coplan.payments import selectors
@@ -139,6 +136,9 @@ def export_csv(rows: list[list]) -> bytes:
 
 
 def export_xlsx(rows: list[list], *, title: str) -> bytes:
+    from openpyxl import Workbook  # only when a workbook is made (see core.spreadsheets)
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Claims"

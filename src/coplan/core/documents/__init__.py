@@ -20,8 +20,6 @@ from pathlib import Path
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-from coplan.core.documents.word import docx_from_html
-
 LANGUAGE = "en-GB"
 PRINT_CSS = Path(__file__).with_name("print.css")
 PDF = "application/pdf"
@@ -69,6 +67,15 @@ def pdf_from_html(html: str) -> bytes:
         pdf_variant="pdf/ua-1",
         pdf_tags=True,
     )
+
+
+def docx_from_html(html: str) -> bytes:
+    """A Word file of a document's HTML (`coplan.core.documents.word`)."""
+    # Imported here: python-docx is only needed when a Word file is made, and a worker
+    # that makes none does not hold it.
+    from coplan.core.documents.word import docx_from_html as word_file
+
+    return word_file(html)
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
