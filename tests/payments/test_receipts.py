@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -35,6 +36,19 @@ def test_photos_and_pdfs_are_accepted_by_their_content():
 def test_bad_uploads_are_refused_with_a_plain_reason(content, message):
     with pytest.raises(receipts.ReceiptError, match=re.escape(message)):
         receipts.receipt_check(content=content)
+
+
+def test_a_photo_with_a_chunk_name_that_is_not_letters_is_refused_after_a_pdf_was_made():
+    # WeasyPrint (which makes PDFs) lets Pillow read broken images, for the whole process.
+    import weasyprint  # noqa: F401 - the state of a server that has made a PDF
+
+    name = b"\xa0abc"  # a chunk with a right checksum: only its name is wrong
+    chunk = (0).to_bytes(4, "big") + name + zlib.crc32(name).to_bytes(4, "big")
+    photo = png_bytes()
+    damaged = photo[:33] + chunk + photo[33:]
+
+    with pytest.raises(receipts.ReceiptError, match="cannot be opened"):
+        receipts.receipt_check(content=damaged)
 
 
 def test_a_file_too_large_is_refused(settings):

@@ -1,11 +1,15 @@
 """An organisation's own Easy Read pictures: checked like receipts, seen only by its own
 projects, and used in the documents (issue 15)."""
 
+import contextlib
 import io
+import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
@@ -100,6 +104,38 @@ def test_a_broken_png_is_refused():
         picture_check(content=_png()[:60], limit=LIMIT)
 
 
+def _chunk(name: bytes, data: bytes = b"") -> bytes:
+    """A PNG chunk with a right checksum, so only its name can be wrong."""
+    return len(data).to_bytes(4, "big") + name + data + zlib.crc32(name + data).to_bytes(4, "big")
+
+
+def test_a_png_with_a_chunk_name_that_is_not_letters_is_refused_after_a_pdf_was_made():
+    # WeasyPrint (which makes PDFs) lets Pillow read broken images, for the whole process.
+    import weasyprint  # noqa: F401 - the state of a server that has made a PDF
+
+    png = _png()
+    damaged = png[:33] + _chunk(b"\xa0abc") + png[33:]
+
+    with pytest.raises(PictureError, match="cannot be opened"):
+        picture_check(content=damaged, limit=LIMIT)
+
+
+@settings(max_examples=200)
+@given(
+    at=st.integers(min_value=8, max_value=200),
+    inserted=st.binary(max_size=64),
+    cut=st.integers(min_value=0, max_value=200),
+)
+def test_a_damaged_png_is_refused_in_plain_words_or_accepted_never_an_error(at, inserted, cut):
+    import weasyprint  # noqa: F401 - the state of a server that has made a PDF
+
+    png = _png()
+    damaged = png[:at] + inserted + png[at : len(png) - cut]
+
+    with contextlib.suppress(PictureError):  # refused in plain words; any other error fails
+        picture_check(content=damaged, limit=LIMIT)
+
+
 def test_a_picture_too_big_is_refused():
     with pytest.raises(PictureError, match="must be smaller than 1MB"):
         picture_check(content=GOOD_SVG + b" " * LIMIT, limit=LIMIT)
@@ -152,6 +188,11 @@ def test_an_organisation_admin_adds_a_picture_with_its_words_and_topics(client_f
         (_svg(b"<script>alert(1)</script>"), "bus.svg", "The selected SVG must not have a script"),
         (b"Name\nSam\n", "bus.png", "The selected file must be a picture: an SVG or a PNG"),
         (GOOD_SVG + b" " * LIMIT, "bus.svg", "The selected file must be smaller than 1MB"),
+        (
+            _png()[:33] + _chunk(b"\xa0abc") + _png()[33:],
+            "bus.png",
+            "The selected PNG cannot be opened",
+        ),
     ],
 )
 def test_a_bad_picture_is_refused_beside_the_field_and_nothing_is_kept(

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from coplan.core.private_files import WRITING, private_files_list, private_storage
 from coplan.people import crypto
@@ -73,15 +73,18 @@ def receipt_check(*, content: bytes) -> CheckedReceipt:
     if kind is None:
         raise ReceiptError("The selected file must be a photo (JPG or PNG) or a PDF")
     if kind in (JPEG, PNG):
+        # Pillow raises many kinds of error on a damaged file, more once WeasyPrint has been
+        # imported (it lets Pillow read truncated images, for every caller): any is a refusal.
         try:
             with Image.open(io.BytesIO(content)) as image:
-                if image.format != ("JPEG" if kind == JPEG else "PNG"):
-                    raise ReceiptError("The selected file must be a photo (JPG or PNG) or a PDF")
+                image_format = image.format
                 image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as err:
+        except Exception as err:
             raise ReceiptError(
                 "The selected photo cannot be opened. Take the photo again, or choose another file"
             ) from err
+        if image_format != ("JPEG" if kind == JPEG else "PNG"):
+            raise ReceiptError("The selected file must be a photo (JPG or PNG) or a PDF")
     elif b"%%EOF" not in content[-1024:]:
         raise ReceiptError(
             "The selected PDF is not complete. Save it again, or choose another file"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from lxml import etree
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from coplan.plain_words.pictures import PNG, SVG
 
@@ -77,17 +77,20 @@ def _size_words(limit: int) -> str:
 
 
 def _png_check(content: bytes) -> None:
+    # Pillow raises many kinds of error on a damaged file, more once WeasyPrint has been
+    # imported (it lets Pillow read truncated images, for every caller): any is a refusal.
     try:
         with Image.open(io.BytesIO(content)) as image:
-            if image.format != "PNG":
-                raise PictureError("The selected file must be a picture: an SVG or a PNG")
-            if image.width * image.height > MAX_PIXELS:
-                raise PictureError("The selected picture is too big. Make it smaller")
+            image_format, pixels = image.format, image.width * image.height
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as err:
+    except Exception as err:
         raise PictureError(
             "The selected PNG cannot be opened. Save it again, or choose another file"
         ) from err
+    if image_format != "PNG":
+        raise PictureError("The selected file must be a picture: an SVG or a PNG")
+    if pixels > MAX_PIXELS:
+        raise PictureError("The selected picture is too big. Make it smaller")
 
 
 def _looks_like_svg(content: bytes) -> bool:
