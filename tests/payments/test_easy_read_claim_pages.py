@@ -54,9 +54,7 @@ def _easy_client(team, client_for, back):
     return client
 
 
-def test_the_co_producer_has_the_switch_on_each_claim_page_and_finance_does_not(
-    team, client_for
-):
+def test_the_co_producer_has_the_switch_on_each_claim_page_and_finance_does_not(team, client_for):
     claim = _draft(team)
     co_producer = client_for(team.user(CO))
     finance = client_for(team.user(Role.FINANCE))
@@ -119,9 +117,7 @@ def test_a_bad_amount_in_easy_read_shows_the_error_beside_the_field_and_saves_no
     assert not claim.lines.exists()
 
 
-def test_their_claim_in_easy_read_shows_each_amount_once_and_the_date_written_out(
-    team, client_for
-):
+def test_their_claim_in_easy_read_shows_each_amount_once_and_the_date_written_out(team, client_for):
     claim = sent_claim(team)
     url = _pages(team, claim)[2]
 
@@ -135,9 +131,7 @@ def test_their_claim_in_easy_read_shows_each_amount_once_and_the_date_written_ou
     assert hard_words(lines) == []
 
 
-def test_finance_sees_the_usual_claim_even_with_easy_read_on_in_their_browser(
-    team, client_for
-):
+def test_finance_sees_the_usual_claim_even_with_easy_read_on_in_their_browser(team, client_for):
     claim = sent_claim(team)
     url = _pages(team, claim)[2]
     finance = client_for(team.user(Role.FINANCE))
