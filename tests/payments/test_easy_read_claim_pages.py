@@ -162,3 +162,20 @@ def test_an_easy_read_claim_page_does_the_same_queries_for_2_lines_and_40(team, 
 
     print(f"Easy Read claim page: {counts[0]} queries with 2 lines, {counts[1]} with 40")
     assert counts[0] == counts[1]
+
+
+def test_a_claim_sent_back_says_what_to_change_in_easy_read(team, client_for):
+    claim = sent_claim(team)
+    Claim.objects.filter(pk=claim.pk).update(
+        status="returned", returned_reason="Add the bus ticket. We need it to pay you."
+    )
+    url = _pages(team, claim)[2]
+
+    page = _easy_client(team, client_for, url).get(url).content.decode()
+
+    words = [line.words for line in read(page).lines]
+    assert "What to change" in read(page).headings
+    assert "We sent this claim back to you. Please change it." in words
+    assert "Add the bus ticket." in words
+    assert "We need it to pay you." in words
+    assert "Send the claim again" in page
