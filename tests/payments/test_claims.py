@@ -302,6 +302,20 @@ def test_marking_paid_twice_pays_once(team):
     assert Claim.objects.get(pk=claim.pk).paid_reference == "A"
 
 
+def test_a_claim_is_not_marked_paid_before_the_day_it_was_approved(team):
+    claim = _sent(team)
+    services.claim_approve(claim=claim, approved_by=team.user(Role.LEAD))
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+
+    with pytest.raises(PaymentError, match="the day the claim was approved or after") as refused:
+        services.claim_mark_paid(
+            claim=claim, paid_by=team.user(Role.FINANCE), paid_on=yesterday, reference="A"
+        )
+
+    assert refused.value.field == "paid_on"
+    assert Claim.objects.get(pk=claim.pk).status == "approved"
+
+
 def test_a_returned_claim_says_why_and_can_be_changed_and_sent_again(team):
     claim = _sent(team)
 

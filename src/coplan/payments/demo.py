@@ -102,9 +102,7 @@ def payments_demo_load(*, project: Project) -> None:
     )
     services.claim_submit(claim=paid, submitted_by=sam.user, today=today - datetime.timedelta(20))
     services.claim_approve(claim=paid, approved_by=members[Role.LEAD].user)
-    services.claim_mark_paid(
-        claim=paid, paid_by=finance, paid_on=today - datetime.timedelta(days=7), reference="DEMO-1"
-    )
+    services.claim_mark_paid(claim=paid, paid_by=finance, paid_on=today, reference="DEMO-1")
     waiting = services.claim_start(
         project=project,
         person=person,

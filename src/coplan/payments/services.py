@@ -15,6 +15,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from coplan.core import formats
 from coplan.core.errors import RuleError
 from coplan.core.only_one import clash_raises
 from coplan.notifications.selectors import reaches_without_staff
@@ -704,6 +705,13 @@ def claim_mark_paid(
         raise PaymentError("Enter the payment reference", field="reference")
     if paid_on > timezone.localdate():
         raise PaymentError("The date paid must be today or in the past", field="paid_on")
+    approved_on = timezone.localdate(claim.approved_at) if claim.approved_at else None
+    if approved_on and paid_on < approved_on:
+        raise PaymentError(
+            "The date paid must be the day the claim was approved or after: it was approved "
+            f"on {formats.long_date(approved_on)}",
+            field="paid_on",
+        )
     _step(
         claim,
         before=(ClaimStatus.APPROVED,),
