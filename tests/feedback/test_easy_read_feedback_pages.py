@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from coplan.feedback import selectors
 from coplan.projects.roles import Role
 from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
 from tests.factories import InvolvementFactory, MembershipFactory
@@ -13,8 +14,12 @@ from tests.feedback.factories import (
     FeedbackQuestionFactory,
     YouSaidWeDidFactory,
 )
+from tests.homes import home_page
+from tests.plain_words.easy_read_support import line_number, post_line
 
 pytestmark = pytest.mark.django_db
+
+BUS = "1F68C"  # the bank's bus: "A bus"
 
 
 def _co_producer(formats=("easy_read",)):
@@ -92,3 +97,48 @@ def test_a_form_by_its_link_starts_with_the_easy_read_form_once_turned_on():
     assert "This is a closed box." in words
     assert f'href="/feedback/{form.token}/easy-read/"' in after
     assert hard_words(lines) == []
+
+
+def _lead_changes_and_approves(project, starts, words, picture=""):
+    lead = MembershipFactory(project=project, role=Role.LEAD)
+    client = Client()
+    client.force_login(lead.user)
+    entries = selectors.you_said_we_did_entries(project=project, published_only=True)
+    _, state = selectors.you_said_we_did_easy_read_state(project=project, entries=entries)
+    lines_url = f"/projects/{project.pk}/you-said-we-did/send/easy-read/lines/"
+    post_line(client, lines_url, line_number(state, starts), words=words, picture=picture)
+    client.post(f"/projects/{project.pk}/you-said-we-did/send/easy-read/approve/")
+
+
+def test_you_said_we_did_in_easy_read_shows_the_lines_the_lead_approved(client_for):
+    member = _co_producer()
+    _lead_changes_and_approves(
+        member.project, "We will use a cooler room.", "We will find a cool room.", picture=BUS
+    )
+    client = client_for(member.user)
+
+    page = client.get(f"/projects/{member.project_id}/you-said-we-did/").content.decode()
+    home = home_page(client, member.project_id)
+
+    for shown in (page, home):
+        lines = {line.words: line for line in assert_easy_read(shown)}
+        assert "We will use a cooler room." not in lines
+        assert lines["We will find a cool room."].pictures[0]["alt"] == "A bus"
+        assert "The room was too hot." in lines
+
+
+def test_you_said_we_did_in_easy_read_shows_the_made_lines_until_the_lead_approves(client_for):
+    member = _co_producer()
+    _lead_changes_and_approves(member.project, "We will use a cooler room.", "We will find one.")
+    YouSaidWeDidFactory(
+        project=member.project,
+        you_said="The bus was late.",
+        we_did="We asked for a later start.",
+        published_at=timezone.now(),
+    )
+
+    page = client_for(member.user).get(f"/projects/{member.project_id}/you-said-we-did/")
+
+    words = [line.words for line in assert_easy_read(page.content.decode())]
+    assert "We will use a cooler room." in words
+    assert "We will find one." not in words

@@ -70,7 +70,15 @@ def you_said_we_did(membership: Membership) -> dict | None:
     entries, more = first_few(
         selectors.you_said_we_did_for(project=membership.project, user_id=membership.user_id)
     )
-    return {"entries": entries, "more": more} if entries else None
+    if not entries:
+        return None
+    project = membership.project
+    return {
+        "entries": entries,
+        "more": more,
+        # Asked for by the Easy Read version of the panel only: the lead's approved lines.
+        "approved": lambda: selectors.you_said_we_did_approved(project=project),
+    }
 
 
 def held_about(*, user, organisation_id: int | None, own: bool) -> dict:

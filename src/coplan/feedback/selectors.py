@@ -42,7 +42,7 @@ from coplan.meetings.models import Attendance, InvitedPerson, Meeting, Reply
 from coplan.organisations.models import Organisation
 from coplan.people.models import Involvement, Person
 from coplan.plain_words import selectors as easy_read_selectors
-from coplan.plain_words.easy_read import EasyReadLine, easy_read_lines
+from coplan.plain_words.easy_read import ApprovedVersion, EasyReadLine, easy_read_lines
 from coplan.plain_words.selectors import EasyReadDocument
 from coplan.projects.models import Project
 from coplan.projects.selectors import token_hash
@@ -413,6 +413,18 @@ def you_said_we_did_easy_read_state(*, project: Project, entries: list[YouSaidWe
     document = you_said_we_did_easy_read(project=project, entries=entries)
     return document, easy_read_selectors.easy_read_document_state(
         project=project, document=document
+    )
+
+
+def you_said_we_did_approved(*, project: Project) -> ApprovedVersion | None:
+    """The Easy Read version of the letter the lead approved for what is published now,
+    so a co-producer's Easy Read pages show the lead's lines, not the maker's; None when
+    nothing is published or the version for it is not approved."""
+    entries = you_said_we_did_entries(project=project, published_only=True)
+    if not entries:
+        return None
+    return easy_read_selectors.approved_version_now(
+        project=project, document=you_said_we_did_easy_read(project=project, entries=entries)
     )
 
 

@@ -135,3 +135,18 @@ def version_lines(*, version: EasyReadVersion, organisation_id: int) -> list[Eas
     return approved_version(version=version, organisation_id=organisation_id).applied_to(
         easy_read_lines(version.source_text)
     )
+
+
+def approved_version_now(*, project, document: EasyReadDocument) -> ApprovedVersion | None:
+    """The newest version the lead approved of the document's words as they are now
+    (sent or not), ready to put into the pages that show those words; None if the lead
+    has not approved one (then pages show the maker's lines)."""
+    version = EasyReadVersion.objects.filter(
+        project_id=project.pk,
+        document=document.document,
+        source_text=document.source_text,
+        approved_at__isnull=False,
+    ).first()
+    if version is None:
+        return None
+    return approved_version(version=version, organisation_id=project.organisation_id)

@@ -32,6 +32,8 @@ def you_said_we_did(request: HttpRequest, membership: Membership) -> HttpRespons
         feelings=selectors.general_feelings(project=project),
         can_edit=can_edit,
         can_send=membership.may(rules.SEND_YOU_SAID_WE_DID),
+        # Asked for by the Easy Read version of the page only: the lead's approved lines.
+        approved=lambda: selectors.you_said_we_did_approved(project=project),
     )
 
 
