@@ -1,6 +1,7 @@
-"""A co-producer's claim pages in Easy Read: starting a claim, adding an expense and
-their own claim. The switch is theirs only; the questions stay the same form fields,
-with a picture line above each, and an error still shows beside its field."""
+"""A co-producer's claim pages in Easy Read: starting a claim, adding an expense, adding
+time they spent and their own claim. The switch is theirs only; the questions stay the
+same form fields, with a picture line above each, and an error still shows beside its
+field."""
 
 import datetime
 import re
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from coplan.payments import services
 from coplan.payments.models import Claim, ClaimLine
+from coplan.people.models import Person
 from coplan.projects.roles import Role
 from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
 from tests.form_controls import error_beside
@@ -41,6 +43,7 @@ def _pages(team, claim) -> list[str]:
         base + "claims/new/",
         f"{base}claims/{claim.pk}/expenses/add/",
         f"{base}claims/{claim.pk}/",
+        f"{base}claims/{claim.pk}/time/add/",
     ]
 
 
@@ -63,13 +66,14 @@ def test_the_co_producer_has_the_switch_on_each_claim_page_and_finance_does_not(
     finance_sees = [
         switch_says(finance.get(_base(team) + "claims/new/").content.decode()),
         switch_says(finance.get(_pages(team, claim)[2]).content.decode()),
+        switch_says(finance.get(_pages(team, claim)[3]).content.decode()),
     ]
 
-    assert theirs == ["Turn Easy Read on"] * 3
-    assert finance_sees == ["", ""]
+    assert theirs == ["Turn Easy Read on"] * 4
+    assert finance_sees == ["", "", ""]
 
 
-@pytest.mark.parametrize("page", [0, 1], ids=["start a claim", "add an expense"])
+@pytest.mark.parametrize("page", [0, 1, 3], ids=["start a claim", "add an expense", "add time"])
 def test_easy_read_forms_have_picture_lines_and_the_same_fields(team, client_for, page):
     claim = _draft(team)
     url = _pages(team, claim)[page]
@@ -114,6 +118,45 @@ def test_a_bad_amount_in_easy_read_shows_the_error_beside_the_field_and_saves_no
     assert switch_says(page) == "Turn Easy Read off"
     assert read(page).lines
     assert error_beside(page, "id_amount") == "Enter the amount in pounds and pence, like 4.50"
+    assert not claim.lines.exists()
+
+
+def test_adding_time_in_easy_read_says_what_we_pay_and_asks_each_question(team, client_for):
+    claim = _draft(team)
+    url = _pages(team, claim)[3]
+
+    page = _easy_client(team, client_for, url).get(url).content.decode()
+
+    words = [line.words for line in read(page).lines]
+    assert "We pay £15 an hour for your time." in words
+    assert "What did you spend time on?" in words
+    assert "How long did it take? Tell us the hours and minutes." in words
+    assert "Time is paid at" not in page  # the usual words, not both
+
+
+def test_easy_read_is_on_by_default_when_adding_time_for_someone_who_asked_for_it(team, client_for):
+    claim = _draft(team)
+    Person.objects.filter(pk=team.person(CO).pk).update(formats=["easy_read"])
+    url = _pages(team, claim)[3]
+
+    page = client_for(team.user(CO)).get(url).content.decode()
+
+    assert switch_says(page) == "Turn Easy Read off"
+    assert_easy_read(page)
+
+
+def test_no_time_in_easy_read_shows_the_error_beside_the_field_and_saves_nothing(team, client_for):
+    claim = _draft(team)
+    url = _pages(team, claim)[3]
+    client = _easy_client(team, client_for, url)
+
+    response = client.post(url, {"activity": "reading", "hours": "", "minutes": ""})
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert switch_says(page) == "Turn Easy Read off"
+    assert read(page).lines
+    assert error_beside(page, "id_hours") == "Enter how long you spent"
     assert not claim.lines.exists()
 
 

@@ -50,6 +50,7 @@ def test_the_pages_a_participant_sees_have_their_easy_read_version():
         "payments/jinja2/payments/choice_form.html",
         "payments/jinja2/payments/claim_start.html",
         "payments/jinja2/payments/expense_form.html",
+        "payments/jinja2/payments/time_form.html",
         "payments/jinja2/payments/claim.html",
         "feedback/jinja2/feedback/give.html",
         "feedback/jinja2/feedback/answer_start.html",

@@ -254,6 +254,8 @@ def time_add(request: HttpRequest, membership: Membership, claim_id: int) -> Htt
         intro=[f"Time is paid at {money_words(policy.hour_rate_pence)} an hour."],
         button="Add time",
         back=claim_url(found),
+        template="payments/time_form.html",
+        hour_rate=money_words(policy.hour_rate_pence),
     )
 
 
