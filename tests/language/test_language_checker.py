@@ -279,6 +279,8 @@ def test_numbers_in_words_are_fine_in_plain_mode():
         "We want you to come because your ideas matter.",
         "The room is upstairs; there is a lift.",
         "If you cannot come, we will send the notes.",
+        "We will pay for your taxi, which you can book yourself.",
+        "The room which we used was too hot.",
     ],
 )
 def test_several_ideas_in_one_sentence_are_flagged_in_easy_read(text):
@@ -287,6 +289,13 @@ def test_several_ideas_in_one_sentence_are_flagged_in_easy_read(text):
 
 def test_one_idea_is_fine_in_easy_read():
     assert found("You can come with your mum or dad.", EASY_READ) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Which meeting was it?", "Which is the way in?", "Tell us which day is best."]
+)
+def test_which_asking_a_question_is_one_idea_in_easy_read(text):
+    assert found(text, EASY_READ) == []
 
 
 def test_readability_and_counts():

@@ -117,12 +117,17 @@ class SeveralIdeas:
             rf"|\b(?:{_alternatives(rules['linking'])})\s+(?:{_alternatives(rules['new_subject'])})\b"
         )
         self.opening = re.compile(rf"\W*(?:{_alternatives(rules['opening'])})\b[^,]*,")
+        self.asking = re.compile(rf"(?:^|\b(?:{_alternatives(rules['which_asks_after'])}))\W*$")
+
+    def _joins(self, lowered: str, start: int, end: int) -> bool:
+        for found in self.pattern.finditer(lowered, start, end):
+            if found.group() == "which" and self.asking.search(lowered[start : found.start()]):
+                continue  # "Which meeting was it?": a question, one idea
+            return True
+        return False
 
     def find(self, text: str, lowered: str, start: int, end: int) -> Finding | None:
-        if (
-            self.pattern.search(lowered, start, end) is None
-            and self.opening.match(lowered, start, end) is None
-        ):
+        if not self._joins(lowered, start, end) and self.opening.match(lowered, start, end) is None:
             return None
         return Finding(
             start=start,
