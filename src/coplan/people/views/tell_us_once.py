@@ -154,6 +154,7 @@ def tell_us_once_question(
         membership,
         "people/tell_us_once_question.html",
         form=form,
+        slug=asked.slug,
         heading=asked.heading,
         caption="Tell us once",
         back=back,
