@@ -629,6 +629,30 @@ def meetings_page(
     return MeetingsPage(when, shown, counts[UPCOMING], counts[PAST])
 
 
+# What "Needs attention" reads of each meeting to come: what its checks and its times
+# need (`meeting_plan`, `times_of`), and no more.
+_ATTENTION_READS = (
+    "format",
+    "meets_on",
+    "starts_at",
+    "length_minutes",
+    "invitations_on",
+    "joining_details",
+    "remote_support",
+    "arrangements",
+    "food",
+    "caterer",
+    "catering_sent_token",
+    "catering_sent_on",
+    "risk_assessment",
+    "facilitator_id",
+    "payment_on_the_day",
+    "venue__name",
+    "venue__checked_on",
+    *(f"venue__{feature}" for feature in VENUE_FEATURES),
+)
+
+
 @dataclass(frozen=True)
 class MeetingsAttention:
     short_notice: int
@@ -647,6 +671,7 @@ def meetings_attention(
         _listed(project)
         .filter(meets_on__gte=today)
         .annotate(paperwork_to_do=Exists(to_do))
+        .only(*_ATTENTION_READS)
         .order_by("meets_on", "starts_at", "pk")
     )
     short_notice, not_ready, to_check = 0, 0, []
