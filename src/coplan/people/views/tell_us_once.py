@@ -10,6 +10,7 @@ save, you are shown both and choose which to keep; nothing is saved over theirs 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.html import format_html
 
 from coplan.core.errors import RuleError
 from coplan.core.http import or_404, posted
@@ -163,6 +164,11 @@ def tell_us_once_question(
     )
 
 
+def _lines(text: str) -> str:
+    """Text with its line breaks kept, as core/macros.html `text_lines` shows it."""
+    return format_html('<span class="app-preserve-lines">{}</span>', text)
+
+
 def _rows(membership: Membership, answers: Answers) -> list[dict]:
     rows = []
     for question in QUESTIONS:
@@ -170,10 +176,7 @@ def _rows(membership: Membership, answers: Answers) -> list[dict]:
         rows.append(
             {
                 "key": {"text": question.short},
-                "value": {
-                    "text": "\n".join(words) or "Nothing told",
-                    "classes": "app-preserve-lines",
-                },
+                "value": {"html": _lines("\n".join(words) or "Nothing told")},
                 "actions": {
                     "items": [
                         {
