@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from coplan import language
+from coplan.plain_words.easy_read import easy_read_lines
 from coplan.plain_words.pictures import BUILT_FOLDER, DATA, bank, credit, picture_for
 from tests.factories import UserFactory
 
@@ -68,7 +69,17 @@ def test_the_data_says_each_picture_s_words():
     data = json.loads(DATA.read_text(encoding="utf-8"))
 
     for entry in data["pictures"]:
-        assert set(entry) <= {"topic", "hexcode", "alt", "words", "starts_line"}
+        assert set(entry) <= {
+            "topic",
+            "hexcode",
+            "alt",
+            "words",
+            "starts_line",
+            "leads",
+            "after_lead",
+            "not_in",
+        }
+        assert bool(entry.get("leads")) == bool(entry.get("after_lead")), entry["topic"]
         assert entry["words"], entry["topic"]
     assert credit().words == "Pictures: OpenMoji, the open-source emoji project, CC BY-SA 4.0"
     assert credit().link == "https://openmoji.org/"
@@ -163,3 +174,62 @@ def test_the_footer_credits_the_pictures(client_for):
     assert (
         'href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license">CC BY-SA 4.0' in page
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # what people said, in feedback and "you said"
+        ("The room was too small for everyone.", "group"),
+        ("Next time, please send the papers sooner.", "papers"),
+        ("When we talked about money, I felt lost.", "money"),
+        ("Can I join the group?", "group"),
+        ("The lift was broken.", "wheelchair"),
+        ("The tea was cold.", "food"),
+        # what the project did
+        ("We booked a bigger room at the library.", "place"),
+        ("We now have ground rules in place.", "agreement"),
+        ("We asked the centre to fix the lift.", "wheelchair"),
+        # a meeting's words
+        ("When is the next meeting?", "date"),
+        ("Where is the meeting?", "place"),
+        ("Where: The Town Hall, Room 2.", "place"),
+        ("The meeting is at the community centre.", "place"),
+        ("We will meet in Room 4 on the first floor.", "place"),
+        ("It takes about 30 minutes.", "time"),
+        ("Join us at 10am.", "time"),
+    ],
+)
+def test_a_sentence_people_write_gets_the_picture_of_what_it_is_about(sentence, topic):
+    picture = picture_for(sentence)
+
+    assert picture is not None
+    assert picture.topic == topic
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The room was too hot.",
+        "We will use a cooler room.",
+        "Thank you for your time.",
+        "We had a good time.",
+        "When I got there, nobody met me at the door.",
+        "Sam gave me a lift home.",
+        "We used post-it notes for our ideas.",
+        "We are hearing from more people now.",
+        "The list of names was not up to date.",
+        "We will send you the minutes.",
+        "Where it is up to: done.",
+    ],
+)
+def test_a_sentence_not_surely_about_a_topic_gets_no_picture_rather_than_a_wrong_one(sentence):
+    assert picture_for(sentence) is None
+
+
+def test_an_address_with_a_postcode_gets_the_place_s_pin():
+    lines = easy_read_lines("Come to:\nThe Old Fire Station\n40 George Street\nOxford OX1 2AQ")
+
+    address = [line for line in lines if "OX1 2AQ" in line.words]
+    assert address[0].bank_picture is not None
+    assert address[0].bank_picture.topic == "place"

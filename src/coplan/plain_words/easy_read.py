@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from coplan import language
 from coplan.language.text import mask_markup, sentences
-from coplan.plain_words.pictures import Picture, credit, picture_for
+from coplan.plain_words.pictures import Picture, credit, picture_about, picture_for
 
 # The least Easy Read guidance allows in print; the print stylesheet
 # (core/documents/print.css, `.document-easy-read`) sets it.
@@ -112,7 +112,7 @@ def easy_read_lines(text: str) -> list[EasyReadLine]:
             words = "\n".join(
                 _tidy(part) for part in masked[start:end].splitlines() if part.strip()
             )
-            picture = picture_for(words) if kind == ADDRESS else None
+            picture = _address_picture(words) if kind == ADDRESS else None
             lines.append(EasyReadLine(words, found(start, end), bank_picture=picture, kind=kind))
         else:
             for sentence in sentences(masked[start:end]):
@@ -120,6 +120,12 @@ def easy_read_lines(text: str) -> list[EasyReadLine]:
                 words = _tidy(masked[at:to])
                 lines.append(EasyReadLine(words, found(at, to), bank_picture=picture_for(words)))
     return _money_once(lines)
+
+
+def _address_picture(words: str) -> Picture | None:
+    """An address's picture: by its words ("Where: the library"), or the place's pin
+    when it has a postcode (a real address, whatever its words)."""
+    return picture_for(words) or (picture_about("place") if _POSTCODE.search(words) else None)
 
 
 def _parts(masked: str) -> list[tuple[str, int, int]]:

@@ -5,8 +5,10 @@ with its topic, its alternative text in plain words and the words that put a
 sentence under that topic. The asset build (scripts/build-assets.mjs) copies only
 these pictures into the static files, under `coplan/pictures/`.
 
-A sentence gets the picture of the first topic whose words it uses; a sentence
-about nothing in the bank gets no picture, never a placeholder. No Django here.
+A sentence gets the picture of the first topic whose words it uses (some words only
+after a lead, "in the hall"; never in a phrase that is not about the topic, "thank you
+for your time"); a sentence about nothing in the bank, or not surely about it, gets no
+picture, never a placeholder: better none than a wrong one. No Django here.
 """
 
 import base64
@@ -83,6 +85,13 @@ class Credit:
 class _Topic:
     picture: Picture
     pattern: re.Pattern[str]
+    # Phrases with the topic's words that are not about it ("thank you for your time").
+    not_in: re.Pattern[str] | None = None
+
+    def fits(self, lowered: str) -> bool:
+        if self.not_in is not None:
+            lowered = self.not_in.sub(lambda found: " " * len(found.group()), lowered)
+        return self.pattern.search(lowered) is not None
 
 
 def _word_pattern(word: str) -> str:
@@ -97,12 +106,25 @@ def _bank() -> tuple[tuple[_Topic, ...], Credit]:
     topics = []
     for entry in data["pictures"]:
         words = "|".join(_word_pattern(word) for word in entry["words"])
+        if entry.get("after_lead"):
+            # "in the main hall", "at the library": the word after one of the topic's
+            # leads, with up to three words between.
+            leads = "|".join(re.escape(word.lower()) for word in entry["leads"])
+            after = "|".join(re.escape(word.lower()) for word in entry["after_lead"])
+            words += (
+                rf"|(?<![a-z0-9])(?:{leads})\s+(?:[a-z0-9'-]+\s+){{0,3}}(?:{after})(?![a-z0-9])"
+            )
         # An answer ("No.", "Yes, I will come."): the word, then a stop, a comma or nothing.
         pattern = (
             rf"^\W*(?:{words})\s*(?:[,.!;:]|$)" if entry.get("starts_line") else f"(?:{words})"
         )
+        not_in = "|".join(_word_pattern(phrase) for phrase in entry.get("not_in", ()))
         topics.append(
-            _Topic(Picture(entry["topic"], entry["hexcode"], entry["alt"]), re.compile(pattern))
+            _Topic(
+                Picture(entry["topic"], entry["hexcode"], entry["alt"]),
+                re.compile(pattern),
+                re.compile(not_in) if not_in else None,
+            )
         )
     return tuple(topics), Credit(**data["credit"])
 
@@ -126,7 +148,7 @@ def picture_for(sentence: str) -> Picture | None:
     """The picture for a sentence by its topic, or None if no topic fits."""
     lowered = sentence.lower().replace("’", "'")
     for topic in _bank()[0]:
-        if topic.pattern.search(lowered):
+        if topic.fits(lowered):
             return topic.picture
     return None
 
