@@ -126,9 +126,9 @@ def test_car_park_page_query_budget(client_for):
 
     count = _queries(client_for(member.user), _path(member, session, item, "car-park/"))
 
-    # session, user, membership with project; how many are waiting and answered; a page of
-    # each, with their people and comment counts
-    assert count == 6
+    # session, user, membership with project; their own records, for the Easy Read switch;
+    # how many are waiting and answered; a page of each, with their people and comment counts
+    assert count == 7
 
 
 def _bulk_project(count: int):

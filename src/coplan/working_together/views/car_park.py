@@ -90,6 +90,7 @@ def car_park_add(request: HttpRequest, membership: Membership) -> HttpResponse:
             if at_session
             else "Anyone in the project can add to the car park."
         ],
+        template="working_together/car_park_form.html",
     )
 
 
@@ -145,6 +146,7 @@ def car_park_reword(request: HttpRequest, membership: Membership, item_id: int) 
         back=_item_url(membership, found),
         heading="Change a car park item",
         button="Save",
+        template="working_together/car_park_form.html",
     )
 
 
