@@ -46,6 +46,7 @@ from coplan.meetings.checks import meeting_times
 from coplan.meetings.models import Attendance, InvitedPerson, Meeting, Reply
 from coplan.meetings.presenters import clock_words
 from coplan.people import selectors as people_selectors
+from coplan.people.choices import Format
 from coplan.people.needs import MAX_REMINDER_DAYS
 from coplan.plain_words import selectors as easy_read_selectors
 from coplan.plain_words import services as easy_read_services
@@ -487,8 +488,53 @@ def reminders_due(*, now: datetime.datetime) -> list[DueReminder]:
     return due
 
 
+_EASY_READ_COMING = {
+    Reply.IN_PERSON: "You told us you are coming.",
+    Reply.ONLINE: "You told us you will join online.",
+}
+
+
+def reminder_email_easy_read(reminder: DueReminder) -> EmailMessage:
+    """The reminder in Easy Read, for people who asked for Easy Read papers: one idea a
+    line, the date written out, where as one block, a short link, no jargon (every fixed
+    line passes the Easy Read check)."""
+    invited, meeting = reminder.invited, reminder.invited.meeting
+    starts = timezone.localtime(reminder.starts, ZoneInfo(settings.TIME_ZONE))
+    day = f"{starts:%A} {formats.long_date(starts.date())}"
+    lines = [
+        f"Hello {invited.person.full_name}.",
+        "",
+        "Your meeting is soon.",
+        f"The meeting is called {meeting.title}.",
+        f"The meeting is on {day}.",
+        f"It starts at {clock_words(starts)}.",
+    ]
+    venue = meeting.venue if meeting.has_room else None
+    if venue is not None:
+        name = venue.name + (f", {meeting.room}" if meeting.room else "")
+        address = [line.strip() for line in venue.address.splitlines() if line.strip()]
+        lines += ["", "Where:", name, *address]
+    if meeting.has_online and meeting.joining_details.strip():
+        lines += ["", "To join online:", meeting.joining_details.strip()]
+    lines += [
+        "",
+        _EASY_READ_COMING.get(invited.reply, "Please tell us if you are coming."),
+        "Tell us if you cannot come.",
+        "Tell us if you need something new.",
+        "Use this link:",
+        short_link_make(link=links.reply_link(invited_id=invited.pk)),
+    ]
+    return EmailMessage(
+        subject=f"Reminder: {meeting.title} on {day}",
+        body="\n".join(lines) + "\n",
+        to=[invited.person.email],
+    )
+
+
 def reminder_email(reminder: DueReminder) -> EmailMessage:
     invited, meeting = reminder.invited, reminder.invited.meeting
+    if Format.EASY_READ in (invited.person.formats or []):
+        return reminder_email_easy_read(reminder)
     starts = timezone.localtime(reminder.starts, ZoneInfo(settings.TIME_ZONE))
     when = f"{starts:%A} {formats.long_date(starts.date())} at {clock_words(starts)}"
     coming = {
