@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coplan.core import formats
+from coplan.core.paging import page_of
 from coplan.meetings.models import Attendance, InvitedPerson, Meeting
 from coplan.organisations.models import Organisation
 from coplan.payments import amounts, receipts, rules, working_days
@@ -253,16 +254,18 @@ def project_claims(
     if late_only:
         found = found.filter(late)
     counts = found.aggregate(all=Count("pk"), late=Count("pk", filter=late))
-    ordered = (
-        found.select_related("person", "meeting")
+    late_first = Case(When(late, then=0), default=1, output_field=IntegerField())
+    order = ("late_first", "-activity_on", "-pk")
+    shown = page_of(
+        found.annotate(late_first=late_first).order_by(*order),
+        Claim.objects.select_related("person", "meeting")
         .defer("person__needs_token", "person__address")
-        .annotate(late_first=Case(When(late, then=0), default=1, output_field=IntegerField()))
-        .order_by("late_first", "-activity_on", "-pk")
+        .annotate(late_first=late_first),
+        per_page=CLAIMS_PER_PAGE,
+        page=page,
+        count=counts["all"],  # counted above, with the late ones
     )
-    paginator = Paginator(ordered, CLAIMS_PER_PAGE)
-    paginator.count = counts["all"]  # counted above, with the late ones
-    shown = paginator.get_page(page)
-    shown.object_list = _totalled(list(shown.object_list))
+    shown.object_list = _totalled(shown.object_list)
     return ClaimsPage(shown, counts["late"], today)
 
 
