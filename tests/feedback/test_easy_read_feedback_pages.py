@@ -1,11 +1,13 @@
 """Feedback and "you said, we did" in Easy Read: the forms open for a co-producer, the
-start of a form by its link (with no account too) and what the project did."""
+start of a form by its link (with no account too), the usual form, thank you, a closed
+form, a link that does not work, and what the project did."""
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
 from coplan.feedback import selectors
+from coplan.feedback.models import FeedbackResponse
 from coplan.projects.roles import Role
 from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
 from tests.factories import InvolvementFactory, MembershipFactory
@@ -14,6 +16,7 @@ from tests.feedback.factories import (
     FeedbackQuestionFactory,
     YouSaidWeDidFactory,
 )
+from tests.form_controls import error_beside
 from tests.homes import home_page
 from tests.plain_words.easy_read_support import line_number, post_line
 
@@ -142,3 +145,100 @@ def test_you_said_we_did_in_easy_read_shows_the_made_lines_until_the_lead_approv
     words = [line.words for line in assert_easy_read(page.content.decode())]
     assert "We will use a cooler room." in words
     assert "We will find one." not in words
+
+
+# The rest of a form's pages by its link: the usual form, thank you, closed, a bad link.
+
+
+def _easy_browser(path: str) -> Client:
+    browser = Client()
+    turn(browser, on=True, back=path)
+    return browser
+
+
+def test_the_usual_form_in_easy_read_offers_the_easy_read_form_and_keeps_the_questions():
+    form = FeedbackFormFactory()
+    feeling = FeedbackQuestionFactory(form=form)
+    path = f"/feedback/{form.token}/form/"
+
+    usual = Client().get(path).content.decode()
+    easy = _easy_browser(path).get(path).content.decode()
+
+    lines = assert_easy_read(easy)
+    words = [line.words for line in lines]
+    assert switch_says(usual) == "Turn Easy Read on"
+    assert read(usual).lines == []
+    assert switch_says(easy) == "Turn Easy Read off"
+    assert "This is a closed box." in words
+    assert "It has 1 question on each page. Use the Easy Read form" in words
+    assert f'name="question_{feeling.pk}"' in easy
+    assert hard_words(lines) == []
+
+
+def test_a_wrong_answer_on_the_usual_form_in_easy_read_is_beside_it_and_nothing_is_saved():
+    form = FeedbackFormFactory()
+    feeling = FeedbackQuestionFactory(form=form)
+    path = f"/feedback/{form.token}/form/"
+
+    response = _easy_browser(path).post(path, {f"question_{feeling.pk}": "chips"})
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert read(page).lines
+    assert error_beside(page, f"id_question_{feeling.pk}")
+    assert not FeedbackResponse.objects.exists()
+
+
+def test_thank_you_is_in_easy_read_after_the_easy_read_form_until_turned_off():
+    path = "/feedback/thank-you/?easy-read=yes"
+    browser = Client()
+
+    after_easy = browser.get(path).content.decode()
+    after_usual = Client().get("/feedback/thank-you/").content.decode()
+    turn(browser, on=False, back=path)
+    turned_off = browser.get(path).content.decode()
+
+    lines = assert_easy_read(after_easy)
+    assert [line.words for line in lines] == [
+        "We will read what you said.",
+        "We will tell you what we did about it.",
+    ]
+    assert switch_says(after_easy) == "Turn Easy Read off"
+    assert read(after_usual).lines == []
+    assert read(turned_off).lines == []
+    assert switch_says(turned_off) == "Turn Easy Read on"
+
+
+@pytest.mark.parametrize(
+    ("done", "says"),
+    [(False, "This form is closed."), (True, "You filled in this form before.")],
+    ids=["closed", "filled in"],
+)
+def test_a_closed_or_filled_in_form_says_so_in_easy_read(client_for, done, says):
+    member = _co_producer()
+    form = FeedbackFormFactory(project=member.project, is_open=done, closed_box=False)
+    FeedbackQuestionFactory(form=form)
+    client = client_for(member.user)
+    if done:
+        client.post(
+            f"/feedback/{form.token}/form/", {f"question_{form.questions.get().pk}": "good"}
+        )
+
+    page = client.get(f"/feedback/{form.token}/").content.decode()
+
+    lines = assert_easy_read(page)
+    assert says in [line.words for line in lines]
+    assert switch_says(page) == "Turn Easy Read off"
+    assert hard_words(lines) == []
+
+
+def test_a_link_that_does_not_work_says_what_to_do_in_easy_read():
+    path = "/feedback/no-such-link-token-at-all-0000000000/"
+
+    response = _easy_browser(path).get(path)
+
+    page = response.content.decode()
+    lines = assert_easy_read(page)
+    assert response.status_code == 404
+    assert "Ask the person who runs the project for a new link." in [line.words for line in lines]
+    assert hard_words(lines) == []

@@ -62,6 +62,10 @@ def test_the_pages_a_participant_sees_have_their_easy_read_version():
         "working_together/jinja2/working_together/definitions.html",
         "feedback/jinja2/feedback/give.html",
         "feedback/jinja2/feedback/answer_start.html",
+        "feedback/jinja2/feedback/answer_standard.html",
+        "feedback/jinja2/feedback/answer_thanks.html",
+        "feedback/jinja2/feedback/answer_closed.html",
+        "feedback/jinja2/feedback/answer_invalid.html",
         "feedback/jinja2/feedback/you_said_we_did.html",
     ):
         assert page in names

@@ -51,9 +51,10 @@ def _own_people(request: HttpRequest) -> list[Person]:
     return request._coplan_own_people
 
 
-def easy_read_on(request: HttpRequest, person: Person | None = None) -> bool:
+def easy_read_on(request: HttpRequest, person: Person | None = None, default: bool = False) -> bool:
     """Whether this page is shown in Easy Read: for the signed-in person, or for the
-    `person` a link was sent to."""
+    `person` a link was sent to. Until the switch is used, on for Easy Read papers, or
+    when `default` (they came from the Easy Read form, say)."""
     people = _own_people(request) if person is None else [person]
     chosen = [found.easy_read_pages for found in people if found.easy_read_pages is not None]
     in_browser = browser_choice(request)
@@ -63,4 +64,4 @@ def easy_read_on(request: HttpRequest, person: Person | None = None) -> bool:
         return in_browser
     if chosen:
         return chosen[0]
-    return any(Format.EASY_READ in (found.formats or []) for found in people)
+    return default or any(Format.EASY_READ in (found.formats or []) for found in people)

@@ -11,6 +11,7 @@ from coplan.feedback import bank, selectors, services
 from coplan.feedback.forms import AnswersForm, OneAnswerForm, answer_field_name
 from coplan.feedback.models import HowAnswered
 from coplan.feedback.presenters import picture_radios
+from coplan.people.easy_read_pages import easy_read_on
 from coplan.projects.selectors import project_membership
 
 
@@ -206,8 +207,11 @@ def _easy_read_check(request, opened, token, carried, everything) -> HttpRespons
 
 
 def answer_thanks(request: HttpRequest) -> HttpResponse:
+    """Thank you, in Easy Read for someone who came from the Easy Read form (until they
+    turn it off) or who has Easy Read on."""
+    came_easy = request.GET.get("easy-read") == "yes"
     return render(
         request,
         "feedback/answer_thanks.html",
-        {"easy_read": request.GET.get("easy-read") == "yes", "token_page": True},
+        {"easy": easy_read_on(request, default=came_easy), "token_page": True},
     )
