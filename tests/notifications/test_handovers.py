@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.utils import timezone
 
 from coplan.feedback import services as feedback_services
@@ -19,6 +20,7 @@ from coplan.guides.services import (
     way_forward_answer,
     way_forward_record,
 )
+from coplan.language import EASY_READ, check
 from coplan.meeting_invitations import services as invitation_services
 from coplan.meetings.models import Attendance
 from coplan.notifications.kinds import kind_get, kinds_chosen_by_people
@@ -332,3 +334,52 @@ def test_nobody_who_said_not_at_all_is_sent_anything_but_money_and_security(smtp
     )
     assert sent == (sorted(expected) if always else [])
     assert len(new) == len(expected)  # each is still on their Updates page
+
+
+@pytest.mark.parametrize(
+    ("handover", "lines"),
+    [
+        (
+            feedback_form_open,
+            [
+                "It was on 1 March 2027.",
+                "Please tell us what you think.",
+                "You can fill in a form.",
+            ],
+        ),
+        (
+            reply_confirmed,
+            ["You told us you are coming in person.", "Tell us if this changes."],
+        ),
+    ],
+    ids=["feedback_form_open", "reply_confirmed"],
+)
+def test_someone_who_asked_for_easy_read_is_told_in_easy_read_with_a_short_link(
+    smtp_server, handover, lines
+):
+    team = Team()
+    team.smtp, team.before = smtp_server, set()
+    _everyone_in(team, formats=["easy_read"])
+    team.meeting.meets_on = datetime.date(2027, 3, 1)
+    team.meeting.save()
+
+    handover(team)
+    run_worker()
+
+    (update,) = Update.objects.exclude(pk__in=team.before).select_related("person")
+    body = smtp_server.body_to(update.person.email).replace("\r\n", "\n")
+    said = [line for line in body.splitlines() if line]
+    assert said[0] == f"Hello {update.person.full_name}."
+    for line in lines:
+        assert line in said
+    link = said[said.index("Use this link:") + 1]
+    assert link.startswith(settings.SITE_URL + "/r/")
+    followed = Client().get(link.removeprefix(settings.SITE_URL))
+    assert followed["Location"] == update.link.removeprefix(settings.SITE_URL)
+    fixed = [line for line in said if team.meeting.title not in line and "/r/" not in line]
+    findings = [
+        (finding.kind, finding.text)
+        for line in fixed
+        for finding in check(line, mode=EASY_READ).findings
+    ]
+    assert findings == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coplan.language import check
+from coplan.language import EASY_READ, check
 from coplan.notifications import kinds
 from coplan.notifications.kinds import MONEY, SECURITY, Kind, kinds_all, kinds_register
 
@@ -87,3 +87,27 @@ def test_two_different_kinds_with_one_code_are_refused(monkeypatch):
 
     with pytest.raises(ValueError, match=r"test\.twice"):
         kinds_register([Kind(code="test.twice", label="Two", subject="Two", body="Two")])
+
+
+@pytest.mark.parametrize(
+    "kind", [kind for kind in kinds_all() if kind.has_easy_read], ids=lambda kind: kind.code
+)
+def test_the_easy_read_words_of_each_message_pass_the_easy_read_check(kind):
+    # A meeting's title is the lead's words, checked when they type it.
+    sample = {**SAMPLE, "meeting": "Bus planning day"}
+    subject, body = kind.easy_read_words(**{name: sample[name] for name in kind.places})
+
+    findings = [
+        (finding.kind, finding.text)
+        for text in (subject, *body.splitlines())
+        for finding in check(text, mode=EASY_READ).findings
+    ]
+
+    assert findings == []
+
+
+def test_the_reminders_and_replies_people_read_have_easy_read_words():
+    assert {kind.code for kind in kinds_all() if kind.has_easy_read} >= {
+        "feedback.form_open",
+        "meetings.reply_confirmed",
+    }

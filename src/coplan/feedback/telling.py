@@ -12,6 +12,9 @@ FORM_OPEN = Kind(
     subject="Tell us what you think: {meeting}",
     body="Thank you for coming to {meeting} on {day}. Please tell us what you think: the "
     "form ‘{title}’ is open now.",
+    easy_read_subject="Tell us what you think: {meeting}",
+    easy_read_body="Thank you for coming to the meeting.\nThe meeting was called {meeting}.\n"
+    "It was on {day}.\nPlease tell us what you think.\nYou can fill in a form.",
 )
 KINDS = (FORM_OPEN,)
 

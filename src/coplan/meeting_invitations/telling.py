@@ -12,6 +12,10 @@ REPLY_CONFIRMED = Kind(
     subject="We have your reply: {meeting}",
     body="Thank you. You told us you are {reply}, for {meeting} on {day}. If this changes, "
     "or your needs change, use the link to tell us.",
+    easy_read_subject="We have your reply: {meeting}",
+    easy_read_body="Thank you for your reply.\nThe meeting is called {meeting}.\n"
+    "It is on {day}.\nYou told us you are {reply}.\nTell us if this changes.\n"
+    "Tell us if you need something new.",
 )
 KINDS = (REPLY_CONFIRMED,)
 

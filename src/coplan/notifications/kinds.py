@@ -27,6 +27,10 @@ class Kind:
     subject: str
     body: str
     always: str = ""
+    # The same message in Easy Read, for people who asked for Easy Read papers: one idea
+    # a line (lines split by "\n"), the same `{name}` places. "" when it has none.
+    easy_read_subject: str = ""
+    easy_read_body: str = ""
 
     def __post_init__(self) -> None:
         if self.always not in ("", MONEY, SECURITY):
@@ -39,11 +43,15 @@ class Kind:
         return bool(self.always)
 
     @property
+    def has_easy_read(self) -> bool:
+        return bool(self.easy_read_body)
+
+    @property
     def places(self) -> set[str]:
         """The names its words need filled in."""
         return {
             name
-            for text in (self.subject, self.body)
+            for text in (self.subject, self.body, self.easy_read_subject, self.easy_read_body)
             for _, name, _, _ in string.Formatter().parse(text)
             if name
         }
@@ -55,6 +63,16 @@ class Kind:
             raise KeyError(f"{self.code} needs {sorted(missing)}")
         text = {name: str(value) for name, value in values.items()}
         return self.subject.format(**text), self.body.format(**text)
+
+    def easy_read_words(self, **values: object) -> tuple[str, str]:
+        """The Easy Read subject and body with the places filled in (the usual words if
+        the kind has no Easy Read words)."""
+        if not self.has_easy_read:
+            return self.words(**values)
+        self.words(**values)  # every place given
+        text = {name: str(value) for name, value in values.items()}
+        subject = self.easy_read_subject or self.subject
+        return subject.format(**text), self.easy_read_body.format(**text)
 
 
 _registered: dict[str, Kind] = {}

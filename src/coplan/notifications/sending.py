@@ -20,6 +20,17 @@ def absolute(link: str) -> str:
     return settings.SITE_URL + link if link.startswith("/") else link
 
 
+def short(link: str) -> str:
+    """A short address (`/r/<code>`) for a page of this site, to read in an Easy Read
+    message; any other link as it is."""
+    from coplan.short_links.services import short_link_make
+
+    try:
+        return short_link_make(link=absolute(link))
+    except ValueError:
+        return absolute(link)
+
+
 def email_send(*, to: str, subject: str, template: str, context: dict) -> None:
     body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
     EmailMessage(subject=subject, body=body, to=[to]).send()

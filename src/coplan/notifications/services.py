@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coplan.core.errors import RuleError
@@ -28,6 +29,7 @@ from coplan.notifications.kinds import kind_get, kinds_all
 from coplan.notifications.models import NotifyAccount, Update, UpdateChoice
 from coplan.organisations.models import Organisation
 from coplan.people import crypto
+from coplan.people.choices import Format
 from coplan.people.models import Person
 from coplan.projects.models import Project
 
@@ -75,6 +77,8 @@ def tell(
     """
     registered = kind_get(kind)
     subject, body = registered.words(**words)
+    easy_subject, easy_body = registered.easy_read_words(**words)
+    easy_read_people = set()
     organisation_id = (
         organisation.pk if organisation else project.organisation_id if project else None
     )
@@ -91,6 +95,8 @@ def tell(
             continue
         to.pop((person.user_id, None), None)  # the person record knows how to reach them
         to[(person.user_id, person.pk)] = None
+        if wants_easy_read(person):
+            easy_read_people.add(person.pk)
     if not to:
         return 0
     records = selectors.person_records(
@@ -110,8 +116,8 @@ def tell(
             person_id=person_id,
             organisation_id=organisation_id,
             project=project,
-            subject=subject[:300],
-            body=body[:4000],
+            subject=(easy_subject if person_id in easy_read_people else subject)[:300],
+            body=(easy_body if person_id in easy_read_people else body)[:4000],
             link=link[:1000],
             delivery=deliveries.get(user_id, Delivery.AT_ONCE),
             created_at=now,
@@ -152,6 +158,29 @@ def _words(update: Update) -> dict[str, str]:
     return {"subject": update.subject, "body": update.body, "link": sending.absolute(update.link)}
 
 
+def wants_easy_read(person: Person) -> bool:
+    """Whether the person asked for Easy Read papers: their messages come in Easy Read."""
+    return Format.EASY_READ in (person.formats or [])
+
+
+def _in_easy_read(update: Update, person: Person | None) -> bool:
+    """Whether this message was written in Easy Read for its person (its kind has Easy
+    Read words and they asked for Easy Read papers)."""
+    return (
+        person is not None
+        and wants_easy_read(person)
+        and _kind_has_easy_read(update.kind)
+        and update.person_id == person.pk
+    )
+
+
+def _kind_has_easy_read(code: str) -> bool:
+    try:
+        return kind_get(code).has_easy_read
+    except LookupError:
+        return False
+
+
 def _hand_over(update: Update) -> str:
     """Send the message the way the person can be reached; the channel it went by."""
     person = update.person
@@ -161,7 +190,21 @@ def _hand_over(update: Update) -> str:
         )
     notify = selectors.notify_account(organisation_id=update.organisation_id)
     found = selectors.reach(person=person, user=update.user, notify=notify)
-    if found.channel == Channel.EMAIL:
+    if found.channel == Channel.EMAIL and _in_easy_read(update, person):
+        sending.email_send(
+            to=found.to[0],
+            subject=update.subject,
+            template="notifications/email/update_easy_read.txt",
+            context={
+                "update": update,
+                "name": person.full_name,
+                "link": sending.short(update.link),
+                "choices": sending.short(reverse("notifications:choices"))
+                if update.user_id is not None
+                else "",
+            },
+        )
+    elif found.channel == Channel.EMAIL:
         sending.email_send(
             to=found.to[0],
             subject=update.subject,
