@@ -9,11 +9,13 @@ from pypdf import PdfReader
 
 from coplan.feedback import bank
 from coplan.feedback.models import FeedbackForm, FeedbackResponse, HowAnswered, OneTimeLink
+from coplan.language import EASY_READ, check
 from coplan.projects.roles import Role
 from tests.factories import InvolvementFactory
 from tests.feedback.conftest import answer
 from tests.feedback.factories import FeedbackFormFactory, FeedbackQuestionFactory
 from tests.form_controls import control_types, ticked
+from tests.notifications.conftest import smtp_server  # noqa: F401 - the real SMTP server
 
 pytestmark = pytest.mark.django_db
 
@@ -356,3 +358,37 @@ def test_easy_read_form_s_opening_lines_get_their_picture_and_its_credit(as_role
     assert "Pictures: OpenMoji, the open-source emoji project, CC BY-SA 4.0" in with_picture
     assert "We would love to hear from you." in without
     assert "OpenMoji" not in without
+
+
+def test_someone_who_asked_for_easy_read_gets_their_one_time_link_in_easy_read(
+    as_role,
+    project,
+    django_capture_on_commit_callbacks,
+    smtp_server,  # noqa: F811 - the real SMTP server
+):
+    form = FeedbackFormFactory(
+        project=project, how_answered=HowAnswered.ONE_TIME, title="The bus day", closed_box=True
+    )
+    InvolvementFactory(
+        project=project, person__email="jo@example.org", person__formats=["easy_read"]
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        as_role(Role.LEAD).post(_form_url(form) + "one-time-links/", {"email": "yes"})
+
+    body = smtp_server.body_to("jo@example.org").replace("\r\n", "\n")
+    lines = [line for line in body.splitlines() if line]
+    assert lines[:4] == [
+        "Hello.",
+        "Please tell us what you think.",
+        "The form is called The bus day.",
+        "Use this link:",
+    ]
+    assert lines[5:] == [
+        "The link is just for you.",
+        "It works 1 time.",
+        "We do not keep your name.",
+        "Thank you.",
+    ]
+    fixed = [line for line in lines if "http" not in line]
+    assert [f.text for f in check("\n".join(fixed), mode=EASY_READ).findings] == []

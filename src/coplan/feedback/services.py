@@ -289,17 +289,20 @@ def one_time_links_email(*, form: FeedbackForm, people: list[Person]) -> int:
     if not with_email:
         return 0
     tokens = one_time_links_make(form=form, count=len(with_email))
+    # Someone who asked for Easy Read papers gets the Easy Read email. Its link is the
+    # whole link, not a short one: a short link would keep the one-time token.
     messages = [
-        (person.email, feedback_link(token))
+        (person.email, feedback_link(token), wants_easy_read(person))
         for person, token in zip(with_email, tokens, strict=True)
     ]
 
     def send() -> None:
-        for email, link in messages:
+        for email, link, easy_read in messages:
+            template = "one_time_link_easy_read.txt" if easy_read else "one_time_link.txt"
             send_mail(
                 subject=f"Tell us what you think: {form.title}",
                 message=render_to_string(
-                    "feedback/email/one_time_link.txt", {"form": form, "link": link}
+                    f"feedback/email/{template}", {"form": form, "link": link}
                 ),
                 from_email=None,
                 recipient_list=[email],
