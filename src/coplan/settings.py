@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "coplan.feedback",
     "coplan.payments",
     "coplan.short_links",
+    "coplan.api",
     "coplan.core",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -107,10 +108,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coplan.api.middleware.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "coplan.core.middleware.PrivateResponsesMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -383,6 +386,9 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = _env_flag("SECURE_HSTS_PRELOAD", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# The HTTP API (coplan.api, decision 0017): requests a token may make each minute.
+API_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "120"))
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from coplan.api.endpoints import api
 from coplan.core import views as core_views
 
 urlpatterns = [
@@ -25,5 +26,7 @@ urlpatterns = [
     path("", include("coplan.feedback.urls")),
     path("", include("coplan.payments.urls")),
     path("", include("coplan.short_links.urls")),
+    path("", include("coplan.api.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

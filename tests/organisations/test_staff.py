@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import get_resolver
 
 from coplan.accounts.models import User
+from coplan.api import services as api_services
 from coplan.organisations.models import StaffMembership
 from tests.factories import (
     PaymentPolicyFactory,
@@ -128,6 +129,9 @@ def _organisation_values(admin_membership, staff_membership) -> dict[str, int]:
         "staff_membership_id": staff_membership.pk,
         "venue_id": VenueFactory(organisation=organisation).pk,
         "policy_id": PaymentPolicyFactory(organisation=organisation).pk,
+        "token_id": api_services.access_token_create(
+            user=staff_membership.user, name="CRM", scope="read", days=30
+        ).access_token.pk,
     }
 
 

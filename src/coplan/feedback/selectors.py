@@ -388,6 +388,15 @@ def you_said_we_did_entries(
     return list(entries)
 
 
+def you_said_we_did_list(*, project_id: int, published_only: bool) -> QuerySet[YouSaidWeDid]:
+    """The project's "you said, we did" in an order that never changes between requests:
+    what is published, most recently published first; else all, newest first."""
+    entries = YouSaidWeDid.objects.filter(project_id=project_id)
+    if published_only:
+        return entries.filter(published_at__isnull=False).order_by("-published_at", "-pk")
+    return entries.order_by("-created_at", "-pk")
+
+
 EASY_READ_OPENING = ("Thank you for telling us what you think.", "This is what we did.")
 EASY_READ_WORKING_ON_IT = "We are working on it. We will tell you what happens."
 

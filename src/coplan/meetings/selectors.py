@@ -654,6 +654,71 @@ _ATTENTION_READS = (
 
 
 @dataclass(frozen=True)
+class MeetingsSlice:
+    """A slice of a project's meetings in date order (for the API), how many there are in
+    all, and how many people gave each reply to each meeting of the slice."""
+
+    total: int
+    meetings: list[CheckedMeeting]
+    replies: dict[int, dict[str, int]]
+
+
+def meetings_slice(
+    *,
+    project: Project,
+    offset: int,
+    limit: int,
+    from_date: datetime.date | None = None,
+    to_date: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> MeetingsSlice:
+    """Meetings by date, time and id (an order that never changes between requests), from
+    `offset`, at most `limit`: the meetings to come with their checks, past ones without
+    (as on the pages). Seven queries however many meetings and people."""
+    today = _today(today)
+    found = _listed(project)
+    if from_date is not None:
+        found = found.filter(meets_on__gte=from_date)
+    if to_date is not None:
+        found = found.filter(meets_on__lte=to_date)
+    total = found.count()
+    invited_count = (
+        InvitedPerson.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    meetings = list(
+        found.annotate(invited_total=Subquery(invited_count)).order_by(
+            "meets_on", "starts_at", "pk"
+        )[offset : offset + limit]
+    )
+    totals = {each.pk: each.invited_total or 0 for each in meetings}
+    upcoming = [each for each in meetings if each.meets_on >= today]
+    checked = {
+        each.meeting.pk: each for each in _with_checks(upcoming, today=today, invited_counts=totals)
+    }
+    replies: dict[int, dict[str, int]] = {each.pk: {} for each in meetings}
+    for meeting_id, reply, count in (
+        InvitedPerson.objects.filter(meeting_id__in=list(totals))
+        .order_by()
+        .values("meeting_id", "reply")
+        .annotate(count=Count("pk"))
+        .values_list("meeting_id", "reply", "count")
+    ):
+        replies[meeting_id][reply] = count
+    return MeetingsSlice(
+        total,
+        [
+            checked.get(each.pk) or CheckedMeeting(each, None, times_of(each), totals[each.pk])
+            for each in meetings
+        ],
+        replies,
+    )
+
+
+@dataclass(frozen=True)
 class MeetingsAttention:
     short_notice: int
     not_ready: int

@@ -1,0 +1,152 @@
+"""Every API operation, for every role: the same rules as the pages
+(tests/projects/test_access.py). The operations are read from the served OpenAPI
+document, so a new one must be added here with who may use it."""
+
+import pytest
+from django.utils import timezone
+
+from coplan.api import services
+from coplan.api.endpoints import api
+from coplan.projects.roles import Role
+from tests.api.helpers import bearer, tokens_for
+from tests.factories import MembershipFactory
+from tests.feedback.factories import YouSaidWeDidFactory
+from tests.projects.test_access import project_data_build
+
+pytestmark = pytest.mark.django_db
+
+ALL = frozenset(Role)
+STAFF = frozenset(ALL - {Role.CO_PRODUCER})
+LEAD_FACILITATOR = frozenset({Role.LEAD, Role.FACILITATOR})
+
+# path: the roles that may use it (as the page it mirrors); everyone else gets 403
+EXPECTED = {
+    "/api/v1/projects": ALL,  # only your own projects are listed
+    "/api/v1/projects/{project_id}": ALL,  # projects:overview
+    "/api/v1/projects/{project_id}/meetings": ALL,  # meetings:meetings
+    "/api/v1/projects/{project_id}/you-said-we-did": ALL,  # feedback:you_said_we_did
+}
+PUBLIC = {"/api/v1/public/projects/{project_id}/you-said-we-did"}
+
+# What each role sees inside the answers, as on the pages.
+SEES_MEETING_CHECKS = STAFF  # meetings.rules.VIEW_READINESS
+SEES_REPLIES = LEAD_FACILITATOR  # meetings.rules.MANAGE_INVITED
+SEES_UNPUBLISHED = LEAD_FACILITATOR  # feedback.rules.EDIT_YOU_SAID_WE_DID
+
+
+@pytest.fixture
+def api_data():
+    project, memberships, _values = project_data_build()
+    YouSaidWeDidFactory(project=project)  # not published
+    return project, memberships, tokens_for(memberships)
+
+
+def _path(template: str, project) -> str:
+    return template.replace("{project_id}", str(project.pk))
+
+
+def test_every_operation_is_in_the_expected_table():
+    paths = set(api.get_openapi_schema()["paths"])
+
+    assert paths == set(EXPECTED) | PUBLIC, "Add new API operations to EXPECTED"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_gets_exactly_what_it_should(client, api_data, role):
+    project, _, tokens = api_data
+
+    statuses = {
+        template: client.get(_path(template, project), **bearer(tokens[role])).status_code
+        for template in EXPECTED
+    }
+
+    assert statuses == {
+        template: 200 if role in roles else 403 for template, roles in EXPECTED.items()
+    }
+
+
+def test_member_of_another_project_gets_not_found_everywhere(client, api_data):
+    project, _, _ = api_data
+    outsider = MembershipFactory(role=Role.LEAD).user
+    token = services.access_token_create(user=outsider, name="T", scope="read", days=30).token
+
+    statuses = {
+        template: client.get(_path(template, project), **bearer(token)).status_code
+        for template in EXPECTED
+        if "{project_id}" in template
+    }
+
+    assert statuses == dict.fromkeys(statuses, 404)
+
+
+def test_projects_list_has_only_your_own_projects(client, api_data):
+    project, _, tokens = api_data
+    MembershipFactory(role=Role.LEAD)  # another project
+
+    listed = client.get("/api/v1/projects", **bearer(tokens[Role.CO_PRODUCER])).json()
+
+    assert [(each["id"], each["your_role"]) for each in listed["items"]] == [
+        (project.pk, "co_producer")
+    ]
+
+
+def test_no_token_gets_401_everywhere_but_the_public_list(client, api_data):
+    project, _, _ = api_data
+
+    statuses = {template: client.get(_path(template, project)).status_code for template in EXPECTED}
+    public = client.get(_path(next(iter(PUBLIC)), project))
+
+    assert statuses == dict.fromkeys(statuses, 401)
+    assert public.status_code == 200
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_meeting_checks_and_replies_only_for_the_roles_that_see_them(client, api_data, role):
+    project, _, tokens = api_data
+
+    response = client.get(f"/api/v1/projects/{project.pk}/meetings", **bearer(tokens[role]))
+
+    meeting = response.json()["items"][0]
+    assert (meeting["checks"] is not None, meeting["ready"] is not None) == (
+        role in SEES_MEETING_CHECKS,
+        role in SEES_MEETING_CHECKS,
+    )
+    assert (meeting["replies"] is not None) == (role in SEES_REPLIES)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_unpublished_you_said_we_did_only_for_those_who_write_it(client, api_data, role):
+    project, _, tokens = api_data
+
+    response = client.get(f"/api/v1/projects/{project.pk}/you-said-we-did", **bearer(tokens[role]))
+
+    published = [each["published_at"] is not None for each in response.json()["items"]]
+    assert sorted(published) == ([False, True] if role in SEES_UNPUBLISHED else [True])
+
+
+def test_public_list_has_only_what_is_published(client, api_data):
+    project, _, _ = api_data
+
+    response = client.get(f"/api/v1/public/projects/{project.pk}/you-said-we-did")
+
+    items = response.json()["items"]
+    assert len(items) == 1
+    assert items[0]["published_at"] is not None
+    assert "Cache-Control" not in response or "private" not in response["Cache-Control"]
+
+
+def test_public_list_of_a_project_that_published_nothing_is_not_found(client):
+    entry = YouSaidWeDidFactory(published_at=None)
+
+    response = client.get(f"/api/v1/public/projects/{entry.project_id}/you-said-we-did")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_published_entries_are_readable_once_published(client):
+    entry = YouSaidWeDidFactory(published_at=timezone.now(), we_did="We opened a window.")
+
+    response = client.get(f"/api/v1/public/projects/{entry.project_id}/you-said-we-did")
+
+    assert response.json()["items"][0]["we_did"] == "We opened a window."
