@@ -1,0 +1,68 @@
+"""The API's lists do the same number of database queries however much data there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from coplan.guides import services as guides_services
+from coplan.projects.roles import Role
+from tests.api.helpers import bearer, tokens_for
+from tests.factories import InvitedPersonFactory, MeetingFactory, MembershipFactory, UserFactory
+from tests.feedback.factories import YouSaidWeDidFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, path, token=None) -> int:
+    headers = bearer(token) if token else {}
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, **headers)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def _member_of(count: int):
+    user = UserFactory()
+    for membership in MembershipFactory.create_batch(count, user=user, role=Role.LEAD):
+        guides_services.project_guides_ensure(project=membership.project)
+    return tokens_for({Role.LEAD: membership})[Role.LEAD]
+
+
+def test_projects_list_queries_do_not_grow_with_projects(client):
+    one = _queries(client, "/api/v1/projects", _member_of(1))
+    many = _queries(client, "/api/v1/projects", _member_of(20))
+
+    assert one == many
+
+
+def _project_with_meetings(count: int):
+    lead = MembershipFactory(role=Role.LEAD)
+    for meeting in MeetingFactory.create_batch(count, project=lead.project):
+        InvitedPersonFactory.create_batch(3, meeting=meeting)
+    return lead, tokens_for({Role.LEAD: lead})[Role.LEAD]
+
+
+def test_meetings_list_queries_do_not_grow_with_meetings_and_people(client):
+    small, small_token = _project_with_meetings(1)
+    large, large_token = _project_with_meetings(20)
+
+    small_count = _queries(client, f"/api/v1/projects/{small.project_id}/meetings", small_token)
+    large_count = _queries(client, f"/api/v1/projects/{large.project_id}/meetings", large_token)
+
+    assert small_count == large_count
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_you_said_we_did_queries_do_not_grow_with_entries(client, public):
+    counts = []
+    for count in (1, 20):
+        lead = MembershipFactory(role=Role.LEAD)
+        YouSaidWeDidFactory.create_batch(count, project=lead.project, published_at=timezone.now())
+        token = tokens_for({Role.LEAD: lead})[Role.LEAD]
+        path = f"/api/v1/projects/{lead.project_id}/you-said-we-did"
+        if public:
+            path, token = path.replace("/api/v1/", "/api/v1/public/"), None
+        counts.append(_queries(client, path, token))
+
+    assert counts[0] == counts[1]
