@@ -51,7 +51,7 @@ def test_facilitator_records_a_session_and_members_read_its_minutes(as_role, bas
     ActionFactory(project=session.project, session=session, what="Book the library")
 
     assert response.headers["Location"] == base + f"sessions/{session.pk}/"
-    minutes = words(as_role(Role.CO_PRODUCER).get(base + f"sessions/{session.pk}/minutes/"))
+    minutes = words(as_role(Role.MANAGER).get(base + f"sessions/{session.pk}/minutes/"))
     assert "Minutes: First workshop 1 March 2027" in minutes
     assert "Who came Cara Co-producer Fran Facilitator Two carers from the day centre" in minutes
     assert "What was agreed We meet every month." in minutes
