@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
+from coplan.core.events import EVENT_KINDS, EventKind
 from coplan.core.spreadsheets import NUMBER
 from coplan.feedback import plan_document, rules, selectors
 from coplan.feedback.bench import feedback_bench_seed
@@ -122,6 +123,11 @@ def results_download_rows(membership: Membership):
 
 def register() -> None:
     kinds_register(KINDS)
+    EVENT_KINDS.register(
+        "you_said_we_did.published",
+        EventKind("“You said, we did” is published"),
+        order=40,
+    )
     PROJECT_NAV.register(
         "feedback",
         NavEntry(

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from coplan.core import events
 from coplan.core.errors import RuleError
 from coplan.feedback import bank, selectors, telling
 from coplan.feedback.models import (
@@ -372,8 +373,20 @@ def you_said_we_did_update(
 def you_said_we_did_publish(*, entry: YouSaidWeDid) -> YouSaidWeDid:
     """Show it on the page every member of the project sees."""
     if entry.published_at is None:
-        entry.published_at = timezone.now()
-        entry.save(update_fields=["published_at"])
+        with transaction.atomic():
+            entry.published_at = timezone.now()
+            entry.save(update_fields=["published_at"])
+            events.happened(
+                "you_said_we_did.published",
+                project=entry.project,
+                facts={
+                    "entry_id": entry.pk,
+                    "you_said": entry.you_said,
+                    "we_did": entry.we_did,
+                    "status": entry.status,
+                    "published_at": entry.published_at.isoformat(),
+                },
+            )
     return entry
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
+from coplan.core.events import EVENT_KINDS, EventKind
 from coplan.meetings import plan_document, rules, selectors
 from coplan.meetings.bench import meetings_bench_seed
 from coplan.meetings.demo import meetings_demo_load
@@ -74,6 +75,9 @@ def answer_suggestions(project) -> dict[str, AnswerSuggestion]:
 
 
 def register() -> None:
+    EVENT_KINDS.register(
+        "meeting.changed", EventKind("A meeting's date, time, place or plan changes"), order=30
+    )
     ANSWER_SUGGESTIONS.register("venues", answer_suggestions, order=20)
     PROJECT_NAV.register(
         "meetings", NavEntry("meetings", "meetings:meetings", "Meetings"), order=40

@@ -8,6 +8,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from coplan.core import events
 from coplan.core.errors import RuleError
 from coplan.meetings import checks
 from coplan.meetings.models import (
@@ -104,12 +105,29 @@ def meeting_create(*, project: Project, created_by: AbstractBaseUser, **fields) 
     return found
 
 
+@transaction.atomic
 def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
     _check_venue(meeting.project, fields.get("venue"))
+    changed = sorted(name for name, value in fields.items() if getattr(meeting, name) != value)
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.updated_at = timezone.now()
     meeting.save()
+    if changed:
+        events.happened(
+            "meeting.changed",
+            project=meeting.project,
+            facts={
+                "meeting_id": meeting.pk,
+                "changed": changed,
+                "title": meeting.title,
+                "meets_on": meeting.meets_on.isoformat(),
+                "starts_at": meeting.starts_at.isoformat(timespec="minutes"),
+                "length_minutes": meeting.length_minutes,
+                "format": meeting.format,
+                "venue_id": meeting.venue_id,
+            },
+        )
     return meeting
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
+from coplan.core.events import EVENT_KINDS, EventKind
 from coplan.core.spreadsheets import DATE, MONEY, NUMBER, TEXT
 from coplan.meeting_invitations.selectors import PAYMENT_INFORMATION
 from coplan.notifications.kinds import kinds_register
@@ -133,6 +134,8 @@ def claims_download_record(*, membership: Membership, actor, where: str) -> None
 
 def register() -> None:
     kinds_register(KINDS)
+    EVENT_KINDS.register("claim.approved", EventKind("A claim is approved"), order=10)
+    EVENT_KINDS.register("claim.paid", EventKind("A claim is paid"), order=20)
     PROJECT_NAV.register(
         "payments",
         NavEntry(

@@ -15,7 +15,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from coplan.core import formats
+from coplan.core import events, formats
 from coplan.core.errors import RuleError
 from coplan.core.only_one import clash_raises
 from coplan.notifications.selectors import reaches_without_staff
@@ -653,7 +653,23 @@ def claim_approve(
     )
     claim.refresh_from_db()
     _tell(claim, NoticeEvent.APPROVED)
+    events.happened("claim.approved", project=claim.project, facts=_claim_facts(claim, total))
     return claim
+
+
+def _claim_facts(claim: Claim, total_pence: int) -> dict:
+    """What systems outside coplan hear about a claim: ids, amounts and dates, never who
+    it is for or how they are paid (they look that up with the rights they have)."""
+    return {
+        "claim_id": claim.pk,
+        "status": claim.status,
+        "total_pence": total_pence,
+        "activity_on": claim.activity_on.isoformat(),
+        "meeting_id": claim.meeting_id,
+        "approved_at": claim.approved_at.isoformat() if claim.approved_at else None,
+        "paid_on": claim.paid_on.isoformat() if claim.paid_on else None,
+        "payment_reference": claim.paid_reference,
+    }
 
 
 def _already(claim: Claim) -> str:
@@ -724,6 +740,8 @@ def claim_mark_paid(
     )
     claim.refresh_from_db()
     _tell(claim, NoticeEvent.PAID)
+    total = selectors.claim_total(selectors.claim_lines(claim=claim))
+    events.happened("claim.paid", project=claim.project, facts=_claim_facts(claim, total))
     return claim
 
 
