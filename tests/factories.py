@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from coplan.accounts.models import User
 from coplan.organisations.models import Organisation, StaffMembership
+from coplan.people import crypto
 from coplan.planning.models import Barrier, BudgetLine, Milestone, SignOff
 from coplan.projects.models import Invitation, Membership, Project
 from coplan.projects.roles import Role
@@ -391,3 +392,28 @@ class ClaimLineFactory(factory.django.DjangoModelFactory):
     category = "public_transport"
     description = "Bus there and back"
     amount_pence = 450
+
+
+class WebhookFactory(factory.django.DjangoModelFactory):
+    """Every event, to an https address; its secret is "whsec_test" (kept encrypted)."""
+
+    class Meta:
+        model = "webhooks.Webhook"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    url = factory.Sequence(lambda n: f"https://finance{n}.example.org/coplan")
+    events = factory.LazyFunction(
+        lambda: ["claim.approved", "claim.paid", "meeting.changed", "you_said_we_did.published"]
+    )
+    secret_token = factory.LazyFunction(lambda: crypto.encrypt_json("whsec_test"))
+
+
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    """A test event waiting to be sent."""
+
+    class Meta:
+        model = "webhooks.Delivery"
+
+    webhook = factory.SubFactory(WebhookFactory)
+    event = "test"
+    body = '{"data":{"message":"A test event"},"event":"test"}'

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "coplan.payments",
     "coplan.short_links",
     "coplan.api",
+    "coplan.webhooks",
     "coplan.core",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -306,6 +307,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PLAN_IN_BACKGROUND_FROM = int(os.environ.get("PLAN_IN_BACKGROUND_FROM", "500"))
 # How long a plan made in the background is kept for downloading.
 PLAN_DOWNLOAD_KEPT_HOURS = int(os.environ.get("PLAN_DOWNLOAD_KEPT_HOURS", "24"))
+
+# Webhooks (coplan.webhooks): an address must start with https:// except in DEBUG (or when
+# this is set, as the tests do to send to a receiver on this machine). Each try waits this
+# long for the receiver's answer.
+WEBHOOKS_HTTP_ALLOWED = DEBUG or _env_flag("WEBHOOKS_HTTP_ALLOWED")
+WEBHOOKS_TIMEOUT_SECONDS = int(os.environ.get("WEBHOOKS_TIMEOUT_SECONDS", "5"))
 
 # GOV.UK Notify, for texts and letters: each organisation sets its own API key (kept
 # encrypted in the database). The address is only changed to test against a stand-in.

@@ -28,5 +28,6 @@ urlpatterns = [
     path("", include("coplan.short_links.urls")),
     path("", include("coplan.api.urls")),
     path("api/v1/", api.urls),
+    path("", include("coplan.webhooks.urls")),
     path("admin/", admin.site.urls),
 ]

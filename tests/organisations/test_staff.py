@@ -8,6 +8,7 @@ from coplan.accounts.models import User
 from coplan.api import services as api_services
 from coplan.organisations.models import StaffMembership
 from tests.factories import (
+    DeliveryFactory,
     PaymentPolicyFactory,
     StaffMembershipFactory,
     UserFactory,
@@ -124,6 +125,7 @@ FOR_ALL_STAFF = frozenset({"meetings:venues", "meetings:venue", "payments:polici
 
 def _organisation_values(admin_membership, staff_membership) -> dict[str, int]:
     organisation = admin_membership.organisation
+    delivery = DeliveryFactory(webhook__organisation=organisation)
     return {
         "organisation_id": organisation.pk,
         "staff_membership_id": staff_membership.pk,
@@ -132,6 +134,8 @@ def _organisation_values(admin_membership, staff_membership) -> dict[str, int]:
         "token_id": api_services.access_token_create(
             user=staff_membership.user, name="CRM", scope="read", days=30
         ).access_token.pk,
+        "webhook_id": delivery.webhook_id,
+        "delivery_id": delivery.pk,
     }
 
 
@@ -204,6 +208,7 @@ def test_your_projects_links_to_every_organisation_page_staff_and_admins_may_ope
         f"/organisations/{organisation_id}/guides/",
         f"/organisations/{organisation_id}/access-needs-log/",
         f"/organisations/{organisation_id}/keeping-details/",
+        f"/organisations/{organisation_id}/webhooks/",
     ]
     assert all(f'href="{link}"' in for_admin for link in everyone + admins_only)
     assert all(f'href="{link}"' in for_staff for link in everyone)

@@ -23,6 +23,7 @@ from tests.factories import (
     ClaimFactory,
     ConsentRecordFactory,
     DecisionAreaFactory,
+    DeliveryFactory,
     InvitationFactory,
     InvitedPersonFactory,
     InvolvementFactory,
@@ -442,6 +443,10 @@ def project_data_build(project=None):
         project=project, version="participants", file_format="pdf", status="ready",
         content=b"%PDF-1.7", file_name="plan.pdf", asked_by=memberships[Role.LEAD],
     ).pk  # fmt: skip
+    # The organisation's own pages: a webhook and a delivery in its log.
+    delivery = DeliveryFactory(webhook__organisation=project.organisation)
+    values["webhook_id"] = delivery.webhook_id
+    values["delivery_id"] = delivery.pk
     return project, memberships, values
 
 

@@ -32,6 +32,8 @@ IDS = {
     "staff_membership_id",
     "venue_id",
     "policy_id",
+    "webhook_id",
+    "delivery_id",
     "guide_key",  # the other organisation's own guide
     "membership_id",
     "invitation_id",
