@@ -42,3 +42,28 @@ def test_admin_sets_up_a_webhook_tests_it_and_reads_the_log(visit, receiver):  #
     expect(page.get_by_text("Nothing: it was delivered")).to_be_visible()
     visit.assert_accessible()
     assert len(receiver.received) == 1
+
+
+def test_the_webhook_pages_fit_a_phone(phone_visit, receiver):  # noqa: F811
+    visit = phone_visit
+    admin = StaffMembershipFactory(is_admin=True, user__email="admin@example.org")
+    made = services.webhook_create(
+        organisation=admin.organisation,
+        url=receiver.url + "/a-long-path/that-goes-on-and-on/for-a-finance-system",
+        events=["claim.approved", "claim.paid", "meeting.changed"],
+        by=admin.user,
+    )
+    receiver.answers = [302]
+    delivery = services.webhook_test_send(webhook=made.webhook)
+    services.deliveries_send_due()
+    _sign_in(visit, "admin@example.org")
+    base = f"/organisations/{admin.organisation_id}/webhooks/"
+
+    for path in (
+        base,
+        f"{base}{made.webhook.pk}/",
+        f"{base}{made.webhook.pk}/deliveries/{delivery.pk}/",
+    ):
+        visit.go(path)
+        visit.assert_accessible()
+        visit.assert_fits_the_screen()
