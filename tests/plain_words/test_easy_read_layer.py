@@ -64,6 +64,7 @@ def test_the_pages_a_participant_sees_have_their_easy_read_version():
         "working_together/jinja2/working_together/session.html",
         "working_together/jinja2/working_together/minutes.html",
         "working_together/jinja2/working_together/_session_easy_read.html",
+        "working_together/jinja2/working_together/actions.html",
         "feedback/jinja2/feedback/give.html",
         "feedback/jinja2/feedback/answer_start.html",
         "feedback/jinja2/feedback/answer_standard.html",
