@@ -313,6 +313,8 @@ PLAN_DOWNLOAD_KEPT_HOURS = int(os.environ.get("PLAN_DOWNLOAD_KEPT_HOURS", "24"))
 # long for the receiver's answer.
 WEBHOOKS_HTTP_ALLOWED = DEBUG or _env_flag("WEBHOOKS_HTTP_ALLOWED")
 WEBHOOKS_TIMEOUT_SECONDS = int(os.environ.get("WEBHOOKS_TIMEOUT_SECONDS", "5"))
+# How long a delivered (or given up) event stays in a webhook's delivery log.
+WEBHOOKS_LOG_KEPT_DAYS = int(os.environ.get("WEBHOOKS_LOG_KEPT_DAYS", "90"))
 
 # GOV.UK Notify, for texts and letters: each organisation sets its own API key (kept
 # encrypted in the database). The address is only changed to test against a stand-in.

@@ -253,3 +253,19 @@ def test_a_signature_made_is_always_verified_and_never_for_another_body(secret, 
 
     assert signing.verified(secret=secret, header=header, body=body, now=at)
     assert not signing.verified(secret=secret, header=header, body=body + b"x", now=at)
+
+
+def test_finished_deliveries_leave_the_log_after_the_days_it_keeps_them(receiver, admin, settings):
+    settings.WEBHOOKS_LOG_KEPT_DAYS = 90
+    _test_event(receiver, admin)
+    now = timezone.now()
+    services.deliveries_send_due(now=now)
+    waiting = services.webhook_test_send(webhook=Delivery.objects.get().webhook)
+    Delivery.objects.filter(pk=waiting.pk).update(try_after=now + datetime.timedelta(days=200))
+
+    services.deliveries_send_due(now=now + datetime.timedelta(days=89))
+    kept = Delivery.objects.count()
+    services.deliveries_send_due(now=now + datetime.timedelta(days=91))
+
+    assert kept == 2
+    assert list(Delivery.objects.values_list("pk", flat=True)) == [waiting.pk]

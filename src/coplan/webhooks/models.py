@@ -65,7 +65,10 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["status", "try_after"])]
+        indexes = [
+            models.Index(fields=["status", "try_after"]),
+            models.Index(fields=["finished_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} to {self.webhook}"

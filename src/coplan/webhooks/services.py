@@ -312,8 +312,11 @@ def _waiting():
 
 def deliveries_send_due(*, now: datetime.datetime | None = None) -> SendResult:
     """Try every delivery that is due. Safe to run as often as you like, in as many
-    workers as you like: each delivery is tried by one of them at a time."""
+    workers as you like: each delivery is tried by one of them at a time. Deliveries
+    finished more than WEBHOOKS_LOG_KEPT_DAYS ago leave the log."""
     now = now or timezone.now()
+    kept = datetime.timedelta(days=settings.WEBHOOKS_LOG_KEPT_DAYS)
+    Delivery.objects.filter(finished_at__lt=now - kept).delete()
     due = _waiting().filter(try_after__lte=now).order_by("try_after", "pk")
     due = list(due.values_list("pk", flat=True))
     outcomes = [delivery_send(delivery_id=pk, now=now) for pk in due]
