@@ -222,3 +222,17 @@ def test_a_claim_sent_back_says_what_to_change_in_easy_read(team, client_for):
     assert "Add the bus ticket." in words
     assert "We need it to pay you." in words
     assert "Send the claim again" in page
+
+
+def test_time_on_their_claim_in_easy_read_writes_the_rate_as_the_amounts_are(team, client_for):
+    claim = _draft(team)
+    add_time, claim_page = _pages(team, claim)[3], _pages(team, claim)[2]
+    client = _easy_client(team, client_for, claim_page)
+    added = client.post(add_time, {"activity": "reading", "hours": "1", "minutes": "0"})
+    assert added.status_code == 302
+
+    page = client.get(claim_page).content.decode()
+
+    text = " ".join(line.words for line in assert_easy_read(page))
+    assert "1 hour at £15 an hour" in text
+    assert "£15.00" not in text
