@@ -19,3 +19,18 @@ AGREEMENT_PROMPTS: tuple[tuple[str, str], ...] = (
     ("Honesty", "How will we be open about what we do not know, and what cannot change?"),
     ("Keeping going", "How will we look after each other if a meeting gets hard?"),
 )
+
+# The same questions in Easy Read (a co-producer's "ideas" page with Easy Read on): one
+# idea a sentence, each passing the Easy Read check.
+AGREEMENT_PROMPTS_EASY_READ: tuple[tuple[str, str], ...] = (
+    ("Respect", "How do we treat each other when we do not agree?"),
+    ("Equals", "What helps everyone feel equal here?"),
+    ("Taking turns", "How does everyone get a turn to talk? How do we all listen?"),
+    ("Feeling safe", "What helps people feel safe to say what they think?"),
+    ("Plain words", "What do we do if we do not know a word?"),
+    ("Being ourselves", "How can we be ourselves here? How do we say how we feel?"),
+    ("Taking part", "What does everyone need to take part?"),
+    ("Understanding", "How do we check we all understand?"),
+    ("Honesty", "How do we say what we do not know? How do we say what cannot change?"),
+    ("Keeping going", "How do we look after each other if a meeting is hard?"),
+)

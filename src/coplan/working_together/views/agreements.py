@@ -8,7 +8,7 @@ from coplan.projects.models import Membership
 from coplan.projects.pages import say_wording
 from coplan.working_together import rules, selectors, services
 from coplan.working_together.forms import AgreementForm
-from coplan.working_together.prompts import AGREEMENT_PROMPTS
+from coplan.working_together.prompts import AGREEMENT_PROMPTS, AGREEMENT_PROMPTS_EASY_READ
 from coplan.working_together.views.common import SECTION, back_to, from_session
 
 
@@ -30,6 +30,7 @@ def agreement_ideas(request: HttpRequest, membership: Membership) -> HttpRespons
         membership,
         "working_together/agreement_ideas.html",
         prompts=AGREEMENT_PROMPTS,
+        easy_read_prompts=AGREEMENT_PROMPTS_EASY_READ,
         can_edit=membership.may(rules.RECORD_AGREEMENTS),
         back=SECTION.url("agreements", membership),
         back_text="Back to the agreements",
@@ -103,6 +104,8 @@ def agreement_edit(request: HttpRequest, membership: Membership, agreement_id: i
         button="Save changes",
         back=back,
         intro=["The words it had before are kept, with who changed them and when."],
+        template="working_together/agreement_add.html",
+        changing=True,
     )
 
 

@@ -194,6 +194,8 @@ def car_park_answer(request: HttpRequest, membership: Membership, item_id: int) 
         heading="Answer a car park item",
         button="Share the answer",
         intro=[f"‘{found.text}’"],
+        template="working_together/car_park_answer.html",
+        item=found,
     )
 
 
