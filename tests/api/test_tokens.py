@@ -9,8 +9,14 @@ from django.utils import timezone
 
 from coplan.api import services
 from coplan.api.models import AccessToken, Scope
+from coplan.people.services import person_erase
 from coplan.projects.roles import Role
-from tests.factories import MembershipFactory, StaffMembershipFactory, UserFactory
+from tests.factories import (
+    InvolvementFactory,
+    MembershipFactory,
+    StaffMembershipFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +207,15 @@ def test_requests_are_counted_again_each_minute():
     counted.append(services.access_token_use(access_token=made.access_token, now=later))
 
     assert counted == [True, False, True]
+
+
+def test_erasing_a_person_removes_their_tokens(client):
+    member = MembershipFactory(role=Role.CO_PRODUCER)
+    person = InvolvementFactory(project=member.project, person__user=member.user).person
+    lead = MembershipFactory(project=member.project, role=Role.LEAD).user
+    made = services.access_token_create(user=member.user, name="Sam's CRM", scope="read", days=30)
+
+    person_erase(person=person, actor=lead, where="test")
+
+    assert AccessToken.objects.filter(user=member.user).count() == 0
+    assert _api(client, made.token).status_code == 401
