@@ -104,7 +104,7 @@ def test_a_session_in_easy_read_says_what_we_agreed_decided_and_will_do(easy, ba
 
     words = [line.words for line in read(page).lines]
     assert "We met on Monday 1 March 2027." in words
-    assert "Cara Co-producer, Lee Lead." in words
+    assert "You, Lee Lead." in words
     assert words[words.index("Agreement 1:") + 1 : words.index("Agreement 1:") + 3] == [
         "We listen.",
         "We take turns to talk.",
@@ -119,6 +119,9 @@ def test_a_session_in_easy_read_says_what_we_agreed_decided_and_will_do(easy, ba
     assert "Lee Lead said:" in words
     assert "Thank you all." in words
     assert "Things to do" in read(page).headings
+    parked = read(page).headings.index("Put in the car park at this meeting")
+    assert read(page).headings[parked + 1] == "Things to do"
+    assert "Put something in the car park" in page
 
 
 def test_the_notes_in_easy_read_are_the_same_record_ready_to_print(easy, base, session):
@@ -127,6 +130,7 @@ def test_the_notes_in_easy_read_are_the_same_record_ready_to_print(easy, base, s
     words = [line.words for line in read(page).lines]
     assert "To print, use the print button of your browser." in words
     assert "We meet every month." in words
+    assert "Put something in the car park" not in page  # the notes are to read
     assert "Notes: First meeting" in page
     assert "Minutes: First meeting" not in page
 
