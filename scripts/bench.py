@@ -104,6 +104,7 @@ class Visitor:
         self.base = base
         self.http = requests.Session()
         self.cookies: dict[str, str] = {}
+        self.api_token = ""
         host = base.split("//", 1)[1]
         self.headers = {"X-Forwarded-Proto": "https", "Origin": f"https://{host}"}
 
@@ -112,9 +113,14 @@ class Visitor:
             self.cookies[cookie.name] = cookie.value
 
     def request(
-        self, method: str, path: str, data: dict | None = None, timeout: float = 60
+        self,
+        method: str,
+        path: str,
+        data: dict | None = None,
+        timeout: float = 60,
+        extra_headers: dict | None = None,
     ) -> requests.Response:
-        headers = dict(self.headers)
+        headers = {**self.headers, **(extra_headers or {})}
         headers["Referer"] = f"https://{self.base.split('//', 1)[1]}{path}"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -130,6 +136,18 @@ class Visitor:
         )
         self._keep(response)
         return response
+
+    def make_api_token(self) -> None:
+        """Make a read token on Your account, as a person does, and keep it for the API."""
+        data = {"name": "Benchmark", "days": "30", "scope": "read"}
+        self.request("POST", "/your-account/api-tokens/new/", data)
+        page = self.request("GET", "/your-account/api-tokens/").text
+        self.api_token = re.search(r'id="new-token">([^<]+)<', page).group(1)
+
+    def api_get(self, path: str) -> requests.Response:
+        return self.request(
+            "GET", path, extra_headers={"Authorization": f"Bearer {self.api_token}"}
+        )
 
     def sign_in(self, email: str, password: str) -> None:
         """Sign in as a person does, through the second step where it is asked for (the
@@ -249,6 +267,16 @@ def pages(seed: dict) -> list[tuple[str, str]]:
     ]
 
 
+def api_pages(seed: dict) -> list[tuple[str, str]]:
+    """The API's lists (issue 18), read with a token: the same goals as the pages."""
+    p = f"/api/v1/projects/{seed['project']}"
+    return [
+        ("API: your projects", "/api/v1/projects"),
+        ("API: meetings list", f"{p}/meetings"),
+        ("API: you said, we did", f"{p}/you-said-we-did"),
+    ]
+
+
 TRIVIAL = ("trivial signed-in page", "/your-account/")
 SET_UP_TWO_STEP = "/sign-in/set-up-two-step/"
 TWO_STEP_CODE = "/sign-in/code/"
@@ -352,6 +380,8 @@ def bench_one(database: str, arguments, folder: Path) -> bool:
         SITE_URL=f"https://127.0.0.1:{port}",
         COPLAN_DATA_DIR=str(folder / database),
         LOG_LEVEL="WARNING",
+        # Every simulated user asks as fast as it can: no token's limit is reached.
+        API_RATE_LIMIT_PER_MINUTE="100000000",
     )
     if database == "postgres":
         env["DATABASE_URL"] = f"{POSTGRES}/{BENCH_DATABASE}"
@@ -384,6 +414,8 @@ def bench_one(database: str, arguments, folder: Path) -> bool:
         read_pages = pages(seed)
         for _, path in [TRIVIAL, *read_pages]:  # the first visit sets up the project's guides
             visitors[0].request("GET", path)
+        for visitor in visitors:
+            visitor.make_api_token()
 
         def getter(path):
             return lambda visitor, number: visitor.request("GET", path)
@@ -391,6 +423,15 @@ def bench_one(database: str, arguments, folder: Path) -> bool:
         trivial = drive(visitors, TRIVIAL[0], getter(TRIVIAL[1]), arguments.seconds)
         results = [
             drive(visitors, name, getter(path), arguments.seconds) for name, path in read_pages
+        ]
+        results += [
+            drive(
+                visitors,
+                name,
+                lambda visitor, number, path=path: visitor.api_get(path),
+                arguments.seconds,
+            )
+            for name, path in api_pages(seed)
         ]
         results += [
             drive(visitors, name, ask, arguments.seconds, write=True) for name, ask in writes(seed)

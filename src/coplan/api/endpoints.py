@@ -195,6 +195,10 @@ def _slice(page: int, per_page: int) -> tuple[int, int]:
 
 PageNumber = Query(1, ge=1, le=MAX_PAGE, description="Which page, from 1.")
 PerPage = Query(PER_PAGE, ge=1, le=MAX_PER_PAGE, description="How many on a page.")
+# Meetings come with their checks: as many on a page as on the meetings page, unless asked.
+MeetingsPerPage = Query(
+    meetings_selectors.MEETINGS_PER_PAGE, ge=1, le=MAX_PER_PAGE, description="How many on a page."
+)
 ProjectId = Path(..., ge=1, le=MAX_ID)
 FromDate = Query(None, description="Only those on or after this date.")
 ToDate = Query(None, description="Only those on or before this date.")
@@ -294,7 +298,7 @@ def meetings(
     request: HttpRequest,
     project_id: int = ProjectId,
     page: int = PageNumber,
-    per_page: int = PerPage,
+    per_page: int = MeetingsPerPage,
     from_date: datetime.date | None = FromDate,
     to_date: datetime.date | None = ToDate,
 ):
