@@ -190,6 +190,10 @@ def test_the_footer_credits_the_pictures(client_for):
         ("We booked a bigger room at the library.", "place"),
         ("We now have ground rules in place.", "agreement"),
         ("We asked the centre to fix the lift.", "wheelchair"),
+        # what we will do about a car park item: a question to someone (the question
+        # mark), not a place to go (the pin is for "at the library")
+        ("Ask the library.", "question"),
+        ("We will ask the council.", "question"),
         # a meeting's words
         ("When is the next meeting?", "date"),
         ("Where is the meeting?", "place"),
