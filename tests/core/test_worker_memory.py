@@ -16,7 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # What no page needs until someone downloads a file or a message is sent.
-ONLY_WHEN_USED = ["openpyxl", "docx", "icalendar", "notifications_python_client", "weasyprint"]
+ONLY_WHEN_USED = [
+    "openpyxl",
+    "docx",
+    "icalendar",
+    "notifications_python_client",
+    "requests",
+    "weasyprint",
+]
 
 LOAD_THE_APP = """
 import json, sys

@@ -18,7 +18,6 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import requests
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
@@ -204,6 +203,8 @@ def _status_words(code: int) -> str:
 
 def _post(*, url: str, body: bytes, headers: dict[str, str]) -> Answer:
     """Send once: a short timeout, no redirect followed, the answer's body never read."""
+    import requests  # here, not in every web worker (tests/core/test_worker_memory.py)
+
     timeout = settings.WEBHOOKS_TIMEOUT_SECONDS
     started = time.monotonic()
     status_code, error = None, ""
