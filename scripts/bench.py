@@ -19,6 +19,7 @@ Needs nothing beyond the app's own requirements (requests is one).
 
 import argparse
 import base64
+import datetime
 import json
 import os
 import re
@@ -272,7 +273,8 @@ def api_pages(seed: dict) -> list[tuple[str, str]]:
     p = f"/api/v1/projects/{seed['project']}"
     return [
         ("API: your projects", "/api/v1/projects"),
-        ("API: meetings list", f"{p}/meetings"),
+        # From today, as the meetings page: the meetings with their checks.
+        ("API: meetings list", f"{p}/meetings?from_date={datetime.date.today().isoformat()}"),
         ("API: you said, we did", f"{p}/you-said-we-did"),
     ]
 
