@@ -42,10 +42,13 @@ def test_car_park_item_goes_from_added_to_answered_and_everyone_sees_the_answer(
     item.refresh_from_db()
     assert (item.status, item.answered_by) == (CarParkStatus.ANSWERED, group[Role.LEAD].user)
 
-    page = words(as_role(Role.FINANCE).get(base + "car-park/"))
-    assert "Answered (1)" in page
-    assert "The answer Yes: the library, on the 5 bus." in page
+    finance = as_role(Role.FINANCE)
+    page = words(finance.get(base + "car-park/"))
     assert "Waiting for an answer (0)" in page
+    assert "See the answered items (1)" in page
+    answered = words(finance.get(base + "car-park/?show=answered"))
+    assert "Answered (1)" in answered
+    assert "The answer Yes: the library, on the 5 bus." in answered
 
 
 def test_co_producer_cannot_follow_up_but_can_answer_what_they_own(as_role, base, group):
@@ -197,7 +200,9 @@ def test_carried_items_are_exactly_those_raised_before_and_open_on_the_day(group
     assert carried == expected
 
 
-def test_a_full_car_park_shows_25_waiting_and_25_answered_a_page(client_for):
+def test_a_full_car_park_shows_25_waiting_a_page_and_the_answered_ones_on_pages_of_their_own(
+    client_for,
+):
     lead = MembershipFactory(role=Role.LEAD)
     CarParkItemFactory.create_batch(30, project=lead.project)
     CarParkItemFactory.create_batch(
@@ -211,12 +216,17 @@ def test_a_full_car_park_shows_25_waiting_and_25_answered_a_page(client_for):
     base = f"/projects/{lead.project_id}/working-together/car-park/"
 
     first = client.get(base).content.decode()
-    second = client.get(base + "?answered=1&waiting=2").content.decode()
+    second = client.get(base + "?page=2").content.decode()
+    answered = client.get(base + "?show=answered").content.decode()
+    answered_second = client.get(base + "?show=answered&page=2").content.decode()
 
     assert "Waiting for an answer (30)" in first
-    assert "Answered (27)" in first
-    assert first.count('class="govuk-summary-card"') == 25 + 25
-    assert second.count('class="govuk-summary-card"') == 5 + 25
-    assert 'href="?answered=1&amp;waiting=2"' in first
-    assert 'href="?waiting=1&amp;answered=2"' in first
-    assert 'aria-label="Pages of what is waiting for an answer"' in first
+    assert first.count('class="govuk-summary-card"') == 25
+    assert second.count('class="govuk-summary-card"') == 5
+    assert 'href="?page=2"' in first
+    assert f'href="{base}?show=answered">See the answered items (27)</a>' in first
+    assert "Answered (27)" in answered
+    assert answered.count('class="govuk-summary-card"') == 25
+    assert answered_second.count('class="govuk-summary-card"') == 2
+    assert 'href="?show=answered&amp;page=2"' in answered
+    assert f'href="{base}">See what is waiting for an answer (30)</a>' in answered

@@ -185,34 +185,35 @@ def agreement_history(*, project: Project) -> list[Agreement]:
 CAR_PARK_PER_PAGE = 25
 
 
+WAITING, ANSWERED = "waiting", "answered"
+
+
 @dataclass(frozen=True)
-class CarParkPages:
-    """A page of the items waiting for an answer (oldest first) and a page of the
-    answered ones (newest answer first), each with how many there are in all."""
+class CarParkPage:
+    """A page of the items waiting for an answer (oldest first) or of the answered ones
+    (newest answer first), and how many there are of each."""
 
-    waiting: Page
-    answered: Page
+    show: str
+    page: Page
+    waiting: int
+    answered: int
 
 
-def car_park_pages(
-    *, project: Project, waiting_page: int | str = 1, answered_page: int | str = 1
-) -> CarParkPages:
-    """Three queries, and at most two pages of items, however full the car park is."""
+def car_park_page(*, project: Project, show: str = WAITING, page: int | str = 1) -> CarParkPage:
+    """Two queries (how many of each; the page), however full the car park is."""
     counts = CarParkItem.objects.filter(project=project).aggregate(
         waiting=Count("pk", filter=~Q(status=CarParkStatus.ANSWERED)),
         answered=Count("pk", filter=Q(status=CarParkStatus.ANSWERED)),
     )
     items = _items_with_people().filter(project=project)
-    waiting = Paginator(
-        items.exclude(status=CarParkStatus.ANSWERED).order_by("raised_on", "pk"),
-        CAR_PARK_PER_PAGE,
-    )
-    answered = Paginator(
-        items.filter(status=CarParkStatus.ANSWERED).order_by("-answered_on", "-pk"),
-        CAR_PARK_PER_PAGE,
-    )
-    waiting.count, answered.count = counts["waiting"], counts["answered"]  # counted above
-    return CarParkPages(waiting.get_page(waiting_page), answered.get_page(answered_page))
+    if show == ANSWERED:
+        items = items.filter(status=CarParkStatus.ANSWERED).order_by("-answered_on", "-pk")
+    else:
+        show = WAITING
+        items = items.exclude(status=CarParkStatus.ANSWERED).order_by("raised_on", "pk")
+    paginator = Paginator(items, CAR_PARK_PER_PAGE)
+    paginator.count = counts[show]  # counted above, with the other
+    return CarParkPage(show, paginator.get_page(page), counts[WAITING], counts[ANSWERED])
 
 
 def car_park_raised_by(*, project: Project, user_id: int) -> QuerySet[CarParkItem]:

@@ -48,21 +48,21 @@ def _item_url(membership: Membership, item: CarParkItem) -> str:
 
 @project_view(rules.VIEW_WORKING_TOGETHER)
 def car_park(request: HttpRequest, membership: Membership) -> HttpResponse:
-    """What is waiting for an answer and what has been answered, a page of each."""
+    """What is waiting for an answer, a page at a time, or (`?show=answered`) what has
+    been answered, the newest answer first."""
     today = timezone.localdate()
-    found = selectors.car_park_pages(
+    found = selectors.car_park_page(
         project=membership.project,
-        waiting_page=request.GET.get("waiting", 1),
-        answered_page=request.GET.get("answered", 1),
+        show=request.GET.get("show", selectors.WAITING),
+        page=request.GET.get("page", 1),
     )
-    for page in (found.waiting, found.answered):
-        page.object_list = [CarParkItemPresenter(item, today=today) for item in page]
+    found.page.object_list = [CarParkItemPresenter(item, today=today) for item in found.page]
     return SECTION.page(
         request,
         membership,
         "working_together/car_park.html",
-        waiting=found.waiting,
-        answered=found.answered,
+        found=found,
+        page=found.page,
         can_add=membership.may(rules.ADD_TO_CAR_PARK),
     )
 
