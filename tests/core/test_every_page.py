@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import get_resolver, path
 from django.utils import timezone
 
-from coplan.api import services as api_services
 from coplan.core.http import accepts_methods
 from coplan.meeting_invitations import links
 from coplan.payments.models import PaymentPolicy
@@ -61,9 +60,6 @@ def every_url(project_data):  # noqa: F811 - the fixture imported above
             "policy_id": PaymentPolicy.objects.get(organisation=organisation).pk,
             "token": "a-made-up-token",
             "uidb64": "MQ",
-            "token_id": api_services.access_token_create(
-                user=memberships[Role.LEAD].user, name="CRM", scope="read", days=30
-            ).access_token.pk,
         }
     )
     return memberships, urls

@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from coplan.api import services as api_services
 from coplan.guides.models import PlanDownload
 from coplan.payments import services as payments_services
 from coplan.people.services import participant_import_upload
@@ -447,6 +448,10 @@ def project_data_build(project=None):
     delivery = DeliveryFactory(webhook__organisation=project.organisation)
     values["webhook_id"] = delivery.webhook_id
     values["delivery_id"] = delivery.pk
+    # An API token of the lead's (Your account, and the organisation admin's list).
+    values["token_id"] = api_services.access_token_create(
+        user=memberships[Role.LEAD].user, name="CRM", scope="read", days=30
+    ).access_token.pk
     return project, memberships, values
 
 
