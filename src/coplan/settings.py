@@ -7,6 +7,7 @@ DATABASE_URL and ALLOWED_HOSTS.
 
 import base64
 import datetime
+import importlib.util
 import os
 import secrets
 from pathlib import Path
@@ -109,8 +110,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
-    "ninja",
 ]
+
+# django-ninja's interactive API docs (its templates and static files) without making it
+# an installed app: an app is imported when every worker starts, and ninja brings
+# pydantic, 10 MB a worker that only requests to the API need (coplan.api.urlconf).
+NINJA_FILES = Path(importlib.util.find_spec("ninja").origin).parent
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -146,8 +151,9 @@ TEMPLATES = [
         "OPTIONS": {"environment": "coplan.core.jinja2.environment"},
     },
     {
-        # Only the Django admin uses Django templates.
+        # Only the Django admin and the API's docs use Django templates.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [NINJA_FILES / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -277,7 +283,7 @@ STATIC_ROOT = Path(
     os.environ.get("COPLAN_STATIC_ROOT", PROJECT_ROOT / "build" / "collected-static")
 )
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-STATICFILES_DIRS = [PROJECT_ROOT / "build" / "static"]
+STATICFILES_DIRS = [PROJECT_ROOT / "build" / "static", NINJA_FILES / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

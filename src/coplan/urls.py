@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from coplan.api.endpoints import api
 from coplan.core import views as core_views
 
 urlpatterns = [
@@ -27,7 +26,6 @@ urlpatterns = [
     path("", include("coplan.payments.urls")),
     path("", include("coplan.short_links.urls")),
     path("", include("coplan.api.urls")),
-    path("api/v1/", api.urls),
     path("", include("coplan.webhooks.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -45,6 +45,7 @@ def _path(template: str, project) -> str:
     return template.replace("{project_id}", str(project.pk))
 
 
+@pytest.mark.urls("coplan.api.urlconf")  # as for a request to /api/
 def test_every_operation_is_in_the_expected_table():
     paths = set(api.get_openapi_schema()["paths"])
 

@@ -179,13 +179,13 @@ def _api_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse(request.method)
 
 
-urlpatterns = [path("api/v1/thing/", _api_view)]
+urlpatterns = [path("more-methods/thing/", _api_view)]
 
 
 @pytest.mark.urls(__name__)
 def test_a_view_that_accepts_more_methods_gets_exactly_those(client):
     answers = {
-        method: client.generic(method, "/api/v1/thing/")
+        method: client.generic(method, "/more-methods/thing/")
         for method in ["GET", "PUT", "DELETE", "PATCH", "POST"]
     }
 

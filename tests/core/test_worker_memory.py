@@ -20,7 +20,9 @@ ONLY_WHEN_USED = [
     "openpyxl",
     "docx",
     "icalendar",
+    "ninja",
     "notifications_python_client",
+    "pydantic",
     "requests",
     "weasyprint",
 ]

@@ -1,6 +1,8 @@
-"""Every API request gets an id: the caller's `X-Request-ID` if it sent a sensible one,
-else a new one. It is sent back in the same header and written to the log with what
-was asked, the answer's status and the token's prefix (never the token)."""
+"""Every API request is answered from the API's addresses (`coplan.api.urlconf`, loaded
+by a worker the first time it is asked) and gets an id: the caller's `X-Request-ID` if it
+sent a sensible one, else a new one. It is sent back in the same header and written to
+the log with what was asked, the answer's status and the token's prefix (never the
+token)."""
 
 import logging
 import re
@@ -13,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 logger = logging.getLogger("coplan.api")
 
 API_PATH = "/api/"
+API_URLCONF = "coplan.api.urlconf"
 HEADER = "X-Request-ID"
 SENSIBLE = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
@@ -24,6 +27,7 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(API_PATH):
             return self.get_response(request)
+        request.urlconf = API_URLCONF
         sent = request.headers.get(HEADER, "")
         request.request_id = sent if SENSIBLE.fullmatch(sent) else uuid.uuid4().hex
         started = time.monotonic()
