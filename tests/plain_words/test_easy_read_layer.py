@@ -70,6 +70,7 @@ def test_the_pages_a_participant_sees_have_their_easy_read_version():
         "working_together/jinja2/working_together/agreement_add.html",
         "working_together/jinja2/working_together/car_park_answer.html",
         "working_together/jinja2/working_together/what_can_change.html",
+        "working_together/jinja2/working_together/home.html",
         "feedback/jinja2/feedback/give.html",
         "feedback/jinja2/feedback/answer_start.html",
         "feedback/jinja2/feedback/answer_standard.html",

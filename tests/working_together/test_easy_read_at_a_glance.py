@@ -1,0 +1,81 @@
+"""Working together "at a glance", as a co-producer reads it in Easy Read: the switch is
+theirs only, how many agreements, car park items and things to do there are, one idea
+a line, each with the link to its page, and the same queries however much there is."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from coplan.projects.roles import Role
+from tests.easy_read_pages import assert_easy_read, read, switch_says, turn
+from tests.factories import (
+    AgreementFactory,
+    CarParkItemFactory,
+    InvolvementFactory,
+    SessionRecordFactory,
+)
+from tests.working_together.test_query_counts import _project_with
+
+pytestmark = pytest.mark.django_db
+
+CO = Role.CO_PRODUCER
+
+
+@pytest.fixture
+def filled(group):
+    project = group[CO].project
+    AgreementFactory.create_batch(2, project=project)
+    CarParkItemFactory(project=project)
+    SessionRecordFactory(
+        project=project, title="Our first meeting", held_on=datetime.date(2027, 3, 1)
+    )
+    return project
+
+
+@pytest.fixture
+def easy(group, client_for):
+    """Cara, who asked for Easy Read papers."""
+    InvolvementFactory(
+        project=group[CO].project, person__user=group[CO].user, person__formats=["easy_read"]
+    )
+    return client_for(group[CO].user)
+
+
+def test_the_co_producer_has_the_switch_and_staff_do_not(as_role, base, filled):
+    cara = as_role(CO).get(base).content.decode()
+    staff = [as_role(role).get(base).content.decode() for role in (Role.LEAD, Role.MANAGER)]
+
+    assert switch_says(cara) == "Turn Easy Read on"
+    assert [switch_says(page) for page in staff] == ["", ""]
+    assert all(read(page).lines == [] for page in staff)
+
+
+def test_in_easy_read_it_says_what_there_is_with_a_link_to_each(easy, base, filled):
+    page = easy.get(base).content.decode()
+
+    words = [line.words for line in assert_easy_read(page)]
+    assert switch_says(page) == "Turn Easy Read off"
+    assert "We have 2 agreements. See our agreements" in words
+    assert "1 thing is waiting for an answer. See the car park" in words
+    assert "Things to do: 0. See the things to do" in words
+    assert "Some things cannot change. See what can and cannot change" in words
+    assert "Our first meeting. What happened on Monday 1 March 2027" in words
+    assert "How the group works together" not in page  # the usual words, not both
+
+
+def test_it_does_the_same_queries_in_easy_read_with_1_of_everything_and_40(client_for):
+    counts = []
+    for count in (1, 40):
+        member, _session, _item = _project_with(count, CO)
+        client = client_for(member.user)
+        url = f"/projects/{member.project_id}/working-together/"
+        turn(client, on=True, back=url)
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            shown = client.get(url).content.decode()
+        assert read(shown).lines
+        counts.append(len(captured))
+
+    assert counts[0] == counts[1]
