@@ -79,3 +79,20 @@ def test_it_does_the_same_queries_in_easy_read_with_1_of_everything_and_40(clien
         counts.append(len(captured))
 
     assert counts[0] == counts[1]
+
+
+def test_taking_out_an_agreement_asks_in_easy_read_and_the_buttons_stay(as_role, base, easy, group):
+    agreement = AgreementFactory(project=group[CO].project, text="We listen to each other.")
+    url = base + f"agreements/{agreement.pk}/take-out/"
+
+    page = easy.get(url).content.decode()
+    lead_page = as_role(Role.LEAD).get(url).content.decode()
+
+    words = [line.words for line in assert_easy_read(page)]
+    assert words[:2] == ["You asked to take this out:", "We listen to each other."]
+    assert "Yes, take it out" in page and "No, keep it" in page
+    assert switch_says(lead_page) == ""
+    assert read(lead_page).lines == []
+    easy.post(url)
+    agreement.refresh_from_db()
+    assert agreement.removed_at is not None
