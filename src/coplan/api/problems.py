@@ -3,7 +3,6 @@
 import json
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Schema
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -17,17 +16,6 @@ TITLES = {
     429: "Too many requests",
     500: "Something went wrong on our side",
 }
-
-
-class Problem(Schema):
-    """What went wrong (RFC 9457)."""
-
-    type: str = "about:blank"
-    title: str
-    status: int
-    detail: str
-    instance: str | None = None
-    errors: list[dict] | None = None
 
 
 class ApiProblemError(Exception):

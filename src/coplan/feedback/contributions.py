@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.urls import reverse
 
+from coplan.core.api_routers import API_ROUTERS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.core.events import EVENT_KINDS, EventKind
@@ -122,6 +123,7 @@ def results_download_rows(membership: Membership):
 
 
 def register() -> None:
+    API_ROUTERS.register("feedback", "coplan.feedback.api", order=30)
     kinds_register(KINDS)
     EVENT_KINDS.register(
         "you_said_we_did.published",

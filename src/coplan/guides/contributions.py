@@ -1,5 +1,6 @@
 """What the guides app adds to what every app shares (see `coplan.core.registry`)."""
 
+from coplan.core.api_routers import API_ROUTERS
 from coplan.core.demo import DEMO
 from coplan.guides import plan_document, selectors, services
 from coplan.guides.demo import guides_demo_load
@@ -98,6 +99,7 @@ def plan_versions(membership: Membership) -> dict:
 
 
 def register() -> None:
+    API_ROUTERS.register("guides", "coplan.guides.api", order=10)
     kinds_register(KINDS)
     PROJECT_NAV.register(
         "plan",

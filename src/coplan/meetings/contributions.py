@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from coplan.core.api_routers import API_ROUTERS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.core.events import EVENT_KINDS, EventKind
@@ -75,6 +76,7 @@ def answer_suggestions(project) -> dict[str, AnswerSuggestion]:
 
 
 def register() -> None:
+    API_ROUTERS.register("meetings", "coplan.meetings.api", order=20)
     EVENT_KINDS.register(
         "meeting.changed", EventKind("A meeting's date, time, place or plan changes"), order=30
     )
