@@ -3,9 +3,12 @@ all", in one daily email for those who asked, tried again after a failure and ne
 twice. The real task worker, a real SMTP server and a stand-in for GOV.UK Notify."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.test import Client
 from django.utils import timezone
 
 from coplan.notifications import services
@@ -104,6 +107,13 @@ def test_someone_who_asked_for_letters_gets_a_letter_through_notify(smtp_server,
     assert letter["personalisation"]["body"] == (
         f"In {team.project.name}, you are down to do ‘Book the room’ by 1 March 2027."
     )
+    # on paper, a short address to type, which leads to the page
+    link = letter["personalisation"]["link"]
+    assert re.fullmatch(r"https?://[^/]+/r/[A-Za-z0-9_-]+", link), link
+    assert len(link) < 45
+    followed = Client().get(urlsplit(link).path)
+    assert followed.status_code == 302
+    assert followed["Location"].endswith(f"/projects/{team.project.pk}/working-together/actions/")
     assert smtp_server.messages == []
 
 

@@ -154,8 +154,11 @@ def _locked(queryset):
     )
 
 
-def _words(update: Update) -> dict[str, str]:
-    return {"subject": update.subject, "body": update.body, "link": sending.absolute(update.link)}
+def _words(update: Update, *, printed: bool = False) -> dict[str, str]:
+    """What a text or letter says. A letter, on paper, gives a short address to type
+    (`/r/...`) rather than the page's whole one."""
+    link = sending.short(update.link) if printed else sending.absolute(update.link)
+    return {"subject": update.subject, "body": update.body, "link": link}
 
 
 def wants_easy_read(person: Person) -> bool:
@@ -229,7 +232,7 @@ def _hand_over(update: Update) -> str:
             api_key_token=notify.api_key_token,
             template_id=notify.letter_template_id,
             address=found.to,
-            words=_words(update),
+            words=_words(update, printed=True),
             reference=f"update-{update.pk}",
         )
     return found.channel
