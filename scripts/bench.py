@@ -276,6 +276,9 @@ def api_pages(seed: dict) -> list[tuple[str, str]]:
         # From today, as the meetings page: the meetings with their checks.
         ("API: meetings list", f"{p}/meetings?from_date={datetime.date.today().isoformat()}"),
         ("API: you said, we did", f"{p}/you-said-we-did"),
+        ("API: participants", f"{p}/participants"),
+        ("API: car park", f"{p}/car-park"),
+        ("API: actions", f"{p}/actions"),
     ]
 
 

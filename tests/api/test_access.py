@@ -2,6 +2,8 @@
 (tests/projects/test_access.py). The operations are read from the served OpenAPI
 document, so a new one must be added here with who may use it."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -9,7 +11,12 @@ from coplan.api import services
 from coplan.api.endpoints import api
 from coplan.projects.roles import Role
 from tests.api.helpers import bearer, tokens_for
-from tests.factories import MembershipFactory
+from tests.factories import (
+    ActionFactory,
+    CarParkItemFactory,
+    InvolvementFactory,
+    MembershipFactory,
+)
 from tests.feedback.factories import YouSaidWeDidFactory
 from tests.projects.test_access import project_data_build
 
@@ -25,6 +32,9 @@ EXPECTED = {
     "/api/v1/projects/{project_id}": ALL,  # projects:overview
     "/api/v1/projects/{project_id}/meetings": ALL,  # meetings:meetings
     "/api/v1/projects/{project_id}/you-said-we-did": ALL,  # feedback:you_said_we_did
+    "/api/v1/projects/{project_id}/participants": LEAD_FACILITATOR,  # people:participants
+    "/api/v1/projects/{project_id}/car-park": ALL,  # working_together:car_park
+    "/api/v1/projects/{project_id}/actions": ALL,  # working_together:actions
 }
 PUBLIC = {"/api/v1/public/projects/{project_id}/you-said-we-did"}
 
@@ -50,6 +60,17 @@ def test_every_operation_is_in_the_expected_table():
     paths = set(api.get_openapi_schema()["paths"])
 
     assert paths == set(EXPECTED) | PUBLIC, "Add new API operations to EXPECTED"
+
+
+@pytest.mark.urls("coplan.api.urlconf")
+def test_every_operation_has_its_own_id():
+    ids = [
+        operation["operationId"]
+        for operations in api.get_openapi_schema()["paths"].values()
+        for operation in operations.values()
+    ]
+
+    assert len(ids) == len(set(ids)), "Two apps' operations have the same function name"
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -151,3 +172,82 @@ def test_published_entries_are_readable_once_published(client):
     response = client.get(f"/api/v1/public/projects/{entry.project_id}/you-said-we-did")
 
     assert response.json()["items"][0]["we_did"] == "We opened a window."
+
+
+# What the participants page shows (people/participants.html), and nothing else: never
+# their access needs, address or date of birth.
+PARTICIPANT_FIELDS = {
+    "id",
+    "full_name",
+    "role",
+    "role_words",
+    "group",
+    "contact_by",
+    "contact_by_words",
+    "email",
+    "phone",
+    "photos_and_film",
+}
+
+
+@pytest.mark.parametrize("role", sorted(LEAD_FACILITATOR))
+def test_participants_have_only_what_the_participants_page_shows(client, api_data, role):
+    project, _, tokens = api_data
+    person = InvolvementFactory(project=project, person__full_name="Ada Able").person
+    person.contact_by = "phone"
+    person.phone = "07700 900123"
+    person.save()
+
+    response = client.get(f"/api/v1/projects/{project.pk}/participants", **bearer(tokens[role]))
+
+    items = response.json()["items"]
+    assert all(set(each) == PARTICIPANT_FIELDS for each in items)
+    ada = next(each for each in items if each["id"] == person.pk)
+    assert (ada["phone"], ada["email"], ada["contact_by_words"]) == (
+        "07700 900123",
+        None,
+        "Phone call",
+    )
+    assert "need" not in response.content.decode().lower()
+
+
+def test_car_park_is_waiting_or_answered_as_asked(client, api_data):
+    project, _, tokens = api_data
+    CarParkItemFactory(project=project, text="Still waiting")
+    CarParkItemFactory(
+        project=project,
+        text="Answered it",
+        status="answered",
+        answer="Yes",
+        answered_on=datetime.date(2027, 2, 3),
+    )
+    path = f"/api/v1/projects/{project.pk}/car-park"
+
+    waiting = client.get(path, **bearer(tokens[Role.CO_PRODUCER])).json()["items"]
+    answered = client.get(f"{path}?status=answered", **bearer(tokens[Role.CO_PRODUCER]))
+
+    assert "Still waiting" in [each["text"] for each in waiting]
+    assert all(each["status"] != "answered" for each in waiting)
+    assert [each["status"] for each in answered.json()["items"]] == ["answered"] * len(
+        answered.json()["items"]
+    )
+    assert "Answered it" in [each["text"] for each in answered.json()["items"]]
+
+
+def test_actions_are_to_do_or_done_as_asked(client, api_data):
+    project, _, tokens = api_data
+    ActionFactory(project=project, what="Book the room")
+    ActionFactory(
+        project=project, what="Sent the notes", status="done", done_on=datetime.date(2027, 2, 2)
+    )
+    path = f"/api/v1/projects/{project.pk}/actions"
+
+    to_do = client.get(path, **bearer(tokens[Role.CO_PRODUCER])).json()["items"]
+    done = client.get(f"{path}?status=done", **bearer(tokens[Role.CO_PRODUCER])).json()["items"]
+    wrong = client.get(f"{path}?status=later", **bearer(tokens[Role.CO_PRODUCER]))
+
+    assert "Book the room" in [each["what"] for each in to_do]
+    assert all(each["status"] != "done" for each in to_do)
+    assert "Sent the notes" in [each["what"] for each in done]
+    assert all(each["status"] == "done" for each in done)
+    assert wrong.status_code == 422

@@ -8,7 +8,17 @@ from django.utils import timezone
 from coplan.guides import services as guides_services
 from coplan.projects.roles import Role
 from tests.api.helpers import bearer, tokens_for
-from tests.factories import InvitedPersonFactory, MeetingFactory, MembershipFactory, UserFactory
+from tests.factories import (
+    ActionFactory,
+    CarParkItemFactory,
+    ConsentRecordFactory,
+    InvitedPersonFactory,
+    InvolvementFactory,
+    MeetingFactory,
+    MembershipFactory,
+    SessionRecordFactory,
+    UserFactory,
+)
 from tests.feedback.factories import YouSaidWeDidFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,5 +74,50 @@ def test_you_said_we_did_queries_do_not_grow_with_entries(client, public):
         if public:
             path, token = path.replace("/api/v1/", "/api/v1/public/"), None
         counts.append(_queries(client, path, token))
+
+    assert counts[0] == counts[1]
+
+
+def _with(count: int, make) -> tuple[int, str]:
+    lead = MembershipFactory(role=Role.LEAD)
+    for _ in range(count):
+        make(lead)
+    return lead.project_id, tokens_for({Role.LEAD: lead})[Role.LEAD]
+
+
+def _participant(lead) -> None:
+    involvement = InvolvementFactory(project=lead.project)
+    ConsentRecordFactory(person=involvement.person, purpose="media")
+
+
+def _car_park_item(lead) -> None:
+    session = SessionRecordFactory(project=lead.project)
+    for status in ("added", "answered"):
+        CarParkItemFactory(
+            project=lead.project, session=session, owner=lead, raised_by=lead.user, status=status
+        )
+
+
+def _action(lead) -> None:
+    session = SessionRecordFactory(project=lead.project)
+    for status in ("to_do", "done"):
+        ActionFactory(project=lead.project, session=session, owner=lead, status=status)
+
+
+@pytest.mark.parametrize(
+    ("path", "make"),
+    [
+        ("participants", _participant),
+        ("car-park", _car_park_item),
+        ("car-park?status=answered", _car_park_item),
+        ("actions", _action),
+        ("actions?status=done", _action),
+    ],
+)
+def test_participants_car_park_and_actions_queries_do_not_grow(client, path, make):
+    counts = []
+    for count in (1, 20):
+        project_id, token = _with(count, make)
+        counts.append(_queries(client, f"/api/v1/projects/{project_id}/{path}", token))
 
     assert counts[0] == counts[1]

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from coplan.accounts.registries import ACCOUNT_LINKS
+from coplan.core.api_routers import API_ROUTERS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.core.jinja2 import template_global_register
@@ -178,6 +179,7 @@ def monitoring_rows(membership: Membership):
 
 
 def register() -> None:
+    API_ROUTERS.register("people", "coplan.people.api", order=40)
     # Whether a participant's page is in Easy Read (the switch on every page they see).
     template_global_register("easy_read_on", easy_read_on)
     PROJECT_NAV.register(

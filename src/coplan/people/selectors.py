@@ -118,6 +118,12 @@ def project_participants(*, project: Project, page: int | str = 1) -> Page:
     )
 
 
+def participants_listed(*, project: Project) -> QuerySet[Involvement]:
+    """The project's participants as the participants page lists them (by name, then
+    id, with their group and media consent), without what the list never shows."""
+    return _participants(project).defer("person__needs_token", "person__address")
+
+
 def participants_for_download(*, project: Project) -> Iterator[Involvement]:
     """Every participant of the project, as on the participants page (with their group
     and media consent), a few hundred at a time: one query, however many there are."""

@@ -4,6 +4,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 
+from coplan.core.api_routers import API_ROUTERS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.meetings import rules as meetings_rules
@@ -132,6 +133,7 @@ def actions_due(membership: Membership) -> dict:
 
 
 def register() -> None:
+    API_ROUTERS.register("working_together", "coplan.working_together.api", order=50)
     kinds_register(KINDS)
     PROJECT_NAV.register(
         "working_together",
