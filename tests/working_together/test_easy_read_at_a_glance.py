@@ -90,7 +90,8 @@ def test_taking_out_an_agreement_asks_in_easy_read_and_the_buttons_stay(as_role,
 
     words = [line.words for line in assert_easy_read(page)]
     assert words[:2] == ["You asked to take this out:", "We listen to each other."]
-    assert "Yes, take it out" in page and "No, keep it" in page
+    assert "Yes, take it out" in page
+    assert "No, keep it" in page
     assert switch_says(lead_page) == ""
     assert read(lead_page).lines == []
     easy.post(url)
