@@ -20,7 +20,7 @@ DEMO_WORDING = {
     "getting_involved": "Come to this workshop. If you cannot come, tell us your views by phone.",
     "commitment": "Four workshops of three hours between now and the summer, and some reading.",
     "training": "No training is needed. We explain everything on the day.",
-    "payment": "We pay £20 an hour for your time, and we pay back travel and care costs.",
+    "payment": "We pay £15 an hour for your time, and we pay back travel and care costs.",
 }
 
 

@@ -69,7 +69,7 @@ def working_together_demo_load(*, project: Project) -> None:
     )
     services.car_park_item_answer(
         item=paid,
-        answer="Yes. Everyone who is not paid staff gets £20 an hour, and travel costs back.",
+        answer="Yes. Everyone who is not paid staff gets £15 an hour, and travel costs back.",
         by=lead.user,
     )
     services.action_add(
