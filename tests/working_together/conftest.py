@@ -1,7 +1,7 @@
 import pytest
 
 from coplan.projects.roles import Role
-from tests.factories import MembershipFactory
+from tests.factories import InvolvementFactory, MembershipFactory
 
 
 @pytest.fixture
@@ -35,3 +35,14 @@ def as_role(group, client_for):
 def base(group):
     """The start of every working together address in the group's project."""
     return f"/projects/{group[Role.LEAD].project_id}/working-together/"
+
+
+@pytest.fixture
+def easy(group, client_for):
+    """Cara, the group's co-producer, who asked for Easy Read papers."""
+    InvolvementFactory(
+        project=group[Role.CO_PRODUCER].project,
+        person__user=group[Role.CO_PRODUCER].user,
+        person__formats=["easy_read"],
+    )
+    return client_for(group[Role.CO_PRODUCER].user)

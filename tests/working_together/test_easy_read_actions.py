@@ -5,14 +5,12 @@ button to say it is done, and the same queries however many there are."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
 from coplan.working_together.models import Action
-from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
-from tests.factories import ActionFactory, InvolvementFactory, SessionRecordFactory
-from tests.working_together.test_query_counts import _project_with
+from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says
+from tests.factories import ActionFactory, SessionRecordFactory
+from tests.working_together.easy_read_support import easy_read_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +37,6 @@ def actions(group):
             due_on=datetime.date(2020, 1, 6),
         ),
     ]
-
-
-@pytest.fixture
-def easy(group, client_for):
-    """Cara, who asked for Easy Read papers."""
-    InvolvementFactory(
-        project=group[CO].project, person__user=group[CO].user, person__formats=["easy_read"]
-    )
-    return client_for(group[CO].user)
 
 
 def test_the_co_producer_has_the_switch_and_the_lead_does_not(as_role, base, actions):
@@ -91,16 +80,6 @@ def test_saying_their_own_is_done_in_easy_read_marks_it_done(easy, base, actions
 
 
 def test_the_actions_in_easy_read_do_the_same_queries_with_1_row_and_40(client_for):
-    counts = []
-    for count in (1, 40):
-        member, _session, _item = _project_with(count, CO)
-        client = client_for(member.user)
-        url = f"/projects/{member.project_id}/working-together/actions/"
-        turn(client, on=True, back=url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            shown = client.get(url).content.decode()
-        assert read(shown).lines
-        counts.append(len(captured))
+    counts = easy_read_queries(client_for, "actions/")
 
     assert counts[0] == counts[1]

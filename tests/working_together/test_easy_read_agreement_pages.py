@@ -4,16 +4,14 @@ one idea a line with its picture or none, a box left empty is said beside it and
 nothing is saved, and the changes do the same queries however many there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
 from coplan.working_together import services
 from coplan.working_together.models import Agreement, AgreementVersion
-from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
-from tests.factories import CarParkItemFactory, InvolvementFactory
+from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says
+from tests.factories import CarParkItemFactory
 from tests.form_controls import error_beside
-from tests.working_together.test_query_counts import _project_with
+from tests.working_together.easy_read_support import easy_read_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +49,6 @@ def item(group):
         raised_by=group[Role.LEAD].user,
         owner=group[CO],
     )
-
-
-@pytest.fixture
-def easy(group, client_for):
-    """Cara, who asked for Easy Read papers."""
-    InvolvementFactory(
-        project=group[CO].project, person__user=group[CO].user, person__formats=["easy_read"]
-    )
-    return client_for(group[CO].user)
 
 
 def _pages(base, agreement, item) -> list[str]:
@@ -152,16 +141,6 @@ def test_answering_in_easy_read_shows_what_was_asked_and_an_empty_answer_is_not_
 
 
 def test_the_changes_in_easy_read_do_the_same_queries_with_1_row_and_40(client_for):
-    counts = []
-    for count in (1, 40):
-        member, _session, _item = _project_with(count, CO)
-        client = client_for(member.user)
-        url = f"/projects/{member.project_id}/working-together/agreements/history/"
-        turn(client, on=True, back=url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            shown = client.get(url).content.decode()
-        assert read(shown).lines
-        counts.append(len(captured))
+    counts = easy_read_queries(client_for, "agreements/history/")
 
     assert counts[0] == counts[1]

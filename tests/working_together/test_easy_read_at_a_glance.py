@@ -5,18 +5,15 @@ a line, each with the link to its page, and the same queries however much there 
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
-from tests.easy_read_pages import assert_easy_read, read, switch_says, turn
+from tests.easy_read_pages import assert_easy_read, read, switch_says
 from tests.factories import (
     AgreementFactory,
     CarParkItemFactory,
-    InvolvementFactory,
     SessionRecordFactory,
 )
-from tests.working_together.test_query_counts import _project_with
+from tests.working_together.easy_read_support import easy_read_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +29,6 @@ def filled(group):
         project=project, title="Our first meeting", held_on=datetime.date(2027, 3, 1)
     )
     return project
-
-
-@pytest.fixture
-def easy(group, client_for):
-    """Cara, who asked for Easy Read papers."""
-    InvolvementFactory(
-        project=group[CO].project, person__user=group[CO].user, person__formats=["easy_read"]
-    )
-    return client_for(group[CO].user)
 
 
 def test_the_co_producer_has_the_switch_and_staff_do_not(as_role, base, filled):
@@ -66,17 +54,7 @@ def test_in_easy_read_it_says_what_there_is_with_a_link_to_each(easy, base, fill
 
 
 def test_it_does_the_same_queries_in_easy_read_with_1_of_everything_and_40(client_for):
-    counts = []
-    for count in (1, 40):
-        member, _session, _item = _project_with(count, CO)
-        client = client_for(member.user)
-        url = f"/projects/{member.project_id}/working-together/"
-        turn(client, on=True, back=url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            shown = client.get(url).content.decode()
-        assert read(shown).lines
-        counts.append(len(captured))
+    counts = easy_read_queries(client_for, "")
 
     assert counts[0] == counts[1]
 

@@ -4,21 +4,18 @@ picture or none, the same boxes with their errors beside them, and the same quer
 however full the car park is."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
 from coplan.working_together import services
 from coplan.working_together.models import CarParkItem, Comment
-from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
+from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says
 from tests.factories import (
     AgreementFactory,
     CarParkItemFactory,
-    InvolvementFactory,
     SharedDefinitionFactory,
 )
 from tests.form_controls import error_beside
-from tests.working_together.test_query_counts import _project_with
+from tests.working_together.easy_read_support import easy_read_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +35,6 @@ def item(group):
         item=found, owner=group[Role.LEAD], next_step="Ask the library.", due_on=None
     )
     return found
-
-
-@pytest.fixture
-def easy(group, client_for):
-    """Cara, who asked for Easy Read papers."""
-    InvolvementFactory(
-        project=group[CO].project, person__user=group[CO].user, person__formats=["easy_read"]
-    )
-    return client_for(group[CO].user)
 
 
 def _pages(base, item) -> list[str]:
@@ -170,16 +158,6 @@ def test_the_words_we_use_in_easy_read_have_each_meaning_one_sentence_a_line(eas
     "page", ["car-park/", "car-park/{item}/", "agreements/", "shared-definitions/"]
 )
 def test_an_easy_read_page_does_the_same_queries_with_1_row_and_40(client_for, page):
-    counts = []
-    for count in (1, 40):
-        member, _session, item = _project_with(count, CO)
-        client = client_for(member.user)
-        url = f"/projects/{member.project_id}/working-together/" + page.format(item=item.pk)
-        turn(client, on=True, back=url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            shown = client.get(url).content.decode()
-        assert read(shown).lines
-        counts.append(len(captured))
+    counts = easy_read_queries(client_for, page)
 
     assert counts[0] == counts[1]

@@ -6,22 +6,19 @@ queries however many people came and however much was recorded."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
 from coplan.working_together import services
 from coplan.working_together.models import Comment
-from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
+from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says
 from tests.factories import (
     ActionFactory,
     AgreementFactory,
     CarParkItemFactory,
-    InvolvementFactory,
     SessionRecordFactory,
 )
 from tests.form_controls import error_beside
-from tests.working_together.test_query_counts import _project_with
+from tests.working_together.easy_read_support import easy_read_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +48,6 @@ def session(group):
         project=project, author=group[Role.LEAD].user, text="Thank you all.", session=found
     )
     return found
-
-
-@pytest.fixture
-def easy(group, client_for):
-    """Cara, who asked for Easy Read papers."""
-    InvolvementFactory(
-        project=group[CO].project, person__user=group[CO].user, person__formats=["easy_read"]
-    )
-    return client_for(group[CO].user)
 
 
 def _pages(base, session) -> list[str]:
@@ -152,16 +140,6 @@ def test_an_empty_comment_in_easy_read_is_said_beside_the_box_and_nothing_is_sav
     "page", ["sessions/", "sessions/{session}/", "sessions/{session}/minutes/"]
 )
 def test_an_easy_read_page_does_the_same_queries_with_1_row_and_40(client_for, page):
-    counts = []
-    for count in (1, 40):
-        member, session, _item = _project_with(count, CO)
-        client = client_for(member.user)
-        url = f"/projects/{member.project_id}/working-together/" + page.format(session=session.pk)
-        turn(client, on=True, back=url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            shown = client.get(url).content.decode()
-        assert read(shown).lines
-        counts.append(len(captured))
+    counts = easy_read_queries(client_for, page)
 
     assert counts[0] == counts[1]

@@ -3,13 +3,11 @@ theirs only, each area of decisions says what we can change, what cannot change 
 why, one idea a line, and the same queries however many areas there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from coplan.projects.roles import Role
-from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says, turn
-from tests.factories import DecisionAreaFactory, InvolvementFactory
-from tests.working_together.test_query_counts import _project_with
+from tests.easy_read_pages import assert_easy_read, hard_words, read, switch_says
+from tests.factories import DecisionAreaFactory
+from tests.working_together.easy_read_support import easy_read_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -37,15 +35,6 @@ def areas(group):
             why_fixed="",
         ),
     ]
-
-
-@pytest.fixture
-def easy(group, client_for):
-    """Cara, who asked for Easy Read papers."""
-    InvolvementFactory(
-        project=group[CO].project, person__user=group[CO].user, person__formats=["easy_read"]
-    )
-    return client_for(group[CO].user)
 
 
 def test_the_co_producer_has_the_switch_and_the_lead_and_manager_do_not(as_role, base, areas):
@@ -89,16 +78,6 @@ def test_each_area_says_what_we_can_change_what_cannot_and_why(easy, base, areas
 
 
 def test_it_does_the_same_queries_in_easy_read_with_1_area_and_40(client_for):
-    counts = []
-    for count in (1, 40):
-        member, _session, _item = _project_with(count, CO)
-        client = client_for(member.user)
-        url = f"/projects/{member.project_id}/working-together/" + PAGE
-        turn(client, on=True, back=url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            shown = client.get(url).content.decode()
-        assert read(shown).lines
-        counts.append(len(captured))
+    counts = easy_read_queries(client_for, PAGE)
 
     assert counts[0] == counts[1]
