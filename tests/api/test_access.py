@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 ALL = frozenset(Role)
 STAFF = frozenset(ALL - {Role.CO_PRODUCER})
 LEAD_FACILITATOR = frozenset({Role.LEAD, Role.FACILITATOR})
+CLAIM_STAFF = frozenset({Role.LEAD, Role.FACILITATOR, Role.FINANCE})
 
 # path: the roles that may use it (as the page it mirrors); everyone else gets 403
 EXPECTED = {
@@ -35,8 +36,22 @@ EXPECTED = {
     "/api/v1/projects/{project_id}/participants": LEAD_FACILITATOR,  # people:participants
     "/api/v1/projects/{project_id}/car-park": ALL,  # working_together:car_park
     "/api/v1/projects/{project_id}/actions": ALL,  # working_together:actions
+    "/api/v1/projects/{project_id}/claims": CLAIM_STAFF,  # payments:claims
+    # payments:claim; the claim is the co-producer's own, so they see it too
+    "/api/v1/projects/{project_id}/claims/{claim_id}": ALL - {Role.MANAGER},
+}
+# Changes (POST, with a read and change token): the roles that may, as on the pages.
+WRITES = {
+    "/api/v1/projects/{project_id}/claims/{claim_id}/approve": frozenset(
+        {Role.LEAD, Role.FINANCE}
+    ),  # payments:claim_approve
+    "/api/v1/projects/{project_id}/claims/{claim_id}/paid": frozenset(
+        {Role.FINANCE}
+    ),  # payments:claim_pay
 }
 PUBLIC = {"/api/v1/public/projects/{project_id}/you-said-we-did"}
+
+PAYMENT = {"paid_on": "2026-01-01", "reference": "BACS 1"}  # for the writes: all they need
 
 # What each role sees inside the answers, as on the pages.
 SEES_MEETING_CHECKS = STAFF  # meetings.rules.VIEW_READINESS
@@ -52,14 +67,17 @@ def api_data():
 
 
 def _path(template: str, project) -> str:
-    return template.replace("{project_id}", str(project.pk))
+    path = template.replace("{project_id}", str(project.pk))
+    if "{claim_id}" in path:  # the co-producer's claim of project_data_build
+        path = path.replace("{claim_id}", str(project.claims.order_by("pk").first().pk))
+    return path
 
 
 @pytest.mark.urls("coplan.api.urlconf")  # as for a request to /api/
 def test_every_operation_is_in_the_expected_table():
     paths = set(api.get_openapi_schema()["paths"])
 
-    assert paths == set(EXPECTED) | PUBLIC, "Add new API operations to EXPECTED"
+    assert paths == set(EXPECTED) | set(WRITES) | PUBLIC, "Add new API operations to EXPECTED"
 
 
 @pytest.mark.urls("coplan.api.urlconf")
@@ -85,6 +103,47 @@ def test_each_role_gets_exactly_what_it_should(client, api_data, role):
     assert statuses == {
         template: 200 if role in roles else 403 for template, roles in EXPECTED.items()
     }
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_may_change_exactly_what_it_may_on_the_pages(client, api_data, role):
+    project, memberships, _ = api_data
+    token = services.access_token_create(
+        user=memberships[role].user, name="T", scope="read_write", days=30
+    ).token
+
+    statuses = {
+        template: client.post(
+            _path(template, project),
+            data=PAYMENT,
+            content_type="application/json",
+            **bearer(token),
+        ).status_code
+        for template in WRITES
+    }
+
+    # The claim is not sent yet: those who may are told it is not at the step (409).
+    assert statuses == {
+        template: 409 if role in roles else 403 for template, roles in WRITES.items()
+    }
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_a_read_token_changes_nothing(client, api_data, role):
+    project, _, tokens = api_data
+
+    responses = [
+        client.post(
+            _path(template, project),
+            data=PAYMENT,
+            content_type="application/json",
+            **bearer(tokens[role]),
+        )
+        for template in WRITES
+    ]
+
+    assert [response.status_code for response in responses] == [403] * len(WRITES)
+    assert all("can only read" in response.json()["detail"] for response in responses)
 
 
 def test_member_of_another_project_gets_not_found_everywhere(client, api_data):

@@ -121,3 +121,21 @@ def test_participants_car_park_and_actions_queries_do_not_grow(client, path, mak
         counts.append(_queries(client, f"/api/v1/projects/{project_id}/{path}", token))
 
     assert counts[0] == counts[1]
+
+
+def _project_with_claims(count: int):
+    from tests.payments.conftest import Team, sent_claim
+
+    team = Team()
+    for number in range(count):
+        sent_claim(team, activity=f"Reading {number}")
+    return team, tokens_for({Role.FINANCE: team.members[Role.FINANCE]})[Role.FINANCE]
+
+
+def test_claims_list_queries_do_not_grow_with_claims(client):
+    counts = [
+        _queries(client, f"/api/v1/projects/{team.project.pk}/claims", token)
+        for team, token in (_project_with_claims(1), _project_with_claims(20))
+    ]
+
+    assert counts[0] == counts[1]

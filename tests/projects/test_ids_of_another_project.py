@@ -176,7 +176,10 @@ def test_another_projects_ids_are_never_found_through_your_own(two_sides, caller
     for name, part, url in swaps:
         for method in ("get", "post"):
             response = getattr(client, method)(url)
-            if response.status_code not in ALLOWED:
+            # The API refuses a body it cannot read (here: none) before it looks anything
+            # up, so that answer says nothing about the ids either.
+            allowed = ALLOWED | ({400} if name.startswith("api-v1:") else set())
+            if response.status_code not in allowed:
                 answers[(name, part, method)] = response.status_code
     # Using a token notes when it was last used (and counts it for the rate limit).
     changed = [

@@ -141,6 +141,10 @@ def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    if error.status_code == 400:  # ninja could not read the body
+        return problem_response(
+            request, 400, "We could not read what you sent. Send JSON, as the examples show."
+        )
     return problem_response(request, error.status_code, str(error.message))
 
 

@@ -12,6 +12,7 @@ TITLES = {
     403: "Not allowed",
     404: "Not found",
     405: "Method not allowed",
+    409: "Not at this step",
     422: "Something you sent is not right",
     429: "Too many requests",
     500: "Something went wrong on our side",

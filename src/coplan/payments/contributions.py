@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from coplan.core.api_routers import API_ROUTERS
 from coplan.core.bench import BENCH
 from coplan.core.demo import DEMO
 from coplan.core.events import EVENT_KINDS, EventKind
@@ -199,3 +200,4 @@ def register() -> None:
     ACTIVITY_HEADINGS.register("claims_dealt_with", "Other people’s claims dealt with", order=110)
     ERASURE.register("payments", erase, order=10)
     KEY_ROTATIONS.register("payments", keys_rotate, order=20)
+    API_ROUTERS.register("payments", "coplan.payments.api", order=60)

@@ -265,11 +265,35 @@ def project_claims(
         page=page,
         count=counts["all"],  # counted above, with the late ones
     )
-    shown.object_list = _totalled(shown.object_list)
+    shown.object_list = claims_totalled(shown.object_list)
     return ClaimsPage(shown, counts["late"], today)
 
 
-def _totalled(claims: list[Claim]) -> list[Claim]:
+def claims_listed(
+    *,
+    project: Project,
+    status: str = "",
+    from_date: datetime.date | None = None,
+    to_date: datetime.date | None = None,
+) -> QuerySet[Claim]:
+    """The project's claims in a fixed order (the newest activity first, then the id),
+    with their person and meeting, for the API: count it, take a slice, then
+    `claims_totalled`. Never the person's address or needs."""
+    found = Claim.objects.filter(project=project)
+    if status:
+        found = found.filter(status=status)
+    if from_date:
+        found = found.filter(activity_on__gte=from_date)
+    if to_date:
+        found = found.filter(activity_on__lte=to_date)
+    return (
+        found.select_related("person", "meeting")
+        .defer("person__needs_token", "person__address")
+        .order_by("-activity_on", "-pk")
+    )
+
+
+def claims_totalled(claims: list[Claim]) -> list[Claim]:
     """The claims with `total_pence` and `line_count`, as `_with_total` gives: one query."""
     totals = {
         row["claim_id"]: row
