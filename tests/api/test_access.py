@@ -48,10 +48,14 @@ WRITES = {
     "/api/v1/projects/{project_id}/claims/{claim_id}/paid": frozenset(
         {Role.FINANCE}
     ),  # payments:claim_pay
+    "/api/v1/projects/{project_id}/claims/{claim_id}/send-back": frozenset(
+        {Role.LEAD, Role.FINANCE}
+    ),  # payments:claim_return
 }
 PUBLIC = {"/api/v1/public/projects/{project_id}/you-said-we-did"}
 
-PAYMENT = {"paid_on": "2026-01-01", "reference": "BACS 1"}  # for the writes: all they need
+# for the writes: all they need
+PAYMENT = {"paid_on": "2026-01-01", "reference": "BACS 1", "reason": "The ticket is blurred"}
 
 # What each role sees inside the answers, as on the pages.
 SEES_MEETING_CHECKS = STAFF  # meetings.rules.VIEW_READINESS

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coplan.api import services as api_services
 from coplan.core import events
+from coplan.notifications.models import Update
 from coplan.payments import services
 from coplan.payments.models import Claim, ClaimNotice
 from coplan.projects.roles import Role
@@ -50,6 +51,16 @@ def _pay(client, claim, user, paid_on=None, reference="BACS 1", **kwargs):
     body = {"paid_on": (paid_on or timezone.localdate()).isoformat(), "reference": reference}
     return _post(
         client, f"/api/v1/projects/{claim.project_id}/claims/{claim.pk}/paid", user, body, **kwargs
+    )
+
+
+def _send_back(client, claim, user, reason="The bus ticket photo is blurred", **kwargs):
+    return _post(
+        client,
+        f"/api/v1/projects/{claim.project_id}/claims/{claim.pk}/send-back",
+        user,
+        {"reason": reason},
+        **kwargs,
     )
 
 
@@ -252,3 +263,69 @@ def test_claims_of_another_project_are_not_found(client, team):
     response = _approve(client, claim, stranger)
 
     assert response.status_code == 404
+
+
+def test_sending_a_claim_back_tells_the_person_why(client, team):
+    claim = sent_claim(team)
+
+    response = _send_back(client, claim, team.user(Role.LEAD), reason="  Add the receipt.  ")
+
+    found = response.json()
+    assert (found["status"], found["returned_reason"]) == ("returned", "Add the receipt.")
+    told = Update.objects.filter(person=team.person(CO)).values_list("subject", flat=True)
+    assert "Your claim for Reading the papers needs a change" in told
+
+
+def test_finance_sends_back_an_approved_claim_but_a_lead_cannot(client, team):
+    claim = services.claim_approve(claim=sent_claim(team), approved_by=team.user(Role.LEAD))
+
+    by_lead = _send_back(client, claim, team.user(Role.LEAD))
+    by_finance = _send_back(client, claim, team.user(Role.FINANCE))
+
+    assert _problem(by_lead, 409) == "This claim is at the step: approved, waiting to be paid."
+    assert by_finance.json()["status"] == "returned"
+
+
+def test_a_claim_sent_back_cannot_be_sent_back_again(client, team):
+    claim = sent_claim(team)
+    _send_back(client, claim, team.user(Role.LEAD))
+
+    again = _send_back(client, claim, team.user(Role.FINANCE))
+
+    assert _problem(again, 409) == "This claim is at the step: sent back to you to change."
+
+
+def test_the_reason_is_checked_as_on_the_page(client, team):
+    claim = sent_claim(team)
+    lead = team.user(Role.LEAD)
+
+    empty = _send_back(client, claim, lead, reason="   ")
+    hidden = _send_back(client, claim, lead, reason="Add the\u0007 receipt")
+    too_long = _send_back(client, claim, lead, reason="x" * 2001)
+
+    assert _problem(empty, 422) == "Enter what needs to change"
+    assert "must not contain hidden or control characters" in _problem(hidden, 422)
+    assert "2,000 characters or fewer" in _problem(too_long, 422)
+    assert Claim.objects.get(pk=claim.pk).status == "submitted"
+
+
+def test_nobody_sends_back_their_own_claim_nor_one_they_sent(client, team):
+    sent_for_them = sent_claim(team)
+    Claim.objects.filter(pk=sent_for_them.pk).update(submitted_by=team.user(Role.FINANCE))
+
+    for_them = _send_back(client, sent_for_them, team.user(Role.FINANCE))
+    by_co_producer = _send_back(client, sent_claim(team), team.user(CO))
+
+    assert _problem(for_them, 403) == (
+        "You sent this claim for them, so someone else must decide about it"
+    )
+    assert _problem(by_co_producer, 403) == "Your role in this project does not allow this."
+
+
+def test_a_read_token_cannot_send_a_claim_back(client, team):
+    claim = sent_claim(team)
+
+    response = _send_back(client, claim, team.user(Role.LEAD), scope="read")
+
+    assert "This token can only read" in _problem(response, 403)
+    assert Claim.objects.get(pk=claim.pk).status == "submitted"

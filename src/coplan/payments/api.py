@@ -26,6 +26,7 @@ from coplan.core.api_parts import (
 )
 from coplan.payments import rules, selectors, services
 from coplan.payments.choices import ClaimStatus
+from coplan.payments.forms import ReturnForm
 from coplan.payments.models import Claim, ClaimLine
 from coplan.projects.access import member_allowed
 from coplan.projects.models import Membership
@@ -93,6 +94,13 @@ class Approval(Schema):
         ge=0,
         le=2**53,
         description="The total you checked: if the claim changed since, it is not approved.",
+    )
+
+
+class SendBack(Schema):
+    reason: str = Field(
+        description="What needs to change, in plain words: the person sees it. Up to 2,000 "
+        "characters, no hidden or control characters."
     )
 
 
@@ -277,3 +285,42 @@ def claim_mark_paid(
     except services.PaymentError as error:
         raise _refused(error, theirs=theirs) from error
     return _claim_detail(paid)
+
+
+@router.post(
+    "/projects/{project_id}/claims/{claim_id}/send-back",
+    response={200: ClaimDetail, **WRITE_PROBLEMS},
+    summary="Send a claim back to change",
+)
+def claim_send_back(
+    request: HttpRequest,
+    body: SendBack,
+    project_id: int = ProjectId,
+    claim_id: int = ClaimId,
+):
+    """As "Send back" on the claim's page: leads and finance, never for their own claim
+    nor one they sent for someone (403). A claim waiting for approval, or approved and not
+    yet paid (finance only), can be sent back; any other gets 409. The reason is checked as
+    on the page (422) and the person is told it, so they can change the claim and send it
+    again. Needs a read and change token."""
+    _may_change(request)
+    membership = member_allowed(request.auth.user, project_id, rules.APPROVE_CLAIMS)
+    found = _claim_for(membership, claim_id)
+    user = request.auth.user
+    theirs = found.person.user_id == user.pk or found.submitted_by_id == user.pk
+    if not theirs and not rules.claim_may_decide(claim=found, membership=membership):
+        raise _at_another_step(found)
+    if found.person.user_id == user.pk:
+        raise HttpError(403, "You cannot decide about your own claim")
+    if theirs:
+        raise HttpError(403, "You sent this claim for them, so someone else must decide about it")
+    form = ReturnForm({"reason": body.reason})
+    if not form.is_valid():
+        raise HttpError(422, form.errors["reason"][0])
+    try:
+        returned = services.claim_return(
+            claim=found, returned_by=user, reason=form.cleaned_data["reason"]
+        )
+    except services.PaymentError as error:
+        raise _refused(error, theirs=False) from error
+    return _claim_detail(returned)
