@@ -26,6 +26,7 @@ ALL = frozenset(Role)
 STAFF = frozenset(ALL - {Role.CO_PRODUCER})
 LEAD_FACILITATOR = frozenset({Role.LEAD, Role.FACILITATOR})
 CLAIM_STAFF = frozenset({Role.LEAD, Role.FACILITATOR, Role.FINANCE})
+FEEDBACK_VIEWERS = frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER})
 
 # path: the roles that may use it (as the page it mirrors); everyone else gets 403
 EXPECTED = {
@@ -33,6 +34,13 @@ EXPECTED = {
     "/api/v1/projects/{project_id}": ALL,  # projects:overview
     "/api/v1/projects/{project_id}/meetings": ALL,  # meetings:meetings
     "/api/v1/projects/{project_id}/you-said-we-did": ALL,  # feedback:you_said_we_did
+    "/api/v1/projects/{project_id}/feedback-forms": FEEDBACK_VIEWERS,  # feedback:forms
+    # feedback:results
+    "/api/v1/projects/{project_id}/feedback-forms/{form_id}/results": FEEDBACK_VIEWERS,
+    # feedback:results_words
+    "/api/v1/projects/{project_id}/feedback-forms/{form_id}/questions/{question_id}/words": (
+        FEEDBACK_VIEWERS
+    ),
     "/api/v1/projects/{project_id}/participants": LEAD_FACILITATOR,  # people:participants
     "/api/v1/projects/{project_id}/car-park": ALL,  # working_together:car_park
     "/api/v1/projects/{project_id}/actions": ALL,  # working_together:actions
@@ -74,6 +82,11 @@ def _path(template: str, project) -> str:
     path = template.replace("{project_id}", str(project.pk))
     if "{claim_id}" in path:  # the co-producer's claim of project_data_build
         path = path.replace("{claim_id}", str(project.claims.order_by("pk").first().pk))
+    if "{form_id}" in path:  # the form of project_data_build, with a words question
+        form = project.feedback_forms.order_by("pk").first()
+        path = path.replace("{form_id}", str(form.pk))
+        question = form.questions.get(kind="words")
+        path = path.replace("{question_id}", str(question.pk))
     return path
 
 

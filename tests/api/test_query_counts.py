@@ -139,3 +139,46 @@ def test_claims_list_queries_do_not_grow_with_claims(client):
     ]
 
     assert counts[0] == counts[1]
+
+
+def _form_answered(count: int):
+    """A lead's closed-box form with a feeling and a words question, answered `count`
+    times (made in bulk)."""
+    from coplan.feedback.models import FeedbackAnswer, FeedbackResponse
+    from tests.feedback.factories import (
+        FeedbackFormFactory,
+        FeedbackQuestionFactory,
+        WordsQuestionFactory,
+    )
+
+    lead = MembershipFactory(role=Role.LEAD)
+    form = FeedbackFormFactory(project=lead.project)
+    feeling = FeedbackQuestionFactory(form=form, position=1)
+    said = WordsQuestionFactory(form=form, position=2)
+    responses = FeedbackResponse.objects.bulk_create(
+        FeedbackResponse(form=form) for _ in range(count)
+    )
+    FeedbackAnswer.objects.bulk_create(
+        answer
+        for number, response in enumerate(responses)
+        for answer in (
+            FeedbackAnswer(response=response, question=feeling, choice="good"),
+            FeedbackAnswer(response=response, question=said, words=f"Idea {number}"),
+        )
+    )
+    base = f"/api/v1/projects/{lead.project_id}/feedback-forms"
+    paths = [
+        base,
+        f"{base}/{form.pk}/results",
+        f"{base}/{form.pk}/questions/{said.pk}/words",
+    ]
+    return paths, tokens_for({Role.LEAD: lead})[Role.LEAD]
+
+
+def test_feedback_forms_and_results_queries_do_not_grow_with_answers(client):
+    counts = []
+    for count in (5, 500):
+        paths, token = _form_answered(count)
+        counts.append([_queries(client, path, token) for path in paths])
+
+    assert counts[0] == counts[1]

@@ -64,6 +64,17 @@ def feedback_forms(*, project: Project) -> list[FeedbackForm]:
     )
 
 
+def feedback_forms_list(*, project_id: int, is_open: bool | None = None) -> QuerySet[FeedbackForm]:
+    """The project's forms, newest first (then by id), each with its number of answers;
+    only the open or only the closed ones if asked."""
+    found = FeedbackForm.objects.filter(project_id=project_id)
+    if is_open is not None:
+        found = found.filter(is_open=is_open)
+    return found.annotate(answer_count=Count("responses", distinct=True)).order_by(
+        "-created_at", "-pk"
+    )
+
+
 def feedback_form(*, project: Project, form_id: int) -> FeedbackForm | None:
     return (
         FeedbackForm.objects.filter(project=project, pk=form_id)
@@ -163,6 +174,11 @@ def open_one_time_links(*, form: FeedbackForm) -> int:
 # Results -------------------------------------------------------------------------
 
 
+def too_few(form: FeedbackForm, answered: int) -> bool:
+    """The closed box's rule: nothing is shown about fewer than SMALLEST_GROUP answers."""
+    return form.closed_box and answered < SMALLEST_GROUP
+
+
 @dataclass(frozen=True)
 class AnswerCount:
     value: str
@@ -201,7 +217,7 @@ class Results:
 
     @property
     def suppressed(self) -> bool:
-        return self.form.closed_box and self.total < SMALLEST_GROUP
+        return too_few(self.form, self.total)
 
     @property
     def general_feeling(self) -> list[str]:
@@ -297,7 +313,7 @@ def _results(
             if question.kind == bank.WORDS
             else sum(c.count for c in counts)
         )
-        suppressed = form.closed_box and answered < SMALLEST_GROUP
+        suppressed = too_few(form, answered)
         results.append(
             QuestionResult(
                 question=question,

@@ -42,7 +42,7 @@ def results_words(
     if question.kind != bank.WORDS:
         raise Http404
     answered = selectors.question_answer_count(question=question)
-    suppressed = found.closed_box and answered < selectors.SMALLEST_GROUP
+    suppressed = selectors.too_few(found, answered)
     page = None
     if not suppressed:
         page = Paginator(selectors.question_words(question=question), 50).get_page(
