@@ -68,6 +68,7 @@ PAYMENT = {"paid_on": "2026-01-01", "reference": "BACS 1", "reason": "The ticket
 # What each role sees inside the answers, as on the pages.
 SEES_MEETING_CHECKS = STAFF  # meetings.rules.VIEW_READINESS
 SEES_REPLIES = LEAD_FACILITATOR  # meetings.rules.MANAGE_INVITED
+SEES_CALENDAR_FILE = ALL  # meeting_invitations.rules.DOWNLOAD_CALENDAR
 SEES_UNPUBLISHED = LEAD_FACILITATOR  # feedback.rules.EDIT_YOU_SAID_WE_DID
 
 
@@ -210,6 +211,7 @@ def test_meeting_checks_and_replies_only_for_the_roles_that_see_them(client, api
         role in SEES_MEETING_CHECKS,
     )
     assert (meeting["replies"] is not None) == (role in SEES_REPLIES)
+    assert (meeting["calendar_file"] is not None) == (role in SEES_CALENDAR_FILE)
 
 
 @pytest.mark.parametrize("role", list(Role))

@@ -3,21 +3,30 @@ send, a co-producer's next meetings on their home and their reply on a meeting's
 demo data and, in everything we hold about someone, the meetings they were invited
 to (see `coplan.core.registry`)."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from coplan.core.demo import DEMO
+from coplan.meeting_invitations import links
 from coplan.meeting_invitations.demo import invitations_demo_load
 from coplan.meeting_invitations.rules import DOWNLOAD_CALENDAR, RECORD_ATTENDANCE, SEND_INVITATIONS
 from coplan.meeting_invitations.selectors import (
     attendance_for_download,
     invitations_held_about,
+    invited_as,
     people_invited,
 )
 from coplan.meeting_invitations.services import needs_changed_by_them
 from coplan.meeting_invitations.telling import KINDS
 from coplan.meeting_invitations.yours import home_panel, meeting_part, your_projects_panel
 from coplan.meetings.models import Meeting
-from coplan.meetings.registries import MEETING_LINKS, MEETING_PARTS, MeetingLink
+from coplan.meetings.registries import (
+    MEETING_CALENDARS,
+    MEETING_LINKS,
+    MEETING_PARTS,
+    CalendarLinks,
+    MeetingLink,
+)
 from coplan.notifications.kinds import kinds_register
 from coplan.people.selectors import RECORD_SECTIONS, RecordSection
 from coplan.people.services import NEEDS_CHANGED_BY_THEM, people_download_record
@@ -51,6 +60,26 @@ def meeting_page_links(membership: Membership, meeting: Meeting) -> list[Meeting
         for permission, name, text in _LINKS
         if membership.may(permission)
     ]
+
+
+def meeting_calendars(membership: Membership, meetings: list[Meeting]) -> dict[int, CalendarLinks]:
+    """For the API: each meeting's calendar file (as on its page) and, on the meetings the
+    member is invited to, their own calendar feed (as on their home). One query."""
+    if not meetings or not membership.may(DOWNLOAD_CALENDAR):
+        return {}
+    invited = invited_as(membership=membership, meeting_ids=[each.pk for each in meetings])
+    feeds = {person_id: links.feed_link(person_id=person_id) for person_id in invited.values()}
+    return {
+        meeting.pk: CalendarLinks(
+            file=settings.SITE_URL
+            + reverse(
+                "meeting_invitations:meeting_calendar",
+                kwargs={"project_id": meeting.project_id, "meeting_id": meeting.pk},
+            ),
+            your_feed=feeds[invited[meeting.pk]] if meeting.pk in invited else None,
+        )
+        for meeting in meetings
+    }
 
 
 REPLY = ExportColumn(
@@ -88,6 +117,7 @@ def register() -> None:
     NEEDS_CHANGED_BY_THEM.register("invitations", needs_changed_by_them, order=10)
     MEETING_LINKS.register("invitations", meeting_page_links, order=10)
     MEETING_PARTS.register("your reply", meeting_part, order=10)
+    MEETING_CALENDARS.register("invitations", meeting_calendars, order=10)
     # First on a co-producer's home: the meetings they are invited to, and their reply.
     HOME_PANELS.register(
         "your next meetings",

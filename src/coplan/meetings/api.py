@@ -2,6 +2,7 @@
 what each role sees as on the meetings pages."""
 
 import datetime
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -20,6 +21,7 @@ from coplan.core.api_parts import (
 from coplan.meetings import rules as meetings_rules
 from coplan.meetings import selectors as meetings_selectors
 from coplan.meetings.models import Reply
+from coplan.meetings.registries import meeting_calendars
 from coplan.projects.access import member_allowed
 
 router = Router(tags=["meetings"])
@@ -27,6 +29,11 @@ router = Router(tags=["meetings"])
 # Meetings come with their checks: as many on a page as on the meetings page, unless asked.
 MeetingsPerPage = Query(
     meetings_selectors.MEETINGS_PER_PAGE, ge=1, le=MAX_PER_PAGE, description="How many on a page."
+)
+WhenFilter = Query(
+    None,
+    description="Only the meetings to come (from today), or only past ones, the most "
+    "recent first, as on the meetings page.",
 )
 
 
@@ -58,6 +65,15 @@ class MeetingOut(Schema):
     ready: bool | None
     checks: list[MeetingCheck] | None
     replies: Replies | None
+    calendar_file: str | None = Field(
+        description="The meeting's calendar file (.ics), as the link on its page: opening it "
+        "needs signing in."
+    )
+    your_calendar_feed: str | None = Field(
+        description="On a meeting you are invited to: your own calendar feed, every meeting "
+        "you are invited to, to subscribe to in a calendar app. Keep it to yourself: it "
+        "works without signing in."
+    )
 
 
 class MeetingPage(PageLinks):
@@ -76,10 +92,13 @@ def meetings(
     per_page: int = MeetingsPerPage,
     from_date: datetime.date | None = FromDate,
     to_date: datetime.date | None = ToDate,
+    when: Literal["upcoming", "past"] | None = WhenFilter,
 ):
-    """By date and start time. For staff, each meeting to come has its checks (notice,
-    venue, everyone's needs, food, joining online, papers, paperwork) as on the
-    meeting's page; leads and facilitators also get how many gave each reply."""
+    """By date and start time (`when=past`: the most recent first). For staff, each
+    meeting to come has its checks (notice, venue, everyone's needs, food, joining
+    online, papers, paperwork) as on the meeting's page; leads and facilitators also get
+    how many gave each reply. Each has its calendar file and, if you are invited to it,
+    your own calendar feed."""
     membership = member_allowed(request.auth.user, project_id, meetings_rules.VIEW_MEETINGS)
     see_checks = membership.may(meetings_rules.VIEW_READINESS)
     see_replies = membership.may(meetings_rules.MANAGE_INVITED)
@@ -90,12 +109,17 @@ def meetings(
         limit=per_page,
         from_date=from_date,
         to_date=to_date,
+        when=when,
+    )
+    calendars = meeting_calendars(
+        membership=membership, meetings=[checked.meeting for checked in found.meetings]
     )
     items = []
     for checked in found.meetings:
         meeting = checked.meeting
         readiness = checked.readiness if see_checks else None
         replies = found.replies.get(meeting.pk, {})
+        calendar = calendars.get(meeting.pk)
         items.append(
             {
                 "id": meeting.pk,
@@ -122,6 +146,8 @@ def meetings(
                 "replies": {reply.value: replies.get(reply.value, 0) for reply in Reply}
                 if see_replies
                 else None,
+                "calendar_file": calendar.file if calendar else None,
+                "your_calendar_feed": calendar.your_feed if calendar else None,
             }
         )
     return {

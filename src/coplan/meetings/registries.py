@@ -11,6 +11,10 @@ then the parts other apps register in `MEETING_PARTS` (their reply, "add to my
 calendar"): each a function of the member, the meeting and their own invitation (None if
 they are not invited) giving (template, the dictionary it is drawn with as `part`), or
 None.
+
+The API's meetings carry their calendar addresses from `MEETING_CALENDARS`: each a
+function of the member and a page of meetings giving, by meeting id, the addresses that
+member may use (a few queries for the whole page, never one a meeting).
 """
 
 from collections.abc import Callable
@@ -51,3 +55,25 @@ def meeting_parts(
         for contributor in MEETING_PARTS
         if (shown := contributor(membership, meeting, invited)) is not None
     ]
+
+
+@dataclass(frozen=True)
+class CalendarLinks:
+    file: str | None  # the meeting's calendar file, as its page's link (needs signing in)
+    your_feed: str | None  # the member's own calendar feed, if they are invited to it
+
+
+MeetingCalendars = Callable[[Membership, list[Meeting]], dict[int, CalendarLinks]]
+
+MEETING_CALENDARS: Registry[MeetingCalendars] = Registry("calendar addresses of meetings")
+
+
+def meeting_calendars(
+    *, membership: Membership, meetings: list[Meeting]
+) -> dict[int, CalendarLinks]:
+    """The calendar addresses the other apps give this member for these meetings."""
+    found: dict[int, CalendarLinks] = {}
+    for contributor in MEETING_CALENDARS:
+        for meeting_id, links in contributor(membership, meetings).items():
+            found.setdefault(meeting_id, links)
+    return found
