@@ -178,6 +178,8 @@ def test_a_whole_session_agreements_revisited_car_park_item_added_on_a_phone_and
     # The co-producer reads the answer, and the minutes.
     phone_visit.go(f"/projects/{project.pk}/working-together/car-park/")
     _heading(phone, "Car park")
+    phone.get_by_role("link", name="See the answered items (1)").click()
+    _heading(phone, "Car park")
     expect(phone.get_by_text("Yes: they will come to the meeting in May.")).to_be_visible()
     phone_visit.assert_accessible()
     phone_visit.assert_fits_the_screen()
