@@ -38,9 +38,8 @@ EXPECTED = {
     # feedback:results
     "/api/v1/projects/{project_id}/feedback-forms/{form_id}/results": FEEDBACK_VIEWERS,
     # feedback:results_words
-    "/api/v1/projects/{project_id}/feedback-forms/{form_id}/questions/{question_id}/words": (
-        FEEDBACK_VIEWERS
-    ),
+    "/api/v1/projects/{project_id}/feedback-forms/{form_id}/questions/"
+    "{feedback_question_id}/words": FEEDBACK_VIEWERS,
     "/api/v1/projects/{project_id}/participants": LEAD_FACILITATOR,  # people:participants
     "/api/v1/projects/{project_id}/car-park": ALL,  # working_together:car_park
     "/api/v1/projects/{project_id}/actions": ALL,  # working_together:actions
@@ -87,7 +86,7 @@ def _path(template: str, project) -> str:
         form = project.feedback_forms.order_by("pk").first()
         path = path.replace("{form_id}", str(form.pk))
         question = form.questions.get(kind="words")
-        path = path.replace("{question_id}", str(question.pk))
+        path = path.replace("{feedback_question_id}", str(question.pk))
     return path
 
 

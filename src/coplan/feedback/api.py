@@ -270,7 +270,7 @@ def feedback_form_results(request: HttpRequest, project_id: int = ProjectId, for
 
 
 @router.get(
-    "/projects/{project_id}/feedback-forms/{form_id}/questions/{question_id}/words",
+    "/projects/{project_id}/feedback-forms/{form_id}/questions/{feedback_question_id}/words",
     response={200: WordsPage, 304: None, **TOKEN_PROBLEMS},
     summary="Every answer in words to one question",
 )
@@ -278,7 +278,7 @@ def feedback_question_words(
     request: HttpRequest,
     project_id: int = ProjectId,
     form_id: int = FormId,
-    question_id: int = QuestionId,
+    feedback_question_id: int = QuestionId,
     page: int = PageNumber,
     per_page: int = WordsPerPage,
 ):
@@ -286,7 +286,7 @@ def feedback_question_words(
     on the page of every answer. In a closed box with too few answers: none, and
     "Too few answers to show"."""
     found = _form_found(request, project_id, form_id)
-    question = feedback_selectors.feedback_question(form=found, question_id=question_id)
+    question = feedback_selectors.feedback_question(form=found, question_id=feedback_question_id)
     if question is None or question.kind != bank.WORDS:
         raise Http404
     answered = feedback_selectors.question_answer_count(question=question)
