@@ -15,6 +15,16 @@ def long_date(value: datetime.date | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def day_and_date(value: datetime.date | None) -> str:
+    """The day written out with its date, as Easy Read and reminders say it: "Tuesday 4 May
+    2027"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date()
+    return f"{value:%A} {long_date(value)}"
+
+
 def date_time(value: datetime.datetime | None) -> str:
     if value is None:
         return ""

@@ -46,6 +46,7 @@ def environment(**options: Any) -> Environment:
     )
     env.filters.update(
         long_date=formats.long_date,
+        day_and_date=formats.day_and_date,
         date_time=formats.date_time,
         paragraphs=formats.paragraphs,
     )

@@ -500,7 +500,7 @@ def reminder_email_easy_read(reminder: DueReminder) -> EmailMessage:
     line passes the Easy Read check)."""
     invited, meeting = reminder.invited, reminder.invited.meeting
     starts = timezone.localtime(reminder.starts, ZoneInfo(settings.TIME_ZONE))
-    day = f"{starts:%A} {formats.long_date(starts.date())}"
+    day = formats.day_and_date(starts.date())
     lines = [
         f"Hello {invited.person.full_name}.",
         "",
@@ -536,7 +536,7 @@ def reminder_email(reminder: DueReminder) -> EmailMessage:
     if Format.EASY_READ in (invited.person.formats or []):
         return reminder_email_easy_read(reminder)
     starts = timezone.localtime(reminder.starts, ZoneInfo(settings.TIME_ZONE))
-    when = f"{starts:%A} {formats.long_date(starts.date())} at {clock_words(starts)}"
+    when = f"{formats.day_and_date(starts.date())} at {clock_words(starts)}"
     coming = {
         Reply.IN_PERSON: "You said you are coming in person.",
         Reply.ONLINE: "You said you are coming online.",

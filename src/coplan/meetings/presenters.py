@@ -35,7 +35,7 @@ def length_words(minutes: int) -> str:
 def when_words(times: checks.MeetingTimes, length_minutes: int) -> str:
     """For example "Tuesday 4 May 2027, 10am to 1pm (3 hours)"."""
     starts, ends = times.starts, times.ends
-    day = f"{starts:%A} {formats.long_date(starts.date())}"
+    day = formats.day_and_date(starts.date())
     end_day = "" if ends.date() == starts.date() else f" on {formats.long_date(ends.date())}"
     words = (
         f"{day}, {clock_words(starts)} to {clock_words(ends)}{end_day} "
@@ -141,7 +141,7 @@ class MeetingPresenter:
     def day_words(self) -> str:
         """The day it starts, written out: "Tuesday 4 May 2027" (Easy Read)."""
         starts = self.times.starts
-        return f"{starts:%A} {formats.long_date(starts.date())}"
+        return formats.day_and_date(starts.date())
 
     @property
     def starts_words(self) -> str:
