@@ -315,9 +315,15 @@ PLAN_IN_BACKGROUND_FROM = int(os.environ.get("PLAN_IN_BACKGROUND_FROM", "500"))
 PLAN_DOWNLOAD_KEPT_HOURS = int(os.environ.get("PLAN_DOWNLOAD_KEPT_HOURS", "24"))
 
 # Webhooks (coplan.webhooks): an address must start with https:// except in DEBUG (or when
-# this is set, as the tests do to send to a receiver on this machine). Each try waits this
-# long for the receiver's answer.
+# this is set, as the tests do to send to a receiver on this machine). It must lead to the
+# internet, not this machine or a private network (checked again, name looked up, each time
+# it is sent), except in DEBUG or when WEBHOOKS_PRIVATE_ALLOWED is set (receivers inside the
+# organisation's own network). WEBHOOKS_PROXY: send through this outbound proxy
+# (http://host:port), which then looks names up and must refuse private networks itself.
+# Each try waits WEBHOOKS_TIMEOUT_SECONDS for the receiver's answer.
 WEBHOOKS_HTTP_ALLOWED = DEBUG or _env_flag("WEBHOOKS_HTTP_ALLOWED")
+WEBHOOKS_PRIVATE_ALLOWED = DEBUG or _env_flag("WEBHOOKS_PRIVATE_ALLOWED")
+WEBHOOKS_PROXY = os.environ.get("WEBHOOKS_PROXY", "")
 WEBHOOKS_TIMEOUT_SECONDS = int(os.environ.get("WEBHOOKS_TIMEOUT_SECONDS", "5"))
 # How long a delivered (or given up) event stays in a webhook's delivery log.
 WEBHOOKS_LOG_KEPT_DAYS = int(os.environ.get("WEBHOOKS_LOG_KEPT_DAYS", "90"))

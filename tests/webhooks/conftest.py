@@ -1,6 +1,7 @@
 """A receiver for webhooks: a real HTTP server on this machine, started by the test, that
 keeps what it was sent and answers as the test says."""
 
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,12 +13,26 @@ from tests.factories import StaffMembershipFactory
 
 
 class Receiver:
-    def __init__(self) -> None:
+    """Listens on 127.0.0.1 only; with `tls` (a server SSLContext) it speaks https."""
+
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.received: list[dict] = []
         self.answers: list[int] = []  # status codes to answer with, in turn; then 200
         self.slow_seconds = 0.0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_port}/coplan-events"
+        self.port = self.server.server_port
+        if tls:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+        scheme = "https" if tls else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.port}/coplan-events"
+
+    def start(self) -> "Receiver":
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
 
     def _handler(self):
         receiver = self
@@ -47,12 +62,11 @@ class Receiver:
 @pytest.fixture
 def receiver(settings):
     settings.WEBHOOKS_HTTP_ALLOWED = True
-    found = Receiver()
-    thread = threading.Thread(target=found.server.serve_forever, daemon=True)
-    thread.start()
+    settings.WEBHOOKS_PRIVATE_ALLOWED = True
+    settings.WEBHOOKS_PROXY = ""
+    found = Receiver().start()
     yield found
-    found.server.shutdown()
-    found.server.server_close()
+    found.stop()
 
 
 @pytest.fixture

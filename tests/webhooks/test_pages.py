@@ -201,8 +201,9 @@ def test_no_event_chosen_is_said_beside_the_events(client_for, admin):
     assert error_beside(page.content.decode(), "id_events") == "Select the events to send"
 
 
-def test_plain_http_is_taken_where_it_is_allowed(client_for, admin, settings):
+def test_plain_http_to_this_machine_is_taken_where_both_are_allowed(client_for, admin, settings):
     settings.WEBHOOKS_HTTP_ALLOWED = True
+    settings.WEBHOOKS_PRIVATE_ALLOWED = True
 
     client_for(admin.user).post(
         f"{_base(admin.organisation_id)}add/",
@@ -210,6 +211,21 @@ def test_plain_http_is_taken_where_it_is_allowed(client_for, admin, settings):
     )
 
     assert Webhook.objects.get().url == "http://127.0.0.1:8080/hook"
+
+
+def test_plain_http_alone_does_not_let_an_address_lead_inside(client_for, admin, settings):
+    settings.WEBHOOKS_HTTP_ALLOWED = True
+    settings.WEBHOOKS_PRIVATE_ALLOWED = False
+
+    page = client_for(admin.user).post(
+        f"{_base(admin.organisation_id)}add/",
+        {"url": "http://[::ffff:169.254.169.254]/latest", "events": ["claim.paid"]},
+    )
+
+    assert page.status_code == 400
+    assert error_beside(page.content.decode(), "id_url") == (
+        "Enter an address on the internet, not on this server or a private network"
+    )
 
 
 def test_admin_sends_a_test_event_and_reads_what_the_receiver_answered(client_for, admin, receiver):

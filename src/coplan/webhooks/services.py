@@ -4,7 +4,8 @@ When something happens (`coplan.core.events.happened`), `event_heard` makes a
 `Delivery` for each of the organisation's webhooks that asked for that event, and
 queues the sending task, in the same transaction as what happened. The background
 worker (`tasks.deliveries_send_task`) sends each one, signed (`signing`), with a short
-timeout and never following a redirect: it goes only to the address the admin entered.
+timeout and never following a redirect, only to the address checked when it is sent
+(`sending`): it goes only to the address the admin entered, never inside our network.
 A failure is tried again later, waiting longer each time (`retry_after`), up to
 MAX_ATTEMPTS tries; every try is kept in the delivery log.
 """
@@ -202,21 +203,29 @@ def _status_words(code: int) -> str:
 
 
 def _post(*, url: str, body: bytes, headers: dict[str, str]) -> Answer:
-    """Send once: a short timeout, no redirect followed, the answer's body never read."""
+    """Send once, only to the address checked (`sending`): a short timeout, no redirect
+    followed, the answer's body never read."""
     import requests  # here, not in every web worker (tests/core/test_worker_memory.py)
+
+    from coplan.webhooks import sending
 
     timeout = settings.WEBHOOKS_TIMEOUT_SECONDS
     started = time.monotonic()
     status_code, error = None, ""
     try:
-        with requests.post(
-            url, data=body, headers=headers, timeout=timeout, allow_redirects=False, stream=True
-        ) as response:
+        with sending.post(url, data=body, headers=headers, timeout=timeout) as response:
             status_code = response.status_code
+    except sending.NotSentError as problem:
+        error = str(problem)
     except requests.exceptions.SSLError:
         error = "The receiver's security certificate could not be checked"
     except requests.exceptions.Timeout:
         error = f"The receiver did not answer within {timeout} second{'' if timeout == 1 else 's'}"
+    except requests.exceptions.ProxyError:
+        error = (
+            "Could not send it through this server's outbound proxy: ask whoever runs "
+            "Co-production Planner to check it"
+        )
     except requests.exceptions.ConnectionError:
         error = "Could not connect to the address: check it, and that the receiver is running"
     except (requests.exceptions.RequestException, ValueError) as problem:
