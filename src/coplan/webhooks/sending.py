@@ -40,8 +40,10 @@ def checked_addresses(name: str, port: int) -> list[str]:
     try:
         found = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        raise NotSentError(f"Could not find {name}: check the address") from None
+        found = []
     addresses = list(dict.fromkeys(str(sockaddr[0]) for *_, sockaddr in found))
+    if not addresses:
+        raise NotSentError(f"Could not find {name}: check the address")
     inside = [address for address in addresses if leads_inside(address)]
     if inside and not settings.WEBHOOKS_PRIVATE_ALLOWED:
         raise NotSentError(
