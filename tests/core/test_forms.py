@@ -1,10 +1,11 @@
-"""core.forms: the one text box and the one set of radios every app's forms use;
+"""core.forms: the one text box, the one set of radios and the one set of checkboxes
+every app's forms use;
 core.text.clean_typed_text: the one way a typed answer is cleaned."""
 
 import pytest
 from django import forms
 
-from coplan.core.forms import radio_field, text_field
+from coplan.core.forms import checkboxes_field, radio_field, text_field
 from coplan.core.text import clean_typed_text
 
 
@@ -80,3 +81,39 @@ def test_text_field_typed_answer_with_a_hidden_character_is_refused_in_plain_wor
     form = _TypedForm({"note": "a\x07b", "name": "Sam\nLee"})
     assert form.errors["note"] == ["The note must not contain hidden or control characters"]
     assert form.errors["name"] == ["Name must not contain hidden or control characters"]
+
+
+_FORMATS = [("large_print", "Large print"), ("easy_read", "Easy Read")]
+
+
+class _FormatsForm(forms.Form):
+    formats = checkboxes_field(
+        "Which formats?",
+        _FORMATS,
+        error="Select formats from the list",
+        none_chosen="Select at least one format",
+        hint="Select all that apply.",
+        required=True,
+    )
+    helpers = checkboxes_field("Who can help? (optional)", _FORMATS, error="Select from the list")
+
+
+def test_checkboxes_field_says_its_own_words_when_none_or_something_odd_is_chosen():
+    assert _FormatsForm({}).errors["formats"] == ["Select at least one format"]
+    odd = _FormatsForm({"formats": ["braille"], "helpers": ["braille"]})
+    assert odd.errors == {
+        "formats": ["Select formats from the list"],
+        "helpers": ["Select from the list"],
+    }
+
+
+def test_checkboxes_field_optional_may_be_left_empty_and_keeps_what_is_ticked():
+    form = _FormatsForm({"formats": ["large_print", "easy_read"]})
+    assert form.is_valid()
+    assert form.cleaned_data == {"formats": ["large_print", "easy_read"], "helpers": []}
+
+
+def test_checkboxes_field_are_checkboxes_with_the_hint():
+    field = _FormatsForm().fields["formats"]
+    assert isinstance(field.widget, forms.CheckboxSelectMultiple)
+    assert field.help_text == "Select all that apply."

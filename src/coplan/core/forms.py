@@ -100,3 +100,32 @@ def radio_field(
         error_messages={"required": error, "invalid_choice": error},
         **kwargs,
     )
+
+
+def checkboxes_field(
+    label: str,
+    choices: Any = (),
+    *,
+    error: str = "",
+    none_chosen: str = "",
+    hint: str = "",
+    required: bool = False,
+    **kwargs: Any,
+) -> forms.MultipleChoiceField:
+    """Checkboxes of which any may be chosen, or none unless `required`: `error`
+    ("Select ... from the list") is said when what was sent is not one of `choices`
+    (which may be set later, in the form's `__init__`), and, when `required`, when none
+    is chosen (`none_chosen` if that is said differently). `hint` is the hint under the
+    question. Anything else goes to Django's `MultipleChoiceField`."""
+    error_messages = {"invalid_choice": error} if error else {}
+    if required and (none_chosen or error):
+        error_messages["required"] = none_chosen or error
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=required,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=hint,
+        error_messages=error_messages,
+        **kwargs,
+    )

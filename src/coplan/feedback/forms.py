@@ -2,7 +2,7 @@
 
 from django import forms
 
-from coplan.core.forms import text_field
+from coplan.core.forms import checkboxes_field, text_field
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_typed_text
 from coplan.feedback import bank
@@ -86,12 +86,10 @@ class FeedbackFormForm(_MeetingChoice):
             "Links that work once stop that, and we still do not know who used which link."
         ),
     )
-    bank_keys = forms.MultipleChoiceField(
-        label="Which questions do you want to ask?",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="You can add questions of your own next. The Easy Read words are under each.",
-        error_messages={"invalid_choice": "Choose questions from the list"},
+    bank_keys = checkboxes_field(
+        "Which questions do you want to ask?",
+        error="Choose questions from the list",
+        hint="You can add questions of your own next. The Easy Read words are under each.",
     )
 
     def __init__(self, *args, **kwargs) -> None:

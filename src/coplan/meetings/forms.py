@@ -12,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from coplan.core.forms import radio_field, text_field
+from coplan.core.forms import checkboxes_field, radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import clean_plain_text
@@ -337,13 +337,11 @@ class MeetingForm(_PlainTextForm):
         rows=3,
         hint="Who deals with payment and claim forms, and when people are paid.",
     )
-    arrangements = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="What has been arranged to meet people's needs? (optional)",
-        choices=[(code, done) for code, (done, _) in checks.ARRANGEMENTS.items()],
-        required=False,
-        help_text="The checks compare these, and the venue, with what each person invited needs.",
-        error_messages={"invalid_choice": "Select from the list"},
+    arrangements = checkboxes_field(
+        "What has been arranged to meet people's needs? (optional)",
+        [(code, done) for code, (done, _) in checks.ARRANGEMENTS.items()],
+        error="Select from the list",
+        hint="The checks compare these, and the venue, with what each person invited needs.",
     )
 
     def __init__(
@@ -526,16 +524,13 @@ class PaperForm(_PlainTextForm):
         error_label="the send-by date",
         hint="People need time to read and understand it. " + DATE_HINT,
     )
-    formats = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Which formats is it produced in?",
-        choices=PaperFormat.choices,
+    formats = checkboxes_field(
+        "Which formats is it produced in?",
+        PaperFormat.choices,
+        error="Select formats from the list",
+        none_chosen="Select at least one format",
+        hint="Every format someone invited asked for is checked on the meeting page.",
         required=True,
-        help_text="Every format someone invited asked for is checked on the meeting page.",
-        error_messages={
-            "required": "Select at least one format",
-            "invalid_choice": "Select formats from the list",
-        },
     )
     sent_on = _date(
         "When was it sent? (optional)",
@@ -592,12 +587,7 @@ class InviteForm(forms.Form):
         [(EVERYONE, "Everyone in the project not invited yet"), (SOME, "Only the people I choose")],
         error="Select who you want to invite",
     )
-    people = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Choose people",
-        required=False,
-        error_messages={"invalid_choice": "Choose people from the list"},
-    )
+    people = checkboxes_field("Choose people", error="Choose people from the list")
 
     def __init__(self, *args, participants, **kwargs) -> None:
         super().__init__(*args, **kwargs)

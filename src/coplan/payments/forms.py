@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from coplan.core.formats import long_date
-from coplan.core.forms import radio_field, text_field
+from coplan.core.forms import checkboxes_field, radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField, NumberField, WholeNumberField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text
@@ -99,30 +99,13 @@ class PolicyForm(_PlainForm):
             "places": "Hours can have one figure after the point, like 3.5",
         },
     )
-    paid_activities = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="What are people paid for?",
-        choices=PaidActivity.choices,
-        required=False,
-    )
-    covered_expenses = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Which expenses do we pay?",
-        choices=ExpenseCategory.choices,
-        required=False,
-    )
-    receipt_needed = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Which expenses need a receipt?",
-        choices=ExpenseCategory.choices,
-        required=False,
-    )
-    agreed_first = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Which expenses must be agreed before they are used?",
-        choices=ExpenseCategory.choices,
-        required=False,
-        help_text="For example, taxis. People say who agreed it when they claim.",
+    paid_activities = checkboxes_field("What are people paid for?", PaidActivity.choices)
+    covered_expenses = checkboxes_field("Which expenses do we pay?", ExpenseCategory.choices)
+    receipt_needed = checkboxes_field("Which expenses need a receipt?", ExpenseCategory.choices)
+    agreed_first = checkboxes_field(
+        "Which expenses must be agreed before they are used?",
+        ExpenseCategory.choices,
+        hint="For example, taxis. People say who agreed it when they claim.",
     )
     mileage_pence_per_mile = _rate(
         "Mileage rate a mile",

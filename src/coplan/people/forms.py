@@ -3,7 +3,7 @@ import datetime
 from django import forms
 
 from coplan.accounts.forms import email_field
-from coplan.core.forms import radio_field, text_field
+from coplan.core.forms import checkboxes_field, radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import WholeNumberField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text
@@ -97,12 +97,10 @@ class StakeholderGroupForm(forms.Form):
         rows=3,
         errors_label="how you will reach them",
     )
-    helpers = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Who can help you reach them? (optional)",
-        choices=Helper.choices,
-        required=False,
-        error_messages={"invalid_choice": "Select who can help from the list"},
+    helpers = checkboxes_field(
+        "Who can help you reach them? (optional)",
+        Helper.choices,
+        error="Select who can help from the list",
     )
     helper_notes = text_field(
         "Names of people or organisations who can help (optional)",
@@ -224,12 +222,10 @@ class DetailsForm(forms.Form):
         error="Select how to make contact",
         required=False,
     )
-    formats = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Which formats do papers need to be in? (optional)",
-        choices=Format.choices,
-        required=False,
-        error_messages={"invalid_choice": "Select formats from the list"},
+    formats = checkboxes_field(
+        "Which formats do papers need to be in? (optional)",
+        Format.choices,
+        error="Select formats from the list",
     )
     other_language = text_field(
         "If another language, which one?",
@@ -305,12 +301,8 @@ class NeedsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.categories = categories
         for category in categories:
-            self.fields[category.code] = forms.MultipleChoiceField(
-                widget=forms.CheckboxSelectMultiple,
-                label=category.question,
-                choices=category.options,
-                required=False,
-                error_messages={"invalid_choice": "Select from the list"},
+            self.fields[category.code] = checkboxes_field(
+                category.question, category.options, error="Select from the list"
             )
             self.fields[f"{category.code}_notes"] = text_field(
                 f"{category.notes_label} (optional)",

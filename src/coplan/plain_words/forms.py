@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from markupsafe import Markup
 
 from coplan import language
+from coplan.core.forms import checkboxes_field
 from coplan.language.findings import CHANGE
 from coplan.plain_words.pictures import Picture
 
@@ -114,12 +115,10 @@ class OrganisationPictureForm(forms.Form):
             "max_length": "What the picture shows must be 150 characters or fewer",
         },
     )
-    topics = forms.MultipleChoiceField(
-        label="Which topics does it fit?",
-        required=False,
-        help_text="Lines about these topics get this picture first. Select all that apply.",
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select topics from the list"},
+    topics = checkboxes_field(
+        "Which topics does it fit?",
+        error="Select topics from the list",
+        hint="Lines about these topics get this picture first. Select all that apply.",
     )
 
     def __init__(self, *args, topics: tuple[str, ...], **kwargs) -> None:

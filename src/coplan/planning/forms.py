@@ -9,7 +9,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from coplan.core.forms import radio_field, text_field
+from coplan.core.forms import checkboxes_field, radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.core.number_fields import MoneyField
 from coplan.core.text import NoHiddenCharacters, clean_plain_text, clean_typed_text
@@ -159,14 +159,11 @@ class AskSignOffForm(forms.Form):
     the plan is not finished, they say they know (`gaps_accepted`, only then asked)."""
 
     manager = radio_field("Which manager do you ask?", error="Select the manager you ask")
-    parts = forms.MultipleChoiceField(
-        label="Which parts of the plan are to be signed off?",
-        widget=forms.CheckboxSelectMultiple,
-        help_text="The manager reads these parts as they are now. Select all that apply.",
-        error_messages={
-            "required": "Select the parts of the plan to sign off",
-            "invalid_choice": "Select the parts of the plan to sign off",
-        },
+    parts = checkboxes_field(
+        "Which parts of the plan are to be signed off?",
+        error="Select the parts of the plan to sign off",
+        hint="The manager reads these parts as they are now. Select all that apply.",
+        required=True,
     )
     gaps_accepted = forms.BooleanField(
         label="I know the plan is not finished, and want it signed off as it is",

@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from coplan.core.forms import radio_field, text_field
+from coplan.core.forms import checkboxes_field, radio_field, text_field
 from coplan.core.govuk_forms import DateField
 from coplan.projects.models import Membership
 from coplan.working_together.models import ActionStatus, RevisitOutcome, SessionRecord
@@ -72,12 +72,10 @@ class SessionForm(_MemberChoiceForm):
         typed=True,
     )
     held_on = _date("Date of the session", "the date of the session")
-    came = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Who came?",
-        required=False,
-        help_text="Select everyone in the project who came.",
-        error_messages={"invalid_choice": "Select people from the list"},
+    came = checkboxes_field(
+        "Who came?",
+        error="Select people from the list",
+        hint="Select everyone in the project who came.",
     )
     others_came = text_field(
         "Anyone else who came (optional)",
@@ -150,15 +148,13 @@ def session_initial(session: SessionRecord, came: list[Membership]) -> dict:
 
 
 class EssentialsForm(forms.Form):
-    checked = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple,
-        label="Which of the key essentials are in place at this session?",
-        required=False,
-        help_text=(
+    checked = checkboxes_field(
+        "Which of the key essentials are in place at this session?",
+        error="Choose from the key essentials listed",
+        hint=(
             "These must be established at the very beginning and re-visited or applied "
             "at every session."
         ),
-        error_messages={"invalid_choice": "Choose from the key essentials listed"},
     )
 
     def __init__(self, *args, essentials, **kwargs) -> None:
