@@ -22,6 +22,7 @@ const copies = [
   ["node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", "govuk-frontend.min.js"],
   ["node_modules/htmx.org/dist/htmx.min.js", "htmx.min.js"],
   ["src/coplan/static_src/app.mjs", "app.mjs"],
+  ["src/coplan/static_src/api-docs.mjs", "api-docs.mjs"],
   ["src/coplan/static_src/favicon.svg", "favicon.svg"],
 ];
 for (const [from, to] of copies) {

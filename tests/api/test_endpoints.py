@@ -131,4 +131,10 @@ def test_openapi_document_and_docs_are_served(client):
     problem = document.json()["paths"]["/api/v1/projects"]["get"]["responses"]["404"]
     assert list(problem["content"]) == ["application/problem+json"]
     assert docs.status_code == 200
-    assert "swagger-ui-bundle.js" in docs.content.decode()
+    page = docs.content.decode()
+    assert '<h1 class="govuk-heading-l">How to use the API</h1>' in page
+    # Swagger UI from the app's own static files, never another site (the page's
+    # Content Security Policy would block it, and offline it would never load).
+    assert 'src="/static/ninja/swagger-ui-bundle.js"' in page
+    assert "cdn" not in page
+    assert "<code>GET /api/v1/projects/{project_id}/claims</code>" in page

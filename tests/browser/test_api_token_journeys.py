@@ -69,3 +69,64 @@ def test_a_co_producer_makes_a_token_on_a_phone(phone_visit):
     expect(page.locator("#new-token")).to_contain_text("coplan_")
     phone_visit.assert_accessible()
     phone_visit.assert_fits_the_screen()
+
+
+def test_a_finance_officer_follows_how_to_use_the_api_and_tries_a_call(visit):
+    """From the tokens page to the API's own page: every call listed, Swagger UI served
+    by the app (no other site), and a call tried with the token just made gives the
+    officer's project. Axe at each step, Swagger's sign-in box included."""
+    member = MembershipFactory(role=Role.FINANCE, project__name="Carers' forum")
+    page = visit.page
+
+    _sign_in(visit, member.user.email)
+    visit.go("/your-account/api-tokens/new/")
+    page.get_by_label("Name").fill("Finance system")
+    page.get_by_label("30 days").check()
+    page.get_by_label("Read only: see what you can see on the pages").check()
+    page.get_by_role("button", name="Make the token").click()
+    token = page.locator("#new-token").inner_text().strip()
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(visit.base_url) else outside.append(request.url)
+        ),
+    )
+    page.get_by_role("link", name="How to use the API").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("How to use the API")
+    expect(page.locator(".app-api-calls")).to_contain_text(
+        "POST /api/v1/projects/{project_id}/claims/{claim_id}/paid"
+    )
+    expect(page.get_by_role("button", name="Authorize")).to_be_visible()
+    visit.assert_accessible()
+    page.get_by_role("button", name="Authorize").click()
+    page.locator(".modal-ux input").fill(token)
+    page.locator(".modal-ux").get_by_role("button", name="Authorize").click()
+    expect(page.locator(".modal-ux")).to_contain_text("Authorized")
+    visit.assert_accessible()
+    page.get_by_role("button", name="Close").first.click()
+    page.locator("#operations-tag-projects").click()
+    page.locator(
+        "#operations-projects-coplan_api_endpoints_projects .opblock-summary-control"
+    ).click()
+    page.get_by_role("button", name="Try it out").click()
+    page.get_by_role("button", name="Execute").click()
+
+    answer = page.locator(".live-responses-table .response")
+    expect(answer.locator(".response-col_status")).to_have_text("200")
+    expect(answer).to_contain_text("Carers' forum")
+    visit.assert_accessible()
+    assert outside == []
+
+
+def test_the_api_page_fits_a_phone(phone_visit):
+    member = MembershipFactory(role=Role.CO_PRODUCER)
+    page = phone_visit.page
+
+    _sign_in(phone_visit, member.user.email)
+    phone_visit.go("/your-account/api-tokens/")
+    page.get_by_role("link", name="How to use the API").click()
+    expect(page.get_by_role("button", name="Authorize")).to_be_visible()
+    phone_visit.assert_accessible()
+    phone_visit.assert_fits_the_screen()

@@ -21,6 +21,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from coplan.api.auth import TokenAuth
+from coplan.api.docs import CoplanDocs
 from coplan.api.problems import PROBLEM_TYPE, ApiProblemError, problem_response
 from coplan.core.api_routers import API_ROUTERS
 
@@ -95,6 +96,7 @@ api = CoplanAPI(
     ),
     urls_namespace="api-v1",
     auth=TokenAuth(),
+    docs=CoplanDocs(),
 )
 
 
