@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -11,6 +12,9 @@ from coplan.core.presenters import Tag
 from coplan.payments import selectors
 from coplan.payments.choices import ClaimStatus
 from coplan.payments.models import Claim
+
+if TYPE_CHECKING:
+    from coplan.payments.services import BatchPaid
 
 STATUS_COLOURS = {
     ClaimStatus.DRAFT: "grey",
@@ -109,3 +113,23 @@ def waiting_panel(membership) -> dict:
         "due_words": due_words,
         "waited_words": waited_words,
     }
+
+
+NO_LONGER_WAITING = "no longer waiting to be paid"
+
+
+def batch_paid_words(done: "BatchPaid", reference: str, *, gone: int) -> list[tuple[bool, str]]:
+    """What marking a batch paid did, as finance's queue says it (each with whether it is
+    good news): the claims paid, each one not paid and why, and how many ticked were no
+    longer waiting (sent back or paid meanwhile, or never in the queue)."""
+    said = []
+    if done.paid:
+        count = len(done.paid)
+        claims = f"{count} claim is" if count == 1 else f"{count} claims are"
+        said.append((True, f"{claims} marked paid with the reference {reference.strip()}."))
+    for claim, why in done.not_paid:
+        said.append((False, f"{claim.person.full_name}: {why}."))
+    if gone > 0:
+        claims = "1 claim you ticked" if gone == 1 else f"{gone} claims you ticked"
+        said.append((False, f"We did not mark {claims} paid: {NO_LONGER_WAITING}."))
+    return said

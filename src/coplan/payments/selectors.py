@@ -528,17 +528,32 @@ def finance_queue(
     shown, the page), whatever the number of claims or projects. With no `step`, the
     claims to pay, or those to approve if none are to pay."""
     today = _today(today)
-    claims = _queue_claims(user=user, organisation_id=organisation_id)
-    waiting = Waiting(**claims.aggregate(**_waiting_counts(today)))
+    waiting = queue_waiting(user=user, organisation_id=organisation_id, today=today)
     if step not in QUEUE_STEPS:  # not chosen: to pay, unless only approvals wait
         step = "approve" if waiting.to_approve and not waiting.to_pay else "pay"
-    shown = _late_first(
+    shown = queue_claims_waiting(user=user, organisation_id=organisation_id, step=step, today=today)
+    return Queue(Paginator(shown, CLAIMS_PER_PAGE).get_page(page), waiting, step, today)
+
+
+def queue_waiting(*, user, organisation_id: int, today: datetime.date | None = None) -> Waiting:
+    """How many claims of the queue wait for approval, to be paid, and late. One query."""
+    claims = _queue_claims(user=user, organisation_id=organisation_id)
+    return Waiting(**claims.aggregate(**_waiting_counts(_today(today))))
+
+
+def queue_claims_waiting(
+    *, user, organisation_id: int, step: str, today: datetime.date | None = None
+) -> QuerySet[Claim]:
+    """The claims at one step of the queue (QUEUE_STEPS), late ones first, then by the
+    date to pay by, the longest waiting and the id, with each claim's project, person and
+    total."""
+    claims = _queue_claims(user=user, organisation_id=organisation_id)
+    return _late_first(
         _with_total(claims.filter(status=QUEUE_STEPS[step])).select_related(
             "project", "person", "meeting"
         ),
-        today,
+        _today(today),
     )
-    return Queue(Paginator(shown, CLAIMS_PER_PAGE).get_page(page), waiting, step, today)
 
 
 def queue_claims_chosen(*, user, organisation_id: int, claim_ids: list[int]) -> list[Claim]:

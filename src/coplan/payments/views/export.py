@@ -1,6 +1,8 @@
 """Finance's pages for a project: the claims approved between two dates as a
 spreadsheet, and the project's cost code that goes on each row."""
 
+import datetime
+
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -10,7 +12,7 @@ from coplan.payments.forms import CostCodeForm, ExportForm
 from coplan.payments.models import Claim
 from coplan.payments.views import SECTION
 from coplan.projects.access import project_view
-from coplan.projects.models import Membership
+from coplan.projects.models import Membership, Project
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,6 +62,20 @@ def download(
     return response
 
 
+def project_claims_file(
+    *, project: Project, start: datetime.date, end: datetime.date, file_format: str
+) -> HttpResponse:
+    """The project's claims approved between two dates, as finance downloads them (the
+    page below and the API)."""
+    return download(
+        selectors.claims_for_export(project=project, start=start, end=end),
+        cost_code=selectors.project_cost_code(project=project),
+        name=f"claims-{project.pk}-{start:%Y%m%d}-{end:%Y%m%d}",
+        file_format="csv" if file_format == "csv" else "xlsx",
+        title=f"Claims for {project.name}",
+    )
+
+
 @project_view(rules.PAY_CLAIMS)
 def export(request: HttpRequest, membership: Membership) -> HttpResponse:
     today = timezone.localdate()
@@ -68,15 +84,12 @@ def export(request: HttpRequest, membership: Membership) -> HttpResponse:
         initial={"start": today.replace(day=1), "end": today, "file_format": "xlsx"},
     )
     if form.is_bound and form.is_valid():
-        project = membership.project
         data = form.cleaned_data
-        found = selectors.claims_for_export(project=project, start=data["start"], end=data["end"])
-        return download(
-            found,
-            cost_code=selectors.project_cost_code(project=project),
-            name=f"claims-{project.pk}-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}",
-            file_format="csv" if data["file_format"] == "csv" else "xlsx",
-            title=f"Claims for {project.name}",
+        return project_claims_file(
+            project=membership.project,
+            start=data["start"],
+            end=data["end"],
+            file_format=data["file_format"],
         )
     return SECTION.form_page(
         request,

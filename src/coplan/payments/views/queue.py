@@ -14,20 +14,19 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from coplan.core.http import page_status, posted
 from coplan.core.numbers import money_words
-from coplan.organisations import selectors as organisation_selectors
 from coplan.organisations.models import Organisation
-from coplan.payments import rules, selectors, services
+from coplan.payments import selectors, services
+from coplan.payments.access import queue_allowed
 from coplan.payments.forms import BatchPaidForm
 from coplan.payments.models import Claim
-from coplan.payments.presenters import due_words, status_tag, waited_words
+from coplan.payments.presenters import batch_paid_words, due_words, status_tag, waited_words
 from coplan.payments.views.export import download
 from coplan.projects.models import Membership
 
@@ -44,16 +43,7 @@ def finance_queue_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, organisation_id: int, **kwargs) -> HttpResponse:
-        memberships = selectors.organisation_memberships(
-            user=request.user, organisation_id=organisation_id
-        )
-        if not rules.queue_may_open(memberships=memberships):
-            on_staff = organisation_selectors.staff_membership(
-                user=request.user, organisation_id=organisation_id
-            )
-            if memberships or on_staff:
-                raise PermissionDenied
-            raise Http404("No such organisation for this person")
+        memberships = queue_allowed(request.user, organisation_id)
         desk = FinanceDesk(memberships[0].project.organisation, memberships)
         return view(request, desk, **kwargs)
 
@@ -155,30 +145,31 @@ def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
 
 
 def _say(request: HttpRequest, done: services.BatchPaid, reference: str, *, gone: int) -> None:
-    """What happened to each claim ticked: paid, not paid and why, or no longer waiting
-    (sent back meanwhile)."""
-    if done.paid:
-        count = len(done.paid)
-        claims = f"{count} claim is" if count == 1 else f"{count} claims are"
-        messages.success(request, f"{claims} marked paid with the reference {reference.strip()}.")
-    for claim, why in done.not_paid:
-        messages.error(request, f"{claim.person.full_name}: {why}.")
-    if gone > 0:
-        claims = "1 claim you ticked" if gone == 1 else f"{gone} claims you ticked"
-        messages.error(request, f"We did not mark {claims} paid: no longer waiting to be paid.")
+    for paid, words in batch_paid_words(done, reference, gone=gone):
+        (messages.success if paid else messages.error)(request, words)
 
 
 @finance_queue_view
 def queue_export(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
-    step = _step(request) or "pay"
-    found = selectors.queue_claims_for_export(
-        user=request.user, organisation_id=desk.organisation.pk, step=step
+    return waiting_claims_file(
+        user=request.user,
+        organisation=desk.organisation,
+        step=_step(request) or "pay",
+        file_format=request.GET.get("file_format", ""),
     )
+
+
+def waiting_claims_file(
+    *, user, organisation: Organisation, step: str, file_format: str
+) -> HttpResponse:
+    """Every claim at one step of the queue, as finance downloads them (the page above
+    and the API), each with its project's cost code."""
+    found = selectors.queue_claims_for_export(user=user, organisation_id=organisation.pk, step=step)
     today = timezone.localdate()
     return download(
         found,
         name=f"claims-{'to-pay' if step == 'pay' else 'to-approve'}-{today:%Y%m%d}",
-        file_format="csv" if request.GET.get("file_format") == "csv" else "xlsx",
-        title=f"Claims waiting at {desk.organisation.name}",
+        file_format="csv" if file_format == "csv" else "xlsx",
+        title=f"Claims waiting at {organisation.name}",
         cost_codes=selectors.cost_codes(project_ids={claim.project_id for claim in found}),
     )
