@@ -9,20 +9,19 @@ role without the page's permission 403. What each role sees inside an answer fol
 the pages too.
 """
 
-import hashlib
 import logging
 from importlib import import_module
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.http import parse_etags
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from coplan.api.auth import TokenAuth
 from coplan.api.docs import CoplanDocs
 from coplan.api.problems import PROBLEM_TYPE, ApiProblemError, problem_response
+from coplan.core.api_parts import finish
 from coplan.core.api_routers import API_ROUTERS
 
 logger = logging.getLogger("coplan.api")
@@ -48,7 +47,7 @@ class CoplanAPI(NinjaAPI):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response
         )
-        return _finish(request, response)
+        return finish(request, response)
 
     def get_openapi_operation_id(self, operation) -> str:
         return OPERATION_ID_PREFIX + operation.view_func.__name__
@@ -67,23 +66,6 @@ class CoplanAPI(NinjaAPI):
                             "description": "Send it back as If-None-Match: 304 if unchanged.",
                         }
         return schema
-
-
-def _finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    if getattr(request, "auth", None) is not None:
-        response["Cache-Control"] = "private, no-store"
-    if request.method != "GET" or response.status_code != 200:
-        return response
-    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-    response["ETag"] = etag
-    wanted = parse_etags(request.headers.get("If-None-Match", ""))
-    if etag in wanted or "*" in wanted:
-        not_modified = HttpResponse(status=304)
-        for header in ("ETag", "Cache-Control"):
-            if header in response:
-                not_modified[header] = response[header]
-        return not_modified
-    return response
 
 
 api = CoplanAPI(

@@ -5,12 +5,13 @@ Imported only by the apps' `api.py` modules and `coplan.api`, which a worker loa
 first answers /api/: never from a module a started worker imports (ninja, pydantic).
 """
 
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.utils.http import urlencode
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import parse_etags, urlencode
 from ninja import Path, Query, Schema
 
 PER_PAGE = 50
@@ -45,6 +46,7 @@ class PageLinks(Schema):
 PageNumber = Query(1, ge=1, le=MAX_PAGE, description="Which page, from 1.")
 PerPage = Query(PER_PAGE, ge=1, le=MAX_PER_PAGE, description="How many on a page.")
 ProjectId = Path(..., ge=1, le=MAX_ID)
+OrganisationId = Path(..., ge=1, le=MAX_ID)
 FromDate = Query(None, description="Only those on or after this date.")
 ToDate = Query(None, description="Only those on or before this date.")
 
@@ -89,3 +91,23 @@ def paged(
         **page_links(request, count=count, page=page, per_page=per_page),
         "items": [out(each) for each in found[start:end]],
     }
+
+
+def finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Every answer: never kept by a shared cache when a token was used (`private,
+    no-store`), and on a read an ETag (304 for a matching If-None-Match). The API's own
+    answers come here; an operation that answers a file of its own sends it here too."""
+    if getattr(request, "auth", None) is not None:
+        response["Cache-Control"] = "private, no-store"
+    if request.method != "GET" or response.status_code != 200:
+        return response
+    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    response["ETag"] = etag
+    wanted = parse_etags(request.headers.get("If-None-Match", ""))
+    if etag in wanted or "*" in wanted:
+        not_modified = HttpResponse(status=304)
+        for header in ("ETag", "Cache-Control"):
+            if header in response:
+                not_modified[header] = response[header]
+        return not_modified
+    return response

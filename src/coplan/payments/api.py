@@ -4,6 +4,10 @@ through the same services (the same locks, messages, events and webhooks). Never
 details; receipts stay on the pages."""
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
@@ -171,12 +175,47 @@ def _may_change(request: HttpRequest) -> None:
         raise HttpError(403, READ_ONLY)
 
 
+@dataclass(frozen=True)
+class _Deciding:
+    """Who is changing which claim, and whether it is theirs: their own, or one where
+    they were the first of the two people for money."""
+
+    membership: Membership
+    claim: Claim
+    user: Any
+    theirs: bool
+
+
+def _deciding(
+    request: HttpRequest, project_id: int, claim_id: int, permission, *, first_person: str
+) -> _Deciding:
+    """The steps every change to one claim takes first: a read and change token (else
+    403), the member's role as on the page (404 or 403), the claim (404 or 403), and
+    whether it is theirs (`first_person`: the claim's field naming who sent it, or who
+    approved it)."""
+    _may_change(request)
+    membership = member_allowed(request.auth.user, project_id, permission)
+    found = _claim_for(membership, claim_id)
+    user = request.auth.user
+    theirs = found.person.user_id == user.pk or getattr(found, first_person) == user.pk
+    return _Deciding(membership, found, user, theirs)
+
+
 def _refused(error: services.PaymentError, *, theirs: bool) -> HttpError:
     """A rule the service says no to, in its words: 403 for a claim that is never yours
     to decide (two people for money), 422 for something sent, else 409."""
     if theirs:
         return HttpError(403, error.message)
     return HttpError(422 if error.field else 409, error.message)
+
+
+@contextmanager
+def _refusing(deciding: _Deciding) -> Iterator[None]:
+    """The service's no, as `_refused` answers it."""
+    try:
+        yield
+    except services.PaymentError as error:
+        raise _refused(error, theirs=deciding.theirs) from error
 
 
 def _at_another_step(claim: Claim) -> HttpError:
@@ -241,17 +280,13 @@ def claim_approve(
     """As "Approve" on the claim's page: leads and finance, never for their own claim nor
     one they sent for someone (403). A claim not waiting for approval gets 409. The
     person is told, and webhooks hear `claim.approved`. Needs a read and change token."""
-    _may_change(request)
-    membership = member_allowed(request.auth.user, project_id, rules.APPROVE_CLAIMS)
-    found = _claim_for(membership, claim_id)
-    user = request.auth.user
-    try:
+    deciding = _deciding(
+        request, project_id, claim_id, rules.APPROVE_CLAIMS, first_person="submitted_by_id"
+    )
+    with _refusing(deciding):
         approved = services.claim_approve(
-            claim=found, approved_by=user, total_seen_pence=body.total_seen_pence
+            claim=deciding.claim, approved_by=deciding.user, total_seen_pence=body.total_seen_pence
         )
-    except services.PaymentError as error:
-        theirs = found.person.user_id == user.pk or found.submitted_by_id == user.pk
-        raise _refused(error, theirs=theirs) from error
     return _claim_detail(approved)
 
 
@@ -271,19 +306,18 @@ def claim_mark_paid(
     not before the day the claim was approved (422). A claim not approved gets 409, as
     does one paid by bank transfer to details a second person has not confirmed yet.
     The person is told, and webhooks hear `claim.paid`. Needs a read and change token."""
-    _may_change(request)
-    membership = member_allowed(request.auth.user, project_id, rules.PAY_CLAIMS)
-    found = _claim_for(membership, claim_id)
-    user = request.auth.user
-    theirs = found.person.user_id == user.pk or found.approved_by_id == user.pk
-    if not theirs and not rules.claim_may_mark_paid(claim=found, membership=membership):
+    deciding = _deciding(
+        request, project_id, claim_id, rules.PAY_CLAIMS, first_person="approved_by_id"
+    )
+    found = deciding.claim
+    if not deciding.theirs and not rules.claim_may_mark_paid(
+        claim=found, membership=deciding.membership
+    ):
         raise _at_another_step(found)
-    try:
+    with _refusing(deciding):
         paid = services.claim_mark_paid(
-            claim=found, paid_by=user, paid_on=body.paid_on, reference=body.reference
+            claim=found, paid_by=deciding.user, paid_on=body.paid_on, reference=body.reference
         )
-    except services.PaymentError as error:
-        raise _refused(error, theirs=theirs) from error
     return _claim_detail(paid)
 
 
@@ -303,24 +337,23 @@ def claim_send_back(
     yet paid (finance only), can be sent back; any other gets 409. The reason is checked as
     on the page (422) and the person is told it, so they can change the claim and send it
     again. Needs a read and change token."""
-    _may_change(request)
-    membership = member_allowed(request.auth.user, project_id, rules.APPROVE_CLAIMS)
-    found = _claim_for(membership, claim_id)
-    user = request.auth.user
-    theirs = found.person.user_id == user.pk or found.submitted_by_id == user.pk
-    if not theirs and not rules.claim_may_decide(claim=found, membership=membership):
+    deciding = _deciding(
+        request, project_id, claim_id, rules.APPROVE_CLAIMS, first_person="submitted_by_id"
+    )
+    found, user = deciding.claim, deciding.user
+    if not deciding.theirs and not rules.claim_may_decide(
+        claim=found, membership=deciding.membership
+    ):
         raise _at_another_step(found)
     if found.person.user_id == user.pk:
         raise HttpError(403, "You cannot decide about your own claim")
-    if theirs:
+    if deciding.theirs:
         raise HttpError(403, "You sent this claim for them, so someone else must decide about it")
     form = ReturnForm({"reason": body.reason})
     if not form.is_valid():
         raise HttpError(422, form.errors["reason"][0])
-    try:
+    with _refusing(deciding):
         returned = services.claim_return(
             claim=found, returned_by=user, reason=form.cleaned_data["reason"]
         )
-    except services.PaymentError as error:
-        raise _refused(error, theirs=False) from error
     return _claim_detail(returned)
