@@ -27,6 +27,7 @@ STAFF = frozenset(ALL - {Role.CO_PRODUCER})
 LEAD_FACILITATOR = frozenset({Role.LEAD, Role.FACILITATOR})
 CLAIM_STAFF = frozenset({Role.LEAD, Role.FACILITATOR, Role.FINANCE})
 FEEDBACK_VIEWERS = frozenset({Role.LEAD, Role.FACILITATOR, Role.MANAGER})
+FINANCE = frozenset({Role.FINANCE})
 
 # path: the roles that may use it (as the page it mirrors); everyone else gets 403
 EXPECTED = {
@@ -46,6 +47,11 @@ EXPECTED = {
     "/api/v1/projects/{project_id}/claims": CLAIM_STAFF,  # payments:claims
     # payments:claim; the claim is the co-producer's own, so they see it too
     "/api/v1/projects/{project_id}/claims/{claim_id}": ALL - {Role.MANAGER},
+    "/api/v1/projects/{project_id}/claims/export": FINANCE,  # payments:export
+    # Finance's queue of the project's organisation (payments:queue, payments:queue_export):
+    # the other roles are in one of its projects, so they are refused (403), not sent away.
+    "/api/v1/organisations/{organisation_id}/claims-waiting": FINANCE,
+    "/api/v1/organisations/{organisation_id}/claims-waiting/export": FINANCE,
 }
 # Changes (POST, with a read and change token): the roles that may, as on the pages.
 WRITES = {
@@ -58,11 +64,26 @@ WRITES = {
     "/api/v1/projects/{project_id}/claims/{claim_id}/send-back": frozenset(
         {Role.LEAD, Role.FINANCE}
     ),  # payments:claim_return
+    # payments:queue's "Mark paid": the claim is not waiting, so it is reported, not paid
+    "/api/v1/organisations/{organisation_id}/claims-waiting/paid": FINANCE,
+}
+# What each write answers to those who may, for the claim of project_data_build (not sent).
+WRITE_ANSWERS = dict.fromkeys(WRITES, 409) | {
+    "/api/v1/organisations/{organisation_id}/claims-waiting/paid": 200
 }
 PUBLIC = {"/api/v1/public/projects/{project_id}/you-said-we-did"}
 
 # for the writes: all they need
-PAYMENT = {"paid_on": "2026-01-01", "reference": "BACS 1", "reason": "The ticket is blurred"}
+
+
+def _payment(project) -> dict:
+    return {
+        "paid_on": "2026-01-01",
+        "reference": "BACS 1",
+        "reason": "The ticket is blurred",
+        "claim_ids": [project.claims.order_by("pk").first().pk],
+    }
+
 
 # What each role sees inside the answers, as on the pages.
 SEES_MEETING_CHECKS = STAFF  # meetings.rules.VIEW_READINESS
@@ -80,6 +101,7 @@ def api_data():
 
 def _path(template: str, project) -> str:
     path = template.replace("{project_id}", str(project.pk))
+    path = path.replace("{organisation_id}", str(project.organisation_id))
     if "{claim_id}" in path:  # the co-producer's claim of project_data_build
         path = path.replace("{claim_id}", str(project.claims.order_by("pk").first().pk))
     if "{form_id}" in path:  # the form of project_data_build, with a words question
@@ -132,16 +154,18 @@ def test_each_role_may_change_exactly_what_it_may_on_the_pages(client, api_data,
     statuses = {
         template: client.post(
             _path(template, project),
-            data=PAYMENT,
+            data=_payment(project),
             content_type="application/json",
             **bearer(token),
         ).status_code
         for template in WRITES
     }
 
-    # The claim is not sent yet: those who may are told it is not at the step (409).
+    # The claim is not sent yet: those who may are told it is not at the step (409), or
+    # that it is not waiting to be paid.
     assert statuses == {
-        template: 409 if role in roles else 403 for template, roles in WRITES.items()
+        template: WRITE_ANSWERS[template] if role in roles else 403
+        for template, roles in WRITES.items()
     }
 
 
@@ -152,7 +176,7 @@ def test_a_read_token_changes_nothing(client, api_data, role):
     responses = [
         client.post(
             _path(template, project),
-            data=PAYMENT,
+            data=_payment(project),
             content_type="application/json",
             **bearer(tokens[role]),
         )
@@ -161,6 +185,29 @@ def test_a_read_token_changes_nothing(client, api_data, role):
 
     assert [response.status_code for response in responses] == [403] * len(WRITES)
     assert all("can only read" in response.json()["detail"] for response in responses)
+
+
+def test_member_of_another_organisation_gets_not_found_for_its_queue(client, api_data):
+    project, _, _ = api_data
+    outsider = MembershipFactory(role=Role.FINANCE).user
+    token = services.access_token_create(user=outsider, name="T", scope="read_write", days=30).token
+    templates = [template for template in [*EXPECTED, *WRITES] if "{organisation_id}" in template]
+
+    statuses = {
+        template: (
+            client.post(
+                _path(template, project),
+                data=_payment(project),
+                content_type="application/json",
+                **bearer(token),
+            )
+            if template in WRITES
+            else client.get(_path(template, project), **bearer(token))
+        ).status_code
+        for template in templates
+    }
+
+    assert statuses == dict.fromkeys(templates, 404)
 
 
 def test_member_of_another_project_gets_not_found_everywhere(client, api_data):

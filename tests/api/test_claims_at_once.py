@@ -36,10 +36,11 @@ def _token(user) -> dict[str, str]:
     )
 
 
-def _at_once(path: str, body: dict, tokens: list[dict[str, str]]) -> list[tuple[int, str]]:
-    """POST to `path` with each token, each in its own thread and connection, together."""
+def _answers_at_once(path: str, body: dict, tokens: list[dict[str, str]]) -> list[tuple[int, dict]]:
+    """POST to `path` with each token, each in its own thread and connection, together:
+    each answer's status and body."""
     start = threading.Barrier(len(tokens))
-    results: list[tuple[int, str]] = []
+    results: list[tuple[int, dict]] = []
 
     def run(token):
         try:
@@ -47,7 +48,7 @@ def _at_once(path: str, body: dict, tokens: list[dict[str, str]]) -> list[tuple[
             response = Client().post(
                 path, data=json.dumps(body), content_type="application/json", **token
             )
-            results.append((response.status_code, response.json().get("detail", "")))
+            results.append((response.status_code, response.json()))
         finally:
             connections.close_all()
 
@@ -56,7 +57,15 @@ def _at_once(path: str, body: dict, tokens: list[dict[str, str]]) -> list[tuple[
         thread.start()
     for thread in threads:
         thread.join()
-    return sorted(results)
+    return results
+
+
+def _at_once(path: str, body: dict, tokens: list[dict[str, str]]) -> list[tuple[int, str]]:
+    """As `_answers_at_once`: each answer's status and problem's words, in order."""
+    return sorted(
+        (status, answer.get("detail", ""))
+        for status, answer in _answers_at_once(path, body, tokens)
+    )
 
 
 def test_two_approvals_at_once_approve_once():
@@ -86,3 +95,37 @@ def test_two_mark_paid_at_once_pay_once():
     }
     assert Claim.objects.get(pk=claim.pk).status == "paid"
     assert ClaimNotice.objects.filter(claim=claim, event="paid").count() == 1
+
+
+def test_two_batches_at_once_pay_each_claim_once_and_say_so():
+    team = Team()
+    lead = team.user(Role.LEAD)
+    claims = [
+        services.claim_approve(
+            claim=sent_claim(team, activity=f"Reading {number}"), approved_by=lead
+        )
+        for number in range(3)
+    ]
+    second = MembershipFactory(project=team.project, role=Role.FINANCE).user
+    tokens = [_token(team.user(Role.FINANCE)), _token(second)]
+    body = {
+        "claim_ids": [claim.pk for claim in claims],
+        "paid_on": timezone.localdate().isoformat(),
+        "reference": "BACS 1",
+    }
+
+    answers = _answers_at_once(
+        f"/api/v1/organisations/{team.project.organisation_id}/claims-waiting/paid", body, tokens
+    )
+
+    assert [status for status, _ in answers] == [200, 200]
+    for claim in claims:
+        outcomes = sorted(
+            (each["outcome"], each["reason"])
+            for _, answer in answers
+            for each in answer["claims"]
+            if each["claim_id"] == claim.pk
+        )
+        assert outcomes == [("not_paid", "This claim has already been paid"), ("paid", "")]
+        assert Claim.objects.get(pk=claim.pk).status == "paid"
+        assert ClaimNotice.objects.filter(claim=claim, event="paid").count() == 1

@@ -182,3 +182,32 @@ def test_feedback_forms_and_results_queries_do_not_grow_with_answers(client):
         counts.append([_queries(client, path, token) for path in paths])
 
     assert counts[0] == counts[1]
+
+
+def _queue_with_claims(count: int):
+    """Finance in two projects of an organisation, each with `count` claims to pay and
+    `count` to approve."""
+    from tests.factories import ProjectFactory
+    from tests.payments.test_queue import _claim
+
+    first = MembershipFactory(role=Role.FINANCE)
+    organisation = first.project.organisation
+    second = MembershipFactory(
+        project=ProjectFactory(organisation=organisation), user=first.user, role=Role.FINANCE
+    )
+    for membership in (first, second):
+        for number in range(count):
+            _claim(membership.project, "approved", name=f"Paid {number}")
+            _claim(membership.project, "submitted", name=f"Sent {number}")
+    return organisation.pk, tokens_for({Role.FINANCE: first})[Role.FINANCE]
+
+
+@pytest.mark.parametrize("step", ["pay", "approve"])
+def test_finance_queue_queries_do_not_grow_with_claims(client, step):
+    counts = []
+    for count in (1, 20):
+        organisation_id, token = _queue_with_claims(count)
+        path = f"/api/v1/organisations/{organisation_id}/claims-waiting?step={step}"
+        counts.append(_queries(client, path, token))
+
+    assert counts[0] == counts[1]

@@ -16,6 +16,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from coplan.api.services import access_token_create
+from coplan.projects.roles import Role
 from tests.api.helpers import tokens_for
 from tests.feedback.factories import YouSaidWeDidFactory
 from tests.projects.test_access import project_data_build
@@ -47,10 +49,13 @@ def api_schema(db, settings):
 
 @pytest.fixture
 def role_tokens(api_schema):
-    """A project with one of everything, and a read token for each of its roles."""
+    """A project with one of everything, a read token for each of its roles, and a read
+    and change one for finance (who may mark claims paid, one or a batch)."""
     project, memberships, _ = project_data_build()
     YouSaidWeDidFactory(project=project)  # not published
-    return project, tokens_for(memberships)
+    finance = memberships[Role.FINANCE].user
+    changes = access_token_create(user=finance, name="T", scope="read_write", days=30).token
+    return project, {**tokens_for(memberships), "finance, read and change": changes}
 
 
 def _check_every_role(case, project, tokens, checks) -> None:
@@ -58,6 +63,9 @@ def _check_every_role(case, project, tokens, checks) -> None:
     # Half the time, the project of the test data (each role's own), else whatever was made.
     if isinstance(asked.get("project_id"), int) and asked["project_id"] % 2 == 0:
         case.path_parameters = {**asked, "project_id": project.pk}
+    # And the same for its organisation (finance's queue).
+    if isinstance(asked.get("organisation_id"), int) and asked["organisation_id"] % 2 == 0:
+        case.path_parameters = {**asked, "organisation_id": project.organisation_id}
     for token in tokens.values():
         case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=checks)
     case.call_and_validate(checks=checks)  # and with no token
@@ -86,3 +94,53 @@ def test_api_answers_match_its_document_for_every_role(api_schema, role_tokens, 
         _check_every_role(case, project, tokens, checks)
 
     check()
+
+
+# Finance's downloads and queue (files, an organisation's ids, a batch), with finance's own
+# tokens: enough examples of these alone that each is answered, files included.
+FINANCE_OPERATIONS = r"/claims/export$|/claims-waiting"
+
+
+@pytest.mark.parametrize(
+    ("mode", "checks"),
+    [
+        (GenerationMode.POSITIVE, CHECKS),
+        (GenerationMode.NEGATIVE, [not_a_server_error, status_code_conformance]),
+    ],
+    ids=["right input", "wrong input"],
+)
+def test_finance_operations_match_the_document(api_schema, role_tokens, mode, checks):
+    project, tokens = role_tokens
+    finance = {name: token for name, token in tokens.items() if str(name).startswith("finance")}
+    answered: set[tuple[str, int]] = set()
+
+    @given(case=api_schema.include(path_regex=FINANCE_OPERATIONS).as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,  # the same examples each run: each operation is answered
+        suppress_health_check=list(HealthCheck),
+    )
+    def check(case):
+        asked = case.path_parameters or {}
+        case.path_parameters = {
+            **asked,
+            **({"project_id": project.pk} if "project_id" in asked else {}),
+            **({"organisation_id": project.organisation_id} if "organisation_id" in asked else {}),
+        }
+        for token in finance.values():
+            response = case.call_and_validate(
+                headers={"Authorization": f"Bearer {token}"}, checks=checks
+            )
+            answered.add((case.operation.path, response.status_code))
+
+    check()
+
+    if mode == GenerationMode.POSITIVE:
+        assert {path for path, status in answered if status == 200} == {
+            "/api/v1/projects/{project_id}/claims/export",
+            "/api/v1/organisations/{organisation_id}/claims-waiting",
+            "/api/v1/organisations/{organisation_id}/claims-waiting/export",
+            "/api/v1/organisations/{organisation_id}/claims-waiting/paid",
+        }

@@ -195,3 +195,31 @@ def test_another_projects_ids_are_never_found_through_your_own(two_sides, caller
     )
 
     assert (answers, changed) == ({}, [])
+
+
+def test_the_apis_organisation_addresses_with_another_organisations_id_are_not_found(two_sides):
+    """Not even 403: whoever the caller is in their own organisation, another one is not
+    there for them (finance's queue is reached through their own memberships)."""
+    own, other = two_sides
+    routes = [
+        route
+        for name, route in _routes()
+        if name.startswith("api-v1:") and "organisation_id" in _parts(route)
+    ]
+    answers = {}
+    for caller in CALLERS:
+        user = own["callers"][caller]
+        token = api_services.access_token_create(user=user, name="T", scope="read", days=30)
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {token.token}")
+        for route in routes:
+            url = _fill(
+                route, own["values"] | {"organisation_id": other["values"]["organisation_id"]}
+            )
+            answers[(caller, route)] = client.get(url).status_code
+
+    assert routes, "finance's queue is at an organisation's address"
+    # 405: an address that only changes something (marking a batch paid) is not read.
+    assert set(answers.values()) == {404, 405}
+    assert {route for (_, route), status in answers.items() if status == 405} == {
+        route for route in routes if route.endswith("/paid")
+    }

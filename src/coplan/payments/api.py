@@ -1,13 +1,15 @@
 """The API's claims, for finance (decision 0017; registered in `contributions.py`): who
 sees which claim, and who may approve one or mark it paid, as on the paying people pages,
-through the same services (the same locks, messages, events and webhooks). Never bank
-details; receipts stay on the pages."""
+through the same services (the same locks, messages, events and webhooks); finance's
+download of a project's claims, and finance's queue across an organisation's projects
+(its list, its download, marking a batch paid), through the pages' own functions. Never
+bank details; receipts stay on the pages."""
 
 import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
@@ -17,21 +19,29 @@ from ninja.errors import HttpError
 
 from coplan.core.api_parts import (
     MAX_ID,
+    MAX_PER_PAGE,
     TOKEN_PROBLEMS,
     FromDate,
+    OrganisationId,
     PageLinks,
     PageNumber,
     PerPage,
     Problem,
     ProjectId,
     ToDate,
+    finish,
     page_links,
     page_slice,
+    paged,
 )
 from coplan.payments import rules, selectors, services
+from coplan.payments.access import queue_allowed
 from coplan.payments.choices import ClaimStatus
-from coplan.payments.forms import ReturnForm
+from coplan.payments.forms import ExportForm, ReturnForm
 from coplan.payments.models import Claim, ClaimLine
+from coplan.payments.presenters import NO_LONGER_WAITING, batch_paid_words
+from coplan.payments.views.export import project_claims_file
+from coplan.payments.views.queue import waiting_claims_file
 from coplan.projects.access import member_allowed
 from coplan.projects.models import Membership
 
@@ -111,6 +121,68 @@ class SendBack(Schema):
 class Payment(Schema):
     paid_on: datetime.date = Field(description="The day it was paid: not in the future.")
     reference: str = Field(min_length=1, max_length=100, description="The payment reference.")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FileFormat = Literal["xlsx", "csv"]
+FileFormatQuery = Query("xlsx", description="A spreadsheet (xlsx) or CSV.")
+# A file to download, as the pages give it.
+FILE_ANSWER = {
+    "responses": {
+        200: {
+            "description": "The file, as the page's download: a spreadsheet or CSV.",
+            "content": {
+                file_type: {"schema": {"type": "string", "format": "binary"}}
+                for file_type in (XLSX, "text/csv")
+            },
+        }
+    }
+}
+ApprovedFrom = Query(
+    None, description="Approved on or after this day. Leave it out for the 1st of this month."
+)
+ApprovedTo = Query(None, description="Approved on or before this day. Leave it out for today.")
+QueueStep = Literal["pay", "approve"]
+QueueStepQuery = Query(
+    "pay", description="Approved and waiting to be paid (pay), or waiting for approval."
+)
+
+
+class WaitingClaimOut(ClaimOut):
+    project_id: int
+    project_name: str
+
+
+class WaitingCounts(Schema):
+    to_approve: int
+    to_pay: int
+    late: int
+    words: str = Field(
+        description="As the queue says it: like 2 claims waiting for approval, 3 to pay, 1 late."
+    )
+
+
+class WaitingPage(PageLinks):
+    step: QueueStep
+    waiting: WaitingCounts
+    items: list[WaitingClaimOut]
+
+
+class BatchPayment(Payment):
+    claim_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+        min_length=1, max_length=MAX_PER_PAGE, description="The claims to mark paid, up to 100."
+    )
+
+
+class ClaimPaidOrNot(Schema):
+    claim_id: int
+    outcome: Literal["paid", "not_paid", "not_waiting"]
+    reason: str = Field(description="Why it was not paid, in the page's words.")
+
+
+class BatchPaidOut(Schema):
+    claims: list[ClaimPaidOrNot] = Field(description="Each claim sent, in the order sent.")
+    said: list[str] = Field(description="What the queue page says about it.")
 
 
 def _claim_out(claim: Claim, today: datetime.date) -> dict:
@@ -218,6 +290,15 @@ def _refusing(deciding: _Deciding) -> Iterator[None]:
         raise _refused(error, theirs=deciding.theirs) from error
 
 
+def _date_parts(name: str, day: datetime.date) -> dict[str, str]:
+    """A day as the page's form gets it, in day, month and year boxes."""
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }
+
+
 def _at_another_step(claim: Claim) -> HttpError:
     """The page's words for a claim at another step."""
     return HttpError(409, f"This claim is at the step: {claim.get_status_display().lower()}.")
@@ -252,6 +333,47 @@ def claims(
             _claim_out(claim, today) for claim in selectors.claims_totalled(list(found[start:end]))
         ],
     }
+
+
+@router.get(
+    "/projects/{project_id}/claims/export",
+    response={200: None, 304: None, **TOKEN_PROBLEMS},
+    summary="Download the claims approved between two dates",
+    openapi_extra=FILE_ANSWER,
+)
+def claims_export(
+    request: HttpRequest,
+    project_id: int = ProjectId,
+    from_date: datetime.date | None = ApprovedFrom,
+    to_date: datetime.date | None = ApprovedTo,
+    file_format: FileFormat = FileFormatQuery,
+):
+    """As "Download claims for finance" on the project's claims: finance only. The claims
+    approved between the two dates, whether paid yet or not, oldest approval first: who to
+    pay and how, the amounts by kind, the cost code and the payment reference; the same
+    file as the page's. Never bank details. A read token is enough."""
+    membership = member_allowed(request.auth.user, project_id, rules.PAY_CLAIMS)
+    today = timezone.localdate()
+    start, end = from_date or today.replace(day=1), to_date or today
+    form = ExportForm(
+        {
+            **_date_parts("start", start),
+            **_date_parts("end", end),
+            "file_format": file_format,
+        }
+    )
+    if not form.is_valid():
+        raise HttpError(422, next(iter(form.errors.values()))[0])
+    data = form.cleaned_data
+    return finish(
+        request,
+        project_claims_file(
+            project=membership.project,
+            start=data["start"],
+            end=data["end"],
+            file_format=data["file_format"],
+        ),
+    )
 
 
 @router.get(
@@ -357,3 +479,127 @@ def claim_send_back(
             claim=found, returned_by=user, reason=form.cleaned_data["reason"]
         )
     return _claim_detail(returned)
+
+
+# Finance's queue across an organisation's projects ---------------------------------------
+
+
+@router.get(
+    "/organisations/{organisation_id}/claims-waiting",
+    response={200: WaitingPage, 304: None, **TOKEN_PROBLEMS},
+    summary="The claims waiting for finance across an organisation's projects",
+)
+def claims_waiting(
+    request: HttpRequest,
+    organisation_id: int = OrganisationId,
+    step: QueueStep = QueueStepQuery,
+    page: int = PageNumber,
+    per_page: int = PerPage,
+):
+    """As finance's queue ("Claims waiting") of an organisation: the claims sent for
+    approval (`step=approve`) or approved and waiting to be paid (`step=pay`), in every
+    project of the organisation where you are finance. Late ones first, then by the day
+    to pay by, the longest waiting, and the id. With how many wait at each step and how
+    many are late. Finance in none of its projects gets 403 if on its staff or in one of
+    its projects, and 404 otherwise."""
+    user = request.auth.user
+    queue_allowed(user, organisation_id)
+    today = timezone.localdate()
+    waiting = selectors.queue_waiting(user=user, organisation_id=organisation_id, today=today)
+    found = selectors.queue_claims_waiting(
+        user=user, organisation_id=organisation_id, step=step, today=today
+    )
+    return {
+        "step": step,
+        "waiting": {
+            "to_approve": waiting.to_approve,
+            "to_pay": waiting.to_pay,
+            "late": waiting.late,
+            "words": waiting.words,
+        },
+        **paged(
+            request,
+            found,
+            page=page,
+            per_page=per_page,
+            out=lambda claim: {
+                **_claim_out(claim, today),
+                "project_id": claim.project_id,
+                "project_name": claim.project.name,
+            },
+        ),
+    }
+
+
+@router.post(
+    "/organisations/{organisation_id}/claims-waiting/paid",
+    response={200: BatchPaidOut, **WRITE_PROBLEMS},
+    summary="Mark several claims waiting to be paid as paid",
+)
+def claims_waiting_mark_paid(
+    request: HttpRequest, body: BatchPayment, organisation_id: int = OrganisationId
+):
+    """As "Mark paid" on finance's queue: the claims chosen, with one date paid and one
+    payment reference. Each claim is marked paid on its own, locked, under the same rules
+    as one claim's "Mark paid": never your own claim nor one you approved (two people for
+    money), and one paid by someone else meanwhile is not paid twice. Each claim sent is
+    reported back: `paid`, `not_paid` with the reason, or `not_waiting` (sent back or
+    paid meanwhile, or not in your queue). `said` has the queue page's own words. A date
+    paid in the future or an empty reference gets 422 and nothing is paid. Needs a read
+    and change token."""
+    _may_change(request)
+    user = request.auth.user
+    queue_allowed(user, organisation_id)
+    asked = list(dict.fromkeys(body.claim_ids))
+    chosen = selectors.queue_claims_chosen(
+        user=user, organisation_id=organisation_id, claim_ids=asked
+    )
+    try:
+        done = services.claims_mark_paid(
+            claims=chosen, paid_by=user, paid_on=body.paid_on, reference=body.reference
+        )
+    except services.PaymentError as error:
+        raise _refused(error, theirs=False) from error
+    paid = {claim.pk for claim in done.paid}
+    not_paid = {claim.pk: why for claim, why in done.not_paid}
+    gone = len(asked) - len(chosen)
+
+    def outcome(claim_id: int) -> dict:
+        if claim_id in paid:
+            return {"claim_id": claim_id, "outcome": "paid", "reason": ""}
+        if claim_id in not_paid:
+            return {"claim_id": claim_id, "outcome": "not_paid", "reason": not_paid[claim_id]}
+        return {"claim_id": claim_id, "outcome": "not_waiting", "reason": NO_LONGER_WAITING}
+
+    return {
+        "claims": [outcome(claim_id) for claim_id in asked],
+        "said": [words for _, words in batch_paid_words(done, body.reference, gone=gone)],
+    }
+
+
+@router.get(
+    "/organisations/{organisation_id}/claims-waiting/export",
+    response={200: None, 304: None, **TOKEN_PROBLEMS},
+    summary="Download the claims waiting for finance across an organisation's projects",
+    openapi_extra=FILE_ANSWER,
+)
+def claims_waiting_export(
+    request: HttpRequest,
+    organisation_id: int = OrganisationId,
+    step: QueueStep = QueueStepQuery,
+    file_format: FileFormat = FileFormatQuery,
+):
+    """As "Download" on finance's queue: every claim at that step, late ones first, with
+    each claim's project's cost code; the same file as the page's. Never bank details. A
+    read token is enough."""
+    user = request.auth.user
+    memberships = queue_allowed(user, organisation_id)
+    return finish(
+        request,
+        waiting_claims_file(
+            user=user,
+            organisation=memberships[0].project.organisation,
+            step=step,
+            file_format=file_format,
+        ),
+    )
