@@ -55,18 +55,24 @@ def test_organisation_admin_stops_a_staff_members_token(visit):
     visit.assert_accessible()
 
 
-def test_a_co_producer_makes_a_token_on_a_phone(phone_visit):
-    member = MembershipFactory(role=Role.CO_PRODUCER, user__full_name="Cora Producer")
-    services.access_token_create(user=member.user, name="My own dashboard", scope="read", days=30)
-    page = phone_visit.page
-
-    _sign_in(phone_visit, member.user.email)
-    phone_visit.go("/your-account/api-tokens/new/")
-    page.get_by_label("Name").fill("Another dashboard")
+def _make_a_read_only_token(visit, name: str) -> str:
+    """Make a token for 30 days that can only read; the token, as shown once."""
+    page = visit.page
+    visit.go("/your-account/api-tokens/new/")
+    page.get_by_label("Name").fill(name)
     page.get_by_label("30 days").check()
     page.get_by_label("Read only: see what you can see on the pages").check()
     page.get_by_role("button", name="Make the token").click()
     expect(page.locator("#new-token")).to_contain_text("coplan_")
+    return page.locator("#new-token").inner_text().strip()
+
+
+def test_a_co_producer_makes_a_token_on_a_phone(phone_visit):
+    member = MembershipFactory(role=Role.CO_PRODUCER, user__full_name="Cora Producer")
+    services.access_token_create(user=member.user, name="My own dashboard", scope="read", days=30)
+
+    _sign_in(phone_visit, member.user.email)
+    _make_a_read_only_token(phone_visit, "Another dashboard")
     phone_visit.assert_accessible()
     phone_visit.assert_fits_the_screen()
 
@@ -79,12 +85,7 @@ def test_a_finance_officer_follows_how_to_use_the_api_and_tries_a_call(visit):
     page = visit.page
 
     _sign_in(visit, member.user.email)
-    visit.go("/your-account/api-tokens/new/")
-    page.get_by_label("Name").fill("Finance system")
-    page.get_by_label("30 days").check()
-    page.get_by_label("Read only: see what you can see on the pages").check()
-    page.get_by_role("button", name="Make the token").click()
-    token = page.locator("#new-token").inner_text().strip()
+    token = _make_a_read_only_token(visit, "Finance system")
     outside = []
     page.on(
         "request",
