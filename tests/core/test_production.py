@@ -178,6 +178,16 @@ def _check_the_running_app(
     }
     assert {url: proxy.request(url)[0] for url in linked} == dict.fromkeys(linked, 200)
 
+    # The API's page, with Swagger UI from the pinned package's files, collected and hashed.
+    docs_status, _, docs = proxy.request("/api/v1/docs")
+    assert (docs_status, b"How to use the API" in docs) == (200, True)
+    linked = set(re.findall(r'(?:href|src)="(/static/[^"]+)"', docs.decode()))
+    assert any(
+        re.fullmatch(r"/static/ninja/swagger-ui-bundle\.[0-9a-f]{12}\.js", u) for u in linked
+    )
+    assert {url: proxy.request(url)[0] for url in linked} == dict.fromkeys(linked, 200)
+    assert proxy.request("/api/v1/openapi.json")[0] == 200
+
     # The superuser made by createsuperuser signs in: password, then (as the README says)
     # sets up two-step sign-in with an authenticator app, here worked out from the key.
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', sign_in.decode()).group(1)
