@@ -279,7 +279,15 @@ def api_pages(seed: dict) -> list[tuple[str, str]]:
         ("API: participants", f"{p}/participants"),
         ("API: car park", f"{p}/car-park"),
         ("API: actions", f"{p}/actions"),
+        ("API: claims list", f"{p}/claims"),
     ]
+
+
+def finance_api_pages(seed: dict) -> list[tuple[str, str]]:
+    """Read with the token of the organisation's finance officer (finance in every
+    project): the claims waiting to be paid across the organisation."""
+    o = f"/api/v1/organisations/{seed['organisation']}"
+    return [("API: finance queue", f"{o}/claims-waiting?step=pay")]
 
 
 TRIVIAL = ("trivial signed-in page", "/your-account/")
@@ -421,6 +429,9 @@ def bench_one(database: str, arguments, folder: Path) -> bool:
             visitors[0].request("GET", path)
         for visitor in visitors:
             visitor.make_api_token()
+        finance = Visitor(base)
+        finance.sign_in(seed["finance"], seed["password"])
+        finance.make_api_token()
 
         def getter(path):
             return lambda visitor, number: visitor.request("GET", path)
@@ -437,6 +448,17 @@ def bench_one(database: str, arguments, folder: Path) -> bool:
                 arguments.seconds,
             )
             for name, path in api_pages(seed)
+        ]
+        results += [
+            drive(
+                visitors,
+                name,
+                lambda visitor, number, path=path: visitor.request(
+                    "GET", path, extra_headers={"Authorization": f"Bearer {finance.api_token}"}
+                ),
+                arguments.seconds,
+            )
+            for name, path in finance_api_pages(seed)
         ]
         results += [
             drive(visitors, name, ask, arguments.seconds, write=True) for name, ask in writes(seed)

@@ -61,6 +61,15 @@ def test_bench_seed_command_says_how_to_sign_in_and_what_to_open():
     lead = User.objects.get(email=seed["leads"][0])
     assert lead.check_password(seed["password"])
     assert Meeting.objects.filter(project_id=seed["project"], pk=seed["meeting"]).exists()
+    # The finance officer whose token reads the organisation's queue: finance everywhere.
+    finance = User.objects.get(email=seed["finance"])
+    assert finance.check_password(seed["password"])
+    roles = set(finance.project_memberships.values_list("role", flat=True))
+    assert roles == {"finance"}
+    assert (
+        finance.project_memberships.count()
+        == Project.objects.filter(organisation_id=seed["organisation"]).count()
+    )
 
 
 def test_measured_counts_queries_and_rows_fetched():

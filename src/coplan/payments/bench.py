@@ -1,13 +1,20 @@
 """The benchmark organisation's expense claims, each with a line for time and one for
-an expense. See `coplan.core.bench`."""
+an expense, and its finance officer, finance in every project (the organisation's queue
+of claims waiting). See `coplan.core.bench`."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from coplan.core.bench import Bench
+from coplan.core.bench import BENCH_PASSWORD, Bench
 from coplan.payments.choices import ClaimStatus, ExpenseCategory, LineKind, PaidActivity
 from coplan.payments.models import Claim, ClaimLine
+from coplan.projects.models import Membership
+from coplan.projects.roles import Role
+
+BENCH_FINANCE_EMAIL = "finance@bench.coplan.local"
 
 
 def _claims(bench: Bench, project_pk: int, count: int) -> list[Claim]:
@@ -36,8 +43,21 @@ def _claims(bench: Bench, project_pk: int, count: int) -> list[Claim]:
     return claims
 
 
+def _finance_officer(bench: Bench) -> None:
+    officer = get_user_model().objects.create(
+        email=BENCH_FINANCE_EMAIL,
+        full_name="Finance officer",
+        password=make_password(BENCH_PASSWORD),
+    )
+    Membership.objects.bulk_create(
+        Membership(project=project, user=officer, role=Role.FINANCE) for project in bench.projects
+    )
+    bench.found["finance"] = officer.email
+
+
 def payments_bench_seed(bench: Bench) -> None:
     size = bench.size
+    _finance_officer(bench)
     claims = _claims(bench, bench.big_project.pk, size.big_claims)
     others = bench.projects[1:]
     for project in others:

@@ -43,6 +43,7 @@ class Command(BaseCommand):
                     "feedback_token": bench.found["feedback_form"].token,
                     "feedback_choices": bench.found["feedback_answer"],
                     "leads": [user.email for user in bench.leads],
+                    "finance": bench.found.get("finance", ""),
                     "password": BENCH_PASSWORD,
                 }
             )
