@@ -107,6 +107,36 @@ def test_bad_input_gets_problem_details_that_say_what_is_wrong(client, lead):
     assert body["instance"] == "/api/v1/projects"
 
 
+def test_what_is_wrong_is_said_in_plain_words_for_each_part(client, lead):
+    membership, token = lead
+    meetings = f"/api/v1/projects/{membership.project_id}/meetings"
+
+    listed = client.get("/api/v1/projects?page=first&per_page=1000", **bearer(token)).json()
+    dated = client.get(f"{meetings}?from_date=31/03/2027", **bearer(token)).json()
+    sent = client.post(
+        f"/api/v1/projects/{membership.project_id}/claims/1/send-back",
+        data={"reason": 12},
+        content_type="application/json",
+        **bearer(token),
+    ).json()
+
+    assert listed["errors"] == [
+        {"where": "query.page", "problem": "must be a whole number, like 12"},
+        {"where": "query.per_page", "problem": "must be 100 or less"},
+    ]
+    assert listed["detail"] == (
+        "Check what you sent. query.page: must be a whole number, like 12; "
+        "query.per_page: must be 100 or less"
+    )
+    assert dated["errors"] == [
+        {
+            "where": "query.from_date",
+            "problem": "must be a date written year-month-day, like 2027-03-31",
+        }
+    ]
+    assert sent["errors"] == [{"where": "body.reason", "problem": "must be words, in quotes"}]
+
+
 def test_not_a_member_gets_problem_details(client, lead):
     _, token = lead
     other = MembershipFactory()

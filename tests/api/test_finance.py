@@ -263,7 +263,7 @@ def test_batch_pays_each_claim_it_may_and_says_why_not_for_the_others(client, te
         "1 claim is marked paid with the reference BACS 7.",
         "Bob Approved: You approved this claim, so someone else must mark it paid.",
         f"{own_name}: You cannot mark your own claim paid.",
-        "We did not mark 2 claims you ticked paid: no longer waiting to be paid.",
+        "2 claims you chose were not marked paid: no longer waiting to be paid.",
     ]
     statuses = dict(Claim.objects.values_list("pk", "status"))
     assert [statuses[claim.pk] for claim in (ready, they_approved, own, elsewhere)] == [

@@ -231,7 +231,7 @@ def test_a_claim_sent_back_before_confirming_is_said_and_not_paid(desk, client_f
 
     page = _shown(done)
     assert "1 claim is marked paid with the reference BACS-0042." in page
-    assert "We did not mark 1 claim you ticked paid: no longer waiting to be paid." in page
+    assert "1 claim you chose was not marked paid: no longer waiting to be paid." in page
     assert Claim.objects.get(pk=second.pk).status == "returned"
 
 

@@ -20,7 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from coplan.api.auth import TokenAuth
 from coplan.api.docs import CoplanDocs
-from coplan.api.problems import PROBLEM_TYPE, ApiProblemError, problem_response
+from coplan.api.problems import PROBLEM_TYPE, ApiProblemError, plain_problem, problem_response
 from coplan.core.api_parts import finish
 from coplan.core.api_routers import API_ROUTERS
 
@@ -115,10 +115,7 @@ def _no_token(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    errors = [
-        {"where": ".".join(str(part) for part in each.get("loc", ())), "problem": each.get("msg")}
-        for each in error.errors
-    ]
+    errors = [plain_problem(each) for each in error.errors]
     words = "; ".join(f"{each['where']}: {each['problem']}" for each in errors)
     return problem_response(request, 422, f"Check what you sent. {words}", errors=errors)
 

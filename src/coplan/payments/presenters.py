@@ -130,6 +130,6 @@ def batch_paid_words(done: "BatchPaid", reference: str, *, gone: int) -> list[tu
     for claim, why in done.not_paid:
         said.append((False, f"{claim.person.full_name}: {why}."))
     if gone > 0:
-        claims = "1 claim you ticked" if gone == 1 else f"{gone} claims you ticked"
-        said.append((False, f"We did not mark {claims} paid: {NO_LONGER_WAITING}."))
+        claims = "1 claim you chose was" if gone == 1 else f"{gone} claims you chose were"
+        said.append((False, f"{claims} not marked paid: {NO_LONGER_WAITING}."))
     return said
