@@ -1,12 +1,14 @@
 """An organisation admin sets up webhooks for their organisation, sees the secret once,
 sends a test event and reads the delivery log. No one else may see or change them."""
 
+import html
 import re
+import time
 
 import pytest
 
 from coplan.projects.roles import Role
-from coplan.webhooks import services
+from coplan.webhooks import services, signing
 from coplan.webhooks.models import Webhook
 from tests.factories import MembershipFactory, StaffMembershipFactory
 from tests.form_controls import error_beside
@@ -331,3 +333,27 @@ def test_the_delivery_log_and_the_list_take_as_many_queries_however_long(client_
 
     assert counts[0] == counts[1]
     assert len(few) == len(many)
+
+
+def test_the_page_itself_says_how_to_check_a_signature_with_an_example_that_works(
+    client_for, admin
+):
+    text = client_for(admin.user).get(_base(admin.organisation_id)).content.decode()
+    example = html.unescape(
+        re.search(r'<pre class="app-code"[^>]*><code>(.*?)</code>', text, re.S)[1]
+    )
+    found: dict = {}
+    exec(example, found)  # noqa: S102 - the example the page shows, run as a reader would  # nosec B102
+    body = b'{"event":"test"}'
+    now = int(time.time())
+    header = signing.signature_header(secret="whsec_ours", timestamp=now, body=body)
+    old = signing.signature_header(secret="whsec_ours", timestamp=now - 301, body=body)
+
+    assert "Coplan-Signature: t=" in text
+    assert "compare_digest" in text
+    assert "5 minutes" in text
+    assert "docs/features" not in text
+    assert found["from_coplan"](body, header, "whsec_ours")
+    assert not found["from_coplan"](body + b" ", header, "whsec_ours")
+    assert not found["from_coplan"](body, header, "whsec_theirs")
+    assert not found["from_coplan"](body, old, "whsec_ours")
