@@ -261,9 +261,26 @@ def test_finance_cannot_mark_their_own_claim_paid_from_the_queue(desk, client_fo
     )
 
     assert controls(page, "claims") == []
-    assert "Someone else in finance marks your own claim paid." in page
+    assert "There are no approved claims for you to pay." in page
+    assert "Someone else in finance marks these paid" in page
+    assert "Your own claim." in page
     assert "You cannot mark your own claim paid" in _shown(done)
     assert Claim.objects.get(pk=own.pk).status == "approved"
+
+
+def test_a_claim_finance_approved_is_not_offered_to_them_to_pay(desk, client_for):
+    """Two people for money: the claim is listed for someone else in finance, not ticked
+    by the one who approved it only to be told no."""
+    approved = _claim(desk["first"], "approved", name="Ada Jones")
+    approved.approved_by = desk["user"]
+    approved.save()
+    waiting = _claim(desk["first"], "approved", name="Ben Okafor")
+
+    page = client_for(desk["user"]).get(_queue_url(desk["organisation"].pk)).content.decode()
+
+    assert [control.value for control in controls(page, "claims")] == [str(waiting.pk)]
+    assert "Someone else in finance marks these paid" in page
+    assert "You approved it." in page
 
 
 @pytest.mark.parametrize(

@@ -86,8 +86,11 @@ def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
     )
     step = found.step
     rows = list(found.page.object_list)
-    own = [claim for claim in rows if claim.person.user_id == request.user.pk]
-    payable = [claim for claim in rows if claim not in own] if step == "pay" else []
+    # Two people for money: finance never pays their own claim nor one they approved.
+    others_pay = [
+        claim for claim in rows if request.user.pk in (claim.person.user_id, claim.approved_by_id)
+    ]
+    payable = [claim for claim in rows if claim not in others_pay] if step == "pay" else []
     form = BatchPaidForm(
         posted(request) if step == "pay" else None,
         choices=[(str(claim.pk), _label(claim)) for claim in payable],
@@ -132,7 +135,7 @@ def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
         "payments/queue.html",
         found=found,
         rows=rows,
-        own=own if step == "pay" else [],
+        others_pay=others_pay if step == "pay" else [],
         form=form,
         step=step,
         form_action=back,
