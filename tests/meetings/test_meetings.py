@@ -16,7 +16,13 @@ from coplan.meetings.models import (
 )
 from coplan.people.models import AuditEntry
 from coplan.projects.roles import Role
-from tests.factories import InvolvementFactory, MeetingFactory, MembershipFactory, PaperFactory
+from tests.factories import (
+    InvolvementFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PaperFactory,
+    StaffMembershipFactory,
+)
 from tests.meetings.conftest import give_needs, needs
 
 pytestmark = pytest.mark.django_db
@@ -152,12 +158,18 @@ def test_meeting_page_names_are_written_in_the_audit_log(client_for, lead, meeti
     invite(meeting, needs(mobility=["step_free"]), reply=Reply.NOT_COMING)
     invite(meeting)  # no needs
 
+    admin = StaffMembershipFactory(organisation=meeting.project.organisation, is_admin=True).user
+
     client_for(lead).get(_url(meeting))
+    log = client_for(admin).get(
+        f"/organisations/{meeting.project.organisation_id}/access-needs-log/"
+    )
 
     entries = list(AuditEntry.objects.filter(action="viewed_needs"))
     assert [(e.person_id, e.actor_id, e.project_id) for e in entries] == [
         (shown.pk, lead.pk, meeting.project_id)
     ]
+    assert "Meeting: First workshop, whose needs are not met" in log.content.decode()
 
 
 def test_meeting_edit_keeps_the_finish_time(client_for, lead, meeting):

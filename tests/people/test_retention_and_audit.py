@@ -3,8 +3,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import get_resolver
 
-from coplan.people import selectors, services
+from coplan.people import presenters, selectors, services
 from coplan.people.models import PeoplePolicy, Person
 from coplan.people.tasks import people_retention_task
 from tests.factories import (
@@ -104,6 +105,50 @@ def test_admin_reads_the_log_of_who_saw_and_changed_needs(client_for, project, l
     assert "Changed access needs" in text
     assert "Sam Smith" in text
     assert lead.full_name in text
+    assert "Participants: their page" in text
+    assert "Access needs of everyone in the project" in text
+    assert f"/participants/{participant.pk}/" not in text
+    assert f"/projects/{project.pk}/access-needs/" not in text
+    assert "Zebra-striped" not in text
+    assert "vegan" not in text.lower()
+
+
+def test_the_log_says_in_words_where_even_for_entries_written_before(client_for, project):
+    admin = StaffMembershipFactory(organisation=project.organisation, is_admin=True).user
+    ada = InvolvementFactory(project=project, person__full_name="Ada Jones").person
+    base = f"/projects/{project.pk}"
+    for where in [
+        f"{base}/participants/{ada.pk}/access-needs/",
+        f"{base}/downloads/participants.xlsx",
+        f"{base}/payments/people/{ada.pk}/bank-details/",
+        "meeting page: needs not met",
+        "Import: people.csv",
+        "/a-page-that-is-gone/",
+    ]:
+        services.needs_view_record(people=[ada], actor=admin, where=where, project=project)
+
+    page = client_for(admin).get(f"/organisations/{project.organisation_id}/access-needs-log/")
+
+    text = page.content.decode()
+    assert "Participants: their access needs" in text
+    assert "Download of participants (Excel)" in text
+    assert "Payments: their bank details" in text
+    assert "Meeting: whose needs are not met" in text
+    assert "Import: people.csv" in text
+    assert "/a-page-that-is-gone/" in text
+    assert f"{base}/participants/" not in text
+
+
+def test_every_page_named_in_the_log_is_a_page_of_coplan():
+    resolver = get_resolver()
+
+    missing = [
+        name
+        for name in presenters.AUDIT_PAGES
+        if name.split(":")[1] not in resolver.namespace_dict[name.split(":")[0]][1].reverse_dict
+    ]
+
+    assert missing == []
 
 
 def test_audit_log_shows_only_the_admins_organisation(client_for, participant):

@@ -1,12 +1,16 @@
-"""Stakeholder groups as people read them: the influence/interest grid and its table."""
+"""Stakeholder groups as people read them: the influence/interest grid and its table;
+and where, in words, someone saw or changed a person's protected details (the audit log)."""
 
 from dataclasses import dataclass
+from functools import cache
 
+from django.urls import Resolver404, resolve
 from markupsafe import Markup, escape
 
 from coplan.people.choices import SCALE_LABELS, ContactMethod, Format, GroupCategory, Helper
 from coplan.people.models import StakeholderGroup
 from coplan.people.needs import CATEGORIES, REMINDERS
+from coplan.projects.registries import EXPORTS
 
 QUADRANTS = {
     (True, True): "Work closely with them",
@@ -256,3 +260,59 @@ def needs_by_category(rows) -> list[CategoryNeeds]:
             CategoryNeeds(category=category, lines=lines, notes=notes, reminder_days=days)
         )
     return result
+
+
+# Audit log: where -------------------------------------------------------------------
+
+# The pages that write in the audit log, by the name of their address, in the words of
+# the page a reader knows. The log keeps the address itself (the page and whose details
+# were on it); these words are read from it when the log is shown, so old entries read
+# the same way. Downloads are added from "Download data" (`projects.registries.EXPORTS`).
+AUDIT_PAGES = {
+    "people:participant": "Participants: their page",
+    "people:participant_needs": "Participants: their access needs",
+    "people:access_needs": "Access needs of everyone in the project",
+    "people:participant_export": "Everything we hold about them",
+    "people:participant_export_json": "Everything we hold about them, as a file",
+    "people:participant_erase": "Erase everything about them",
+    "people:your_details": "Your details",
+    "people:your_export": "Your details: everything we hold about you",
+    "people:your_export_json": "Your details: everything we hold about you, as a file",
+    "people:tell_us_once": "Tell us once",
+    "people:tell_us_once_question": "Tell us once",
+    "people:tell_us_once_check": "Tell us once: check your answers",
+    "payments:choice": "Payments: how you want to be paid",
+    "payments:bank_details": "Payments: your bank details",
+    "payments:person_payment": "Payments: their payment details",
+    "payments:person_choice": "Payments: how they want to be paid",
+    "payments:person_bank_details": "Payments: their bank details",
+}
+# What was written in words from the start, said as a reader would.
+AUDIT_WORDS = {
+    "demo data": "Demo data",
+    "meeting page: needs not met": "Meeting: whose needs are not met",
+    "Retention: people_retention": "Anonymised when the time to keep their details ended",
+}
+DOWNLOAD_FORMATS = {"csv": "CSV", "xlsx": "Excel"}
+
+
+@cache
+def _download_pages() -> dict[str, str]:
+    return {
+        f"projects:download_{name}_{file_format}": f"Download of {export.title.lower()} ({label})"
+        for name, export in EXPORTS.items()
+        for file_format, label in DOWNLOAD_FORMATS.items()
+    }
+
+
+def audit_where(where: str) -> str:
+    """Where someone saw or changed the details, in words: the page's name worked out
+    from its address ("Participants: their page"), or the words written at the time
+    ("Import: people.csv"). An address no page answers any more stays as it is."""
+    if not where.startswith("/"):
+        return AUDIT_WORDS.get(where, where)
+    try:
+        name = resolve(where).view_name
+    except Resolver404:
+        return where
+    return AUDIT_PAGES.get(name) or _download_pages().get(name) or where

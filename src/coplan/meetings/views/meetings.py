@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from coplan.core.http import posted
 from coplan.meetings import registries, rules, selectors, services
@@ -148,7 +149,9 @@ def meeting(request: HttpRequest, membership: Membership, meeting_id: int) -> Ht
     show_names = membership.may(people_rules.VIEW_ACCESS_NEEDS)
     if show_names and readiness.needs.unmet:
         services.meeting_needs_view_record(
-            meeting=found, actor=request.user, where="meeting page: needs not met"
+            meeting=found,
+            actor=request.user,
+            where=f"Meeting: {Truncator(found.title).chars(50)}, whose needs are not met",
         )
     return SECTION.page(
         request,

@@ -9,7 +9,7 @@ from coplan.core.http import posted
 from coplan.organisations.access import organisation_admin_view
 from coplan.organisations.models import StaffMembership
 from coplan.organisations.pages import organisation_page
-from coplan.people import selectors, services
+from coplan.people import presenters, selectors, services
 from coplan.people.forms import RetentionForm
 
 
@@ -22,6 +22,7 @@ def audit_log(request: HttpRequest, staff_membership: StaffMembership) -> HttpRe
         page=selectors.audit_entries(
             organisation=staff_membership.organisation, page=request.GET.get("page", 1)
         ),
+        where=presenters.audit_where,
     )
 
 
