@@ -78,6 +78,7 @@ def test_the_data_says_each_picture_s_words():
             "leads",
             "after_lead",
             "not_in",
+            "not_with",
         }
         assert bool(entry.get("leads")) == bool(entry.get("after_lead")), entry["topic"]
         assert entry["words"], entry["topic"]
@@ -202,6 +203,9 @@ def test_the_footer_credits_the_pictures(client_for):
         ("We will meet in Room 4 on the first floor.", "place"),
         ("It takes about 30 minutes.", "time"),
         ("Join us at 10am.", "time"),
+        # how something felt takes away only the pin and the clock
+        ("The tea was cold in the afternoon.", "food"),
+        ("The room was too hot for the meeting.", "meeting"),
     ],
 )
 def test_a_sentence_people_write_gets_the_picture_of_what_it_is_about(sentence, topic):
@@ -215,6 +219,11 @@ def test_a_sentence_people_write_gets_the_picture_of_what_it_is_about(sentence, 
     "sentence",
     [
         "The room was too hot.",
+        # how the room felt: comfort, not where (the pin) or when (the clock)
+        "The chairs in the room were hard.",
+        "The room was too hot in the afternoon.",
+        "It was too noisy in the hall.",
+        "The room was cold in the morning.",
         "We will use a cooler room.",
         "Thank you for your time.",
         "We had a good time.",

@@ -7,8 +7,10 @@ these pictures into the static files, under `coplan/pictures/`.
 
 A sentence gets the picture of the first topic whose words it uses (some words only
 after a lead, "in the hall"; never in a phrase that is not about the topic, "thank you
-for your time"); a sentence about nothing in the bank, or not surely about it, gets no
-picture, never a placeholder: better none than a wrong one. No Django here.
+for your time", nor in a sentence about something else: "the room was too hot in the
+afternoon" is about comfort, not when); a sentence about nothing in the bank, or not
+surely about it, gets no picture, never a placeholder: better none than a wrong one.
+No Django here.
 """
 
 import base64
@@ -87,8 +89,13 @@ class _Topic:
     pattern: re.Pattern[str]
     # Phrases with the topic's words that are not about it ("thank you for your time").
     not_in: re.Pattern[str] | None = None
+    # Words that make a whole sentence about something else: "The room was too hot in
+    # the afternoon" is about how the room felt, not where or when.
+    not_with: re.Pattern[str] | None = None
 
     def fits(self, lowered: str) -> bool:
+        if self.not_with is not None and self.not_with.search(lowered):
+            return False
         if self.not_in is not None:
             lowered = self.not_in.sub(lambda found: " " * len(found.group()), lowered)
         return self.pattern.search(lowered) is not None
@@ -119,11 +126,13 @@ def _bank() -> tuple[tuple[_Topic, ...], Credit]:
             rf"^\W*(?:{words})\s*(?:[,.!;:]|$)" if entry.get("starts_line") else f"(?:{words})"
         )
         not_in = "|".join(_word_pattern(phrase) for phrase in entry.get("not_in", ()))
+        not_with = "|".join(_word_pattern(word) for word in entry.get("not_with", ()))
         topics.append(
             _Topic(
                 Picture(entry["topic"], entry["hexcode"], entry["alt"]),
                 re.compile(pattern),
                 re.compile(not_in) if not_in else None,
+                re.compile(not_with) if not_with else None,
             )
         )
     return tuple(topics), Credit(**data["credit"])
