@@ -142,12 +142,15 @@ def test_the_log_says_in_words_where_even_for_entries_written_before(client_for,
 def test_every_page_named_in_the_log_is_a_page_of_coplan():
     resolver = get_resolver()
 
+    named = [name for pages in presenters.AUDIT_PAGES for name in pages]
+
     missing = [
         name
-        for name in presenters.AUDIT_PAGES
+        for name in named
         if name.split(":")[1] not in resolver.namespace_dict[name.split(":")[0]][1].reverse_dict
     ]
 
+    assert "payments:person_bank_details" in named  # payments adds its pages
     assert missing == []
 
 

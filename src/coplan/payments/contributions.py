@@ -20,6 +20,7 @@ from coplan.people.everything_held import (
     ACTIVITY_HEADINGS,
 )
 from coplan.people.models import Person
+from coplan.people.presenters import AUDIT_PAGES
 from coplan.people.selectors import RECORD_SECTIONS, RecordSection
 from coplan.people.services import (
     ERASURE,
@@ -133,8 +134,19 @@ def claims_download_record(*, membership: Membership, actor, where: str) -> None
     )
 
 
+# The payments pages that write in the access needs log, as the log says them.
+AUDIT_PAGE_WORDS = {
+    "payments:choice": "Payments: how you want to be paid",
+    "payments:bank_details": "Payments: your bank details",
+    "payments:person_payment": "Payments: their payment details",
+    "payments:person_choice": "Payments: how they want to be paid",
+    "payments:person_bank_details": "Payments: their bank details",
+}
+
+
 def register() -> None:
     kinds_register(KINDS)
+    AUDIT_PAGES.register("payments", AUDIT_PAGE_WORDS, order=60)
     EVENT_KINDS.register("claim.approved", EventKind("A claim is approved"), order=10)
     EVENT_KINDS.register("claim.paid", EventKind("A claim is paid"), order=20)
     PROJECT_NAV.register(

@@ -7,6 +7,7 @@ from functools import cache
 from django.urls import Resolver404, resolve
 from markupsafe import Markup, escape
 
+from coplan.core.registry import Registry
 from coplan.people.choices import SCALE_LABELS, ContactMethod, Format, GroupCategory, Helper
 from coplan.people.models import StakeholderGroup
 from coplan.people.needs import CATEGORIES, REMINDERS
@@ -267,8 +268,10 @@ def needs_by_category(rows) -> list[CategoryNeeds]:
 # The pages that write in the audit log, by the name of their address, in the words of
 # the page a reader knows. The log keeps the address itself (the page and whose details
 # were on it); these words are read from it when the log is shown, so old entries read
-# the same way. Downloads are added from "Download data" (`projects.registries.EXPORTS`).
-AUDIT_PAGES = {
+# the same way. Other apps' pages are added by those apps (`AUDIT_PAGES.register`, in
+# their contributions), and downloads from "Download data" (`projects.registries.EXPORTS`).
+AUDIT_PAGES: Registry[dict[str, str]] = Registry("pages that write in the access needs log")
+PEOPLE_AUDIT_PAGES = {
     "people:participant": "Participants: their page",
     "people:participant_needs": "Participants: their access needs",
     "people:access_needs": "Access needs of everyone in the project",
@@ -281,12 +284,8 @@ AUDIT_PAGES = {
     "people:tell_us_once": "Tell us once",
     "people:tell_us_once_question": "Tell us once",
     "people:tell_us_once_check": "Tell us once: check your answers",
-    "payments:choice": "Payments: how you want to be paid",
-    "payments:bank_details": "Payments: your bank details",
-    "payments:person_payment": "Payments: their payment details",
-    "payments:person_choice": "Payments: how they want to be paid",
-    "payments:person_bank_details": "Payments: their bank details",
 }
+AUDIT_PAGES.register("people", PEOPLE_AUDIT_PAGES, order=10)
 # What was written in words from the start, said as a reader would.
 AUDIT_WORDS = {
     "demo data": "Demo data",
@@ -315,4 +314,7 @@ def audit_where(where: str) -> str:
         name = resolve(where).view_name
     except Resolver404:
         return where
-    return AUDIT_PAGES.get(name) or _download_pages().get(name) or where
+    for pages in AUDIT_PAGES:
+        if name in pages:
+            return pages[name]
+    return _download_pages().get(name) or where
