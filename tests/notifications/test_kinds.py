@@ -13,13 +13,16 @@ SAMPLE = {
     "person": "Sam Smith",
     "amount": "£4.50",
     "by": " by 4 March 2027",
+    "pay_when": "by Thursday 4 March 2027",
     "reason": "Add the receipt.",
     "paid_on": "4 March 2027",
+    "paid_day": "Thursday 4 March 2027",
     "reference": "7214 5520",
     "who": "Alex Jones",
     "change": "changed",
     "organisation": "Banbury Council",
     "when": "4 March 2027 at 10am",
+    "changed_when": "Thursday 4 March 2027 at 10am",
     "due": "4 March 2027",
     "message": "There is not enough time for this project.",
     "way": "Ask your manager for more time",
@@ -106,8 +109,12 @@ def test_the_easy_read_words_of_each_message_pass_the_easy_read_check(kind):
     assert findings == []
 
 
-def test_the_reminders_and_replies_people_read_have_easy_read_words():
+def test_the_reminders_replies_and_money_news_people_read_have_easy_read_words():
     assert {kind.code for kind in kinds_all() if kind.has_easy_read} >= {
         "feedback.form_open",
         "meetings.reply_confirmed",
+        "payments.claim_approved",
+        "payments.claim_returned",
+        "payments.claim_paid",
+        "payments.bank_details_changed",
     }

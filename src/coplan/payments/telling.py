@@ -32,6 +32,9 @@ CLAIM_APPROVED = Kind(
     subject="We have approved your claim for {what}",
     body="We have approved your claim for {what} in {project}, for {amount}. We will pay you{by}.",
     always=MONEY,
+    easy_read_subject="We said yes to your claim for {what}",
+    easy_read_body="We said yes to your claim.\nThe claim is for {what}.\n"
+    "The project is {project}.\nThe money is {amount}.\nWe will pay you {pay_when}.",
 )
 CLAIM_RETURNED = Kind(
     code="payments.claim_returned",
@@ -40,6 +43,11 @@ CLAIM_RETURNED = Kind(
     body="We have sent back your claim for {what} in {project}. What needs to change: "
     "{reason} Please change your claim, then send it again.",
     always=MONEY,
+    # The reason is the approver's words, shown as they wrote them, on their own line.
+    easy_read_subject="Your claim for {what} needs a change",
+    easy_read_body="We sent your claim back to you.\nThe claim is for {what}.\n"
+    "The project is {project}.\nWe need you to change your claim.\nWhat needs to change:\n"
+    "{reason}\nPlease change your claim.\nThen send it again.",
 )
 CLAIM_PAID = Kind(
     code="payments.claim_paid",
@@ -48,6 +56,10 @@ CLAIM_PAID = Kind(
     body="We paid your claim for {what} in {project} on {paid_on}, {amount}. The payment "
     "reference is {reference}.",
     always=MONEY,
+    easy_read_subject="We have paid your claim for {what}",
+    easy_read_body="We have paid your claim.\nThe claim is for {what}.\n"
+    "The project is {project}.\nWe paid you {amount}.\nWe paid you on {paid_day}.\n"
+    "The payment has a reference.\nThe reference is {reference}.",
 )
 BANK_DETAILS_CHANGED = Kind(
     code="payments.bank_details_changed",
@@ -56,6 +68,10 @@ BANK_DETAILS_CHANGED = Kind(
     body="{who} {change} the bank details {organisation} holds for you, on {when}. If this "
     "was not you or someone you asked, tell {organisation} straight away.",
     always=SECURITY,
+    easy_read_subject="Your bank details have changed",
+    easy_read_body="{who} {change} your bank details at {organisation}.\n"
+    "This was on {changed_when}.\nDid someone do this without asking you?\n"
+    "Tell {organisation} straight away.",
 )
 BANK_DETAILS_TO_CONFIRM = Kind(
     code="payments.bank_details_to_confirm",
@@ -111,13 +127,20 @@ def claim_news(claim: Claim, event: str) -> None:
     updates_done(kind=CLAIM_SENT.code, event_prefix=f"claim-{claim.pk}-sent-")
     if event == "approved":
         kind, at = CLAIM_APPROVED, claim.approved_at
-        words = {"by": f" by {formats.long_date(claim.pay_by)}" if claim.pay_by else " soon"}
+        words = {
+            "by": f" by {formats.long_date(claim.pay_by)}" if claim.pay_by else " soon",
+            "pay_when": f"by {formats.day_and_date(claim.pay_by)}" if claim.pay_by else "soon",
+        }
     elif event == "returned":
         kind, at = CLAIM_RETURNED, claim.returned_at
         words = {"reason": claim.returned_reason}
     else:
         kind, at = CLAIM_PAID, claim.paid_recorded_at
-        words = {"paid_on": formats.long_date(claim.paid_on), "reference": claim.paid_reference}
+        words = {
+            "paid_on": formats.long_date(claim.paid_on),
+            "paid_day": formats.day_and_date(claim.paid_on),
+            "reference": claim.paid_reference,
+        }
     tell(
         kind=kind.code,
         event=f"claim-{claim.pk}-{event}-{at:%Y%m%d%H%M%S%f}",
@@ -155,6 +178,7 @@ def bank_details_changed(
             "change": "removed" if removed else "changed",
             "organisation": person.organisation.name,
             "when": formats.date_time(now),
+            "changed_when": f"{timezone.localtime(now):%A} {formats.date_time(now)}",
         },
     )
 
