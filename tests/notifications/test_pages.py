@@ -296,7 +296,13 @@ def test_erasing_a_person_erases_the_messages_we_sent_them():
         project=member.project,
         people=[person],
         link="/",
-        words={"who": "You", "change": "changed", "organisation": "Us", "when": "today"},
+        words={
+            "who": "You",
+            "change": "changed",
+            "organisation": "Us",
+            "when": "today",
+            "changed_when": "today",
+        },
     )
     assert Update.objects.count() == 2
 
