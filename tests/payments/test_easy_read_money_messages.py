@@ -56,6 +56,21 @@ def _hard(lines: list[str], *theirs: str) -> list:
     ]
 
 
+def _sent_again_and_paid(server, team, claim):
+    """The claim sent again, approved by the lead and paid today by finance; only the
+    message about the payment is kept. The day it was paid."""
+    payments.claim_submit(claim=claim, submitted_by=team.user(CO))
+    payments.claim_approve(claim=claim, approved_by=team.user(LEAD))
+    run_worker()
+    server.messages.clear()
+    today = timezone.localdate()
+    payments.claim_mark_paid(
+        claim=claim, paid_by=team.user(FINANCE), paid_on=today, reference="7214 5520"
+    )
+    run_worker()
+    return today
+
+
 def test_a_co_producer_who_asked_for_easy_read_is_told_about_their_claim_in_easy_read(
     smtp_server,  # noqa: F811 - the fixture imported above
 ):
@@ -99,15 +114,7 @@ def test_a_co_producer_who_asked_for_easy_read_is_told_about_their_claim_in_easy
     ]
     assert _hard(said[1:10], *REASON.splitlines()) == []
 
-    payments.claim_submit(claim=claim, submitted_by=team.user(CO))
-    payments.claim_approve(claim=claim, approved_by=team.user(LEAD))
-    run_worker()
-    smtp_server.messages.clear()
-    today = timezone.localdate()
-    payments.claim_mark_paid(
-        claim=claim, paid_by=team.user(FINANCE), paid_on=today, reference="7214 5520"
-    )
-    run_worker()
+    today = _sent_again_and_paid(smtp_server, team, claim)
     subject, said = _lines(smtp_server, team)
 
     assert subject == "We have paid your claim for Bus planning day"
@@ -166,15 +173,7 @@ def test_a_co_producer_who_did_not_ask_for_easy_read_gets_the_usual_words(
     payments.claim_return(claim=claim, returned_by=team.user(LEAD), reason="Add the ticket.")
     run_worker()
     returned, returned_body = _lines(smtp_server, team)
-    payments.claim_submit(claim=claim, submitted_by=team.user(CO))
-    payments.claim_approve(claim=claim, approved_by=team.user(LEAD))
-    run_worker()
-    smtp_server.messages.clear()
-    today = timezone.localdate()
-    payments.claim_mark_paid(
-        claim=claim, paid_by=team.user(FINANCE), paid_on=today, reference="7214 5520"
-    )
-    run_worker()
+    today = _sent_again_and_paid(smtp_server, team, claim)
     paid, paid_body = _lines(smtp_server, team)
 
     assert approved == "We have approved your claim for Bus planning day"
