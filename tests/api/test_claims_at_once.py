@@ -5,10 +5,9 @@ Real concurrent transactions, one database connection per thread: PostgreSQL onl
 (SQLite takes one writer at a time, so the race cannot even be set up)."""
 
 import json
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -17,6 +16,7 @@ from coplan.payments import services
 from coplan.payments.models import Claim, ClaimNotice
 from coplan.projects.roles import Role
 from tests.api.helpers import bearer
+from tests.at_once import at_once
 from tests.factories import MembershipFactory
 from tests.payments.conftest import Team, sent_claim
 
@@ -39,25 +39,18 @@ def _token(user) -> dict[str, str]:
 def _answers_at_once(path: str, body: dict, tokens: list[dict[str, str]]) -> list[tuple[int, dict]]:
     """POST to `path` with each token, each in its own thread and connection, together:
     each answer's status and body."""
-    start = threading.Barrier(len(tokens))
-    results: list[tuple[int, dict]] = []
 
-    def run(token):
-        try:
-            start.wait()
-            response = Client().post(
-                path, data=json.dumps(body), content_type="application/json", **token
-            )
-            results.append((response.status_code, response.json()))
-        finally:
-            connections.close_all()
+    def post(token):
+        response = Client().post(
+            path, data=json.dumps(body), content_type="application/json", **token
+        )
+        return response.status_code, response.json()
 
-    threads = [threading.Thread(target=run, args=(token,)) for token in tokens]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+    answers = at_once(*(lambda token=token: post(token) for token in tokens))
+    for answer in answers:
+        if isinstance(answer, Exception):
+            raise answer
+    return answers
 
 
 def _at_once(path: str, body: dict, tokens: list[dict[str, str]]) -> list[tuple[int, str]]:

@@ -6,10 +6,9 @@ writes can never overlap there and the race cannot even be set up.
 """
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from coplan.notifications.models import Update
@@ -17,6 +16,7 @@ from coplan.payments import services
 from coplan.payments.models import Claim, ClaimNotice
 from coplan.payments.telling import CLAIM_PAID
 from coplan.projects.roles import Role
+from tests.at_once import at_once
 from tests.factories import MembershipFactory
 from tests.payments.conftest import PDF, Team
 
@@ -52,26 +52,16 @@ def _sent_claim() -> tuple[Team, Claim]:
 
 
 def _at_once(*steps) -> list[str]:
-    """Run each step in its own thread and connection, released together."""
-    start = threading.Barrier(len(steps))
-    results: list[str] = []
-
-    def run(step):
-        try:
-            start.wait()
-            step()
-            results.append("done")
-        except services.PaymentError as error:
-            results.append(error.message)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(step,)) for step in steps]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(results)
+    """Run each step in its own thread and connection, released together: "done", or
+    the words of the rule that said no."""
+    results = at_once(*steps)
+    for result in results:
+        if isinstance(result, Exception) and not isinstance(result, services.PaymentError):
+            raise result
+    return sorted(
+        result.message if isinstance(result, services.PaymentError) else "done"
+        for result in results
+    )
 
 
 def test_two_approvals_at_once_approve_once():

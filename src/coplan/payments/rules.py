@@ -57,6 +57,11 @@ def _is_own(claim: Claim, membership: Membership) -> bool:
     return claim.person.user_id is not None and claim.person.user_id == membership.user_id
 
 
+def paid_by_someone_else(*, claim: Claim, user_id: int) -> bool:
+    """Two people for money: nobody marks paid their own claim, nor one they approved."""
+    return user_id in (claim.person.user_id, claim.approved_by_id)
+
+
 def claim_may_view(*, claim: Claim, membership: Membership) -> bool:
     return _is_own(claim, membership) or VIEW_CLAIMS.allows(membership.role)
 
@@ -89,8 +94,7 @@ def claim_may_mark_paid(*, claim: Claim, membership: Membership) -> bool:
     return (
         claim.status == ClaimStatus.APPROVED
         and PAY_CLAIMS.allows(membership.role)
-        and not _is_own(claim, membership)
-        and claim.approved_by_id != membership.user_id
+        and not paid_by_someone_else(claim=claim, user_id=membership.user_id)
     )
 
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from coplan.core.http import page_status, posted
 from coplan.core.numbers import money_words
 from coplan.organisations.models import Organisation
-from coplan.payments import selectors, services
+from coplan.payments import rules, selectors, services
 from coplan.payments.access import queue_allowed
 from coplan.payments.forms import BatchPaidForm
 from coplan.payments.models import Claim
@@ -86,9 +86,8 @@ def queue(request: HttpRequest, desk: FinanceDesk) -> HttpResponse:
     )
     step = found.step
     rows = list(found.page.object_list)
-    # Two people for money: finance never pays their own claim nor one they approved.
     others_pay = [
-        claim for claim in rows if request.user.pk in (claim.person.user_id, claim.approved_by_id)
+        claim for claim in rows if rules.paid_by_someone_else(claim=claim, user_id=request.user.pk)
     ]
     payable = [claim for claim in rows if claim not in others_pay] if step == "pay" else []
     form = BatchPaidForm(
